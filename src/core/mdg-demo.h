@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "mdg-database.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint seminars;
+  guint organizations;
+  guint people;
+  guint registrations;
+} MdgDemoCounts;
+
+gboolean mdg_demo_fill (MdgDatabase    *db,
+                        MdgDemoSize     size,
+                        GDateTime      *today,
+                        MdgDemoCounts  *counts,
+                        GError        **error);
+
+G_END_DECLS

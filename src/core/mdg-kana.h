@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int   mdg_kana_compare (const char *a,
+                        gssize      a_len,
+                        const char *b,
+                        gssize      b_len);
+char *mdg_kana_fold    (const char *text,
+                        gssize      len);
+
+G_END_DECLS

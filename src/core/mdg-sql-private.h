@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+gboolean      _mdg_sql_exec        (sqlite3       *db,
+                                    const char    *sql,
+                                    GError       **error);
+sqlite3_stmt *_mdg_sql_prepare     (sqlite3       *db,
+                                    const char    *sql,
+                                    GError       **error);
+gboolean      _mdg_sql_step_done   (sqlite3       *db,
+                                    sqlite3_stmt  *stmt,
+                                    GError       **error);
+void          _mdg_sql_set_error   (sqlite3       *db,
+                                    GError       **error,
+                                    const char    *context);
+void          _mdg_sql_bind_text   (sqlite3_stmt  *stmt,
+                                    int            index,
+                                    const char    *text);
+char         *_mdg_sql_column_dup  (sqlite3_stmt  *stmt,
+                                    int            column);
+
+G_END_DECLS

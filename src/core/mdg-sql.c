@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-sql"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-error.h"
+#include "mdg-sql-private.h"
+
+G_DEFINE_QUARK (mdg-error-quark, mdg_error)
+
+void
+_mdg_sql_set_error (sqlite3     *db,
+                    GError     **error,
+                    const char  *context)
+{
+  int code = sqlite3_extended_errcode (db);
+  int domain_code = MDG_ERROR_FAILED;
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    domain_code = MDG_ERROR_CONSTRAINT;
+  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    domain_code = MDG_ERROR_CORRUPT;
+
+  /* Translators: the first %s says what was being done, the second is SQLite's own message. */
+  g_set_error (error, MDG_ERROR, domain_code, _("%s: %s"), context, sqlite3_errmsg (db));
+}
+
+gboolean
+_mdg_sql_exec (sqlite3     *db,
+               const char  *sql,
+               GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, MDG_ERROR,
+                   (sqlite3_errcode (db) & 0xff) == SQLITE_CONSTRAINT ? MDG_ERROR_CONSTRAINT
+                                                                      : MDG_ERROR_FAILED,
+                   _("The database refused a change: %s"), message ? message : "?");
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+_mdg_sql_prepare (sqlite3     *db,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _mdg_sql_set_error (db, error, _("Could not read the database"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+_mdg_sql_step_done (sqlite3       *db,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _mdg_sql_set_error (db, error, _("Could not save to the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_mdg_sql_bind_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_mdg_sql_column_dup (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text ? text : "");
+}
