@@ -373,12 +373,23 @@ seminar_show (Globals  *globals,
   return EXIT_OK;
 }
 
+/* ISO 8601 in local time unless it names a zone; seconds may be left out (14:00). */
 static GDateTime *
 parse_time (const char *text)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GRegex) minutes_only = g_regex_new ("^(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2})([^:\\d].*)?$",
+                                                0, 0, NULL);
+  g_autofree char *with_seconds = NULL;
+  GDateTime *parsed;
 
-  return text ? g_date_time_new_from_iso8601 (text, local) : NULL;
+  if (text == NULL)
+    return NULL;
+  if ((parsed = g_date_time_new_from_iso8601 (text, local)) != NULL)
+    return parsed;
+
+  with_seconds = g_regex_replace (minutes_only, text, -1, 0, "\\1:00\\2", 0, NULL);
+  return with_seconds ? g_date_time_new_from_iso8601 (with_seconds, local) : NULL;
 }
 
 static int

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "mdg-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs madoguchi-cli with the arguments (NULL-terminated) and the fixture's database. */
+static void
+run (Fixture    *f,
+     Result     *r,
+     const char *first,
+     ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  va_list ap;
+
+  g_strv_builder_add (builder, g_getenv ("MADOGUCHI_CLI"));
+  g_strv_builder_add (builder, "--database");
+  g_strv_builder_add (builder, f->db);
+  va_start (ap, first);
+  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
+    g_strv_builder_add (builder, arg);
+  va_end (ap);
+  args = g_strv_builder_end (builder);
+
+  g_spawn_sync (NULL, args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = mdg_test_make_tmpdir ();
+  f->db = g_build_filename (f->dir, "cli.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  mdg_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_cli_seminar_commands (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) add = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) show = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) missing = { 0 };
+  g_auto(Result) bad_time = { 0 };
+  g_auto(Result) backwards = { 0 };
+  g_auto(Result) ics = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *ics_path = g_build_filename (f->dir, "one.ics", NULL);
+  g_autofree char *ics_text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  run (f, &add, "seminar", "add", "--title", "ランサムウェア対策セミナー", "--start", "2026-12-03T14:00",
+       "--end", "2026-12-03T16:30", "--venue", "立川商工会議所", "--capacity", "40", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  id = g_strstrip (g_strdup (add.out));
+  g_assert_cmpstr (id, ==, "1");
+
+  run (f, &list, "seminar", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "ランサムウェア対策セミナー"));
+  g_assert_nonnull (strstr (list.out, "Thu, 3 Dec 2026, 14:00–16:30"));
+
+  run (f, &show, "seminar", "show", id, NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "立川商工会議所"));
+  g_assert_nonnull (strstr (show.out, "40"));
+
+  run (f, &json, "seminar", "show", id, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "title"), ==, "ランサムウェア対策セミナー");
+  g_assert_cmpstr (json_object_get_string_member (object, "start"), ==, "2026-12-03T14:00:00+09:00");
+  g_assert_cmpint (json_object_get_int_member (object, "capacity"), ==, 40);
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "planned");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "program")), ==, 0);
+
+  run (f, &missing, "seminar", "show", "999", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "999"));
+
+  run (f, &bad_time, "seminar", "add", "--title", "x", "--start", "tomorrow", "--end", "2026-12-03T16:30", NULL);
+  g_assert_cmpint (bad_time.status, ==, 2);
+  g_assert_nonnull (strstr (bad_time.err, "--start"));
+
+  run (f, &backwards, "seminar", "add", "--title", "x", "--start", "2026-12-03T16:30", "--end", "2026-12-03T14:00", NULL);
+  g_assert_cmpint (backwards.status, ==, 1);
+  g_assert_nonnull (strstr (backwards.err, "end after it starts"));
+
+  run (f, &ics, "seminar", "ics", id, "--output", ics_path, NULL);
+  g_assert_cmpint (ics.status, ==, 0);
+  g_assert_true (g_file_get_contents (ics_path, &ics_text, NULL, NULL));
+  g_assert_nonnull (strstr (ics_text, "SUMMARY:ランサムウェア対策セミナー\r\n"));
+}
+
+static void
+test_cli_list_json_and_search (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) demo = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) search = { 0 };
+  g_auto(Result) search_json = { 0 };
+  g_auto(Result) nothing = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) hits = NULL;
+
+  run (f, &demo, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  g_assert_nonnull (strstr (demo.out, "12 seminars"));
+
+  /* Sample data goes only into an empty database. */
+  run (f, &again, "demo", "--size", "small", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already holds data"));
+
+  run (f, &list, "seminar", "list", "--json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  root = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 12);
+
+  run (f, &search, "search", "髙橋", NULL);
+  g_assert_cmpint (search.status, ==, 0);
+  g_assert_nonnull (strstr (search.out, "person"));
+  g_assert_nonnull (strstr (search.out, "髙橋"));
+
+  run (f, &search_json, "search", "林", "--json", NULL);
+  g_assert_cmpint (search_json.status, ==, 0);
+  hits = parse_json (search_json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (hits)), >, 0);
+
+  run (f, &nothing, "search", "該当なしの言葉", NULL);
+  g_assert_cmpint (nothing.status, ==, 1);
+}
+
+static void
+test_cli_check_and_backup (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) check = { 0 };
+  g_auto(Result) backup = { 0 };
+  g_auto(Result) backup_usage = { 0 };
+  g_auto(Result) corrupt = { 0 };
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.db", NULL);
+
+  run (f, &check, "check", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_nonnull (strstr (check.out, "sound"));
+
+  run (f, &backup, "backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  run (f, &backup_usage, "backup", NULL);
+  g_assert_cmpint (backup_usage.status, ==, 2);
+
+  /* A file that is no database: check fails with a message naming it. */
+  g_assert_true (g_file_set_contents (bad, "this is not a database, it is a shopping list", -1, NULL));
+  g_free (f->db);
+  f->db = g_strdup (bad);
+  run (f, &corrupt, "check", NULL);
+  g_assert_cmpint (corrupt.status, ==, 1);
+  g_assert_nonnull (strstr (corrupt.err, "bad.db"));
+}
+
+static void
+test_cli_usage_errors (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) unknown = { 0 };
+  g_auto(Result) seminar = { 0 };
+  g_auto(Result) size = { 0 };
+  g_auto(Result) help = { 0 };
+
+  run (f, &unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run (f, &seminar, "seminar", "explode", NULL);
+  g_assert_cmpint (seminar.status, ==, 2);
+
+  run (f, &size, "demo", "--size", "huge", NULL);
+  g_assert_cmpint (size.status, ==, 2);
+
+  run (f, &help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "seminar add"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  mdg_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/seminar", test_cli_seminar_commands);
+  ADD ("/cli/list-json-search", test_cli_list_json_and_search);
+  ADD ("/cli/check-backup", test_cli_check_and_backup);
+  ADD ("/cli/usage-errors", test_cli_usage_errors);
+#undef ADD
+
+  return g_test_run ();
+}
