@@ -218,3 +218,25 @@ mdg_date_range_format (GDateTime    *starts_at,
       return g_strdup_printf (_("%s, %s – %s, %s"), start_date, start_time, end_date, end_time);
     }
 }
+
+/**
+ * mdg_duration_format:
+ * @minutes: a duration
+ *
+ * Returns: (transfer full): "2 h 30 min", "2 h" or "45 min" (2時間30分 in Japanese)
+ */
+char *
+mdg_duration_format (guint minutes)
+{
+  guint hours = minutes / 60;
+
+  minutes %= 60;
+  if (hours > 0 && minutes > 0)
+    /* Translators: hours and minutes of a duration */
+    return g_strdup_printf (_("%u h %u min"), hours, minutes);
+  if (hours > 0)
+    /* Translators: hours of a duration */
+    return g_strdup_printf (_("%u h"), hours);
+  /* Translators: minutes of a duration */
+  return g_strdup_printf (_("%u min"), minutes);
+}

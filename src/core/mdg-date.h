@@ -14,4 +14,6 @@ char *mdg_date_range_format (GDateTime    *starts_at,
                              GDateTime    *ends_at,
                              MdgDateFlags  flags);
 
+char *mdg_duration_format   (guint         minutes);
+
 G_END_DECLS

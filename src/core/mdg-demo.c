@@ -445,3 +445,59 @@ mdg_demo_fill (MdgDatabase    *db,
     *counts = local;
   return ok;
 }
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  GError *error = NULL;
+
+  db = mdg_database_open (task_data, &error);
+  if (db != NULL && mdg_database_is_empty (db))
+    mdg_demo_fill (db, MDG_DEMO_SIZE_SMALL, today, NULL, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * mdg_demo_prepare_async:
+ * @path: the sample database, never the user's own
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the sample database is ready to open
+ * @user_data: data for @callback
+ *
+ * Creates the sample database with small sample data when it is missing or empty,
+ * in a worker thread. A sample database that already holds data (the user explored
+ * it before) is left as it is.
+ */
+void
+mdg_demo_prepare_async (const char          *path,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mdg_demo_prepare_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
+gboolean
+mdg_demo_prepare_finish (GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mdg-core-resources.h"
 #include "mdg-database-private.h"
 #include "mdg-error.h"
 
@@ -195,7 +196,8 @@ load_reference (const char  *name,
 {
   g_autofree char *path = g_strconcat ("/io/github/madoguchi/Madoguchi/core/", name, NULL);
 
-  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* Looked up in the core's own resource, so the reference data links in with the code. */
+  return g_resource_lookup_data (mdg_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
 /* Calls @row for every data line of a reference TSV (comments and blank lines skipped). */

@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 GPtrArray  *mdg_seminar_store_list          (MdgDatabase     *db,
                                              GDateTime       *now,
                                              GError         **error);
+void        mdg_seminar_store_list_async    (MdgDatabase     *db,
+                                             GCancellable    *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer         user_data);
+GPtrArray  *mdg_seminar_store_list_finish   (MdgDatabase     *db,
+                                             GAsyncResult    *result,
+                                             GError         **error);
 GPtrArray  *mdg_seminar_store_list_upcoming (MdgDatabase     *db,
                                              GDateTime       *now,
                                              GError         **error);

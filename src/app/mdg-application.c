@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mdg-application.h"
+#include "mdg-demo.h"
+#include "mdg-window.h"
+
+struct _MdgApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *database_path;
+  MdgDatabase    *database;
+  MdgDatabase    *sample;
+};
+
+G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, ADW_TYPE_APPLICATION)
+
+static char *
+sample_path (MdgApplication *self)
+{
+  g_autofree char *folder = g_path_get_dirname (mdg_application_get_database_path (self));
+
+  /* Beside the user's database, never in it. */
+  return g_build_filename (folder, "sample.db", NULL);
+}
+
+static GtkWindow *
+window_for (MdgApplication *self,
+            MdgDatabase    *database)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (MDG_IS_WINDOW (l->data) && mdg_window_get_database (l->data) == database)
+      return l->data;
+  return NULL;
+}
+
+static void
+show_open_error (MdgApplication *self,
+                 GError         *error)
+{
+  GtkWidget *dialog;
+
+  /* Without a database there is nothing to show but why, and what to do. */
+  dialog = adw_message_dialog_new (NULL, _("Madoguchi Could Not Open Its Database"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sample_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(MdgApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sample_path (self);
+  GtkWindow *window;
+
+  if (!mdg_demo_prepare_finish (result, &error) ||
+      (self->sample == NULL && !(self->sample = mdg_database_open (path, &error))))
+    {
+      show_open_error (self, error);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+
+  window = window_for (self, self->sample);
+  if (window == NULL)
+    window = GTK_WINDOW (mdg_window_new (self, self->sample, TRUE));
+  gtk_window_present (window);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MdgApplication *self = user_data;
+  g_autofree char *path = sample_path (self);
+
+  /* Filling the sample touches the disk: not on the main loop. */
+  g_application_hold (G_APPLICATION (self));
+  mdg_demo_prepare_async (path, NULL, sample_ready_cb, g_object_ref (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  MdgApplication *self = user_data;
+  static const char *developers[] = { "The Madoguchi developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Madoguchi"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Madoguchi developers"),
+                         "developers", developers,
+                         "comments", _("Seminars, consultations and follow-ups for the cybersecurity support desk of small and medium enterprises"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  MdgApplication *self = user_data;
+
+  /* Closing each window lets it finish pending work (deletions awaiting undo). */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l;)
+    {
+      GList *next = l->next;
+      gtk_window_close (l->data);
+      l = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-sample", open_sample_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static int
+mdg_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  MdgApplication *self = MDG_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      mdg_application_set_database_path (self, path);
+      /* Another database is another instance; a running Madoguchi keeps its own. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (mdg_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+mdg_application_startup (GApplication *app)
+{
+  MdgApplication *self = MDG_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "seminars.new", { "<Control>n", NULL } },
+    { "seminars.edit", { "<Control>e", NULL } },
+    { "seminars.delete", { "Delete", NULL } },
+    { "seminars.undo-delete", { "<Control>z", NULL } },
+    { "seminars.export-ics", { "<Control><Shift>e", NULL } },
+  };
+
+  G_APPLICATION_CLASS (mdg_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  self->settings = g_settings_new (BASE_APP_ID);
+}
+
+static void
+mdg_application_activate (GApplication *app)
+{
+  MdgApplication *self = MDG_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (self->database == NULL)
+    self->database = mdg_database_open (mdg_application_get_database_path (self), &error);
+  if (self->database == NULL)
+    {
+      show_open_error (self, error);
+      return;
+    }
+
+  window = window_for (self, self->database);
+  if (window == NULL)
+    window = GTK_WINDOW (mdg_window_new (self, self->database, FALSE));
+  gtk_window_present (window);
+}
+
+static void
+mdg_application_finalize (GObject *object)
+{
+  MdgApplication *self = (MdgApplication *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  g_clear_object (&self->sample);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (mdg_application_parent_class)->finalize (object);
+}
+
+static void
+mdg_application_class_init (MdgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mdg_application_finalize;
+  app_class->handle_local_options = mdg_application_handle_local_options;
+  app_class->startup = mdg_application_startup;
+  app_class->activate = mdg_application_activate;
+}
+
+static void
+mdg_application_init (MdgApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this database instead of your own"), N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+MdgApplication *
+mdg_application_new (void)
+{
+  return g_object_new (MDG_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/madoguchi/Madoguchi",
+                       NULL);
+}
+
+/* Returns: the database this application opens: --database, $MADOGUCHI_DATABASE or the default */
+const char *
+mdg_application_get_database_path (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
+
+  if (self->database_path == NULL)
+    self->database_path = mdg_database_default_path ();
+  return self->database_path;
+}
+
+void
+mdg_application_set_database_path (MdgApplication *self,
+                                   const char     *path)
+{
+  g_return_if_fail (MDG_IS_APPLICATION (self));
+  g_return_if_fail (self->database == NULL);
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+}
+
+/* Returns: (transfer none): the application's settings */
+GSettings *
+mdg_application_get_settings (MdgApplication *self)
+{
+  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

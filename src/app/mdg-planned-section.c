@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-planned-section"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mdg-planned-section.h"
+
+/*
+ * A section of the window whose screens arrive in later versions. It says what the
+ * section will hold and offers no button that does nothing.
+ */
+
+struct _MdgPlannedSection
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle *window_title;
+  AdwStatusPage  *status_page;
+
+  gboolean        narrow;
+};
+
+G_DEFINE_FINAL_TYPE (MdgPlannedSection, mdg_planned_section, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NARROW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+mdg_planned_section_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MDG_TYPE_PLANNED_SECTION);
+
+  G_OBJECT_CLASS (mdg_planned_section_parent_class)->dispose (object);
+}
+
+static void
+mdg_planned_section_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  MdgPlannedSection *self = MDG_PLANNED_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_planned_section_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  MdgPlannedSection *self = MDG_PLANNED_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      if (self->narrow != g_value_get_boolean (value))
+        {
+          self->narrow = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_planned_section_class_init (MdgPlannedSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mdg_planned_section_dispose;
+  object_class->get_property = mdg_planned_section_get_property;
+  object_class->set_property = mdg_planned_section_set_property;
+
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-planned-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, status_page);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mdg_planned_section_init (MdgPlannedSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+mdg_planned_section_new (const char *title,
+                         const char *icon_name,
+                         const char *description)
+{
+  MdgPlannedSection *self = g_object_new (MDG_TYPE_PLANNED_SECTION, NULL);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_icon_name (self->status_page, icon_name);
+  adw_status_page_set_description (self->status_page, description);
+
+  return GTK_WIDGET (self);
+}

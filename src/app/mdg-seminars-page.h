@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mdg-database.h"
+#include "mdg-seminar.h"
+
+G_BEGIN_DECLS
+
+#define MDG_TYPE_SEMINARS_PAGE (mdg_seminars_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG, SEMINARS_PAGE, GtkWidget)
+
+void        mdg_seminars_page_set_database   (MdgSeminarsPage *self,
+                                              MdgDatabase     *database);
+void        mdg_seminars_page_focus_search   (MdgSeminarsPage *self);
+void        mdg_seminars_page_commit_pending (MdgSeminarsPage *self);
+void        mdg_seminars_page_select         (MdgSeminarsPage *self,
+                                              gint64           seminar_id);
+MdgSeminar *mdg_seminars_page_get_selected   (MdgSeminarsPage *self);
+GListModel *mdg_seminars_page_get_model      (MdgSeminarsPage *self);
+
+G_END_DECLS
