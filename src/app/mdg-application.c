@@ -13,7 +13,6 @@ struct _MdgApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
   char           *database_path;
   MdgDatabase    *database;
   MdgDatabase    *sample;
@@ -173,8 +172,6 @@ mdg_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
-
-  self->settings = g_settings_new (BASE_APP_ID);
 }
 
 static void
@@ -203,7 +200,6 @@ mdg_application_finalize (GObject *object)
 {
   MdgApplication *self = (MdgApplication *) object;
 
-  g_clear_object (&self->settings);
   g_clear_object (&self->database);
   g_clear_object (&self->sample);
   g_clear_pointer (&self->database_path, g_free);
@@ -265,13 +261,4 @@ mdg_application_set_database_path (MdgApplication *self,
 
   g_free (self->database_path);
   self->database_path = g_strdup (path);
-}
-
-/* Returns: (transfer none): the application's settings */
-GSettings *
-mdg_application_get_settings (MdgApplication *self)
-{
-  g_return_val_if_fail (MDG_IS_APPLICATION (self), NULL);
-
-  return self->settings;
 }

@@ -15,6 +15,5 @@ MdgApplication *mdg_application_new               (void);
 const char     *mdg_application_get_database_path (MdgApplication *self);
 void            mdg_application_set_database_path (MdgApplication *self,
                                                    const char     *path);
-GSettings      *mdg_application_get_settings      (MdgApplication *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _MdgPlannedSection
   GtkWidget       parent_instance;
 
   /* template widgets */
+  GtkWidget      *content;
   AdwWindowTitle *window_title;
   AdwStatusPage  *status_page;
 
@@ -97,6 +98,7 @@ mdg_planned_section_class_init (MdgPlannedSectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-planned-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, content);
   gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, window_title);
   gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, status_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

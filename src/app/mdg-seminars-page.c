@@ -57,6 +57,7 @@ struct _MdgSeminarsPage
   GCancellable        *cancellable;
   GDateTime           *now;
   gint64               select_after_load;
+  gboolean             refiltering;
 
   gboolean             narrow;
 };
@@ -243,7 +244,8 @@ update_list_state (MdgSeminarsPage *self)
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->seminars));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  if (total == 0 && self->pending->len == 0)
+  /* With nothing left (the last one may await Undo in its toast), welcome the user back. */
+  if (total == 0)
     gtk_stack_set_visible_child_name (self->page_stack, "welcome");
   else
     gtk_stack_set_visible_child_name (self->page_stack, "browse");
@@ -532,7 +534,13 @@ search_changed_cb (MdgSeminarsPage *self,
   g_clear_pointer (&self->folded_query, g_free);
   if (*text != '\0')
     self->folded_query = mdg_kana_fold (text, -1);
+
+  /* The list is rebuilt; the seminar on display stays, and stays selected when listed. */
+  self->refiltering = TRUE;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->selected != NULL)
+    select_row_for (self, mdg_seminar_get_id (self->selected));
+  self->refiltering = FALSE;
   update_list_state (self);
 }
 
@@ -560,6 +568,8 @@ static void
 seminar_row_selected_cb (MdgSeminarsPage *self,
                          GtkListBoxRow   *row)
 {
+  if (row == NULL && self->refiltering)
+    return;
   show_seminar (self, seminar_at_row (self, row));
 }
 
@@ -936,6 +946,9 @@ mdg_seminars_page_dispose (GObject *object)
 
   mdg_seminars_page_commit_pending (self);
   g_cancellable_cancel (self->cancellable);
+  /* Unbinding empties the list while the detail pane that reacts to it still exists. */
+  if (self->seminar_list != NULL)
+    gtk_list_box_bind_model (self->seminar_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_SEMINARS_PAGE);
   g_clear_object (&self->cancellable);

@@ -131,12 +131,11 @@ static void
 mdg_window_constructed (GObject *object)
 {
   MdgWindow *self = MDG_WINDOW (object);
-  MdgApplication *app = MDG_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autofree char *last = NULL;
 
   G_OBJECT_CLASS (mdg_window_parent_class)->constructed (object);
 
-  self->settings = g_object_ref (mdg_application_get_settings (app));
+  self->settings = g_settings_new (BASE_APP_ID);
 
   /* The sample window keeps its own size and does not move the user's place. */
   if (!self->sample)
