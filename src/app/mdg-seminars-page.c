@@ -259,9 +259,12 @@ format_program_item_subtitle (MdgProgramItem *item)
   const char *presenter = mdg_program_item_get_presenter (item);
   const char *deck = mdg_program_item_get_deck_title (item);
   g_autofree char *duration = mdg_duration_format (mdg_program_item_get_minutes (item));
-  GString *text = g_string_new (mdg_program_kind_get_label (mdg_program_item_get_kind (item)));
+  GString *text = g_string_new (NULL);
 
-  g_string_append_printf (text, " · %s", duration);
+  /* An untitled break is titled "Break" already: say its kind only when the title does not. */
+  if (mdg_program_item_get_title (item) != NULL || deck != NULL)
+    g_string_append_printf (text, "%s · ", mdg_program_kind_get_label (mdg_program_item_get_kind (item)));
+  g_string_append (text, duration);
   if (presenter != NULL)
     g_string_append_printf (text, " · %s", presenter);
   if (deck != NULL && mdg_program_item_get_title (item) != NULL)
@@ -677,15 +680,13 @@ finish_deletion (MdgSeminarsPage *self,
   PendingDeletion *deletion = g_ptr_array_steal_index (self->pending, index);
   g_autoptr(GError) error = NULL;
 
+  /* Either way the toast goes: its Undo means nothing any more. */
   g_signal_handlers_disconnect_by_func (deletion->toast, toast_dismissed_cb, self);
-  if (commit)
-    {
-      if (!mdg_seminar_store_delete (self->database, mdg_seminar_get_id (deletion->seminar), &error) &&
-          !g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND))
-        toast (self, error->message);
-    }
-  else
-    adw_toast_dismiss (deletion->toast);
+  adw_toast_dismiss (deletion->toast);
+  if (commit &&
+      !mdg_seminar_store_delete (self->database, mdg_seminar_get_id (deletion->seminar), &error) &&
+      !g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND))
+    toast (self, error->message);
 
   pending_deletion_free (deletion);
   update_actions (self);
