@@ -671,7 +671,11 @@ pending_deletion_free (PendingDeletion *deletion)
   g_free (deletion);
 }
 
-/* Ends the wait for Undo: deletes the seminar for good, or (undo) just drops its toast. */
+/*
+ * Ends the wait for Undo: deletes the seminar for good, or (undo) keeps it and
+ * dismisses its toast. A committed deletion's toast is being dismissed already, or
+ * goes with the closing window.
+ */
 static void
 finish_deletion (MdgSeminarsPage *self,
                  guint            index,
@@ -680,9 +684,9 @@ finish_deletion (MdgSeminarsPage *self,
   PendingDeletion *deletion = g_ptr_array_steal_index (self->pending, index);
   g_autoptr(GError) error = NULL;
 
-  /* Either way the toast goes: its Undo means nothing any more. */
   g_signal_handlers_disconnect_by_func (deletion->toast, toast_dismissed_cb, self);
-  adw_toast_dismiss (deletion->toast);
+  if (!commit)
+    adw_toast_dismiss (deletion->toast);
   if (commit &&
       !mdg_seminar_store_delete (self->database, mdg_seminar_get_id (deletion->seminar), &error) &&
       !g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND))
@@ -728,8 +732,6 @@ delete_action (GtkWidget  *widget,
   deletion->toast = adw_toast_new (title);
   adw_toast_set_button_label (deletion->toast, _("_Undo"));
   adw_toast_set_action_name (deletion->toast, "seminars.undo-delete");
-  adw_toast_set_priority (deletion->toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_ref_sink (deletion->toast);
   g_signal_connect (deletion->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
   g_ptr_array_add (self->pending, deletion);
 
