@@ -330,10 +330,10 @@ test_window_delete_and_undo (void)
   g_assert_cmpint (mdg_seminar_get_id (mdg_seminars_page_get_selected (seminars_page ())), ==, id);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM program_item"), ==, 3);
 
-  /* Deleted again and left to stand, it is gone for good with its program. */
+  /* Deleted again and left to stand until its toast times out, it is gone for good with its program. */
   gtk_widget_activate_action (GTK_WIDGET (seminars_page ()), "seminars.delete", NULL);
-  mdg_seminars_page_commit_pending (seminars_page ());
-  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 0);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 1);
+  wait_until (mdg_test_count (db, "SELECT count(*) FROM seminar") == 0);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM program_item"), ==, 0);
 }
 
@@ -413,7 +413,19 @@ test_window_sample_data (void)
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, own_seminars);
   spin (500);
   screenshot (GTK_WIDGET (sample), "sample-window");
-  gtk_window_destroy (sample);
+
+  /* A deletion still waiting for Undo becomes final when its window closes. */
+  {
+    MdgSeminarsPage *page = MDG_SEMINARS_PAGE (find_type (GTK_WIDGET (sample), MDG_TYPE_SEMINARS_PAGE));
+
+    wait_until (g_list_model_get_n_items (mdg_seminars_page_get_model (page)) == 12);
+    mdg_seminars_page_select (page, mdg_test_count (sample_db, "SELECT min(id) FROM seminar"));
+    wait_until (mdg_seminars_page_get_selected (page) != NULL);
+    gtk_widget_activate_action (GTK_WIDGET (page), "seminars.delete", NULL);
+    g_assert_cmpint (mdg_test_count (sample_db, "SELECT count(*) FROM seminar"), ==, 12);
+    gtk_window_close (sample);
+    g_assert_cmpint (mdg_test_count (sample_db, "SELECT count(*) FROM seminar"), ==, 11);
+  }
 }
 
 int
