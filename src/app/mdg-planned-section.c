@@ -14,25 +14,15 @@
 
 struct _MdgPlannedSection
 {
-  GtkWidget       parent_instance;
+  MdgSection      parent_instance;
 
   /* template widgets */
   GtkWidget      *content;
   AdwWindowTitle *window_title;
   AdwStatusPage  *status_page;
-
-  gboolean        narrow;
 };
 
-G_DEFINE_FINAL_TYPE (MdgPlannedSection, mdg_planned_section, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_NARROW,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MdgPlannedSection, mdg_planned_section, MDG_TYPE_SECTION)
 
 static void
 mdg_planned_section_dispose (GObject *object)
@@ -43,65 +33,17 @@ mdg_planned_section_dispose (GObject *object)
 }
 
 static void
-mdg_planned_section_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  MdgPlannedSection *self = MDG_PLANNED_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mdg_planned_section_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  MdgPlannedSection *self = MDG_PLANNED_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_NARROW:
-      if (self->narrow != g_value_get_boolean (value))
-        {
-          self->narrow = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 mdg_planned_section_class_init (MdgPlannedSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_planned_section_dispose;
-  object_class->get_property = mdg_planned_section_get_property;
-  object_class->set_property = mdg_planned_section_set_property;
-
-  properties[PROP_NARROW] =
-    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-planned-section.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, content);
   gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, window_title);
   gtk_widget_class_bind_template_child (widget_class, MdgPlannedSection, status_page);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -18,7 +18,7 @@
 
 struct _MdgSeminarsPage
 {
-  GtkWidget            parent_instance;
+  MdgSection           parent_instance;
 
   /* template widgets */
   GtkStack            *page_stack;
@@ -59,7 +59,6 @@ struct _MdgSeminarsPage
   gint64               select_after_load;
   gboolean             refiltering;
 
-  gboolean             narrow;
 };
 
 typedef struct
@@ -68,15 +67,7 @@ typedef struct
   AdwToast   *toast;
 } PendingDeletion;
 
-G_DEFINE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_NARROW,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG_TYPE_SECTION)
 
 static void reload (MdgSeminarsPage *self);
 static void show_seminar (MdgSeminarsPage *self, MdgSeminar *seminar);
@@ -968,59 +959,12 @@ mdg_seminars_page_dispose (GObject *object)
 }
 
 static void
-mdg_seminars_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mdg_seminars_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_NARROW:
-      if (self->narrow != g_value_get_boolean (value))
-        {
-          self->narrow = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_seminars_page_dispose;
-  object_class->get_property = mdg_seminars_page_get_property;
-  object_class->set_property = mdg_seminars_page_set_property;
-
-  properties[PROP_NARROW] =
-    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-seminars-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, page_stack);
@@ -1065,7 +1009,6 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "seminars.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-upcoming-ics", NULL, export_upcoming_ics_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "mdg-section.h"
+
 #include "mdg-database.h"
 #include "mdg-seminar.h"
 
@@ -10,7 +12,7 @@ G_BEGIN_DECLS
 
 #define MDG_TYPE_SEMINARS_PAGE (mdg_seminars_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG, SEMINARS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG, SEMINARS_PAGE, MdgSection)
 
 void        mdg_seminars_page_set_database   (MdgSeminarsPage *self,
                                               MdgDatabase     *database);
