@@ -166,6 +166,11 @@ test_database_upgrade_from_version_1_fixture (void)
   g_assert_true (mdg_database_check (db, &problems, &error));
   g_assert_no_error (error);
 
+  /* Version 2 added to what version 1 held, and lost none of it. */
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM pragma_table_info('person') WHERE name = 'department'"), ==, 1);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM import_mapping"), ==, 0);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM person WHERE department IS NULL"), ==, 160);
+
   mdg_test_rm_rf (dir);
 }
 

@@ -190,6 +190,20 @@ static const char *const touched_tables_1[] = {
   "feed_item", "seminar_topic",
 };
 
+/* updated_at follows every change of a row, whoever makes it. */
+static gboolean
+create_touch_trigger (sqlite3     *db,
+                      const char  *table,
+                      GError     **error)
+{
+  g_autofree char *sql = g_strconcat ("CREATE TRIGGER ", table, "_touch AFTER UPDATE ON ", table,
+                                      " WHEN NEW.updated_at = OLD.updated_at BEGIN UPDATE ", table,
+                                      " SET updated_at = " NOW_SQL " WHERE id = NEW.id; END;",
+                                      NULL);
+
+  return _mdg_sql_exec (db, sql, error);
+}
+
 static GBytes *
 load_reference (const char  *name,
                 GError     **error)
@@ -296,25 +310,36 @@ migrate_1 (sqlite3  *db,
   if (!_mdg_sql_exec (db, schema_1, error))
     return FALSE;
 
-  /* updated_at follows every change, whoever makes it. */
   for (guint i = 0; i < G_N_ELEMENTS (touched_tables_1); i++)
-    {
-      const char *t = touched_tables_1[i];
-      g_autofree char *sql = g_strconcat ("CREATE TRIGGER ", t, "_touch AFTER UPDATE ON ", t,
-                                          " WHEN NEW.updated_at = OLD.updated_at BEGIN UPDATE ", t,
-                                          " SET updated_at = " NOW_SQL " WHERE id = NEW.id; END;",
-                                          NULL);
-
-      if (!_mdg_sql_exec (db, sql, error))
-        return FALSE;
-    }
+    if (!create_touch_trigger (db, touched_tables_1[i], error))
+      return FALSE;
 
   return foreach_tsv_row ("categories.tsv", 5, insert_category, db, error) &&
          foreach_tsv_row ("referrals.tsv", 3, insert_referral, db, error);
 }
 
+/*
+ * Version 2: attendees arrive. People get a department (部署, as registration forms
+ * ask it); the column mapping chosen for a CSV import is remembered per header set;
+ * registrations are found by seminar and status, organizations by name.
+ */
+static const char schema_2[] =
+  "ALTER TABLE person ADD COLUMN department TEXT;"
+  "CREATE TABLE import_mapping (" ROW_COLUMNS
+  " header_key TEXT NOT NULL UNIQUE, mapping TEXT NOT NULL);"
+  "CREATE INDEX registration_seminar_status ON registration (seminar_id, status, registered_at);"
+  "CREATE INDEX organization_name ON organization (name);";
+
+static gboolean
+migrate_2 (sqlite3  *db,
+           GError  **error)
+{
+  return _mdg_sql_exec (db, schema_2, error) && create_touch_trigger (db, "import_mapping", error);
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
+  migrate_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);

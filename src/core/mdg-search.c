@@ -8,7 +8,7 @@
 #include "mdg-database-private.h"
 #include "mdg-error.h"
 #include "mdg-kana.h"
-#include "mdg-search.h"
+#include "mdg-search-private.h"
 
 /*
  * One FTS5 table with the trigram tokenizer indexes people, organizations and
@@ -72,6 +72,118 @@ quote_phrase (const char *term)
   return g_string_free (out, FALSE);
 }
 
+/*
+ * Turns what the user typed into a WHERE clause over search_index AS s, with its
+ * parameters: long terms go to one MATCH, short ones to instr().
+ */
+typedef struct
+{
+  GString   *where;
+  GPtrArray *binds;
+} SearchClause;
+
+static void
+search_clause_clear (SearchClause *clause)
+{
+  if (clause->where)
+    g_string_free (clause->where, TRUE);
+  g_clear_pointer (&clause->binds, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SearchClause, search_clause_clear)
+
+/* Returns: %FALSE for invalid UTF-8; an empty clause (no binds) when there is nothing to find */
+static gboolean
+build_clause (const char    *query,
+              SearchClause  *clause,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) long_terms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *folded = mdg_kana_fold (query, -1);
+  g_auto(GStrv) terms = NULL;
+
+  clause->where = g_string_new ("1");
+  clause->binds = g_ptr_array_new_with_free_func (g_free);
+
+  if (folded == NULL)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID, _("The search text is not valid UTF-8"));
+      return FALSE;
+    }
+
+  terms = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
+  for (guint i = 0; terms[i]; i++)
+    {
+      glong chars = g_utf8_strlen (terms[i], -1);
+
+      if (chars >= 3)
+        g_ptr_array_add (long_terms, quote_phrase (terms[i]));
+      else if (chars > 0)
+        {
+          g_ptr_array_add (clause->binds, g_strdup (terms[i]));
+          g_string_append_printf (clause->where, " AND instr(s.text, ?%u) > 0", clause->binds->len);
+        }
+    }
+
+  if (long_terms->len > 0)
+    {
+      g_ptr_array_add (long_terms, NULL);
+      g_ptr_array_add (clause->binds, g_strjoinv (" AND ", (char **) long_terms->pdata));
+      g_string_append_printf (clause->where, " AND search_index MATCH ?%u", clause->binds->len);
+    }
+  return TRUE;
+}
+
+static void
+bind_clause (sqlite3_stmt *stmt,
+             SearchClause *clause)
+{
+  for (guint i = 0; i < clause->binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (clause->binds, i), -1, SQLITE_TRANSIENT);
+}
+
+/**
+ * _mdg_search_prepare:
+ * @db: a #MdgDatabase
+ * @select: the statement up to its FROM clause, which this appends (over search_index AS s)
+ * @join: (nullable): joins and further conditions' tables, placed after the FROM
+ * @kind: 0 for every kind, or the one kind to find
+ * @query: what the user typed
+ * @limit: the most rows
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the statement, bound, ordered by rowid; %NULL with
+ *   @error unset when the query holds nothing to find
+ */
+sqlite3_stmt *
+_mdg_search_prepare (MdgDatabase    *db,
+                     const char     *select,
+                     const char     *join,
+                     MdgSearchKind   kind,
+                     const char     *query,
+                     guint           limit,
+                     GError        **error)
+{
+  g_auto(SearchClause) clause = { 0 };
+  g_autoptr(GString) sql = g_string_new (select);
+  sqlite3_stmt *stmt;
+
+  if (!build_clause (query, &clause, error) || clause.binds->len == 0)
+    return NULL;
+
+  g_string_append_printf (sql, " FROM search_index AS s %s WHERE %s", join ? join : "", clause.where->str);
+  if (kind != 0)
+    g_string_append_printf (sql, " AND s.rowid %% 4 = %d", kind);
+  /* In index order, so that SQLite stops at the limit: ranking every match of a
+   * common name (bm25 over thousands of rows) would cost frames on each keystroke. */
+  g_string_append_printf (sql, " ORDER BY s.rowid LIMIT %u", limit);
+
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), sql->str, error);
+  if (stmt != NULL)
+    bind_clause (stmt, &clause);
+  return stmt;
+}
+
 /**
  * mdg_search:
  * @db: a #MdgDatabase
@@ -91,74 +203,31 @@ mdg_search (MdgDatabase  *db,
             GError      **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_search_hit_unref);
-  g_autoptr(GPtrArray) long_terms = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) short_terms = g_ptr_array_new ();
-  g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) terms = NULL;
-  sqlite3 *handle;
-  int param = 1;
+  GError *local_error = NULL;
   int rc;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  folded = mdg_kana_fold (query, -1);
-  if (folded == NULL)
-    {
-      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID,
-                           _("The search text is not valid UTF-8"));
-      return NULL;
-    }
-
-  terms = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
-  for (guint i = 0; terms[i]; i++)
-    {
-      glong chars = g_utf8_strlen (terms[i], -1);
-
-      if (chars >= 3)
-        g_ptr_array_add (long_terms, quote_phrase (terms[i]));
-      else if (chars > 0)
-        g_ptr_array_add (short_terms, terms[i]);
-    }
-
-  if (long_terms->len == 0 && short_terms->len == 0)
-    return g_steal_pointer (&hits);
-
-  g_string_append (sql,
-                   "SELECT s.rowid % 4,"
-                   " s.rowid / 4,"
-                   " coalesce(p.family_name || ' ' || coalesce(p.given_name, ''), o.name, m.title),"
-                   " coalesce(po.name, p.email, o.municipality, m.venue, m.online_url, '')"
-                   " FROM search_index AS s"
-                   " LEFT JOIN person AS p ON s.rowid % 4 = 1 AND p.id = s.rowid / 4"
-                   " LEFT JOIN organization AS po ON po.id = p.organization_id"
-                   " LEFT JOIN organization AS o ON s.rowid % 4 = 2 AND o.id = s.rowid / 4"
-                   " LEFT JOIN seminar AS m ON s.rowid % 4 = 3 AND m.id = s.rowid / 4"
-                   " WHERE 1");
-  if (long_terms->len > 0)
-    g_string_append_printf (sql, " AND search_index MATCH ?%d", param++);
-  for (guint i = 0; i < short_terms->len; i++)
-    g_string_append_printf (sql, " AND instr(s.text, ?%d) > 0", param++);
-  /* In index order, so that SQLite stops at the limit: ranking every match of a
-   * common name (bm25 over thousands of rows) would cost frames on each keystroke. */
-  g_string_append_printf (sql, " ORDER BY s.rowid LIMIT ?%d", param);
-
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, sql->str, error);
+  stmt = _mdg_search_prepare (db,
+                              "SELECT s.rowid % 4, s.rowid / 4,"
+                              " coalesce(p.family_name || ' ' || coalesce(p.given_name, ''), o.name, m.title),"
+                              " coalesce(po.name, p.email, o.municipality, m.venue, m.online_url, '')",
+                              " LEFT JOIN person AS p ON s.rowid % 4 = 1 AND p.id = s.rowid / 4"
+                              " LEFT JOIN organization AS po ON po.id = p.organization_id"
+                              " LEFT JOIN organization AS o ON s.rowid % 4 = 2 AND o.id = s.rowid / 4"
+                              " LEFT JOIN seminar AS m ON s.rowid % 4 = 3 AND m.id = s.rowid / 4",
+                              0, query, limit, &local_error);
   if (stmt == NULL)
-    return NULL;
-
-  param = 1;
-  if (long_terms->len > 0)
     {
-      g_ptr_array_add (long_terms, NULL);
-      sqlite3_bind_text (stmt, param++, g_strjoinv (" AND ", (char **) long_terms->pdata), -1, g_free);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      return g_steal_pointer (&hits);
     }
-  for (guint i = 0; i < short_terms->len; i++)
-    sqlite3_bind_text (stmt, param++, g_ptr_array_index (short_terms, i), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, param, limit);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -174,7 +243,7 @@ mdg_search (MdgDatabase  *db,
 
   if (rc != SQLITE_DONE)
     {
-      _mdg_sql_set_error (handle, error, _("Could not search"));
+      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not search"));
       return NULL;
     }
 

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 typedef struct _MdgDatabase    MdgDatabase;
 typedef struct _MdgSeminar     MdgSeminar;
 typedef struct _MdgProgramItem MdgProgramItem;
+typedef struct _MdgAttendee    MdgAttendee;
+typedef struct _MdgPerson      MdgPerson;
 
 /* Keep the numeric order: it is the order of the workflow. */
 typedef enum
@@ -26,6 +28,20 @@ typedef enum
   MDG_PROGRAM_KIND_QA,
   MDG_PROGRAM_KIND_BREAK,
 } MdgProgramKind;
+
+typedef enum
+{
+  MDG_REGISTRATION_STATUS_REGISTERED,
+  MDG_REGISTRATION_STATUS_WAITLISTED,
+  MDG_REGISTRATION_STATUS_CANCELLED,
+} MdgRegistrationStatus;
+
+typedef enum
+{
+  MDG_REGISTRATION_SOURCE_MANUAL,
+  MDG_REGISTRATION_SOURCE_CSV,
+  MDG_REGISTRATION_SOURCE_WEB_FORM,
+} MdgRegistrationSource;
 
 typedef enum
 {

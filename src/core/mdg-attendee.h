@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "mdg-person.h"
+#include "mdg-types.h"
+
+G_BEGIN_DECLS
+
+#define MDG_TYPE_ATTENDEE (mdg_attendee_get_type ())
+
+G_DECLARE_FINAL_TYPE (MdgAttendee, mdg_attendee, MDG, ATTENDEE, GObject)
+
+gint64                 mdg_attendee_get_id            (MdgAttendee *self);
+gint64                 mdg_attendee_get_seminar_id    (MdgAttendee *self);
+MdgPerson             *mdg_attendee_get_person        (MdgAttendee *self);
+const char            *mdg_attendee_get_number        (MdgAttendee *self);
+MdgRegistrationStatus  mdg_attendee_get_status        (MdgAttendee *self);
+MdgRegistrationSource  mdg_attendee_get_source        (MdgAttendee *self);
+GDateTime             *mdg_attendee_get_checked_in_at (MdgAttendee *self);
+gboolean               mdg_attendee_get_checked_in    (MdgAttendee *self);
+gboolean               mdg_attendee_matches           (MdgAttendee *self,
+                                                       const char  *folded_query);
+
+const char            *mdg_registration_status_to_string   (MdgRegistrationStatus status);
+gboolean               mdg_registration_status_from_string (const char            *text,
+                                                            MdgRegistrationStatus *status);
+const char            *mdg_registration_status_get_label   (MdgRegistrationStatus status);
+const char            *mdg_registration_source_to_string   (MdgRegistrationSource source);
+
+MdgAttendee           *_mdg_attendee_new              (gint64                 id,
+                                                       gint64                 seminar_id,
+                                                       MdgPerson             *person,
+                                                       const char            *number,
+                                                       MdgRegistrationStatus  status,
+                                                       MdgRegistrationSource  source,
+                                                       GDateTime             *checked_in_at);
+void                   _mdg_attendee_set_status       (MdgAttendee           *self,
+                                                       MdgRegistrationStatus  status);
+void                   _mdg_attendee_set_checked_in_at (MdgAttendee          *self,
+                                                        GDateTime            *checked_in_at);
+
+G_END_DECLS

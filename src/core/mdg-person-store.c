@@ -1,0 +1,712 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-person-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-attendee.h"
+#include "mdg-error.h"
+#include "mdg-kana.h"
+#include "mdg-person-store-private.h"
+#include "mdg-search-private.h"
+
+#define SELECT_PERSON \
+  "SELECT " MDG_PERSON_COLUMNS ("p", "o") " FROM person AS p LEFT JOIN organization AS o ON o.id = p.organization_id"
+
+void
+mdg_person_seminar_free (MdgPersonSeminar *entry)
+{
+  g_free (entry->title);
+  g_clear_pointer (&entry->starts_at, g_date_time_unref);
+  g_free (entry);
+}
+
+/* Reads the MDG_PERSON_COLUMNS starting at @first_column. */
+MdgPerson *
+_mdg_person_from_row (sqlite3_stmt *stmt,
+                      int           first_column)
+{
+  MdgPerson *person = mdg_person_new ();
+  static const MdgPersonField order[] = {
+    MDG_PERSON_FAMILY_NAME, MDG_PERSON_GIVEN_NAME, MDG_PERSON_FAMILY_KANA, MDG_PERSON_GIVEN_KANA,
+    MDG_PERSON_ORGANIZATION, MDG_PERSON_TITLE, MDG_PERSON_DEPARTMENT, MDG_PERSON_EMAIL, MDG_PERSON_PHONE,
+    MDG_PERSON_CONSENT_PURPOSE,
+  };
+  int c = first_column;
+
+  _mdg_person_set_identity (person, sqlite3_column_int64 (stmt, c), (const char *) sqlite3_column_text (stmt, c + 1),
+                            sqlite3_column_int64 (stmt, c + 2), (const char *) sqlite3_column_text (stmt, c + 3));
+  mdg_person_set_consent (person, sqlite3_column_int (stmt, c + 4));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    mdg_person_set_text (person, order[i], (const char *) sqlite3_column_text (stmt, c + 5 + i));
+  return person;
+}
+
+/* Returns: the organization of that exact name, created when new; 0 for no name, -1 on error */
+static gint64
+ensure_organization (sqlite3     *handle,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (name == NULL)
+    return 0;
+
+  find = _mdg_sql_prepare (handle, "SELECT id FROM organization WHERE name = ? LIMIT 1", error);
+  if (find == NULL)
+    return -1;
+  sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    return sqlite3_column_int64 (find, 0);
+
+  insert = _mdg_sql_prepare (handle, "INSERT INTO organization (name) VALUES (?) RETURNING id", error);
+  if (insert == NULL)
+    return -1;
+  sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (insert) != SQLITE_ROW)
+    {
+      _mdg_sql_set_error (handle, error, _("Could not save the organization"));
+      return -1;
+    }
+  return sqlite3_column_int64 (insert, 0);
+}
+
+static void
+bind_person (sqlite3_stmt *stmt,
+             MdgPerson    *person,
+             gint64        organization_id)
+{
+  static const MdgPersonField order[] = {
+    MDG_PERSON_FAMILY_NAME, MDG_PERSON_GIVEN_NAME, MDG_PERSON_FAMILY_KANA, MDG_PERSON_GIVEN_KANA,
+    MDG_PERSON_TITLE, MDG_PERSON_DEPARTMENT, MDG_PERSON_EMAIL, MDG_PERSON_PHONE, MDG_PERSON_CONSENT_PURPOSE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    _mdg_sql_bind_text (stmt, i + 1, mdg_person_get_text (person, order[i]));
+  if (organization_id > 0)
+    sqlite3_bind_int64 (stmt, 10, organization_id);
+  else
+    sqlite3_bind_null (stmt, 10);
+  sqlite3_bind_int (stmt, 11, mdg_person_get_consent (person));
+}
+
+/* Writes @person (new when its id is 0); the caller holds the transaction. */
+static gboolean
+write_person (MdgDatabase  *db,
+              MdgPerson    *person,
+              GError      **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 organization_id;
+  gint64 id = mdg_person_get_id (person);
+
+  if (!mdg_person_validate (person, error))
+    return FALSE;
+
+  organization_id = ensure_organization (handle, mdg_person_get_text (person, MDG_PERSON_ORGANIZATION), error);
+  if (organization_id < 0)
+    return FALSE;
+
+  /* The consent timestamp is kept when consent is given, and cleared when withdrawn. */
+  if (id == 0)
+    stmt = _mdg_sql_prepare (handle,
+                             "INSERT INTO person (family_name, given_name, family_kana, given_kana, title,"
+                             " department, email, phone, consent_purpose, organization_id, consent_contact,"
+                             " consent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                             " CASE WHEN ?11 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)"
+                             " RETURNING id, uuid, organization_id, consent_at",
+                             error);
+  else
+    stmt = _mdg_sql_prepare (handle,
+                             "UPDATE person SET family_name = ?1, given_name = ?2, family_kana = ?3,"
+                             " given_kana = ?4, title = ?5, department = ?6, email = ?7, phone = ?8,"
+                             " consent_purpose = ?9, organization_id = ?10, consent_contact = ?11,"
+                             " consent_at = CASE WHEN NOT ?11 THEN NULL"
+                             "  WHEN consent_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+                             "  ELSE consent_at END"
+                             " WHERE id = ?12 RETURNING id, uuid, organization_id, consent_at",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_person (stmt, person, organization_id);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 12, id);
+
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      _mdg_person_set_identity (person, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                                sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
+      return _mdg_sql_step_done (handle, stmt, error);
+    case SQLITE_DONE:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
+      return FALSE;
+    default:
+      _mdg_sql_set_error (handle, error, _("Could not save the person"));
+      return FALSE;
+    }
+}
+
+/**
+ * _mdg_person_store_insert:
+ * @db: a #MdgDatabase inside a transaction
+ * @person: a new person; gets its id
+ * @error: a location for a #GError
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64
+_mdg_person_store_insert (MdgDatabase  *db,
+                          MdgPerson    *person,
+                          GError      **error)
+{
+  g_return_val_if_fail (mdg_person_get_id (person) == 0, 0);
+
+  return write_person (db, person, error) ? mdg_person_get_id (person) : 0;
+}
+
+/**
+ * mdg_person_store_save:
+ * @db: a #MdgDatabase
+ * @person: the person; a new one (id 0) gets its id
+ * @error: a location for a #GError
+ *
+ * Saves a person with their organization (found by its exact name, or created).
+ */
+gboolean
+mdg_person_store_save (MdgDatabase  *db,
+                       MdgPerson    *person,
+                       GError      **error)
+{
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (MDG_IS_PERSON (person), FALSE);
+
+  if (!mdg_database_begin (db, error))
+    return FALSE;
+  if (!write_person (db, person, error))
+    {
+      mdg_database_rollback (db);
+      return FALSE;
+    }
+  return mdg_database_commit (db, error);
+}
+
+/* Returns: (transfer full): the person, or %NULL with %MDG_ERROR_NOT_FOUND */
+MdgPerson *
+mdg_person_store_load (MdgDatabase  *db,
+                       gint64        id,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), SELECT_PERSON " WHERE p.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
+      return NULL;
+    }
+  return _mdg_person_from_row (stmt, 0);
+}
+
+static GPtrArray *
+collect_people (MdgDatabase   *db,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (people, _mdg_person_from_row (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the people"));
+      return NULL;
+    }
+  return g_steal_pointer (&people);
+}
+
+/**
+ * mdg_person_store_find_duplicates:
+ * @db: a #MdgDatabase
+ * @person: a person about to be saved
+ * @error: a location for a #GError
+ *
+ * Other people who are probably the same: the same e-mail address (in any case), or
+ * the same name at the same organization.
+ *
+ * Returns: (transfer container) (element-type MdgPerson): the likely duplicates
+ */
+GPtrArray *
+mdg_person_store_find_duplicates (MdgDatabase  *db,
+                                  MdgPerson    *person,
+                                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (MDG_IS_PERSON (person), NULL);
+
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                           SELECT_PERSON
+                           " WHERE p.id <> ?1 AND ((?2 IS NOT NULL AND p.email = ?2 COLLATE NOCASE)"
+                           " OR (p.family_name = ?3 AND coalesce(p.given_name, '') = coalesce(?4, '')"
+                           "     AND coalesce(o.name, '') = coalesce(?5, '')))"
+                           " ORDER BY p.id LIMIT 20",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, mdg_person_get_id (person));
+  _mdg_sql_bind_text (stmt, 2, mdg_person_get_text (person, MDG_PERSON_EMAIL));
+  _mdg_sql_bind_text (stmt, 3, mdg_person_get_text (person, MDG_PERSON_FAMILY_NAME));
+  _mdg_sql_bind_text (stmt, 4, mdg_person_get_text (person, MDG_PERSON_GIVEN_NAME));
+  _mdg_sql_bind_text (stmt, 5, mdg_person_get_text (person, MDG_PERSON_ORGANIZATION));
+  return collect_people (db, stmt, error);
+}
+
+static int
+compare_kana (gconstpointer a,
+              gconstpointer b)
+{
+  g_autofree char *ka = mdg_person_dup_kana (*(MdgPerson **) a);
+  g_autofree char *kb = mdg_person_dup_kana (*(MdgPerson **) b);
+
+  return mdg_kana_compare (ka, -1, kb, -1);
+}
+
+/**
+ * mdg_person_store_list:
+ * @db: a #MdgDatabase
+ * @query: (nullable): what the user typed: names, kana in any script, e-mail; %NULL for everyone
+ * @limit: the most people to return
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer container) (element-type MdgPerson): the people, in kana order
+ */
+GPtrArray *
+mdg_person_store_list (MdgDatabase  *db,
+                       const char   *query,
+                       guint         limit,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  if (query != NULL)
+    stmt = _mdg_search_prepare (db, "SELECT " MDG_PERSON_COLUMNS ("p", "o"),
+                                " JOIN person AS p ON p.id = s.rowid / 4"
+                                " LEFT JOIN organization AS o ON o.id = p.organization_id",
+                                MDG_SEARCH_KIND_PERSON, query, limit, &local_error);
+  if (stmt == NULL && local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (stmt == NULL)
+    {
+      stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                               SELECT_PERSON " ORDER BY " MDG_PERSON_KANA_ORDER ("p") " LIMIT ?", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int (stmt, 1, limit);
+      return collect_people (db, stmt, error);
+    }
+
+  /* Search hits come in index order; the list shows them by reading. */
+  people = collect_people (db, stmt, error);
+  if (people != NULL)
+    g_ptr_array_sort (people, compare_kana);
+  return g_steal_pointer (&people);
+}
+
+typedef struct
+{
+  char  *path;
+  char  *query;
+  guint  limit;
+} ListData;
+
+static void
+list_data_free (ListData *data)
+{
+  g_free (data->path);
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ListData *data = task_data;
+  g_autoptr(MdgDatabase) connection = NULL;
+  GError *error = NULL;
+  GPtrArray *people;
+
+  /* SQLite connections are per thread: this worker opens its own. */
+  connection = mdg_database_open (data->path, &error);
+  if (connection == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  people = mdg_person_store_list (connection, data->query, data->limit, &error);
+  if (people == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, people, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * mdg_person_store_list_async:
+ * @db: a #MdgDatabase
+ * @query: (nullable): as for mdg_person_store_list()
+ * @limit: the most people
+ * @cancellable: (nullable): a #GCancellable; cancel it when the query changes
+ * @callback: called when the people are read
+ * @user_data: data for @callback
+ *
+ * mdg_person_store_list() in a worker thread: a short query scans the search index,
+ * which takes longer than a frame on a large database.
+ */
+void
+mdg_person_store_list_async (MdgDatabase         *db,
+                             const char          *query,
+                             guint                limit,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListData *data;
+
+  g_return_if_fail (MDG_IS_DATABASE (db));
+
+  data = g_new0 (ListData, 1);
+  data->path = g_strdup (mdg_database_get_path (db));
+  data->query = g_strdup (query);
+  data->limit = limit;
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mdg_person_store_list_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+/* Returns: (transfer container) (element-type MdgPerson): the people */
+GPtrArray *
+mdg_person_store_list_finish (MdgDatabase   *db,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * mdg_person_store_list_seminars:
+ * @db: a #MdgDatabase
+ * @person_id: a person
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer container) (element-type MdgPersonSeminar): the seminars the
+ *   person registered for, newest first
+ */
+GPtrArray *
+mdg_person_store_list_seminars (MdgDatabase  *db,
+                                gint64        person_id,
+                                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_person_seminar_free);
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                           "SELECT s.id, s.title, s.starts_at, r.status, r.checked_in_at IS NOT NULL"
+                           " FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id"
+                           " WHERE r.person_id = ? ORDER BY s.starts_at DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MdgPersonSeminar *entry = g_new0 (MdgPersonSeminar, 1);
+
+      entry->seminar_id = sqlite3_column_int64 (stmt, 0);
+      entry->title = _mdg_sql_column_dup (stmt, 1);
+      entry->starts_at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 2));
+      mdg_registration_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &entry->status);
+      entry->checked_in = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the person’s seminars"));
+      return NULL;
+    }
+  return g_steal_pointer (&entries);
+}
+
+static gboolean
+exec_with_ids (sqlite3     *handle,
+               const char  *sql,
+               gint64       a,
+               gint64       b,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  return _mdg_sql_step_done (handle, stmt, error);
+}
+
+/**
+ * mdg_person_store_merge:
+ * @db: a #MdgDatabase
+ * @keep_id: the person who stays
+ * @remove_id: the duplicate, merged into @keep_id and removed
+ * @error: a location for a #GError
+ *
+ * Moves the duplicate's registrations and consultations to the person who stays (a
+ * seminar both registered for keeps one registration), fills the fields the person
+ * who stays left blank, and removes the duplicate. All or nothing.
+ */
+gboolean
+mdg_person_store_merge (MdgDatabase  *db,
+                        gint64        keep_id,
+                        gint64        remove_id,
+                        GError      **error)
+{
+  static const char *steps[] = {
+    "UPDATE registration SET person_id = ?1 WHERE person_id = ?2"
+    " AND seminar_id NOT IN (SELECT seminar_id FROM registration WHERE person_id = ?1)",
+    "DELETE FROM registration WHERE person_id = ?2",
+    "UPDATE consultation SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE person SET"
+    " given_name = coalesce(given_name, (SELECT given_name FROM person WHERE id = ?2)),"
+    " family_kana = coalesce(family_kana, (SELECT family_kana FROM person WHERE id = ?2)),"
+    " given_kana = coalesce(given_kana, (SELECT given_kana FROM person WHERE id = ?2)),"
+    " title = coalesce(title, (SELECT title FROM person WHERE id = ?2)),"
+    " department = coalesce(department, (SELECT department FROM person WHERE id = ?2)),"
+    " email = coalesce(email, (SELECT email FROM person WHERE id = ?2)),"
+    " phone = coalesce(phone, (SELECT phone FROM person WHERE id = ?2)),"
+    " organization_id = coalesce(organization_id, (SELECT organization_id FROM person WHERE id = ?2))"
+    " WHERE id = ?1",
+    "DELETE FROM person WHERE id = ?2",
+  };
+  sqlite3 *handle;
+  g_autoptr(MdgPerson) keep = NULL;
+  g_autoptr(MdgPerson) removed = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+
+  if (keep_id == remove_id)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_INVALID, _("A person cannot be merged with themselves"));
+      return FALSE;
+    }
+  if (!(keep = mdg_person_store_load (db, keep_id, error)) || !(removed = mdg_person_store_load (db, remove_id, error)))
+    return FALSE;
+
+  handle = _mdg_database_get_handle (db);
+  if (!mdg_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (!exec_with_ids (handle, steps[i], keep_id, remove_id, error))
+      {
+        mdg_database_rollback (db);
+        return FALSE;
+      }
+  return mdg_database_commit (db, error);
+}
+
+/**
+ * mdg_person_store_delete:
+ * @db: a #MdgDatabase
+ * @id: the person
+ * @error: a location for a #GError
+ *
+ * Deletes a person everywhere, as the personal data law asks on request: the person
+ * row; their registrations stay, anonymised, so that seminar figures still add up;
+ * consultations lose the link. The search index is rewritten so that no segment keeps
+ * their words, and with secure_delete the freed pages are zeroed; a checkpoint then
+ * moves everything into the file and empties the log. Afterwards the database file
+ * holds no byte of their name or e-mail.
+ */
+gboolean
+mdg_person_store_delete (MdgDatabase  *db,
+                         gint64        id,
+                         GError      **error)
+{
+  sqlite3 *handle;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+
+  handle = _mdg_database_get_handle (db);
+  if (!mdg_database_begin (db, error))
+    return FALSE;
+
+  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error))
+    goto fail;
+
+  stmt = _mdg_sql_prepare (handle, "DELETE FROM person WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_mdg_sql_step_done (handle, stmt, error))
+    goto fail;
+  if (sqlite3_changes (handle) == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
+      goto fail;
+    }
+
+  /* FTS5 keeps deleted tokens in older segments until they are merged. */
+  if (!_mdg_sql_exec (handle, "INSERT INTO search_index (search_index) VALUES ('optimize')", error))
+    goto fail;
+
+  if (!mdg_database_commit (db, error))
+    return FALSE;
+  return mdg_database_checkpoint (db, error);
+
+fail:
+  mdg_database_rollback (db);
+  return FALSE;
+}
+
+static void
+add_text (GVariantBuilder *builder,
+          const char      *key,
+          const char      *value)
+{
+  if (value != NULL)
+    g_variant_builder_add (builder, "{sv}", key, g_variant_new_string (value));
+}
+
+/* Adds one row per result of @sql (bound to @id), every column by its name. */
+static gboolean
+add_rows (GVariantBuilder  *builder,
+          sqlite3          *handle,
+          const char       *key,
+          const char       *sql,
+          gint64            id,
+          GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
+  GVariantBuilder rows;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("aa{sv}"));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_variant_builder_open (&rows, G_VARIANT_TYPE ("a{sv}"));
+      for (int c = 0; c < sqlite3_column_count (stmt); c++)
+        if (sqlite3_column_type (stmt, c) == SQLITE_INTEGER)
+          g_variant_builder_add (&rows, "{sv}", sqlite3_column_name (stmt, c),
+                                 g_variant_new_int64 (sqlite3_column_int64 (stmt, c)));
+        else
+          add_text (&rows, sqlite3_column_name (stmt, c), (const char *) sqlite3_column_text (stmt, c));
+      g_variant_builder_close (&rows);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_variant_builder_clear (&rows);
+      _mdg_sql_set_error (handle, error, _("Could not read the person’s records"));
+      return FALSE;
+    }
+  g_variant_builder_add (builder, "{sv}", key, g_variant_builder_end (&rows));
+  return TRUE;
+}
+
+/**
+ * mdg_person_store_collect:
+ * @db: a #MdgDatabase
+ * @id: a person
+ * @error: a location for a #GError
+ *
+ * Everything Madoguchi holds about one person, for an export on their request: their
+ * details, registrations, consultations and the follow-ups of those.
+ *
+ * Returns: (transfer full): an `a{sv}` with "person" (a{sv}), "registrations",
+ *   "consultations" and "follow_ups" (aa{sv})
+ */
+GVariant *
+mdg_person_store_collect (MdgDatabase  *db,
+                          gint64        id,
+                          GError      **error)
+{
+  g_autoptr(MdgPerson) person = NULL;
+  GVariantBuilder record, details;
+  sqlite3 *handle;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  if (!(person = mdg_person_store_load (db, id, error)))
+    return NULL;
+  handle = _mdg_database_get_handle (db);
+
+  g_variant_builder_init (&details, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&details, "{sv}", "id", g_variant_new_int64 (id));
+  add_text (&details, "uuid", mdg_person_get_uuid (person));
+  for (guint f = 0; f < MDG_PERSON_N_FIELDS; f++)
+    add_text (&details, mdg_person_field_to_string (f), mdg_person_get_text (person, f));
+  g_variant_builder_add (&details, "{sv}", "consent", g_variant_new_boolean (mdg_person_get_consent (person)));
+  add_text (&details, "consent-at", mdg_person_get_consent_at (person));
+
+  g_variant_builder_init (&record, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&record, "{sv}", "person", g_variant_builder_end (&details));
+  if (!add_rows (&record, handle, "registrations",
+                 "SELECT s.title AS seminar, strftime('%Y-%m-%dT%H:%M:%SZ', s.starts_at, 'unixepoch') AS starts_at,"
+                 " r.number, r.status, r.source, r.registered_at, r.checked_in_at, r.survey"
+                 " FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id WHERE r.person_id = ?"
+                 " ORDER BY s.starts_at",
+                 id, error) ||
+      !add_rows (&record, handle, "consultations",
+                 "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', received_at, 'unixepoch') AS received_at, channel,"
+                 " subject, question, answer, state FROM consultation WHERE person_id = ? ORDER BY received_at",
+                 id, error) ||
+      !add_rows (&record, handle, "follow_ups",
+                 "SELECT f.title, f.advice, f.due_date, f.state FROM follow_up AS f"
+                 " LEFT JOIN consultation AS c ON c.id = f.consultation_id"
+                 " LEFT JOIN registration AS r ON r.id = f.registration_id"
+                 " WHERE c.person_id = ?1 OR r.person_id = ?1 ORDER BY f.due_date",
+                 id, error))
+    {
+      g_variant_builder_clear (&record);
+      return NULL;
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&record));
+}

@@ -1,0 +1,571 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-registration-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-error.h"
+#include "mdg-kana.h"
+#include "mdg-person-store-private.h"
+#include "mdg-registration-store.h"
+
+#define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+#define SELECT_ATTENDEE                                                                   \
+  "SELECT r.id, r.seminar_id, r.number, r.status, r.source, r.checked_in_at, "            \
+  MDG_PERSON_COLUMNS ("p", "o")                                                           \
+  " FROM registration AS r JOIN person AS p ON p.id = r.person_id"                        \
+  " LEFT JOIN organization AS o ON o.id = p.organization_id"
+
+static GDateTime *
+parse_utc (const char *text)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (text == NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 (text, NULL);
+  return utc ? g_date_time_to_local (utc) : NULL;
+}
+
+static MdgAttendee *
+attendee_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(MdgPerson) person = _mdg_person_from_row (stmt, 6);
+  g_autoptr(GDateTime) checked_in_at = parse_utc ((const char *) sqlite3_column_text (stmt, 5));
+  MdgRegistrationStatus status = MDG_REGISTRATION_STATUS_REGISTERED;
+  const char *source = (const char *) sqlite3_column_text (stmt, 4);
+
+  mdg_registration_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &status);
+  return _mdg_attendee_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), person,
+                            (const char *) sqlite3_column_text (stmt, 2), status,
+                            g_strcmp0 (source, "csv") == 0        ? MDG_REGISTRATION_SOURCE_CSV
+                            : g_strcmp0 (source, "web-form") == 0 ? MDG_REGISTRATION_SOURCE_WEB_FORM
+                                                                   : MDG_REGISTRATION_SOURCE_MANUAL,
+                            checked_in_at);
+}
+
+/**
+ * mdg_registration_store_list:
+ * @db: a #MdgDatabase
+ * @seminar_id: a seminar
+ * @error: a location for a #GError
+ *
+ * Every registration of the seminar (cancelled ones too), in the order attendee lists
+ * print them: by reading, with the kana collation.
+ *
+ * Returns: (transfer container) (element-type MdgAttendee): the attendees
+ */
+GPtrArray *
+mdg_registration_store_list (MdgDatabase  *db,
+                             gint64        seminar_id,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                           SELECT_ATTENDEE " WHERE r.seminar_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"), error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seminar_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (attendees, attendee_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the attendees"));
+      return NULL;
+    }
+  return g_steal_pointer (&attendees);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(MdgDatabase) connection = NULL;
+  GError *error = NULL;
+  GPtrArray *attendees;
+
+  connection = mdg_database_open (mdg_database_get_path (source_object), &error);
+  if (connection == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  attendees = mdg_registration_store_list (connection, *(gint64 *) task_data, &error);
+  if (attendees == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, attendees, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * mdg_registration_store_list_async:
+ * @db: a #MdgDatabase
+ * @seminar_id: a seminar
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the attendees are read
+ * @user_data: data for @callback
+ *
+ * mdg_registration_store_list() in a worker thread, on its own connection.
+ */
+void
+mdg_registration_store_list_async (MdgDatabase         *db,
+                                   gint64               seminar_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MDG_IS_DATABASE (db));
+
+  task = g_task_new (db, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mdg_registration_store_list_async);
+  g_task_set_task_data (task, g_memdup2 (&seminar_id, sizeof seminar_id), g_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+/* Returns: (transfer container) (element-type MdgAttendee): the attendees */
+GPtrArray *
+mdg_registration_store_list_finish (MdgDatabase   *db,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gint64
+query_int (sqlite3     *handle,
+           const char  *sql,
+           gint64       a,
+           gint64       b,
+           gboolean    *found,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  *found = TRUE;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Madoguchi numbers registrations that bring none: M0001, M0002, … */
+static char *
+next_number (sqlite3 *handle,
+             gint64   seminar_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle,
+                                                   "SELECT 1 FROM registration WHERE seminar_id = ? AND number = ?",
+                                                   NULL);
+  gboolean found;
+  gint64 n = query_int (handle, "SELECT count(*) FROM registration WHERE seminar_id = ?", seminar_id, 0, &found, NULL);
+
+  for (n = MAX (n, 0) + 1;; n++)
+    {
+      g_autofree char *number = g_strdup_printf ("M%04" G_GINT64_FORMAT, n);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, seminar_id);
+      sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return g_steal_pointer (&number);
+    }
+}
+
+/* The status a new registration gets: the waitlist once the seminar is full, or has a queue. */
+static gboolean
+status_for_new (sqlite3                *handle,
+                gint64                  seminar_id,
+                MdgRegistrationStatus  *status,
+                GError                **error)
+{
+  gboolean found;
+  gint64 capacity = query_int (handle, "SELECT coalesce(capacity, 0) FROM seminar WHERE id = ?", seminar_id, 0,
+                               &found, error);
+  gint64 registered, waiting;
+
+  if (!found)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no seminar %lld"), (long long) seminar_id);
+      return FALSE;
+    }
+
+  registered = query_int (handle, "SELECT count(*) FROM registration WHERE seminar_id = ? AND status = 'registered'",
+                          seminar_id, 0, &found, error);
+  waiting = query_int (handle, "SELECT count(*) FROM registration WHERE seminar_id = ? AND status = 'waitlisted'",
+                       seminar_id, 0, &found, error);
+  *status = capacity > 0 && (registered >= capacity || waiting > 0) ? MDG_REGISTRATION_STATUS_WAITLISTED
+                                                                    : MDG_REGISTRATION_STATUS_REGISTERED;
+  return TRUE;
+}
+
+MdgAttendee *
+_mdg_registration_store_add (MdgDatabase            *db,
+                             gint64                  seminar_id,
+                             MdgPerson              *person,
+                             MdgRegistrationSource   source,
+                             const char             *number,
+                             GError                **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *generated = NULL;
+  MdgRegistrationStatus status;
+  gboolean found;
+  gint64 previous;
+
+  if (!status_for_new (handle, seminar_id, &status, error))
+    return NULL;
+
+  if (mdg_person_get_id (person) == 0 && _mdg_person_store_insert (db, person, error) == 0)
+    return NULL;
+
+  previous = query_int (handle, "SELECT id FROM registration WHERE seminar_id = ? AND person_id = ?", seminar_id,
+                        mdg_person_get_id (person), &found, error);
+  if (found)
+    {
+      g_autofree char *name = mdg_person_dup_name (person);
+      gboolean cancelled;
+
+      query_int (handle, "SELECT 1 FROM registration WHERE id = ? AND status = 'cancelled'", previous, 0,
+                 &cancelled, NULL);
+      if (!cancelled)
+        {
+          g_set_error (error, MDG_ERROR, MDG_ERROR_CONSTRAINT, _("%s is already registered for this seminar"), name);
+          return NULL;
+        }
+      /* Registering again after cancelling revives the registration, at the back of the queue. */
+      stmt = _mdg_sql_prepare (handle,
+                               "UPDATE registration SET status = ?2, registered_at = " NOW_UTC ", checked_in_at = NULL"
+                               " WHERE id = ?1 RETURNING id",
+                               error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, previous);
+      sqlite3_bind_text (stmt, 2, mdg_registration_status_to_string (status), -1, SQLITE_STATIC);
+    }
+  else
+    {
+      if (number == NULL)
+        number = generated = next_number (handle, seminar_id);
+      else
+        {
+          g_autoptr(sqlite3_stmt) taken = _mdg_sql_prepare (
+            handle, "SELECT 1 FROM registration WHERE seminar_id = ? AND number = ?", error);
+
+          if (taken == NULL)
+            return NULL;
+          sqlite3_bind_int64 (taken, 1, seminar_id);
+          sqlite3_bind_text (taken, 2, number, -1, SQLITE_STATIC);
+          if (sqlite3_step (taken) == SQLITE_ROW)
+            {
+              g_set_error (error, MDG_ERROR, MDG_ERROR_CONSTRAINT,
+                           _("The registration number %s is already used in this seminar"), number);
+              return NULL;
+            }
+        }
+
+      stmt = _mdg_sql_prepare (handle,
+                               "INSERT INTO registration (seminar_id, person_id, number, status, source)"
+                               " VALUES (?1, ?3, ?4, ?2, ?5) RETURNING id",
+                               error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, seminar_id);
+      sqlite3_bind_text (stmt, 2, mdg_registration_status_to_string (status), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, mdg_person_get_id (person));
+      sqlite3_bind_text (stmt, 4, number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, mdg_registration_source_to_string (source), -1, SQLITE_STATIC);
+    }
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _mdg_sql_set_error (handle, error, _("Could not save the registration"));
+      return NULL;
+    }
+
+  {
+    gint64 id = sqlite3_column_int64 (stmt, 0);
+    g_autoptr(sqlite3_stmt) row = _mdg_sql_prepare (handle, SELECT_ATTENDEE " WHERE r.id = ?", error);
+
+    if (row == NULL)
+      return NULL;
+    sqlite3_bind_int64 (row, 1, id);
+    if (sqlite3_step (row) != SQLITE_ROW)
+      {
+        _mdg_sql_set_error (handle, error, _("Could not read the registration"));
+        return NULL;
+      }
+    return attendee_from_row (row);
+  }
+}
+
+/**
+ * mdg_registration_store_register:
+ * @db: a #MdgDatabase
+ * @seminar_id: the seminar
+ * @person: an existing person, or a new one (id 0), saved first
+ * @source: how the registration came in
+ * @number: (nullable): the registration number from the form, or %NULL to have one made
+ * @error: a location for a #GError
+ *
+ * Registers a person. Past the seminar's capacity (or behind others waiting) the
+ * registration goes to the waitlist, in order.
+ *
+ * Returns: (transfer full): the attendee, registered or waitlisted
+ */
+MdgAttendee *
+mdg_registration_store_register (MdgDatabase            *db,
+                                 gint64                  seminar_id,
+                                 MdgPerson              *person,
+                                 MdgRegistrationSource   source,
+                                 const char             *number,
+                                 GError                **error)
+{
+  g_autoptr(MdgAttendee) attendee = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (MDG_IS_PERSON (person), NULL);
+
+  if (!mdg_database_begin (db, error))
+    return NULL;
+  attendee = _mdg_registration_store_add (db, seminar_id, person, source, number, error);
+  if (attendee == NULL)
+    {
+      mdg_database_rollback (db);
+      return NULL;
+    }
+  if (!mdg_database_commit (db, error))
+    return NULL;
+  return g_steal_pointer (&attendee);
+}
+
+/**
+ * mdg_registration_store_cancel:
+ * @db: a #MdgDatabase
+ * @attendee: a registration; its status follows
+ * @promoted: (out) (optional) (nullable) (transfer full): who moved up from the waitlist
+ * @error: a location for a #GError
+ *
+ * Cancels a registration. A place that frees up goes to the first person on the
+ * waitlist, in the same transaction.
+ */
+gboolean
+mdg_registration_store_cancel (MdgDatabase  *db,
+                               MdgAttendee  *attendee,
+                               MdgAttendee **promoted,
+                               GError      **error)
+{
+  sqlite3 *handle;
+  gboolean found;
+  gint64 next;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (MDG_IS_ATTENDEE (attendee), FALSE);
+
+  if (promoted)
+    *promoted = NULL;
+  if (mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_CANCELLED)
+    return TRUE;
+
+  handle = _mdg_database_get_handle (db);
+  if (!mdg_database_begin (db, error))
+    return FALSE;
+
+  query_int (handle, "UPDATE registration SET status = 'cancelled', checked_in_at = NULL WHERE id = ? RETURNING id",
+             mdg_attendee_get_id (attendee), 0, &found, error);
+  if (!found)
+    goto fail;
+
+  /* The first in the queue moves up while there is room. */
+  next = query_int (handle,
+                    "SELECT r.id FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id"
+                    " WHERE r.seminar_id = ?1 AND r.status = 'waitlisted' AND coalesce(s.capacity, 0) >"
+                    " (SELECT count(*) FROM registration WHERE seminar_id = ?1 AND status = 'registered')"
+                    " ORDER BY r.registered_at, r.id LIMIT 1",
+                    mdg_attendee_get_seminar_id (attendee), 0, &found, error);
+  if (found)
+    {
+      g_autoptr(sqlite3_stmt) row = NULL;
+
+      query_int (handle, "UPDATE registration SET status = 'registered' WHERE id = ? RETURNING id", next, 0, &found,
+                 error);
+      if (!found)
+        goto fail;
+      if (promoted && (row = _mdg_sql_prepare (handle, SELECT_ATTENDEE " WHERE r.id = ?", error)) != NULL)
+        {
+          sqlite3_bind_int64 (row, 1, next);
+          if (sqlite3_step (row) == SQLITE_ROW)
+            *promoted = attendee_from_row (row);
+        }
+    }
+
+  if (!mdg_database_commit (db, error))
+    {
+      if (promoted)
+        g_clear_object (promoted);
+      return FALSE;
+    }
+  _mdg_attendee_set_status (attendee, MDG_REGISTRATION_STATUS_CANCELLED);
+  _mdg_attendee_set_checked_in_at (attendee, NULL);
+  return TRUE;
+
+fail:
+  if (error && *error == NULL)
+    _mdg_sql_set_error (handle, error, _("Could not cancel the registration"));
+  mdg_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * mdg_registration_store_check_in:
+ * @db: a #MdgDatabase
+ * @attendee: a registered attendee; follows the change
+ * @checked_in: %TRUE to check in now, %FALSE to undo a check-in
+ * @error: a location for a #GError
+ *
+ * Only registered attendees check in; the waitlisted and cancelled are refused with a
+ * message saying so.
+ */
+gboolean
+mdg_registration_store_check_in (MdgDatabase  *db,
+                                 MdgAttendee  *attendee,
+                                 gboolean      checked_in,
+                                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  sqlite3 *handle;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (MDG_IS_ATTENDEE (attendee), FALSE);
+
+  if (mdg_attendee_get_status (attendee) != MDG_REGISTRATION_STATUS_REGISTERED)
+    {
+      g_autofree char *name = mdg_person_dup_name (mdg_attendee_get_person (attendee));
+
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
+                   mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_WAITLISTED
+                     ? _("%s is on the waitlist, not registered")
+                     : _("%s cancelled the registration"),
+                   name);
+      return FALSE;
+    }
+
+  handle = _mdg_database_get_handle (db);
+  stmt = _mdg_sql_prepare (handle,
+                           "UPDATE registration SET checked_in_at = CASE WHEN ?2 THEN " NOW_UTC " END"
+                           " WHERE id = ?1 AND status = 'registered' RETURNING checked_in_at",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mdg_attendee_get_id (attendee));
+  sqlite3_bind_int (stmt, 2, checked_in);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      if (sqlite3_errcode (handle) == SQLITE_ROW || sqlite3_errcode (handle) == SQLITE_DONE)
+        g_set_error_literal (error, MDG_ERROR, MDG_ERROR_NOT_FOUND,
+                             _("The registration was cancelled or deleted meanwhile"));
+      else
+        _mdg_sql_set_error (handle, error, _("Could not save the check-in"));
+      return FALSE;
+    }
+  when = parse_utc ((const char *) sqlite3_column_text (stmt, 0));
+  _mdg_sql_step_done (handle, stmt, NULL);
+  _mdg_attendee_set_checked_in_at (attendee, when);
+  return TRUE;
+}
+
+/**
+ * mdg_registration_store_counts:
+ * @db: a #MdgDatabase
+ * @seminar_id: a seminar
+ * @counts: (out): registered, waitlisted, cancelled and checked in
+ * @error: a location for a #GError
+ */
+gboolean
+mdg_registration_store_counts (MdgDatabase            *db,
+                               gint64                  seminar_id,
+                               MdgRegistrationCounts  *counts,
+                               GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  *counts = (MdgRegistrationCounts) { 0 };
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                           "SELECT count(*) FILTER (WHERE status = 'registered'),"
+                           " count(*) FILTER (WHERE status = 'waitlisted'),"
+                           " count(*) FILTER (WHERE status = 'cancelled'),"
+                           " count(*) FILTER (WHERE status = 'registered' AND checked_in_at IS NOT NULL)"
+                           " FROM registration WHERE seminar_id = ? AND person_id IS NOT NULL",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seminar_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not count the attendees"));
+      return FALSE;
+    }
+  counts->registered = sqlite3_column_int (stmt, 0);
+  counts->waitlisted = sqlite3_column_int (stmt, 1);
+  counts->cancelled = sqlite3_column_int (stmt, 2);
+  counts->checked_in = sqlite3_column_int (stmt, 3);
+  return TRUE;
+}
+
+/**
+ * mdg_registration_store_find:
+ * @attendees: (element-type MdgAttendee): a seminar's attendees
+ * @query: a name, reading in any kana script, organization, e-mail or registration number
+ *
+ * The check-in desk's search, over attendees already in memory: cancelled
+ * registrations are left out.
+ *
+ * Returns: (transfer container) (element-type MdgAttendee): the matches, in list order
+ */
+GPtrArray *
+mdg_registration_store_find (GPtrArray  *attendees,
+                             const char *query)
+{
+  g_autofree char *folded = mdg_kana_fold (query, -1);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (attendees != NULL, found);
+
+  if (folded == NULL || *g_strstrip (folded) == '\0')
+    return found;
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      MdgAttendee *attendee = g_ptr_array_index (attendees, i);
+
+      if (mdg_attendee_get_status (attendee) != MDG_REGISTRATION_STATUS_CANCELLED &&
+          mdg_attendee_matches (attendee, folded))
+        g_ptr_array_add (found, g_object_ref (attendee));
+    }
+  return found;
+}
