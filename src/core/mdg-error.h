@@ -17,6 +17,7 @@ typedef enum
   MDG_ERROR_INVALID,
   MDG_ERROR_CONSTRAINT,
   MDG_ERROR_NOT_EMPTY,
+  MDG_ERROR_EXISTS,
 } MdgError;
 
 GQuark mdg_error_quark (void);

@@ -321,14 +321,15 @@ migrate_1 (sqlite3  *db,
 /*
  * Version 2: attendees arrive. People get a department (部署, as registration forms
  * ask it); the column mapping chosen for a CSV import is remembered per header set;
- * registrations are found by seminar and status, organizations by name.
+ * registrations are found by seminar and status, organizations and people by name.
  */
 static const char schema_2[] =
   "ALTER TABLE person ADD COLUMN department TEXT;"
   "CREATE TABLE import_mapping (" ROW_COLUMNS
   " header_key TEXT NOT NULL UNIQUE, mapping TEXT NOT NULL);"
   "CREATE INDEX registration_seminar_status ON registration (seminar_id, status, registered_at);"
-  "CREATE INDEX organization_name ON organization (name);";
+  "CREATE INDEX organization_name ON organization (name);"
+  "CREATE INDEX person_name ON person (family_name, given_name);";
 
 static gboolean
 migrate_2 (sqlite3  *db,

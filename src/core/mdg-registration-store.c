@@ -252,7 +252,7 @@ _mdg_registration_store_add (MdgDatabase            *db,
                  &cancelled, NULL);
       if (!cancelled)
         {
-          g_set_error (error, MDG_ERROR, MDG_ERROR_CONSTRAINT, _("%s is already registered for this seminar"), name);
+          g_set_error (error, MDG_ERROR, MDG_ERROR_EXISTS, _("%s is already registered for this seminar"), name);
           return NULL;
         }
       /* Registering again after cancelling revives the registration, at the back of the queue. */
@@ -568,4 +568,49 @@ mdg_registration_store_find (GPtrArray  *attendees,
         g_ptr_array_add (found, g_object_ref (attendee));
     }
   return found;
+}
+
+/**
+ * mdg_registration_store_recall_mapping:
+ * @db: a #MdgDatabase
+ * @header_key: the header row of an imported file, as a key
+ *
+ * Returns: (transfer full) (nullable): the column mapping chosen the last time a file
+ *   with this header was imported
+ */
+char *
+mdg_registration_store_recall_mapping (MdgDatabase *db,
+                                       const char  *header_key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), "SELECT mapping FROM import_mapping WHERE header_key = ?",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, header_key, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW ? _mdg_sql_column_dup (stmt, 0) : NULL;
+}
+
+/* Remembers a column mapping; inside the importer's transaction. */
+gboolean
+_mdg_registration_store_remember_mapping (MdgDatabase  *db,
+                                          const char   *header_key,
+                                          const char   *mapping,
+                                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *handle = _mdg_database_get_handle (db);
+
+  stmt = _mdg_sql_prepare (handle,
+                           "INSERT INTO import_mapping (header_key, mapping) VALUES (?1, ?2)"
+                           " ON CONFLICT (header_key) DO UPDATE SET mapping = excluded.mapping",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, header_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_STATIC);
+  return _mdg_sql_step_done (handle, stmt, error);
 }

@@ -48,6 +48,9 @@ gboolean     mdg_registration_store_counts      (MdgDatabase            *db,
 GPtrArray   *mdg_registration_store_find        (GPtrArray              *attendees,
                                                  const char             *query);
 
+char        *mdg_registration_store_recall_mapping (MdgDatabase         *db,
+                                                    const char          *header_key);
+
 /* For importers, inside their transaction: the same as register, without one of its own. */
 MdgAttendee *_mdg_registration_store_add        (MdgDatabase            *db,
                                                  gint64                  seminar_id,
@@ -55,5 +58,9 @@ MdgAttendee *_mdg_registration_store_add        (MdgDatabase            *db,
                                                  MdgRegistrationSource   source,
                                                  const char             *number,
                                                  GError                **error);
+gboolean     _mdg_registration_store_remember_mapping (MdgDatabase      *db,
+                                                       const char       *header_key,
+                                                       const char       *mapping,
+                                                       GError          **error);
 
 G_END_DECLS
