@@ -132,7 +132,7 @@ test_waitlist_promotion (Fixture *f, gconstpointer data)
     g_autoptr(MdgAttendee) none = mdg_registration_store_register (f->db, f->seminar_id, twice,
                                                                    MDG_REGISTRATION_SOURCE_MANUAL, NULL, &error);
     g_assert_null (none);
-    g_assert_error (error, MDG_ERROR, MDG_ERROR_CONSTRAINT);
+    g_assert_error (error, MDG_ERROR, MDG_ERROR_EXISTS);
     g_assert_nonnull (strstr (error->message, "青木 健一"));
   }
 }
