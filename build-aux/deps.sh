@@ -4,7 +4,7 @@
 BUILD_PACKAGES=(
   build-essential pkg-config meson ninja-build gettext python3
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev
+  libsqlite3-dev libjson-glib-dev libpoppler-glib-dev
   desktop-file-utils appstream fonts-noto-cjk
 )
 

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-attendee-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-attendee.h"
+#include "mdg-attendee-sheet.h"
+#include "mdg-document-private.h"
+
+/*
+ * The attendee list (受付名簿) and the sign-in sheet: one row per registered attendee,
+ * in kana order as given, with the organization, name, reading and title. The sign-in
+ * sheet adds a check box and a column to sign in. Long organization names shrink and
+ * wrap inside their cell; nothing is cut off.
+ */
+
+struct _MdgAttendeeSheet
+{
+  MdgDocument           parent_instance;
+
+  GPtrArray            *attendees;   /* registered only, in list order */
+  MdgAttendeeSheetKind  kind;
+  guint                 rows_per_page;
+  double                content_top;
+};
+
+G_DEFINE_FINAL_TYPE (MdgAttendeeSheet, mdg_attendee_sheet, MDG_TYPE_DOCUMENT)
+
+typedef enum { COL_CHECK, COL_NUMBER, COL_ORGANIZATION, COL_NAME, COL_TITLE, COL_SIGNATURE, N_COLS } Column;
+
+/* Column widths as parts of the table's width; 0 leaves the column out. */
+static const double list_widths[N_COLS] = { 0, 0.10, 0.36, 0.32, 0.22, 0 };
+static const double sign_in_widths[N_COLS] = { 0.05, 0.09, 0.27, 0.25, 0.14, 0.20 };
+
+#define HEADER_ROW_HEIGHT 18.0
+
+static double
+row_height (MdgAttendeeSheet *self)
+{
+  return self->kind == MDG_ATTENDEE_SHEET_SIGN_IN ? 34.0 : 28.0;
+}
+
+static const char *
+column_title (Column column)
+{
+  switch (column)
+    {
+    case COL_CHECK: return C_("sheet column", "✓");
+    case COL_NUMBER: return C_("sheet column", "No.");
+    case COL_ORGANIZATION: return C_("sheet column", "Organization");
+    case COL_NAME: return C_("sheet column", "Name (reading)");
+    case COL_TITLE: return C_("sheet column", "Title");
+    case COL_SIGNATURE: return C_("sheet column", "Signature");
+    default: g_assert_not_reached ();
+    }
+}
+
+static const double *
+widths (MdgAttendeeSheet *self)
+{
+  return self->kind == MDG_ATTENDEE_SHEET_SIGN_IN ? sign_in_widths : list_widths;
+}
+
+static guint
+mdg_attendee_sheet_paginate (MdgDocument *document,
+                             cairo_t     *cr,
+                             double       width,
+                             double       height)
+{
+  MdgAttendeeSheet *self = MDG_ATTENDEE_SHEET (document);
+  double margin = _mdg_document_get_margin ();
+  double available;
+
+  /* The header's height is the same on every page: measure it on a scratch surface. */
+  {
+    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *measure = cairo_create (scratch);
+
+    self->content_top = _mdg_document_draw_header (document, measure, "x", "x");
+    cairo_destroy (measure);
+    cairo_surface_destroy (scratch);
+  }
+
+  available = height - margin - _mdg_document_get_footer_height () - self->content_top - HEADER_ROW_HEIGHT - 8;
+  self->rows_per_page = MAX (1, (guint) (available / row_height (self)));
+  return MAX (1, (self->attendees->len + self->rows_per_page - 1) / self->rows_per_page);
+}
+
+static void
+draw_cell_text (cairo_t     *cr,
+                const char  *text,
+                double       x,
+                double       y,
+                double       width,
+                double       height,
+                double       size,
+                gboolean     bold)
+{
+  g_autoptr(PangoLayout) layout = _mdg_document_layout (cr, size, bold);
+
+  if (text == NULL)
+    return;
+  _mdg_document_fit_text (layout, text, width - 6, height - 4, size, 5);
+  _mdg_document_show_layout (cr, layout, x + 3, y, height);
+}
+
+/* The name with its reading above it, as furigana sit over a name. */
+static void
+draw_name (cairo_t   *cr,
+           MdgPerson *person,
+           double     x,
+           double     y,
+           double     width,
+           double     height)
+{
+  g_autofree char *name = mdg_person_dup_name (person);
+  g_autofree char *kana = mdg_person_dup_kana (person);
+  g_autoptr(PangoLayout) reading = _mdg_document_layout (cr, 6.5, FALSE);
+  g_autoptr(PangoLayout) main = _mdg_document_layout (cr, 11, TRUE);
+  double reading_height = *kana ? 9 : 0;
+
+  if (*kana)
+    {
+      _mdg_document_fit_text (reading, kana, width - 6, reading_height, 6.5, 4.5);
+      cairo_move_to (cr, x + 3, y + 2);
+      pango_cairo_show_layout (cr, reading);
+    }
+  _mdg_document_fit_text (main, name, width - 6, height - reading_height - 4, 11, 6);
+  _mdg_document_show_layout (cr, main, x + 3, y + 2 + reading_height, height - reading_height - 4);
+}
+
+static void
+mdg_attendee_sheet_draw_page (MdgDocument *document,
+                              cairo_t     *cr,
+                              guint        page)
+{
+  MdgAttendeeSheet *self = MDG_ATTENDEE_SHEET (document);
+  double margin = _mdg_document_get_margin ();
+  double table_width = _mdg_document_get_width (document) - 2 * margin;
+  double rh = row_height (self);
+  guint first = page * self->rows_per_page;
+  guint last = MIN (first + self->rows_per_page, self->attendees->len);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attendee", "%u attendees",
+                                                         self->attendees->len),
+                                            self->attendees->len);
+  double x, y;
+
+  _mdg_document_draw_header (document, cr,
+                             self->kind == MDG_ATTENDEE_SHEET_SIGN_IN ? _("Sign-in sheet") : _("Attendee list"),
+                             count);
+  y = self->content_top;
+
+  /* Column titles on a light band. */
+  cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+  cairo_rectangle (cr, margin, y, table_width, HEADER_ROW_HEIGHT);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  x = margin;
+  for (Column c = 0; c < N_COLS; c++)
+    if (widths (self)[c] > 0)
+      {
+        draw_cell_text (cr, column_title (c), x, y, widths (self)[c] * table_width, HEADER_ROW_HEIGHT, 8, TRUE);
+        x += widths (self)[c] * table_width;
+      }
+  y += HEADER_ROW_HEIGHT;
+
+  for (guint i = first; i < last; i++)
+    {
+      MdgAttendee *attendee = g_ptr_array_index (self->attendees, i);
+      MdgPerson *person = mdg_attendee_get_person (attendee);
+
+      x = margin;
+      for (Column c = 0; c < N_COLS; c++)
+        {
+          double w = widths (self)[c] * table_width;
+
+          if (w <= 0)
+            continue;
+          switch (c)
+            {
+            case COL_CHECK:
+              cairo_set_line_width (cr, 0.8);
+              cairo_rectangle (cr, x + (w - 11) / 2, y + (rh - 11) / 2, 11, 11);
+              cairo_stroke (cr);
+              break;
+            case COL_NUMBER:
+              draw_cell_text (cr, mdg_attendee_get_number (attendee), x, y, w, rh, 8, FALSE);
+              break;
+            case COL_ORGANIZATION:
+              {
+                const char *org = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
+                const char *dept = mdg_person_get_text (person, MDG_PERSON_DEPARTMENT);
+                g_autofree char *text = org && dept ? g_strconcat (org, "\n", dept, NULL) : g_strdup (org ? org : dept);
+
+                draw_cell_text (cr, text, x, y, w, rh, 9, FALSE);
+              }
+              break;
+            case COL_NAME:
+              draw_name (cr, person, x, y, w, rh);
+              break;
+            case COL_TITLE:
+              draw_cell_text (cr, mdg_person_get_text (person, MDG_PERSON_TITLE), x, y, w, rh, 8.5, FALSE);
+              break;
+            case COL_SIGNATURE:
+            case N_COLS:
+              break;
+            }
+          x += w;
+        }
+
+      /* Row rule, with column rules on the sign-in sheet for writing in. */
+      cairo_set_line_width (cr, 0.4);
+      cairo_move_to (cr, margin, y + rh);
+      cairo_line_to (cr, margin + table_width, y + rh);
+      cairo_stroke (cr);
+      y += rh;
+    }
+
+  if (self->kind == MDG_ATTENDEE_SHEET_SIGN_IN && last > first)
+    {
+      double top = self->content_top;
+
+      x = margin;
+      cairo_set_line_width (cr, 0.4);
+      for (Column c = 0; c < N_COLS; c++)
+        {
+          cairo_move_to (cr, x, top);
+          cairo_line_to (cr, x, y);
+          x += widths (self)[c] * table_width;
+        }
+      cairo_move_to (cr, margin + table_width, top);
+      cairo_line_to (cr, margin + table_width, y);
+      cairo_stroke (cr);
+    }
+
+  _mdg_document_draw_footer (document, cr, page, TRUE);
+}
+
+static void
+mdg_attendee_sheet_finalize (GObject *object)
+{
+  MdgAttendeeSheet *self = (MdgAttendeeSheet *) object;
+
+  g_clear_pointer (&self->attendees, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mdg_attendee_sheet_parent_class)->finalize (object);
+}
+
+static void
+mdg_attendee_sheet_class_init (MdgAttendeeSheetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  MdgDocumentClass *document_class = MDG_DOCUMENT_CLASS (klass);
+
+  object_class->finalize = mdg_attendee_sheet_finalize;
+  document_class->paginate = mdg_attendee_sheet_paginate;
+  document_class->draw_page = mdg_attendee_sheet_draw_page;
+}
+
+static void
+mdg_attendee_sheet_init (MdgAttendeeSheet *self)
+{
+  self->attendees = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * mdg_attendee_sheet_new:
+ * @seminar: the seminar
+ * @attendees: (element-type MdgAttendee): its attendees in list (kana) order; only the
+ *   registered ones are printed
+ * @kind: the attendee list or the sign-in sheet
+ *
+ * Returns: (transfer full): the document
+ */
+MdgDocument *
+mdg_attendee_sheet_new (MdgSeminar           *seminar,
+                        GPtrArray            *attendees,
+                        MdgAttendeeSheetKind  kind)
+{
+  MdgAttendeeSheet *self;
+
+  g_return_val_if_fail (MDG_IS_SEMINAR (seminar), NULL);
+  g_return_val_if_fail (attendees != NULL, NULL);
+
+  self = g_object_new (MDG_TYPE_ATTENDEE_SHEET, "seminar", seminar, NULL);
+  self->kind = kind;
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      MdgAttendee *attendee = g_ptr_array_index (attendees, i);
+
+      if (mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_REGISTERED)
+        g_ptr_array_add (self->attendees, g_object_ref (attendee));
+    }
+  return MDG_DOCUMENT (self);
+}

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-badge-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "mdg-attendee.h"
+#include "mdg-badge-sheet.h"
+#include "mdg-document-private.h"
+
+/*
+ * Name badges, ten to an A4 sheet (two columns of five business-card-sized cards,
+ * 91 × 55 mm, the size of badge holders), with cut marks at every corner. The family
+ * name is large, the given name beside it, the reading above and the organization
+ * beneath; the seminar's title runs small along the bottom.
+ */
+
+struct _MdgBadgeSheet
+{
+  MdgDocument  parent_instance;
+
+  GPtrArray   *attendees;
+};
+
+G_DEFINE_FINAL_TYPE (MdgBadgeSheet, mdg_badge_sheet, MDG_TYPE_DOCUMENT)
+
+#define COLUMNS      2
+#define ROWS         5
+#define PER_PAGE     (COLUMNS * ROWS)
+#define CARD_WIDTH   MDG_MM (91)
+#define CARD_HEIGHT  MDG_MM (55)
+#define CUT_MARK     MDG_MM (4)
+#define CARD_PADDING MDG_MM (5)
+
+static guint
+mdg_badge_sheet_paginate (MdgDocument *document,
+                          cairo_t     *cr,
+                          double       width,
+                          double       height)
+{
+  MdgBadgeSheet *self = MDG_BADGE_SHEET (document);
+
+  return MAX (1, (self->attendees->len + PER_PAGE - 1) / PER_PAGE);
+}
+
+static void
+draw_cut_marks (cairo_t *cr,
+                double   x,
+                double   y)
+{
+  /* Short lines just outside each corner, where the cutter lines up. */
+  for (int corner = 0; corner < 4; corner++)
+    {
+      double cx = x + (corner % 2) * CARD_WIDTH;
+      double cy = y + (corner / 2) * CARD_HEIGHT;
+      double dx = corner % 2 ? 1 : -1;
+      double dy = corner / 2 ? 1 : -1;
+
+      cairo_move_to (cr, cx + dx * 2, cy);
+      cairo_line_to (cr, cx + dx * (2 + CUT_MARK), cy);
+      cairo_move_to (cr, cx, cy + dy * 2);
+      cairo_line_to (cr, cx, cy + dy * (2 + CUT_MARK));
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_badge (MdgBadgeSheet *self,
+            cairo_t       *cr,
+            MdgAttendee   *attendee,
+            double         x,
+            double         y)
+{
+  MdgPerson *person = mdg_attendee_get_person (attendee);
+  MdgSeminar *seminar = mdg_document_get_seminar (MDG_DOCUMENT (self));
+  const char *family = mdg_person_get_text (person, MDG_PERSON_FAMILY_NAME);
+  const char *given = mdg_person_get_text (person, MDG_PERSON_GIVEN_NAME);
+  const char *organization = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
+  g_autofree char *kana = mdg_person_dup_kana (person);
+  g_autoptr(PangoLayout) reading = _mdg_document_layout (cr, 8, FALSE);
+  g_autoptr(PangoLayout) name = _mdg_document_layout (cr, 30, TRUE);
+  g_autoptr(PangoLayout) org = _mdg_document_layout (cr, 11, FALSE);
+  g_autoptr(PangoLayout) footer = _mdg_document_layout (cr, 7, FALSE);
+  double inner = CARD_WIDTH - 2 * CARD_PADDING;
+  double top = y + CARD_PADDING;
+  g_autofree char *markup = NULL;
+  double size;
+
+  if (*kana)
+    {
+      _mdg_document_fit_text (reading, kana, inner, 11, 8, 5);
+      pango_layout_set_alignment (reading, PANGO_ALIGN_CENTER);
+      cairo_move_to (cr, x + CARD_PADDING, top);
+      pango_cairo_show_layout (cr, reading);
+    }
+
+  /* The family name large, the given name at two thirds its size, on one line if they fit. */
+  size = _mdg_document_fit_text (name, family, inner, MDG_MM (15), 30, 10);
+  if (given != NULL)
+    {
+      g_autofree char *escaped_family = g_markup_escape_text (family, -1);
+      g_autofree char *escaped_given = g_markup_escape_text (given, -1);
+
+      for (;; size -= 1)
+        {
+          int w, h;
+
+          markup = g_strdup_printf ("%s<span size=\"%d\"> %s</span>", escaped_family,
+                                    (int) (size * 2 / 3 * PANGO_SCALE), escaped_given);
+          {
+            PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (name));
+
+            pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+            pango_layout_set_font_description (name, font);
+            pango_font_description_free (font);
+          }
+          pango_layout_set_markup (name, markup, -1);
+          pango_layout_get_size (name, &w, &h);
+          if ((double) h / PANGO_SCALE <= MDG_MM (15) || size <= 10)
+            break;
+          g_clear_pointer (&markup, g_free);
+        }
+    }
+  pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
+  _mdg_document_show_layout (cr, name, x + CARD_PADDING, top + 11, MDG_MM (16));
+
+  if (organization != NULL)
+    {
+      _mdg_document_fit_text (org, organization, inner, MDG_MM (11), 11, 5);
+      pango_layout_set_alignment (org, PANGO_ALIGN_CENTER);
+      _mdg_document_show_layout (cr, org, x + CARD_PADDING, top + 11 + MDG_MM (17), MDG_MM (11));
+    }
+
+  _mdg_document_fit_text (footer, mdg_seminar_get_title (seminar), inner, 10, 7, 5);
+  pango_layout_set_alignment (footer, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  cairo_move_to (cr, x + CARD_PADDING, y + CARD_HEIGHT - CARD_PADDING - 9);
+  pango_cairo_show_layout (cr, footer);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+static void
+mdg_badge_sheet_draw_page (MdgDocument *document,
+                           cairo_t     *cr,
+                           guint        page)
+{
+  MdgBadgeSheet *self = MDG_BADGE_SHEET (document);
+  double left = (_mdg_document_get_width (document) - COLUMNS * CARD_WIDTH) / 2;
+  double top = (_mdg_document_get_height (document) - ROWS * CARD_HEIGHT) / 2;
+  guint first = page * PER_PAGE;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = first; i < MIN (first + PER_PAGE, self->attendees->len); i++)
+    {
+      guint slot = i - first;
+      double x = left + (slot % COLUMNS) * CARD_WIDTH;
+      double y = top + (slot / COLUMNS) * CARD_HEIGHT;
+
+      cairo_set_line_width (cr, 0.3);
+      draw_cut_marks (cr, x, y);
+      draw_badge (self, cr, g_ptr_array_index (self->attendees, i), x, y);
+    }
+}
+
+static void
+mdg_badge_sheet_finalize (GObject *object)
+{
+  MdgBadgeSheet *self = (MdgBadgeSheet *) object;
+
+  g_clear_pointer (&self->attendees, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mdg_badge_sheet_parent_class)->finalize (object);
+}
+
+static void
+mdg_badge_sheet_class_init (MdgBadgeSheetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  MdgDocumentClass *document_class = MDG_DOCUMENT_CLASS (klass);
+
+  object_class->finalize = mdg_badge_sheet_finalize;
+  document_class->paginate = mdg_badge_sheet_paginate;
+  document_class->draw_page = mdg_badge_sheet_draw_page;
+}
+
+static void
+mdg_badge_sheet_init (MdgBadgeSheet *self)
+{
+  self->attendees = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * mdg_badge_sheet_new:
+ * @seminar: the seminar
+ * @attendees: (element-type MdgAttendee): in the order to print; registered ones only
+ *
+ * Returns: (transfer full): the document
+ */
+MdgDocument *
+mdg_badge_sheet_new (MdgSeminar *seminar,
+                     GPtrArray  *attendees)
+{
+  MdgBadgeSheet *self;
+
+  g_return_val_if_fail (MDG_IS_SEMINAR (seminar), NULL);
+  g_return_val_if_fail (attendees != NULL, NULL);
+
+  self = g_object_new (MDG_TYPE_BADGE_SHEET, "seminar", seminar, NULL);
+  for (guint i = 0; i < attendees->len; i++)
+    if (mdg_attendee_get_status (g_ptr_array_index (attendees, i)) == MDG_REGISTRATION_STATUS_REGISTERED)
+      g_ptr_array_add (self->attendees, g_object_ref (g_ptr_array_index (attendees, i)));
+  return MDG_DOCUMENT (self);
+}
