@@ -4,6 +4,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "mdg-database-private.h"
 #include "mdg-test-util.h"
 
 typedef struct
@@ -238,6 +239,192 @@ test_cli_usage_errors (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (help.out, "seminar add"));
 }
 
+static char *
+write_csv (Fixture    *f,
+           const char *name,
+           const char *utf8,
+           gboolean    cp932)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *bytes = NULL;
+  gsize length = strlen (utf8);
+
+  bytes = cp932 ? g_convert (utf8, -1, "CP932", "UTF-8", NULL, &length, NULL) : g_strdup (utf8);
+  g_assert_nonnull (bytes);
+  g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_cli_attendees (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) add = { 0 };
+  g_auto(Result) dry = { 0 };
+  g_auto(Result) import = { 0 };
+  g_auto(Result) bad = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) csv = { 0 };
+  g_auto(Result) sjis = { 0 };
+  g_auto(Result) missing = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *good = write_csv (f, "good.csv",
+                                     "受付番号,氏名,フリガナ,会社名,メールアドレス\r\n"
+                                     "9001,髙橋 恵,タカハシ メグミ,株式会社山﨑製作所,m@example.jp\r\n"
+                                     "9002,佐藤 花子,さとう はなこ,①商事,h@example.jp\r\n", TRUE);
+  g_autofree char *broken = write_csv (f, "broken.csv", "氏名,メールアドレス\n青木 恵,a@example.jp\n伊藤 誠,not-mail\n", FALSE);
+  g_autofree char *id = NULL;
+
+  run (f, &add, "seminar", "add", "--title", "受付テスト", "--start", "2026-12-03T14:00", "--end", "2026-12-03T16:30",
+       "--capacity", "10", NULL);
+  id = g_strstrip (g_strdup (add.out));
+
+  run (f, &dry, "attendees", "import", id, good, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "2 registrations can be imported"));
+
+  run (f, &import, "attendees", "import", id, good, "--encoding", "cp932", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "Imported 2"));
+
+  /* A file with a bad line imports nothing and names the line. */
+  run (f, &bad, "attendees", "import", id, broken, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "broken.csv"));
+  g_assert_nonnull (strstr (bad.err, "Line 3"));
+
+  run (f, &list, "attendees", "list", id, NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  /* Kana order: さとう before たかはし. */
+  g_assert_true (strstr (list.out, "佐藤 花子") < strstr (list.out, "髙橋 恵"));
+  g_assert_null (strstr (list.out, "青木"));
+
+  run (f, &json, "attendees", "list", id, "--json", NULL);
+  root = parse_json (json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (root), 1),
+                                                  "organization"), ==, "株式会社山﨑製作所");
+
+  {
+    static const char *formats[] = { "list", "sign-in", "badges" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_auto(Result) pdf = { 0 };
+        g_autofree char *path = g_strdup_printf ("%s/%s.pdf", f->dir, formats[i]);
+        g_autofree char *contents = NULL;
+
+        run (f, &pdf, "attendees", "export", id, "--format", formats[i], "--output", path, NULL);
+        g_assert_cmpint (pdf.status, ==, 0);
+        g_assert_nonnull (strstr (pdf.err, "personal data"));
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      }
+  }
+
+  {
+    g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+    g_autofree char *contents = NULL;
+
+    run (f, &csv, "attendees", "export", id, "--format", "csv", "--output", path, NULL);
+    g_assert_cmpint (csv.status, ==, 0);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+    g_assert_nonnull (strstr (contents, "株式会社山﨑製作所"));
+  }
+
+  {
+    g_auto(Result) emoji = { 0 };
+    g_autofree char *path = g_build_filename (f->dir, "out-sjis.csv", NULL);
+    g_autofree char *cafe = write_csv (f, "cafe.csv", "氏名,会社名\nCafé 太郎,☕屋\n", FALSE);
+
+    run (f, &emoji, "attendees", "import", id, cafe, NULL);
+    g_assert_cmpint (emoji.status, ==, 0);
+    run (f, &sjis, "attendees", "export", id, "--format", "csv", "--encoding", "cp932", "--output", path, NULL);
+    g_assert_cmpint (sjis.status, ==, 0);
+    g_assert_nonnull (strstr (sjis.err, "é"));
+    g_assert_nonnull (strstr (sjis.err, "☕"));
+  }
+
+  run (f, &missing, "attendees", "list", "999", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+}
+
+static void
+test_cli_checkin_and_person (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) add = { 0 };
+  g_auto(Result) import = { 0 };
+  g_auto(Result) many = { 0 };
+  g_auto(Result) none = { 0 };
+  g_auto(Result) one = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) exported = { 0 };
+  g_auto(Result) exported_csv = { 0 };
+  g_auto(Result) deleted = { 0 };
+  g_auto(Result) twice = { 0 };
+  g_autofree char *file = write_csv (f, "two.csv",
+                                     "受付番号,氏名,フリガナ,メールアドレス\n"
+                                     "A1,高田 誠,たかだ まこと,t@example.jp\n"
+                                     "A2,髙橋 恵,たかはし めぐみ,m@example.jp\n", FALSE);
+  g_autofree char *json_path = g_build_filename (f->dir, "person.json", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "person.csv", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *person;
+  gint64 person_id;
+
+  run (f, &add, "seminar", "add", "--title", "受付", "--start", "2026-12-03T14:00", "--end", "2026-12-03T16:30", NULL);
+  id = g_strstrip (g_strdup (add.out));
+  run (f, &import, "attendees", "import", id, file, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  /* Two match: nobody is checked in, both are listed. */
+  run (f, &many, "checkin", id, "たか", NULL);
+  g_assert_cmpint (many.status, ==, 1);
+  g_assert_nonnull (strstr (many.err, "高田 誠"));
+  g_assert_nonnull (strstr (many.err, "髙橋 恵"));
+  run (f, &none, "checkin", id, "存在しない", NULL);
+  g_assert_cmpint (none.status, ==, 1);
+
+  /* A scanner types the registration number. */
+  run (f, &one, "checkin", id, "A2", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_nonnull (strstr (one.out, "Checked in 髙橋 恵"));
+  run (f, &again, "checkin", id, "タカハシ", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "already"));
+
+  /* Export what is held about 髙橋 恵, then delete her. */
+  {
+    g_autoptr(MdgDatabase) db = mdg_database_open (f->db, NULL);
+    person_id = mdg_test_count (db, "SELECT id FROM person WHERE family_name = '髙橋'");
+  }
+  {
+    g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+    g_autofree char *contents = NULL;
+
+    run (f, &exported, "person", "export", pid, "--output", json_path, NULL);
+    g_assert_cmpint (exported.status, ==, 0);
+    g_assert_true (g_file_get_contents (json_path, &contents, NULL, NULL));
+    root = parse_json (contents);
+    person = json_object_get_object_member (json_node_get_object (root), "person");
+    g_assert_cmpstr (json_object_get_string_member (person, "email"), ==, "m@example.jp");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "registrations")), ==, 1);
+
+    run (f, &exported_csv, "person", "export", pid, "--output", csv_path, NULL);
+    g_assert_cmpint (exported_csv.status, ==, 0);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "person,email,m@example.jp"));
+
+    run (f, &deleted, "person", "delete", pid, NULL);
+    g_assert_cmpint (deleted.status, ==, 0);
+    run (f, &twice, "person", "delete", pid, NULL);
+    g_assert_cmpint (twice.status, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +436,8 @@ main (int   argc,
   ADD ("/cli/list-json-search", test_cli_list_json_and_search);
   ADD ("/cli/check-backup", test_cli_check_and_backup);
   ADD ("/cli/usage-errors", test_cli_usage_errors);
+  ADD ("/cli/attendees", test_cli_attendees);
+  ADD ("/cli/checkin-person", test_cli_checkin_and_person);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mdg-database.h"
+
+G_BEGIN_DECLS
+
+char *mdg_person_export_json (MdgDatabase  *db,
+                              gint64        person_id,
+                              GError      **error);
+char *mdg_person_export_csv  (MdgDatabase  *db,
+                              gint64        person_id,
+                              GError      **error);
+
+G_END_DECLS
