@@ -172,7 +172,7 @@ test_check_in_queries (Fixture *f, gconstpointer data)
   const struct { const char *query; guint expected; } cases[] = {
     { "髙橋", 1 }, { "たかはし", 1 }, { "タカハシ", 1 }, { "ﾀｶﾊｼ", 1 }, { "たか", 2 },
     { "髙橋恵", 1 }, { "たかはし めぐみ", 1 }, { "立川", 1 }, { "運輸", 1 }, { "makoto@", 1 },
-    { "M0002", 1 }, { "m000", 2 }, { "存在しない", 0 }, { "", 0 },
+    { "M0002", 1 }, { "m000", 2 }, { "M000", 2 }, { "存在しない", 0 }, { "", 0 },
   };
 
   all = mdg_registration_store_list (f->db, f->seminar_id, &error);

@@ -5,6 +5,9 @@
 #include <adwaita.h>
 
 #include "mdg-application.h"
+#include "mdg-contacts-page.h"
+#include "mdg-database-private.h"
+#include "mdg-registration-editor.h"
 #include "mdg-demo.h"
 #include "mdg-program-item-editor.h"
 #include "mdg-seminar-editor.h"
@@ -368,6 +371,214 @@ test_window_sections (void)
   screenshot (GTK_WIDGET (window), "section-seminars");
 }
 
+static char *
+to_katakana (const char *hiragana)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = hiragana; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_string_append_unichar (out, c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An upcoming seminar with places left, that the walk-in of the check-in test did not register for. */
+static gint64
+seminar_with_room (void)
+{
+  return mdg_test_count (db, "SELECT s.id FROM seminar AS s WHERE s.ends_at > strftime('%s', 'now')"
+                             " AND s.capacity > (SELECT count(*) FROM registration AS r WHERE r.seminar_id = s.id"
+                             " AND r.status = 'registered') + 2 AND NOT EXISTS (SELECT 1 FROM registration AS r"
+                             " JOIN person AS p ON p.id = r.person_id WHERE r.seminar_id = s.id"
+                             " AND p.family_name = '飛込') ORDER BY s.starts_at LIMIT 1");
+}
+
+static void
+open_seminar_view (gint64      seminar_id,
+                   const char *view)
+{
+  mdg_window_show_section (window, "seminars");
+  mdg_seminars_page_select (seminars_page (), seminar_id);
+  wait_until (mdg_seminars_page_get_selected (seminars_page ()) != NULL &&
+              mdg_seminar_get_id (mdg_seminars_page_get_selected (seminars_page ())) == seminar_id);
+  gtk_widget_activate_action (GTK_WIDGET (seminars_page ()), "seminars.show-view", "s", view);
+}
+
+static void
+test_window_checkin (void)
+{
+  gint64 seminar_id = seminar_with_room ();
+  GtkWidget *entry, *count, *results;
+  g_autofree char *expected_count = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *kana = NULL;
+  g_autofree char *katakana = NULL;
+  gint64 registration;
+  gint64 registered = mdg_test_count (db, "SELECT count(*) FROM registration WHERE status = 'registered' AND seminar_id = "
+                                          "(SELECT id FROM seminar ORDER BY id LIMIT 1) AND 0");
+
+  g_assert_cmpint (seminar_id, >, 0);
+  open_seminar_view (seminar_id, "check-in");
+  entry = require_named (GTK_WIDGET (window), "checkin-search");
+  count = require_named (GTK_WIDGET (window), "checkin-count");
+  results = require_named (GTK_WIDGET (window), "checkin-results");
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                                            " AND status = 'registered'", seminar_id);
+    registered = mdg_test_count (db, sql);
+    expected_count = g_strdup_printf ("0 / %" G_GINT64_FORMAT, registered);
+  }
+  g_assert_cmpint (registered, >, 0);
+  wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (count)), expected_count) == 0);
+  g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) || TRUE);
+
+  /* A registered attendee of this seminar, by registration number: one match, Enter checks in. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT r.id FROM registration AS r JOIN person AS p ON p.id = r.person_id"
+                                            " WHERE r.seminar_id = %" G_GINT64_FORMAT " AND r.status = 'registered'"
+                                            " ORDER BY r.id LIMIT 1", seminar_id);
+    sqlite3_stmt *stmt;
+
+    registration = mdg_test_count (db, sql);
+    g_assert_cmpint (sqlite3_prepare_v2 (_mdg_database_get_handle (db),
+                                         "SELECT r.number, p.family_kana || p.given_kana FROM registration AS r"
+                                         " JOIN person AS p ON p.id = r.person_id WHERE r.id = ?", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_bind_int64 (stmt, 1, registration);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    kana = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    sqlite3_finalize (stmt);
+  }
+
+  /* The reading typed in katakana finds the attendee registered in hiragana. */
+  katakana = to_katakana (kana);
+  gtk_editable_set_text (GTK_EDITABLE (entry), katakana);
+  wait_until (gtk_widget_get_visible (results) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0) != NULL);
+  screenshot (GTK_WIDGET (window), "checkin-search");
+
+  /* A scanner types the number and Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), number);
+  g_signal_emit_by_name (entry, "activate");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM registration WHERE id = %" G_GINT64_FORMAT
+                                            " AND checked_in_at IS NOT NULL", registration);
+    g_autofree char *after = g_strdup_printf ("1 / %" G_GINT64_FORMAT, registered);
+
+    wait_until (mdg_test_count (db, sql) == 1);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, after);
+    /* Ready for the next person. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+    screenshot (GTK_WIDGET (window), "checkin-done");
+
+    /* A mistaken check-in is undone. */
+    gtk_widget_activate_action (require_named (GTK_WIDGET (window), "checkin-search"), "checkin.undo", NULL);
+    wait_until (mdg_test_count (db, sql) == 0);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, expected_count);
+  }
+
+  /* A walk-in: registered and checked in from the same screen. */
+  {
+    GtkWindow *editor;
+
+    gtk_widget_activate_action (entry, "checkin.walk-in", NULL);
+    wait_until ((editor = find_toplevel (MDG_TYPE_REGISTRATION_EDITOR)) != NULL);
+    gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-family-name")), "飛込");
+    gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-given-name")), "一郎");
+    gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-family-kana")), "とびこみ");
+    gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-organization")),
+                           "当日参加株式会社");
+    gtk_switch_set_active (GTK_SWITCH (require_named (GTK_WIDGET (editor), "registration-consent")), TRUE);
+    screenshot (GTK_WIDGET (editor), "walk-in");
+    click (require_named (GTK_WIDGET (editor), "save-registration"));
+    wait_until (find_toplevel (MDG_TYPE_REGISTRATION_EDITOR) == NULL);
+    wait_until (mdg_test_count (db, "SELECT count(*) FROM registration AS r JOIN person AS p ON p.id = r.person_id"
+                                    " WHERE p.family_name = '飛込' AND r.checked_in_at IS NOT NULL"
+                                    " AND p.consent_at IS NOT NULL") == 1);
+  }
+}
+
+static void
+test_window_attendees (void)
+{
+  gint64 seminar_id = seminar_with_room ();
+  GtkWidget *table;
+  GtkWindow *editor;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT,
+                                          seminar_id);
+  gint64 before = mdg_test_count (db, sql);
+
+  open_seminar_view (seminar_id, "attendees");
+  table = require_named (GTK_WIDGET (window), "attendee-table");
+  wait_until (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)) != NULL &&
+              g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))) == before);
+  screenshot (GTK_WIDGET (window), "attendees");
+
+  /* Registering someone who is already known offers the known person instead of a duplicate. */
+  gtk_widget_activate_action (require_named (GTK_WIDGET (window), "attendee-search"), "attendees.register", NULL);
+  wait_until ((editor = find_toplevel (MDG_TYPE_REGISTRATION_EDITOR)) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-family-name")), "飛込");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-given-name")), "一郎");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-organization")),
+                         "当日参加株式会社");
+  click (require_named (GTK_WIDGET (editor), "save-registration"));
+  {
+    AdwMessageDialog *question = NULL;
+
+    wait_until ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+    screenshot (GTK_WIDGET (question), "duplicate-question");
+    adw_message_dialog_response (question, "existing");
+  }
+  wait_until (find_toplevel (MDG_TYPE_REGISTRATION_EDITOR) == NULL);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM person WHERE family_name = '飛込'"), ==, 1);
+}
+
+static void
+test_window_contacts (void)
+{
+  MdgContactsPage *page;
+  GtkWidget *search;
+  gint64 id;
+
+  mdg_window_show_section (window, "contacts");
+  page = MDG_CONTACTS_PAGE (find_type (GTK_WIDGET (window), MDG_TYPE_CONTACTS_PAGE));
+  wait_until (mdg_contacts_page_get_n_people (page) > 100);
+
+  /* Search as you type, in any kana script. */
+  search = require_named (GTK_WIDGET (page), "contacts-search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "トビコミ");
+  wait_until (mdg_contacts_page_get_n_people (page) == 1);
+  id = mdg_test_count (db, "SELECT id FROM person WHERE family_name = '飛込'");
+  mdg_contacts_page_select (page, id);
+  wait_until (mdg_contacts_page_get_selected (page) != NULL);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (GTK_WIDGET (page), "contacts-seminars")), 0));
+  screenshot (GTK_WIDGET (window), "contacts");
+
+  /* Edit and save. */
+  gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (page), "contacts-phone")), "042-999-0000");
+  click (require_named (GTK_WIDGET (page), "contacts-save"));
+  wait_until (mdg_test_count (db, "SELECT count(*) FROM person WHERE phone = '042-999-0000'") == 1);
+
+  /* Delete everywhere, after the confirmation. */
+  wait_until (mdg_contacts_page_get_selected (page) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "contacts.delete", NULL);
+  {
+    AdwMessageDialog *confirm = NULL;
+
+    wait_until ((confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+    screenshot (GTK_WIDGET (confirm), "delete-person");
+    adw_message_dialog_response (confirm, "delete");
+  }
+  wait_until (mdg_test_count (db, "SELECT count(*) FROM person WHERE family_name = '飛込'") == 0);
+  wait_until (mdg_contacts_page_get_n_people (page) == 0);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"とびこみ\"'"), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  mdg_window_show_section (window, "seminars");
+}
+
 static void
 test_window_narrow (void)
 {
@@ -466,6 +677,9 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/delete-undo", test_window_delete_and_undo);
   g_test_add_func ("/window/sections", test_window_sections);
+  g_test_add_func ("/window/checkin", test_window_checkin);
+  g_test_add_func ("/window/attendees", test_window_attendees);
+  g_test_add_func ("/window/contacts", test_window_contacts);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/sample-data", test_window_sample_data);
 

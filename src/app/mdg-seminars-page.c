@@ -6,11 +6,14 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "mdg-attendees-view.h"
+#include "mdg-checkin-view.h"
 #include "mdg-date.h"
 #include "mdg-error.h"
 #include "mdg-ical.h"
 #include "mdg-kana.h"
 #include "mdg-program-item-editor.h"
+#include "mdg-registration-store.h"
 #include "mdg-seminar-editor.h"
 #include "mdg-seminar-store.h"
 #include "mdg-seminars-page.h"
@@ -28,7 +31,11 @@ struct _MdgSeminarsPage
   GtkSearchEntry      *search_entry;
   GtkStack            *list_stack;
   GtkListBox          *seminar_list;
-  AdwWindowTitle      *detail_title;
+  AdwViewSwitcherTitle *detail_title;
+  AdwViewStack        *view_stack;
+  MdgAttendeesView    *attendees_view;
+  MdgCheckinView      *checkin_view;
+  AdwActionRow        *attendees_row;
   GtkStack            *detail_stack;
   GtkLabel            *title_label;
   GtkLabel            *when_label;
@@ -54,6 +61,8 @@ struct _MdgSeminarsPage
   MdgSeminar          *selected;
   GPtrArray           *program;
   GPtrArray           *pending;     /* seminars deleted but still undoable */
+  GListStore          *attendees;   /* of the selected seminar, shared by its views */
+  GCancellable        *attendees_cancellable;
   GCancellable        *cancellable;
   GDateTime           *now;
   gint64               select_after_load;
@@ -371,6 +380,84 @@ show_program (MdgSeminarsPage *self)
 }
 
 static void
+update_attendees_row (MdgSeminarsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attendees));
+  guint registered = 0, waitlisted = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MdgAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+      registered += mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_REGISTERED;
+      waitlisted += mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_WAITLISTED;
+    }
+  if (self->selected != NULL && mdg_seminar_get_capacity (self->selected) > 0)
+    /* Translators: registered of capacity, then the waitlist */
+    text = g_strdup_printf (_("%u of %u places taken · %u on the waitlist"), registered,
+                            mdg_seminar_get_capacity (self->selected), waitlisted);
+  else
+    text = g_strdup_printf (_("%u registered · %u on the waitlist"), registered, waitlisted);
+  adw_action_row_set_subtitle (self->attendees_row, text);
+}
+
+static void
+attendees_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  MdgSeminarsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attendees = mdg_registration_store_list_finish (MDG_DATABASE (source), result, &error);
+
+  if (attendees == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
+                       attendees->pdata, attendees->len);
+  update_attendees_row (self);
+}
+
+/* Reads the selected seminar's attendees in a worker; both views share the list. */
+static void
+load_attendees (MdgSeminarsPage *self)
+{
+  g_cancellable_cancel (self->attendees_cancellable);
+  g_clear_object (&self->attendees_cancellable);
+  if (self->selected == NULL)
+    return;
+
+  self->attendees_cancellable = g_cancellable_new ();
+  mdg_attendees_view_bind (self->attendees_view, self->database, self->selected, self->attendees);
+  mdg_checkin_view_bind (self->checkin_view, self->database, self->selected, self->attendees);
+  mdg_registration_store_list_async (self->database, mdg_seminar_get_id (self->selected), self->attendees_cancellable,
+                                     attendees_loaded_cb, self);
+}
+
+static void
+attendees_changed_cb (MdgSeminarsPage *self)
+{
+  load_attendees (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (g_str_equal (name, "check-in"))
+    mdg_checkin_view_focus_entry (self->checkin_view);
+}
+
+static void
 show_seminar (MdgSeminarsPage *self,
               MdgSeminar      *seminar)
 {
@@ -385,8 +472,8 @@ show_seminar (MdgSeminarsPage *self,
   if (seminar == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-      adw_window_title_set_title (self->detail_title, "");
-      adw_window_title_set_subtitle (self->detail_title, "");
+      adw_view_switcher_title_set_title (self->detail_title, "");
+      g_list_store_remove_all (self->attendees);
       show_program (self);
       return;
     }
@@ -394,7 +481,7 @@ show_seminar (MdgSeminarsPage *self,
   when = mdg_date_range_format (mdg_seminar_get_starts_at (seminar), mdg_seminar_get_ends_at (seminar), 0);
   gtk_label_set_text (self->title_label, mdg_seminar_get_title (seminar));
   gtk_label_set_text (self->when_label, when);
-  adw_window_title_set_title (self->detail_title, mdg_seminar_get_title (seminar));
+  adw_view_switcher_title_set_title (self->detail_title, mdg_seminar_get_title (seminar));
 
   status = mdg_seminar_get_status (seminar);
   gtk_label_set_text (self->status_label, mdg_seminar_status_get_label (status));
@@ -440,6 +527,7 @@ show_seminar (MdgSeminarsPage *self,
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   show_program (self);
+  load_attendees (self);
 }
 
 static void
@@ -940,12 +1028,15 @@ mdg_seminars_page_dispose (GObject *object)
 
   mdg_seminars_page_commit_pending (self);
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->attendees_cancellable);
   /* Unbinding empties the list while the detail pane that reacts to it still exists. */
   if (self->seminar_list != NULL)
     gtk_list_box_bind_model (self->seminar_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_SEMINARS_PAGE);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->attendees_cancellable);
+  g_clear_object (&self->attendees);
   g_clear_object (&self->selected);
   g_clear_object (&self->filtered);
   g_clear_object (&self->seminars);
@@ -976,6 +1067,10 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, seminar_list);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_view);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, checkin_view);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, when_label);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, status_label);
@@ -996,6 +1091,7 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, seminar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, seminar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, program_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attendees_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "seminars.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "seminars.edit", NULL, edit_action);
@@ -1006,6 +1102,7 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "seminars.move-item", "(xi)", move_item_action);
   gtk_widget_class_install_action (widget_class, "seminars.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "seminars.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "seminars.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-upcoming-ics", NULL, export_upcoming_ics_action);
 
@@ -1014,11 +1111,14 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
 static void
 mdg_seminars_page_init (MdgSeminarsPage *self)
 {
+  g_type_ensure (MDG_TYPE_ATTENDEES_VIEW);
+  g_type_ensure (MDG_TYPE_CHECKIN_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_deletion_free);
   self->now = g_date_time_new_now_local ();
   self->seminars = g_list_store_new (MDG_TYPE_SEMINAR);
+  self->attendees = g_list_store_new (MDG_TYPE_ATTENDEE);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->seminars)),
                                               GTK_FILTER (self->filter));

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-contacts-page.h"
 #include "mdg-planned-section.h"
 #include "mdg-seminars-page.h"
 #include "mdg-window.h"
@@ -22,6 +23,7 @@ struct _MdgWindow
   GtkWidget            *sample_banner;
   GtkStack             *stack;
   MdgSeminarsPage      *seminars_page;
+  MdgContactsPage      *contacts_page;
 
   /* owned */
   MdgDatabase          *database;
@@ -59,8 +61,7 @@ static const struct {
     N_("Answers to frequent questions, linked to the consultations that asked them, arrive in a coming version.") },
   { "threats", "security-medium-symbolic", N_("Threat Info"),
     N_("Alerts from JPCERT/CC, IPA and JVN, to pick as seminar topics, arrive in a coming version.") },
-  { "contacts", "x-office-address-book-symbolic", N_("Contacts"),
-    N_("Companies and people, with everything Madoguchi holds about them, arrive in a coming version.") },
+  { "contacts", "x-office-address-book-symbolic", N_("Contacts"), NULL },
   { "reports", "x-office-spreadsheet-symbolic", N_("Reports"),
     N_("Monthly reports and statistics of seminars and consultations arrive in a coming version.") },
 };
@@ -152,6 +153,7 @@ mdg_window_constructed (GObject *object)
     }
 
   mdg_seminars_page_set_database (self->seminars_page, self->database);
+  mdg_contacts_page_set_database (self->contacts_page, self->database);
 
   last = g_settings_get_string (self->settings, "last-section");
   mdg_window_show_section (self, last);
@@ -233,6 +235,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MDG_TYPE_SEMINARS_PAGE);
+  g_type_ensure (MDG_TYPE_CONTACTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, toast_overlay);
@@ -243,6 +246,7 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, sample_banner);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, seminars_page);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, contacts_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 }
 
@@ -268,6 +272,7 @@ mdg_window_init (MdgWindow *self)
         }
     }
   g_object_bind_property (self->leaflet, "folded", self->seminars_page, "narrow", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->contacts_page, "narrow", G_BINDING_SYNC_CREATE);
 }
 
 MdgWindow *

@@ -544,7 +544,8 @@ mdg_registration_store_counts (MdgDatabase            *db,
  * @query: a name, reading in any kana script, organization, e-mail or registration number
  *
  * The check-in desk's search, over attendees already in memory: cancelled
- * registrations are left out.
+ * registrations are left out, and a registration number typed whole (as a barcode
+ * scanner does) finds that registration alone.
  *
  * Returns: (transfer container) (element-type MdgAttendee): the matches, in list order
  */
@@ -559,6 +560,21 @@ mdg_registration_store_find (GPtrArray  *attendees,
 
   if (folded == NULL || *g_strstrip (folded) == '\0')
     return found;
+
+  /* A scanned registration number is exact: it wins over names that merely start alike. */
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      MdgAttendee *attendee = g_ptr_array_index (attendees, i);
+      const char *number = mdg_attendee_get_number (attendee);
+
+      if (number != NULL && g_ascii_strcasecmp (number, folded) == 0 &&
+          mdg_attendee_get_status (attendee) != MDG_REGISTRATION_STATUS_CANCELLED)
+        {
+          g_ptr_array_add (found, g_object_ref (attendee));
+          return found;
+        }
+    }
+
   for (guint i = 0; i < attendees->len; i++)
     {
       MdgAttendee *attendee = g_ptr_array_index (attendees, i);
