@@ -7,7 +7,9 @@
 #include "mdg-application.h"
 #include "mdg-contacts-page.h"
 #include "mdg-database-private.h"
+#include "mdg-import-dialog.h"
 #include "mdg-registration-editor.h"
+#include "mdg-seminar-store.h"
 #include "mdg-demo.h"
 #include "mdg-program-item-editor.h"
 #include "mdg-seminar-editor.h"
@@ -580,6 +582,54 @@ test_window_contacts (void)
 }
 
 static void
+test_window_import (void)
+{
+  gint64 seminar_id = seminar_with_room ();
+  g_autofree char *path = g_build_filename (tmpdir, "form.csv", NULL);
+  g_autofree char *sjis = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  gsize length;
+  static const char csv[] = "受付番号,お名前,フリガナ,貴社名,備考,メールアドレス\r\n"
+                            "F-1,髙橋 花子,タカハシ ハナコ,株式会社山﨑製作所,総務部,hanako@yamazaki.example.jp\r\n"
+                            "F-2,①山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,有限会社～ゆめ～,営業部,taro@yume.example.jp\r\n";
+
+  sjis = g_convert (csv, -1, "CP932", "UTF-8", NULL, &length, &error);
+  g_assert_true (g_file_set_contents (path, sjis, length, NULL));
+  file = g_file_new_for_path (path);
+  seminar = mdg_seminar_store_load (db, seminar_id, &error);
+
+  dialog = mdg_import_dialog_new (db, seminar, file);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (find_named (dialog, "import-column") != NULL);
+
+  /* Read as CP932 by itself; 備考 is unknown until the user maps it to the department. */
+  {
+    GtkWidget *column = find_named (dialog, "import-column");
+    GtkWidget *remark = NULL;
+
+    for (GtkWidget *w = column; w; w = gtk_widget_get_next_sibling (w))
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), "備考") == 0)
+        remark = w;
+    g_assert_nonnull (remark);
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (remark)), ==, 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (remark), 9); /* Department */
+  }
+  g_assert_true (gtk_widget_is_sensitive (require_named (dialog, "import-commit")));
+  screenshot (dialog, "import-preview");
+
+  click (require_named (dialog, "import-commit"));
+  wait_until (find_toplevel (MDG_TYPE_IMPORT_DIALOG) == NULL);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM registration AS r JOIN person AS p ON p.id = r.person_id"
+                                       " WHERE r.number IN ('F-1', 'F-2') AND r.source = 'csv'"), ==, 2);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM person WHERE department = '営業部'"
+                                       " AND family_kana = 'ﾔﾏﾀﾞ'"), ==, 1);
+}
+
+static void
 test_window_narrow (void)
 {
   AdwLeaflet *outer = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
@@ -680,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/window/checkin", test_window_checkin);
   g_test_add_func ("/window/attendees", test_window_attendees);
   g_test_add_func ("/window/contacts", test_window_contacts);
+  g_test_add_func ("/window/import", test_window_import);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/sample-data", test_window_sample_data);
 

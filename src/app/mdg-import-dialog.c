@@ -313,7 +313,7 @@ committed_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "preview");
       if (data->problems != NULL)
         show_problems (self, data->problems);
       else
@@ -341,8 +341,9 @@ import_clicked_cb (MdgImportDialog *self)
 
   data->path = g_strdup (mdg_database_get_path (self->database));
   data->seminar_id = mdg_seminar_get_id (self->seminar);
-  /* Nothing changes the import while the worker writes it. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  /* Nothing changes the import while the worker writes it; the spinner says it is busy. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   g_task_set_source_tag (task, import_clicked_cb);
   g_task_set_task_data (task, data, (GDestroyNotify) commit_data_free);
   g_task_run_in_thread (task, commit_thread);

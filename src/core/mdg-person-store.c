@@ -260,8 +260,9 @@ mdg_person_store_find_duplicates (MdgDatabase  *db,
   stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
                            SELECT_PERSON
                            " WHERE p.id <> ?1 AND ((?2 IS NOT NULL AND p.email = ?2 COLLATE NOCASE)"
-                           " OR (p.family_name = ?3 AND coalesce(p.given_name, '') = coalesce(?4, '')"
-                           "     AND coalesce(o.name, '') = coalesce(?5, '')))"
+                           /* Blank text is stored as NULL, so IS compares like "=" and keeps the
+                            * (family_name, given_name) index usable for both columns. */
+                           " OR (p.family_name = ?3 AND p.given_name IS ?4 AND o.name IS ?5))"
                            " ORDER BY p.id LIMIT 20",
                            error);
   if (stmt == NULL)

@@ -177,8 +177,16 @@ next_number (sqlite3 *handle,
   g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle,
                                                    "SELECT 1 FROM registration WHERE seminar_id = ? AND number = ?",
                                                    NULL);
-  gboolean found;
-  gint64 n = query_int (handle, "SELECT count(*) FROM registration WHERE seminar_id = ?", seminar_id, 0, &found, NULL);
+  g_autoptr(sqlite3_stmt) last = _mdg_sql_prepare (handle,
+                                                   "SELECT number FROM registration WHERE seminar_id = ?"
+                                                   " AND number >= 'M0' AND number < 'M:' ORDER BY number DESC LIMIT 1",
+                                                   NULL);
+  gint64 n = 0;
+
+  /* The highest number made so far, straight from the (seminar_id, number) index. */
+  sqlite3_bind_int64 (last, 1, seminar_id);
+  if (sqlite3_step (last) == SQLITE_ROW)
+    n = g_ascii_strtoll ((const char *) sqlite3_column_text (last, 0) + 1, NULL, 10);
 
   for (n = MAX (n, 0) + 1;; n++)
     {
@@ -211,12 +219,22 @@ status_for_new (sqlite3                *handle,
       return FALSE;
     }
 
-  registered = query_int (handle, "SELECT count(*) FROM registration WHERE seminar_id = ? AND status = 'registered'",
-                          seminar_id, 0, &found, error);
-  waiting = query_int (handle, "SELECT count(*) FROM registration WHERE seminar_id = ? AND status = 'waitlisted'",
+  /* Without a capacity nobody waits; with one, count no further than it (an import
+   * adds rows one by one, and counting them all each time would be quadratic). */
+  if (capacity <= 0)
+    {
+      *status = MDG_REGISTRATION_STATUS_REGISTERED;
+      return TRUE;
+    }
+  registered = query_int (handle,
+                          "SELECT count(*) FROM (SELECT 1 FROM registration WHERE seminar_id = ?1"
+                          " AND status = 'registered' LIMIT ?2)",
+                          seminar_id, capacity, &found, error);
+  waiting = query_int (handle,
+                       "SELECT EXISTS (SELECT 1 FROM registration WHERE seminar_id = ? AND status = 'waitlisted')",
                        seminar_id, 0, &found, error);
-  *status = capacity > 0 && (registered >= capacity || waiting > 0) ? MDG_REGISTRATION_STATUS_WAITLISTED
-                                                                    : MDG_REGISTRATION_STATUS_REGISTERED;
+  *status = registered >= capacity || waiting > 0 ? MDG_REGISTRATION_STATUS_WAITLISTED
+                                                  : MDG_REGISTRATION_STATUS_REGISTERED;
   return TRUE;
 }
 
