@@ -11,4 +11,22 @@ gboolean _mdg_migrate             (sqlite3      *db,
                                    const char   *path,
                                    GError      **error);
 
+/* Reads a list on a worker thread's own connection (SQLite connections are per thread). */
+typedef GPtrArray *(*MdgListFunc) (MdgDatabase  *connection,
+                                   gpointer      data,
+                                   GError      **error);
+
+void       _mdg_database_list_async  (MdgDatabase         *self,
+                                      MdgListFunc          func,
+                                      gpointer             data,
+                                      GDestroyNotify       data_free,
+                                      gpointer             source_tag,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+GPtrArray *_mdg_database_list_finish (MdgDatabase         *self,
+                                      GAsyncResult        *result,
+                                      gpointer             source_tag,
+                                      GError             **error);
+
 G_END_DECLS

@@ -573,3 +573,95 @@ mdg_database_checkpoint (MdgDatabase  *self,
     }
   return TRUE;
 }
+
+typedef struct
+{
+  char           *path;
+  MdgListFunc     func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+} ListTask;
+
+static void
+list_task_free (ListTask *list)
+{
+  if (list->data_free)
+    list->data_free (list->data);
+  g_free (list->path);
+  g_free (list);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ListTask *list = task_data;
+  g_autoptr(MdgDatabase) connection = NULL;
+  GError *error = NULL;
+  GPtrArray *result;
+
+  connection = mdg_database_open (list->path, &error);
+  if (connection == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  result = list->func (connection, list->data, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * _mdg_database_list_async:
+ * @self: the caller's database
+ * @func: reads the list from a connection
+ * @data: (nullable): for @func; freed with @data_free
+ * @data_free: (nullable): frees @data
+ * @source_tag: the public function, for its _finish
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's main context with the list
+ * @user_data: for @callback
+ *
+ * Runs @func in a worker thread on a connection of its own to the same file, so that
+ * reading never blocks the main loop and no connection crosses threads.
+ */
+void
+_mdg_database_list_async (MdgDatabase         *self,
+                          MdgListFunc          func,
+                          gpointer             data,
+                          GDestroyNotify       data_free,
+                          gpointer             source_tag,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ListTask *list = g_new0 (ListTask, 1);
+
+  list->path = g_strdup (self->path);
+  list->func = func;
+  list->data = data;
+  list->data_free = data_free;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, list, (GDestroyNotify) list_task_free);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+_mdg_database_list_finish (MdgDatabase   *self,
+                           GAsyncResult  *result,
+                           gpointer       source_tag,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

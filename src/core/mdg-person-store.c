@@ -336,45 +336,25 @@ mdg_person_store_list (MdgDatabase  *db,
 
 typedef struct
 {
-  char  *path;
   char  *query;
   guint  limit;
-} ListData;
+} ListQuery;
 
 static void
-list_data_free (ListData *data)
+list_query_free (ListQuery *query)
 {
-  g_free (data->path);
-  g_free (data->query);
-  g_free (data);
+  g_free (query->query);
+  g_free (query);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static GPtrArray *
+list_query (MdgDatabase  *connection,
+            gpointer      data,
+            GError      **error)
 {
-  ListData *data = task_data;
-  g_autoptr(MdgDatabase) connection = NULL;
-  GError *error = NULL;
-  GPtrArray *people;
+  ListQuery *query = data;
 
-  /* SQLite connections are per thread: this worker opens its own. */
-  connection = mdg_database_open (data->path, &error);
-  if (connection == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  people = mdg_person_store_list (connection, data->query, data->limit, &error);
-  if (people == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, people, (GDestroyNotify) g_ptr_array_unref);
+  return mdg_person_store_list (connection, query->query, query->limit, error);
 }
 
 /**
@@ -397,20 +377,15 @@ mdg_person_store_list_async (MdgDatabase         *db,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ListData *data;
+  ListQuery *data;
 
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  data = g_new0 (ListData, 1);
-  data->path = g_strdup (mdg_database_get_path (db));
+  data = g_new0 (ListQuery, 1);
   data->query = g_strdup (query);
   data->limit = limit;
-
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mdg_person_store_list_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  g_task_run_in_thread (task, list_thread);
+  _mdg_database_list_async (db, list_query, data, (GDestroyNotify) list_query_free, mdg_person_store_list_async,
+                            cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgPerson): the people */
@@ -419,8 +394,7 @@ mdg_person_store_list_finish (MdgDatabase   *db,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _mdg_database_list_finish (db, result, mdg_person_store_list_async, error);
 }
 
 /**

@@ -84,30 +84,12 @@ mdg_registration_store_list (MdgDatabase  *db,
   return g_steal_pointer (&attendees);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static GPtrArray *
+list_seminar (MdgDatabase  *connection,
+              gpointer      data,
+              GError      **error)
 {
-  g_autoptr(MdgDatabase) connection = NULL;
-  GError *error = NULL;
-  GPtrArray *attendees;
-
-  connection = mdg_database_open (mdg_database_get_path (source_object), &error);
-  if (connection == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  attendees = mdg_registration_store_list (connection, *(gint64 *) task_data, &error);
-  if (attendees == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, attendees, (GDestroyNotify) g_ptr_array_unref);
+  return mdg_registration_store_list (connection, *(gint64 *) data, error);
 }
 
 /**
@@ -127,14 +109,10 @@ mdg_registration_store_list_async (MdgDatabase         *db,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mdg_registration_store_list_async);
-  g_task_set_task_data (task, g_memdup2 (&seminar_id, sizeof seminar_id), g_free);
-  g_task_run_in_thread (task, list_thread);
+  _mdg_database_list_async (db, list_seminar, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
+                            mdg_registration_store_list_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgAttendee): the attendees */
@@ -143,8 +121,7 @@ mdg_registration_store_list_finish (MdgDatabase   *db,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _mdg_database_list_finish (db, result, mdg_registration_store_list_async, error);
 }
 
 static gint64

@@ -91,31 +91,14 @@ mdg_seminar_store_list (MdgDatabase  *db,
                            now, error);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static GPtrArray *
+list_now (MdgDatabase  *connection,
+          gpointer      data,
+          GError      **error)
 {
-  g_autoptr(MdgDatabase) connection = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GError *error = NULL;
-  GPtrArray *seminars;
 
-  /* SQLite connections are per thread: this worker opens its own. */
-  connection = mdg_database_open (task_data, &error);
-  if (connection == NULL || g_task_return_error_if_cancelled (task))
-    {
-      if (error)
-        g_task_return_error (task, error);
-      return;
-    }
-
-  seminars = mdg_seminar_store_list (connection, now, &error);
-  if (seminars == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, seminars, (GDestroyNotify) g_ptr_array_unref);
+  return mdg_seminar_store_list (connection, now, error);
 }
 
 /**
@@ -134,14 +117,9 @@ mdg_seminar_store_list_async (MdgDatabase         *db,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  task = g_task_new (db, cancellable, callback, user_data);
-  g_task_set_source_tag (task, mdg_seminar_store_list_async);
-  g_task_set_task_data (task, g_strdup (mdg_database_get_path (db)), g_free);
-  g_task_run_in_thread (task, list_thread);
+  _mdg_database_list_async (db, list_now, NULL, NULL, mdg_seminar_store_list_async, cancellable, callback, user_data);
 }
 
 /**
@@ -157,10 +135,7 @@ mdg_seminar_store_list_finish (MdgDatabase   *db,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, db), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mdg_seminar_store_list_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _mdg_database_list_finish (db, result, mdg_seminar_store_list_async, error);
 }
 
 /**
