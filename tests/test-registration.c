@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mdg-error.h"
+#include "mdg-organization-store.h"
 #include "mdg-person-store.h"
 #include "mdg-registration-store.h"
 #include "mdg-seminar-store.h"
@@ -333,6 +334,44 @@ test_person_list (Fixture *f, gconstpointer data)
 }
 
 static void
+test_organizations (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdgAttendee) a = register_new (f, "渡辺", "太郎", "わたなべ", "たろう", "八王子印刷", NULL);
+  g_autoptr(MdgAttendee) b = register_new (f, "青木", "恵", "あおき", "めぐみ", "八王子印刷", NULL);
+  g_autoptr(MdgAttendee) c = register_new (f, "伊藤", "誠", "いとう", "まこと", "青梅運輸", NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgOrganization) printer = NULL;
+
+  all = mdg_organization_store_list (f->db, NULL, 100, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+
+  /* Give the printer its reading and details; it is then found by reading in any script. */
+  found = mdg_organization_store_list (f->db, "八王子", 100, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  printer = g_object_ref (g_ptr_array_index (found, 0));
+  mdg_organization_set_text (printer, MDG_ORGANIZATION_KANA, "はちおうじいんさつ");
+  mdg_organization_set_text (printer, MDG_ORGANIZATION_MUNICIPALITY, "東京都八王子市");
+  mdg_organization_set_employees (printer, 42);
+  g_assert_true (mdg_organization_store_save (f->db, printer, &error));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = mdg_organization_store_list (f->db, "ハチオウジ", 100, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpuint (mdg_organization_get_employees (g_ptr_array_index (found, 0)), ==, 42);
+
+  people = mdg_organization_store_list_people (f->db, mdg_organization_get_id (printer), &error);
+  g_assert_cmpuint (people->len, ==, 2);
+  g_assert_cmpstr (mdg_person_get_text (g_ptr_array_index (people, 0), MDG_PERSON_FAMILY_NAME), ==, "青木");
+
+  mdg_organization_set_text (printer, MDG_ORGANIZATION_NAME, NULL);
+  g_assert_false (mdg_organization_store_save (f->db, printer, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_INVALID);
+  (void) a; (void) b; (void) c;
+}
+
+static void
 test_consent_kept (Fixture *f, gconstpointer data)
 {
   g_autoptr(MdgPerson) person = make_person ("同意", "太郎", NULL, NULL, NULL, NULL);
@@ -374,6 +413,7 @@ main (int   argc,
   ADD ("/person/delete-everywhere", test_delete_everywhere);
   ADD ("/person/list", test_person_list);
   ADD ("/person/consent", test_consent_kept);
+  ADD ("/organization/list-edit", test_organizations);
 #undef ADD
 
   return g_test_run ();

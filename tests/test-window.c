@@ -578,6 +578,24 @@ test_window_contacts (void)
   wait_until (mdg_contacts_page_get_n_people (page) == 0);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"とびこみ\"'"), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (search), "");
+
+  /* Organizations, found by reading in any script, edited, with their people. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "contacts-organizations")), TRUE);
+  g_assert_false (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "person-menu")));
+  gtk_editable_set_text (GTK_EDITABLE (search), "タチカワ");
+  /* The search result, not the whole list shown a moment before it (40 organizations). */
+  wait_until (mdg_contacts_page_get_n_people (page) > 0 && mdg_contacts_page_get_n_people (page) < 10 &&
+              gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (GTK_WIDGET (page), "contacts-list")), 0));
+  gtk_list_box_select_row (GTK_LIST_BOX (require_named (GTK_WIDGET (page), "contacts-list")),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (GTK_WIDGET (page), "contacts-list")), 0));
+  wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (GTK_WIDGET (page), "organization-people")), 0));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (require_named (GTK_WIDGET (page), "organization-employees")), 77);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (page), "organization-note")), "BCP 策定支援中");
+  screenshot (GTK_WIDGET (window), "organizations");
+  click (require_named (GTK_WIDGET (page), "organization-save"));
+  wait_until (mdg_test_count (db, "SELECT count(*) FROM organization WHERE employees = 77 AND note = 'BCP 策定支援中'") == 1);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (require_named (GTK_WIDGET (page), "contacts-people")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
   mdg_window_show_section (window, "seminars");
 }
 

@@ -11,6 +11,7 @@
 #include "mdg-date.h"
 #include "mdg-document-output.h"
 #include "mdg-editor-util.h"
+#include "mdg-organization-store.h"
 #include "mdg-person-export.h"
 #include "mdg-person-store.h"
 #include "mdg-window.h"
@@ -42,6 +43,12 @@ struct _MdgContactsPage
   AdwActionRow   *consent_row;
   GtkSwitch      *consent_switch;
   GtkListBox     *seminars_list;
+  GtkToggleButton *organizations_toggle;
+  GtkWidget      *person_menu_button;
+  AdwPreferencesGroup *org_fields_group;
+  GtkButton      *org_save_button;
+  GtkSpinButton  *employees_spin;
+  GtkListBox     *org_people_list;
 
   /* owned */
   MdgDatabase    *database;
@@ -49,6 +56,10 @@ struct _MdgContactsPage
   MdgPerson      *selected;
   GCancellable   *cancellable;
   AdwEntryRow    *field_rows[MDG_PERSON_N_FIELDS];
+  GPtrArray      *organizations;
+  MdgOrganization *selected_org;
+  GPtrArray      *org_people;
+  AdwEntryRow    *org_rows[MDG_ORGANIZATION_N_FIELDS];
   gint64          select_after_load;
   gboolean        filling;
 };
@@ -229,6 +240,135 @@ people_loaded_cb (GObject      *source,
     mdg_contacts_page_select (self, keep);
 }
 
+static gboolean
+showing_organizations (MdgContactsPage *self)
+{
+  return gtk_toggle_button_get_active (self->organizations_toggle);
+}
+
+static void
+show_organization (MdgContactsPage *self,
+                   MdgOrganization *organization)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_set_object (&self->selected_org, organization);
+  if (organization == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      adw_window_title_set_title (self->detail_title, "");
+      return;
+    }
+
+  adw_window_title_set_title (self->detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
+  adw_window_title_set_subtitle (self->detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_MUNICIPALITY));
+
+  self->filling = TRUE;
+  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    {
+      const char *text = mdg_organization_get_text (organization, f);
+      gtk_editable_set_text (GTK_EDITABLE (self->org_rows[f]), text ? text : "");
+    }
+  gtk_spin_button_set_value (self->employees_spin, mdg_organization_get_employees (organization));
+  self->filling = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->org_save_button), FALSE);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->org_people_list))) != NULL)
+    gtk_list_box_remove (self->org_people_list, child);
+  g_clear_pointer (&self->org_people, g_ptr_array_unref);
+  self->org_people = mdg_organization_store_list_people (self->database, mdg_organization_get_id (organization), &error);
+  for (guint i = 0; self->org_people && i < self->org_people->len; i++)
+    {
+      MdgPerson *person = g_ptr_array_index (self->org_people, i);
+      g_autofree char *name = mdg_person_dup_name (person);
+      g_autofree char *title = g_markup_escape_text (name, -1);
+      const char *role = mdg_person_get_text (person, MDG_PERSON_TITLE);
+      g_autofree char *subtitle = g_markup_escape_text (role ? role : "", -1);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->org_people_list, row);
+    }
+  if (error != NULL)
+    toast (self, error->message);
+  gtk_stack_set_visible_child_name (self->detail_stack, "organization");
+}
+
+static GtkWidget *
+create_organization_row (MdgOrganization *organization)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  const char *kana = mdg_organization_get_text (organization, MDG_ORGANIZATION_KANA);
+  const char *place = mdg_organization_get_text (organization, MDG_ORGANIZATION_MUNICIPALITY);
+  GtkWidget *labels[] = {
+    gtk_label_new (kana ? kana : ""),
+    gtk_label_new (mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME)),
+    gtk_label_new (place ? place : ""),
+  };
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (labels[i]), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_visible (labels[i], *gtk_label_get_text (GTK_LABEL (labels[i])) != '\0');
+      gtk_widget_add_css_class (labels[i], i == 1 ? "heading" : "caption");
+      if (i != 1)
+        gtk_widget_add_css_class (labels[i], "dim-label");
+      gtk_box_append (GTK_BOX (box), labels[i]);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+static void
+organizations_loaded_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  MdgContactsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) organizations = mdg_organization_store_list_finish (MDG_DATABASE (source), result, &error);
+  gint64 keep = self->select_after_load ? self->select_after_load
+                                        : (self->selected_org ? mdg_organization_get_id (self->selected_org) : 0);
+  GtkWidget *child;
+
+  if (organizations == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  self->select_after_load = 0;
+  self->filling = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
+    gtk_list_box_remove (self->people_list, child);
+  self->filling = FALSE;
+  g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  self->organizations = g_steal_pointer (&organizations);
+
+  for (guint i = 0; i < self->organizations->len; i++)
+    {
+      gtk_list_box_append (self->people_list, create_organization_row (g_ptr_array_index (self->organizations, i)));
+      if (mdg_organization_get_id (g_ptr_array_index (self->organizations, i)) == keep)
+        keep = -(gint64) i - 1;
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, self->organizations->len > 0 ? "list" : "no-results");
+
+  show_organization (self, NULL);
+  if (keep < 0)
+    gtk_list_box_select_row (self->people_list, gtk_list_box_get_row_at_index (self->people_list, (int) (-keep - 1)));
+}
+
 void
 mdg_contacts_page_reload (MdgContactsPage *self)
 {
@@ -242,7 +382,74 @@ mdg_contacts_page_reload (MdgContactsPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   query = _mdg_editor_dup_text (GTK_EDITABLE (self->search_entry));
-  mdg_person_store_list_async (self->database, query, LIST_LIMIT, self->cancellable, people_loaded_cb, self);
+  if (showing_organizations (self))
+    mdg_organization_store_list_async (self->database, query, LIST_LIMIT, self->cancellable, organizations_loaded_cb,
+                                       self);
+  else
+    mdg_person_store_list_async (self->database, query, LIST_LIMIT, self->cancellable, people_loaded_cb, self);
+}
+
+static void
+mode_toggled_cb (MdgContactsPage *self)
+{
+  gboolean organizations = showing_organizations (self);
+
+  show_person (self, NULL);
+  show_organization (self, NULL);
+  gtk_widget_set_visible (self->person_menu_button, !organizations);
+  /* The property, not gtk_search_entry_set_placeholder_text(): that setter is GTK 4.10. */
+  g_object_set (self->search_entry, "placeholder-text",
+                organizations ? _("Search name, reading, municipality") : _("Search name, reading, e-mail"), NULL);
+  mdg_contacts_page_reload (self);
+}
+
+static void
+org_field_changed_cb (MdgContactsPage *self)
+{
+  if (!self->filling && self->selected_org != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->org_save_button), TRUE);
+}
+
+static void
+org_save_clicked_cb (MdgContactsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->selected_org == NULL)
+    return;
+  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    {
+      g_autofree char *text = _mdg_editor_dup_text (GTK_EDITABLE (self->org_rows[f]));
+      mdg_organization_set_text (self->selected_org, f, text);
+    }
+  mdg_organization_set_employees (self->selected_org, gtk_spin_button_get_value_as_int (self->employees_spin));
+  if (!mdg_organization_store_save (self->database, self->selected_org, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  toast (self, _("Saved"));
+  self->select_after_load = mdg_organization_get_id (self->selected_org);
+  mdg_contacts_page_reload (self);
+}
+
+static void
+org_person_activated_cb (MdgContactsPage *self,
+                         GtkListBoxRow   *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  MdgPerson *person;
+  g_autofree char *name = NULL;
+
+  if (self->org_people == NULL || index < 0 || (guint) index >= self->org_people->len)
+    return;
+  person = g_ptr_array_index (self->org_people, index);
+  name = mdg_person_dup_name (person);
+
+  /* Over to the person: found by name, then selected. */
+  self->select_after_load = mdg_person_get_id (person);
+  gtk_toggle_button_set_active (self->organizations_toggle, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), name);
 }
 
 static void
@@ -259,9 +466,14 @@ person_selected_cb (MdgContactsPage *self,
 
   if (self->filling)
     return;
-  show_person (self, index >= 0 && self->people && (guint) index < self->people->len
-                       ? g_ptr_array_index (self->people, index)
-                       : NULL);
+  if (showing_organizations (self))
+    show_organization (self, index >= 0 && self->organizations && (guint) index < self->organizations->len
+                               ? g_ptr_array_index (self->organizations, index)
+                               : NULL);
+  else
+    show_person (self, index >= 0 && self->people && (guint) index < self->people->len
+                         ? g_ptr_array_index (self->people, index)
+                         : NULL);
 }
 
 static void
@@ -568,6 +780,9 @@ mdg_contacts_page_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  g_clear_pointer (&self->org_people, g_ptr_array_unref);
+  g_clear_object (&self->selected_org);
 
   G_OBJECT_CLASS (mdg_contacts_page_parent_class)->dispose (object);
 }
@@ -595,6 +810,16 @@ mdg_contacts_page_class_init (MdgContactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, consent_row);
   gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, consent_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, seminars_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, organizations_toggle);
+  gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, person_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, org_fields_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, org_save_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, employees_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdgContactsPage, org_people_list);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, org_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, org_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, org_person_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
@@ -624,6 +849,19 @@ mdg_contacts_page_init (MdgContactsPage *self)
       adw_preferences_group_add (self->fields_group, row);
       self->field_rows[field] = ADW_ENTRY_ROW (row);
     }
+  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      static const char *names[] = { "organization-name", "organization-kana", "organization-industry",
+                                     "organization-municipality", "organization-note" };
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mdg_organization_field_get_label (f));
+      gtk_widget_set_name (row, names[f]);
+      g_signal_connect_object (row, "changed", G_CALLBACK (org_field_changed_cb), self, G_CONNECT_SWAPPED);
+      adw_preferences_group_add (self->org_fields_group, row);
+      self->org_rows[f] = ADW_ENTRY_ROW (row);
+    }
+
   {
     GtkWidget *placeholder = gtk_label_new (_("Not registered for any seminar"));
 
@@ -654,10 +892,13 @@ mdg_contacts_page_get_selected (MdgContactsPage *self)
   return self->selected;
 }
 
+/* Returns: how many rows the list shows: people, or organizations in that mode */
 guint
 mdg_contacts_page_get_n_people (MdgContactsPage *self)
 {
   g_return_val_if_fail (MDG_IS_CONTACTS_PAGE (self), 0);
+  if (showing_organizations (self))
+    return self->organizations ? self->organizations->len : 0;
   return self->people ? self->people->len : 0;
 }
 

@@ -10,6 +10,7 @@ typedef struct _MdgSeminar     MdgSeminar;
 typedef struct _MdgProgramItem MdgProgramItem;
 typedef struct _MdgAttendee    MdgAttendee;
 typedef struct _MdgPerson      MdgPerson;
+typedef struct _MdgOrganization MdgOrganization;
 
 /* Keep the numeric order: it is the order of the workflow. */
 typedef enum
