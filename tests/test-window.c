@@ -7,7 +7,10 @@
 #include "mdg-application.h"
 #include "mdg-contacts-page.h"
 #include "mdg-database-private.h"
+#include "mdg-attendee-sheet.h"
+#include "mdg-document-output.h"
 #include "mdg-import-dialog.h"
+#include "mdg-registration-store.h"
 #include "mdg-registration-editor.h"
 #include "mdg-seminar-store.h"
 #include "mdg-demo.h"
@@ -648,6 +651,40 @@ test_window_import (void)
 }
 
 static void
+test_window_print_and_shortcuts (void)
+{
+  gint64 seminar_id = seminar_with_room ();
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(MdgDocument) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* What the print dialog would send, through GtkPrintOperation's own drawing. */
+  seminar = mdg_seminar_store_load (db, seminar_id, &error);
+  attendees = mdg_registration_store_list (db, seminar_id, &error);
+  sheet = mdg_attendee_sheet_new (seminar, attendees, MDG_ATTENDEE_SHEET_SIGN_IN);
+  g_assert_true (_mdg_document_print_to_file (window, sheet, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (mdg_document_get_n_pages (sheet), >=, 1);
+  g_assert_cmpuint (length, >, 10000);
+
+  /* The shortcuts window loads from its resource and lists the seminar shortcuts. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  {
+    GtkWindow *shortcuts = NULL;
+
+    wait_until ((shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
+    screenshot (GTK_WIDGET (shortcuts), "shortcuts");
+    gtk_window_close (shortcuts);
+  }
+}
+
+static void
 test_window_narrow (void)
 {
   AdwLeaflet *outer = ADW_LEAFLET (find_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
@@ -749,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/window/attendees", test_window_attendees);
   g_test_add_func ("/window/contacts", test_window_contacts);
   g_test_add_func ("/window/import", test_window_import);
+  g_test_add_func ("/window/print-shortcuts", test_window_print_and_shortcuts);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/sample-data", test_window_sample_data);
 

@@ -158,6 +158,33 @@ draw_page_cb (GtkPrintOperation *operation,
   mdg_document_draw_page (document, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* Runs the print operation: with the print dialog, or (tests) straight to a PDF file. */
+static gboolean
+run_print (MdgWindow    *window,
+           MdgDocument  *document,
+           const char   *export_path,
+           GError      **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, mdg_seminar_get_title (mdg_document_get_seminar (document)));
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), document, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), document, 0);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+
+  return gtk_print_operation_run (operation,
+                                  export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                              : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                  GTK_WINDOW (window), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 /**
  * _mdg_document_print:
  * @window: the window asking
@@ -170,22 +197,20 @@ void
 _mdg_document_print (MdgWindow   *window,
                      MdgDocument *document)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
 
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, mdg_seminar_get_title (mdg_document_get_seminar (document)));
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), document, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), document, 0);
-
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (window), &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (!run_print (window, document, NULL, &error))
     mdg_window_add_toast (window, adw_toast_new (error->message));
+}
+
+/* The print path without its dialog: GTK writes what it would print to @path. */
+gboolean
+_mdg_document_print_to_file (MdgWindow    *window,
+                             MdgDocument  *document,
+                             const char   *path,
+                             GError      **error)
+{
+  return run_print (window, document, path, error);
 }
 
 typedef struct

@@ -13,6 +13,10 @@ void _mdg_document_save_pdf (MdgWindow   *window,
                              const char  *suggested_name);
 void _mdg_document_print    (MdgWindow   *window,
                              MdgDocument *document);
+gboolean _mdg_document_print_to_file (MdgWindow    *window,
+                                      MdgDocument  *document,
+                                      const char   *path,
+                                      GError      **error);
 void _mdg_save_bytes        (MdgWindow   *window,
                              GBytes      *bytes,
                              const char  *title,
