@@ -311,6 +311,21 @@ test_badges (void)
 
   assert_fonts_embedded (pdf);
   save_first_page_png (pdf, "badges");
+
+  /* Other paper holds what fits: US Letter 2 × 4, JIS B5 one column of 4. */
+  {
+    g_autoptr(MdgDocument) letter = mdg_badge_sheet_new (seminar, attendees);
+    g_autoptr(MdgDocument) b5 = mdg_badge_sheet_new (seminar, attendees);
+    g_autofree char *letter_path = NULL;
+    g_autofree char *b5_path = NULL;
+
+    mdg_document_set_page_size (letter, 612, 792);
+    mdg_document_set_page_size (b5, 515.906, 728.504);
+    letter_path = export (letter, "badges-letter", &n_pages);
+    g_assert_cmpuint (n_pages, ==, 4);
+    b5_path = export (b5, "badges-b5", &n_pages);
+    g_assert_cmpuint (n_pages, ==, 8);
+  }
 }
 
 static void

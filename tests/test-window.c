@@ -10,6 +10,7 @@
 #include "mdg-attendee-sheet.h"
 #include "mdg-document-output.h"
 #include "mdg-import-dialog.h"
+#include "mdg-preferences-window.h"
 #include "mdg-registration-store.h"
 #include "mdg-registration-editor.h"
 #include "mdg-seminar-store.h"
@@ -672,6 +673,25 @@ test_window_print_and_shortcuts (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpuint (mdg_document_get_n_pages (sheet), >=, 1);
   g_assert_cmpuint (length, >, 10000);
+
+  /* Preferences: the paper and era dates reach the settings documents read. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  {
+    GtkWindow *preferences = NULL;
+    g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+    g_autofree char *paper = NULL;
+
+    wait_until ((preferences = find_toplevel (MDG_TYPE_PREFERENCES_WINDOW)) != NULL);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (require_named (GTK_WIDGET (preferences), "preferences-paper")), 1);
+    gtk_switch_set_active (GTK_SWITCH (require_named (GTK_WIDGET (preferences), "preferences-era")), TRUE);
+    paper = g_settings_get_string (settings, "paper-size");
+    g_assert_cmpstr (paper, ==, "b5");
+    g_assert_true (g_settings_get_boolean (settings, "era-dates"));
+    screenshot (GTK_WIDGET (preferences), "preferences");
+    gtk_window_close (preferences);
+    g_settings_reset (settings, "paper-size");
+    g_settings_reset (settings, "era-dates");
+  }
 
   /* The shortcuts window loads from its resource and lists the seminar shortcuts. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);

@@ -7,6 +7,7 @@
 
 #include "mdg-application.h"
 #include "mdg-demo.h"
+#include "mdg-preferences-window.h"
 #include "mdg-window.h"
 
 struct _MdgApplication
@@ -92,6 +93,16 @@ open_sample_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MdgApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (mdg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)))));
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -130,6 +141,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "open-sample", open_sample_action },
+  { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -157,6 +169,7 @@ mdg_application_startup (GApplication *app)
   MdgApplication *self = MDG_APPLICATION (app);
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.search", { "<Control>f", NULL } },

@@ -387,7 +387,6 @@ make_document (MdgAttendeesView *self,
                const char       *kind)
 {
   g_autoptr(GPtrArray) attendees = all_attendees (self);
-  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
   MdgDocument *document;
 
   if (g_str_equal (kind, "badges"))
@@ -396,7 +395,7 @@ make_document (MdgAttendeesView *self,
     document = mdg_attendee_sheet_new (self->seminar, attendees,
                                        g_str_equal (kind, "sign-in") ? MDG_ATTENDEE_SHEET_SIGN_IN
                                                                      : MDG_ATTENDEE_SHEET_LIST);
-  mdg_document_set_era_dates (document, g_settings_get_boolean (settings, "era-dates"));
+  _mdg_document_apply_settings (document);
   return document;
 }
 

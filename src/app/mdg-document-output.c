@@ -14,6 +14,47 @@
  * background. Every file that lists people is announced as holding personal data.
  */
 
+/* The paper of the paper-size setting, in points (portrait). */
+static void
+paper_size (GSettings *settings,
+            double    *width,
+            double    *height)
+{
+  static const struct { const char *nick; double width, height; } papers[] = {
+    { "a4", MDG_A4_WIDTH, MDG_A4_HEIGHT },
+    { "b5", 515.906, 728.504 },  /* JIS B5, 182 × 257 mm */
+    { "a3", 841.890, 1190.551 },
+    { "letter", 612.0, 792.0 },
+  };
+  g_autofree char *nick = g_settings_get_string (settings, "paper-size");
+
+  *width = MDG_A4_WIDTH;
+  *height = MDG_A4_HEIGHT;
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_str_equal (nick, papers[i].nick))
+      {
+        *width = papers[i].width;
+        *height = papers[i].height;
+      }
+}
+
+/**
+ * _mdg_document_apply_settings:
+ * @document: a document about to be saved or printed
+ *
+ * Gives it the paper and the date style the user chose in Preferences.
+ */
+void
+_mdg_document_apply_settings (MdgDocument *document)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  double width, height;
+
+  paper_size (settings, &width, &height);
+  mdg_document_set_page_size (document, width, height);
+  mdg_document_set_era_dates (document, g_settings_get_boolean (settings, "era-dates"));
+}
+
 typedef struct
 {
   MdgWindow   *window;
@@ -167,9 +208,14 @@ run_print (MdgWindow    *window,
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width, height;
 
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  /* The dialog opens on the paper chosen in Preferences; the user may still pick another. */
+  paper_size (settings, &width, &height);
+  paper = gtk_paper_size_new_custom ("madoguchi", "Madoguchi", width, height, GTK_UNIT_POINTS);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
@@ -190,8 +236,8 @@ run_print (MdgWindow    *window,
  * @window: the window asking
  * @document: the document
  *
- * Prints through the system's print dialog, on A4 unless the user picks other paper,
- * drawing with the same renderer as the PDF.
+ * Prints through the system's print dialog, on the paper chosen in Preferences unless
+ * the user picks other paper there, drawing with the same renderer as the PDF.
  */
 void
 _mdg_document_print (MdgWindow   *window,

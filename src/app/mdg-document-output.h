@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+void _mdg_document_apply_settings (MdgDocument *document);
 void _mdg_document_save_pdf (MdgWindow   *window,
                              MdgDocument *document,
                              const char  *suggested_name);

@@ -11,7 +11,8 @@
 
 /*
  * Name badges, ten to an A4 sheet (two columns of five business-card-sized cards,
- * 91 × 55 mm, the size of badge holders), with cut marks at every corner. The family
+ * 91 × 55 mm, the size of badge holders; other paper holds what fits), with cut marks
+ * at every corner. The family
  * name is large, the given name beside it, the reading above and the organization
  * beneath; the seminar's title runs small along the bottom.
  */
@@ -21,17 +22,17 @@ struct _MdgBadgeSheet
   MdgDocument  parent_instance;
 
   GPtrArray   *attendees;
+  guint        columns;   /* as many cards as the paper holds: 2 × 5 on A4 */
+  guint        rows;
 };
 
 G_DEFINE_FINAL_TYPE (MdgBadgeSheet, mdg_badge_sheet, MDG_TYPE_DOCUMENT)
 
-#define COLUMNS      2
-#define ROWS         5
-#define PER_PAGE     (COLUMNS * ROWS)
 #define CARD_WIDTH   MDG_MM (91)
 #define CARD_HEIGHT  MDG_MM (55)
 #define CUT_MARK     MDG_MM (4)
 #define CARD_PADDING MDG_MM (5)
+#define SHEET_MARGIN MDG_MM (10)
 
 static guint
 mdg_badge_sheet_paginate (MdgDocument *document,
@@ -40,8 +41,12 @@ mdg_badge_sheet_paginate (MdgDocument *document,
                           double       height)
 {
   MdgBadgeSheet *self = MDG_BADGE_SHEET (document);
+  guint per_page;
 
-  return MAX (1, (self->attendees->len + PER_PAGE - 1) / PER_PAGE);
+  self->columns = MAX (1, (guint) ((width - 2 * SHEET_MARGIN) / CARD_WIDTH));
+  self->rows = MAX (1, (guint) ((height - 2 * SHEET_MARGIN) / CARD_HEIGHT));
+  per_page = self->columns * self->rows;
+  return MAX (1, (self->attendees->len + per_page - 1) / per_page);
 }
 
 static void
@@ -146,16 +151,17 @@ mdg_badge_sheet_draw_page (MdgDocument *document,
                            guint        page)
 {
   MdgBadgeSheet *self = MDG_BADGE_SHEET (document);
-  double left = (_mdg_document_get_width (document) - COLUMNS * CARD_WIDTH) / 2;
-  double top = (_mdg_document_get_height (document) - ROWS * CARD_HEIGHT) / 2;
-  guint first = page * PER_PAGE;
+  guint per_page = self->columns * self->rows;
+  double left = (_mdg_document_get_width (document) - self->columns * CARD_WIDTH) / 2;
+  double top = (_mdg_document_get_height (document) - self->rows * CARD_HEIGHT) / 2;
+  guint first = page * per_page;
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint i = first; i < MIN (first + PER_PAGE, self->attendees->len); i++)
+  for (guint i = first; i < MIN (first + per_page, self->attendees->len); i++)
     {
       guint slot = i - first;
-      double x = left + (slot % COLUMNS) * CARD_WIDTH;
-      double y = top + (slot / COLUMNS) * CARD_HEIGHT;
+      double x = left + (slot % self->columns) * CARD_WIDTH;
+      double y = top + (slot / self->columns) * CARD_HEIGHT;
 
       cairo_set_line_width (cr, 0.3);
       draw_cut_marks (cr, x, y);
