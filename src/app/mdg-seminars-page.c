@@ -12,63 +12,12 @@
 #include "mdg-error.h"
 #include "mdg-ical.h"
 #include "mdg-kana.h"
-#include "mdg-program-item-editor.h"
 #include "mdg-registration-store.h"
 #include "mdg-seminar-editor.h"
 #include "mdg-seminar-store.h"
-#include "mdg-seminars-page.h"
+#include "mdg-seminars-page-private.h"
 #include "mdg-window.h"
 
-struct _MdgSeminarsPage
-{
-  MdgSection           parent_instance;
-
-  /* template widgets */
-  GtkStack            *page_stack;
-  AdwLeaflet          *leaflet;
-  GtkWidget           *list_pane;
-  GtkWidget           *detail_pane;
-  GtkSearchEntry      *search_entry;
-  GtkStack            *list_stack;
-  GtkListBox          *seminar_list;
-  AdwViewSwitcherTitle *detail_title;
-  AdwViewStack        *view_stack;
-  MdgAttendeesView    *attendees_view;
-  MdgCheckinView      *checkin_view;
-  AdwActionRow        *attendees_row;
-  GtkStack            *detail_stack;
-  GtkLabel            *title_label;
-  GtkLabel            *when_label;
-  GtkLabel            *status_label;
-  GtkButton           *advance_button;
-  AdwActionRow        *venue_row;
-  AdwActionRow        *online_row;
-  AdwActionRow        *capacity_row;
-  AdwActionRow        *co_organizer_row;
-  GtkWidget           *description_group;
-  GtkLabel            *description_label;
-  GtkListBox          *program_list;
-  GtkWidget           *overrun_box;
-  GtkLabel            *overrun_label;
-  GtkLabel            *program_summary;
-
-  /* owned */
-  MdgDatabase         *database;
-  GListStore          *seminars;
-  GtkFilterListModel  *filtered;
-  GtkCustomFilter     *filter;
-  char                *folded_query;
-  MdgSeminar          *selected;
-  GPtrArray           *program;
-  GPtrArray           *pending;     /* seminars deleted but still undoable */
-  GListStore          *attendees;   /* of the selected seminar, shared by its views */
-  GCancellable        *attendees_cancellable;
-  GCancellable        *cancellable;
-  GDateTime           *now;
-  gint64               select_after_load;
-  gboolean             refiltering;
-
-};
 
 typedef struct
 {
@@ -81,17 +30,17 @@ G_DEFINE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG_TYPE_SECTION)
 static void reload (MdgSeminarsPage *self);
 static void show_seminar (MdgSeminarsPage *self, MdgSeminar *seminar);
 
-static MdgWindow *
-get_window (MdgSeminarsPage *self)
+MdgWindow *
+_mdg_seminars_page_get_window (MdgSeminarsPage *self)
 {
   return MDG_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), MDG_TYPE_WINDOW));
 }
 
-static void
-toast (MdgSeminarsPage *self,
-       const char      *message)
+void
+_mdg_seminars_page_toast (MdgSeminarsPage *self,
+                          const char      *message)
 {
-  MdgWindow *window = get_window (self);
+  MdgWindow *window = _mdg_seminars_page_get_window (self);
 
   if (window != NULL)
     mdg_window_add_toast (window, adw_toast_new (message));
@@ -253,132 +202,6 @@ update_list_state (MdgSeminarsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, shown == 0 ? "no-results" : "list");
 }
 
-static char *
-format_program_item_subtitle (MdgProgramItem *item)
-{
-  const char *presenter = mdg_program_item_get_presenter (item);
-  const char *deck = mdg_program_item_get_deck_title (item);
-  g_autofree char *duration = mdg_duration_format (mdg_program_item_get_minutes (item));
-  GString *text = g_string_new (NULL);
-
-  /* An untitled break is titled "Break" already: say its kind only when the title does not. */
-  if (mdg_program_item_get_title (item) != NULL || deck != NULL)
-    g_string_append_printf (text, "%s · ", mdg_program_kind_get_label (mdg_program_item_get_kind (item)));
-  g_string_append (text, duration);
-  if (presenter != NULL)
-    g_string_append_printf (text, " · %s", presenter);
-  if (deck != NULL && mdg_program_item_get_title (item) != NULL)
-    g_string_append_printf (text, " · %s", deck);
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-create_item_button (const char *icon,
-                    const char *tooltip,
-                    const char *action,
-                    gint64      item_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (item_id));
-  return button;
-}
-
-static void
-show_program (MdgSeminarsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  guint planned = 0;
-  guint available;
-  int overrun;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->program_list))) != NULL)
-    gtk_list_box_remove (self->program_list, child);
-  g_clear_pointer (&self->program, g_ptr_array_unref);
-
-  if (self->selected == NULL)
-    return;
-
-  self->program = mdg_program_store_list (self->database, mdg_seminar_get_id (self->selected), &error);
-  if (self->program == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  overrun = mdg_program_schedule (self->program, mdg_seminar_get_starts_at (self->selected),
-                                  mdg_seminar_get_ends_at (self->selected));
-
-  for (guint i = 0; i < self->program->len; i++)
-    {
-      MdgProgramItem *item = g_ptr_array_index (self->program, i);
-      g_autofree char *title = mdg_program_item_dup_display_title (item);
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
-      g_autofree char *subtitle = format_program_item_subtitle (item);
-      g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
-      g_autofree char *from = mdg_time_format (mdg_program_item_get_starts_at (item));
-      g_autofree char *to = mdg_time_format (mdg_program_item_get_ends_at (item));
-      g_autofree char *times = g_strdup_printf ("%s–%s", from, to);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *time_label = gtk_label_new (times);
-      GtkWidget *up, *down, *remove;
-      gint64 id = mdg_program_item_get_id (item);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Edit this item"));
-
-      gtk_widget_add_css_class (time_label, "numeric");
-      gtk_widget_add_css_class (time_label, "program-time");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
-
-      up = create_item_button ("go-up-symbolic", _("Move Up"), "seminars.move-item", id);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (up), "(xi)", id, -1);
-      down = create_item_button ("go-down-symbolic", _("Move Down"), "seminars.move-item", id);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (down), "(xi)", id, 1);
-      remove = create_item_button ("user-trash-symbolic", _("Remove"), "seminars.remove-item", id);
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < self->program->len);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-      gtk_list_box_append (self->program_list, row);
-      planned += mdg_program_item_get_minutes (item);
-    }
-
-  available = (guint) (g_date_time_difference (mdg_seminar_get_ends_at (self->selected),
-                                               mdg_seminar_get_starts_at (self->selected)) / G_TIME_SPAN_MINUTE);
-
-  gtk_widget_set_visible (self->overrun_box, overrun > 0);
-  if (overrun > 0)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "The program runs %d minute past the seminar’s end.",
-                                                            "The program runs %d minutes past the seminar’s end.",
-                                                            overrun),
-                                               overrun);
-      gtk_label_set_text (self->overrun_label, text);
-    }
-
-  {
-    g_autofree char *used = mdg_duration_format (planned);
-    g_autofree char *total = mdg_duration_format (available);
-    /* Translators: how much of the seminar's time the program fills, e.g. "2 h of 2 h 30 min planned" */
-    g_autofree char *summary = g_strdup_printf (_("%s of %s planned"), used, total);
-
-    gtk_label_set_text (self->program_summary, summary);
-    gtk_widget_set_visible (GTK_WIDGET (self->program_summary), self->program->len > 0);
-  }
-}
-
 static void
 update_attendees_row (MdgSeminarsPage *self)
 {
@@ -414,7 +237,7 @@ attendees_loaded_cb (GObject      *source,
   if (attendees == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _mdg_seminars_page_toast (self, error->message);
       return;
     }
   g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
@@ -474,7 +297,7 @@ show_seminar (MdgSeminarsPage *self,
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       adw_view_switcher_title_set_title (self->detail_title, "");
       g_list_store_remove_all (self->attendees);
-      show_program (self);
+      _mdg_seminars_page_show_program (self);
       return;
     }
 
@@ -526,7 +349,7 @@ show_seminar (MdgSeminarsPage *self,
   gtk_label_set_text (self->description_label, text ? text : "");
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  show_program (self);
+  _mdg_seminars_page_show_program (self);
   load_attendees (self);
 }
 
@@ -571,7 +394,7 @@ list_loaded_cb (GObject      *source,
   if (seminars == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _mdg_seminars_page_toast (self, error->message);
       return;
     }
 
@@ -662,44 +485,6 @@ seminar_row_activated_cb (MdgSeminarsPage *self,
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
-static MdgProgramItem *
-find_program_item (MdgSeminarsPage *self,
-                   gint64           id)
-{
-  for (guint i = 0; self->program && i < self->program->len; i++)
-    if (mdg_program_item_get_id (g_ptr_array_index (self->program, i)) == id)
-      return g_ptr_array_index (self->program, i);
-  return NULL;
-}
-
-static void
-program_saved_cb (MdgSeminarsPage *self)
-{
-  show_program (self);
-}
-
-static void
-open_program_item_editor (MdgSeminarsPage *self,
-                          MdgProgramItem  *item)
-{
-  GtkWidget *editor;
-
-  editor = mdg_program_item_editor_new (self->database, mdg_seminar_get_id (self->selected), item);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-program_row_activated_cb (MdgSeminarsPage *self,
-                          GtkListBoxRow   *row)
-{
-  int index = gtk_list_box_row_get_index (row);
-
-  if (self->program != NULL && index >= 0 && (guint) index < self->program->len)
-    open_program_item_editor (self, g_ptr_array_index (self->program, index));
-}
-
 static void
 seminar_saved_cb (MdgSeminarsPage *self,
                   MdgSeminar      *seminar)
@@ -714,7 +499,7 @@ open_seminar_editor (MdgSeminarsPage *self,
 {
   GtkWidget *editor = mdg_seminar_editor_new (self->database, seminar);
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (_mdg_seminars_page_get_window (self)));
   g_signal_connect_object (editor, "saved", G_CALLBACK (seminar_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -769,7 +554,7 @@ finish_deletion (MdgSeminarsPage *self,
   if (commit &&
       !mdg_seminar_store_delete (self->database, mdg_seminar_get_id (deletion->seminar), &error) &&
       !g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND))
-    toast (self, error->message);
+    _mdg_seminars_page_toast (self, error->message);
 
   pending_deletion_free (deletion);
   update_actions (self);
@@ -817,7 +602,7 @@ delete_action (GtkWidget  *widget,
   update_list_state (self);
   update_actions (self);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  mdg_window_add_toast (get_window (self), g_object_ref (deletion->toast));
+  mdg_window_add_toast (_mdg_seminars_page_get_window (self), g_object_ref (deletion->toast));
 }
 
 static void
@@ -854,56 +639,10 @@ advance_status_action (GtkWidget  *widget,
   mdg_seminar_set_status (changed, next);
   if (!mdg_seminar_store_save (self->database, changed, &error))
     {
-      toast (self, error->message);
+      _mdg_seminars_page_toast (self, error->message);
       return;
     }
   seminar_saved_cb (self, changed);
-}
-
-static void
-add_program_item_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-
-  if (self->selected != NULL)
-    open_program_item_editor (self, NULL);
-}
-
-static void
-move_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  MdgProgramItem *item;
-  gint64 id;
-  int delta;
-
-  g_variant_get (parameter, "(xi)", &id, &delta);
-  if ((item = find_program_item (self, id)) == NULL)
-    return;
-  if (!mdg_program_store_move (self->database, item, delta, &error))
-    toast (self, error->message);
-  show_program (self);
-}
-
-static void
-remove_item_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  MdgProgramItem *item = find_program_item (self, g_variant_get_int64 (parameter));
-
-  if (item == NULL)
-    return;
-  if (!mdg_program_store_delete (self->database, item, &error))
-    toast (self, error->message);
-  show_program (self);
 }
 
 static void
@@ -931,7 +670,7 @@ ics_written_cb (GObject      *source,
     message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
   else
     message = g_strdup_printf (_("Saved “%s” for calendar applications"), name);
-  toast (self, message);
+  _mdg_seminars_page_toast (self, message);
 }
 
 static void
@@ -969,7 +708,7 @@ export_ics (MdgSeminarsPage *self,
   gtk_file_filter_add_pattern (filter, "*.ics");
   gtk_file_filter_add_mime_type (filter, "text/calendar");
 
-  dialog = gtk_file_chooser_native_new (_("Export to Calendar"), GTK_WINDOW (get_window (self)),
+  dialog = gtk_file_chooser_native_new (_("Export to Calendar"), GTK_WINDOW (_mdg_seminars_page_get_window (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
@@ -1014,7 +753,7 @@ export_upcoming_ics_action (GtkWidget  *widget,
     }
   if (upcoming->len == 0)
     {
-      toast (self, _("There are no upcoming seminars to export"));
+      _mdg_seminars_page_toast (self, _("There are no upcoming seminars to export"));
       return;
     }
   /* Translators: file name for the calendar of all upcoming seminars */
@@ -1090,7 +829,8 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, seminar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, seminar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, program_row_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "program_row_activated_cb",
+                                                G_CALLBACK (_mdg_seminars_page_program_row_activated));
   gtk_widget_class_bind_template_callback (widget_class, attendees_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "seminars.new", NULL, new_action);
@@ -1098,10 +838,8 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "seminars.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "seminars.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "seminars.advance-status", NULL, advance_status_action);
-  gtk_widget_class_install_action (widget_class, "seminars.add-program-item", NULL, add_program_item_action);
-  gtk_widget_class_install_action (widget_class, "seminars.move-item", "(xi)", move_item_action);
-  gtk_widget_class_install_action (widget_class, "seminars.remove-item", "x", remove_item_action);
   gtk_widget_class_install_action (widget_class, "seminars.show-list", NULL, show_list_action);
+  _mdg_seminars_page_class_init_program (widget_class);
   gtk_widget_class_install_action (widget_class, "seminars.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-upcoming-ics", NULL, export_upcoming_ics_action);
