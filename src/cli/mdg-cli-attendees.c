@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "mdg-attendee-export.h"
+#include "mdg-attendee-import.h"
+#include "mdg-attendee-sheet.h"
+#include "mdg-badge-sheet.h"
+#include "mdg-cli-private.h"
+#include "mdg-person-export.h"
+#include "mdg-person-store.h"
+#include "mdg-registration-store.h"
+
+/* madoguchi-cli attendees import | list | export, checkin, person export | delete */
+
+static int
+attendees_import (Globals  *globals,
+                  int       argc,
+                  char    **argv)
+{
+  g_autofree char *encoding_text = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("auto, utf-8 or cp932"), "ENCODING" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check everything, import nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(MdgAttendeeImport) import = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = NULL;
+  MdgCsvEncoding encoding = MDG_CSV_ENCODING_AUTO;
+  MdgImportResult result;
+  int status;
+
+  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees import SEMINAR FILE [--encoding auto|utf-8|cp932] [--dry-run]"));
+  if (encoding_text && !mdg_csv_encoding_from_string (encoding_text, &encoding))
+    return _mdg_cli_usage (_("--encoding must be auto, utf-8 or cp932"));
+
+  file = g_file_new_for_commandline_arg (argv[2]);
+  basename = g_file_get_basename (file);
+  if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
+      !(contents = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(import = mdg_attendee_import_new (basename, contents, encoding, &error)))
+    return _mdg_cli_fail (error);
+
+  mdg_attendee_import_recall_mapping (import, db);
+  if (!mdg_attendee_import_commit (import, db, mdg_seminar_get_id (seminar), dry_run, &result, NULL, &error))
+    return _mdg_cli_fail (error);
+
+  g_print (dry_run ? _("%u registrations can be imported (%u to the waitlist); %u were already registered. Nothing was written.\n")
+                   : _("Imported %u registrations (%u to the waitlist); %u were already registered.\n"),
+           result.imported, result.waitlisted, result.already_registered);
+  return EXIT_OK;
+}
+
+static void
+add_attendee_members (JsonBuilder *builder,
+                      MdgAttendee *attendee)
+{
+  MdgPerson *person = mdg_attendee_get_person (attendee);
+  GDateTime *checked_in_at = mdg_attendee_get_checked_in_at (attendee);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, mdg_attendee_get_id (attendee));
+  json_builder_set_member_name (builder, "person_id");
+  json_builder_add_int_value (builder, mdg_person_get_id (person));
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_string_value (builder, mdg_attendee_get_number (attendee));
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, mdg_registration_status_to_string (mdg_attendee_get_status (attendee)));
+  for (guint f = 0; f < MDG_PERSON_N_FIELDS; f++)
+    {
+      g_autofree char *key = g_strdelimit (g_strdup (mdg_person_field_to_string (f)), "-", '_');
+
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, mdg_person_get_text (person, f));
+    }
+  json_builder_set_member_name (builder, "checked_in_at");
+  if (checked_in_at)
+    {
+      g_autofree char *text = _mdg_cli_iso8601 (checked_in_at);
+      json_builder_add_string_value (builder, text);
+    }
+  else
+    json_builder_add_null_value (builder);
+}
+
+static int
+attendees_list (Globals  *globals,
+                int       argc,
+                char    **argv)
+{
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc != 2)
+    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees list SEMINAR [--json]"));
+  if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
+      !(attendees = mdg_registration_store_list (db, mdg_seminar_get_id (seminar), &error)))
+    return _mdg_cli_fail (error);
+
+  if (globals->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < attendees->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_attendee_members (builder, g_ptr_array_index (attendees, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      _mdg_cli_print_json (root);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      MdgAttendee *attendee = g_ptr_array_index (attendees, i);
+      MdgPerson *person = mdg_attendee_get_person (attendee);
+      g_autofree char *name = mdg_person_dup_name (person);
+      g_autofree char *kana = mdg_person_dup_kana (person);
+      const char *org = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
+
+      g_print ("%-8s %-12s %s（%s）%s%s%s\n", mdg_attendee_get_number (attendee),
+               mdg_registration_status_get_label (mdg_attendee_get_status (attendee)), name, kana,
+               org ? " — " : "", org ? org : "", mdg_attendee_get_checked_in (attendee) ? "  ✓" : "");
+    }
+  if (attendees->len == 0)
+    g_print ("%s\n", _("No one has registered yet."));
+  return EXIT_OK;
+}
+
+static int
+attendees_export (Globals  *globals,
+                  int       argc,
+                  char    **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *encoding_text = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, list, sign-in or badges"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("For csv: utf-8-bom (default) or cp932"), "ENCODING" },
+    { NULL }
+  };
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GError) error = NULL;
+  MdgCsvEncoding encoding = MDG_CSV_ENCODING_UTF8_BOM;
+  int status;
+
+  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || format == NULL || output == NULL)
+    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees export SEMINAR --format csv|list|sign-in|badges --output FILE "
+                    "[--encoding utf-8-bom|cp932]"));
+  if (encoding_text && (!mdg_csv_encoding_from_string (encoding_text, &encoding) ||
+                        (encoding != MDG_CSV_ENCODING_UTF8_BOM && encoding != MDG_CSV_ENCODING_CP932)))
+    return _mdg_cli_usage (_("--encoding must be utf-8-bom or cp932"));
+  if (!g_str_equal (format, "csv") && !g_str_equal (format, "list") && !g_str_equal (format, "sign-in") &&
+      !g_str_equal (format, "badges"))
+    return _mdg_cli_usage (_("--format must be csv, list, sign-in or badges"));
+
+  if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
+      !(attendees = mdg_registration_store_list (db, mdg_seminar_get_id (seminar), &error)))
+    return _mdg_cli_fail (error);
+
+  if (g_str_equal (format, "csv"))
+    {
+      g_autoptr(GPtrArray) unencodable = NULL;
+      g_autoptr(GBytes) bytes = mdg_attendee_export_csv (attendees, encoding, &unencodable);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+        return _mdg_cli_fail (error);
+      if (unencodable != NULL)
+        {
+          g_autoptr(GString) chars = g_string_new (NULL);
+
+          for (guint i = 0; i < unencodable->len; i++)
+            g_string_append_printf (chars, "%s%s", i ? " " : "", (char *) g_ptr_array_index (unencodable, i));
+          g_printerr (_("Warning: Shift_JIS cannot hold these characters; they were written as 〓: %s\n"), chars->str);
+        }
+    }
+  else
+    {
+      g_autoptr(MdgDocument) document = NULL;
+
+      if (g_str_equal (format, "badges"))
+        document = mdg_badge_sheet_new (seminar, attendees);
+      else
+        document = mdg_attendee_sheet_new (seminar, attendees, g_str_equal (format, "sign-in")
+                                                                 ? MDG_ATTENDEE_SHEET_SIGN_IN
+                                                                 : MDG_ATTENDEE_SHEET_LIST);
+      if (!mdg_document_export_pdf (document, output, &error))
+        return _mdg_cli_fail (error);
+    }
+
+  _mdg_cli_warn_personal_data (output);
+  g_print (_("Wrote %s\n"), output);
+  return EXIT_OK;
+}
+
+int
+_mdg_cli_command_attendees (Globals  *globals,
+                   int       argc,
+                   char    **argv)
+{
+  static const struct { const char *name; CommandFunc func; } subcommands[] = {
+    { "import", attendees_import }, { "list", attendees_list }, { "export", attendees_export },
+  };
+
+  for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].func (globals, argc - 1, argv + 1);
+  return _mdg_cli_usage (_("attendees needs a subcommand: import, list or export"));
+}
+
+int
+_mdg_cli_command_checkin (Globals  *globals,
+                 int       argc,
+                 char    **argv)
+{
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  MdgAttendee *attendee;
+  g_autofree char *name = NULL;
+
+  if (argc != 3)
+    return _mdg_cli_usage (_("Usage: madoguchi-cli checkin SEMINAR QUERY"));
+  if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
+      !(attendees = mdg_registration_store_list (db, mdg_seminar_get_id (seminar), &error)))
+    return _mdg_cli_fail (error);
+
+  found = mdg_registration_store_find (attendees, argv[2]);
+  if (found->len != 1)
+    {
+      if (found->len == 0)
+        g_printerr (_("No attendee matches “%s”\n"), argv[2]);
+      else
+        g_printerr (_("%u attendees match “%s”; be more precise:\n"), found->len, argv[2]);
+      for (guint i = 0; i < found->len; i++)
+        {
+          MdgAttendee *candidate = g_ptr_array_index (found, i);
+          g_autofree char *candidate_name = mdg_person_dup_name (mdg_attendee_get_person (candidate));
+          const char *org = mdg_person_get_text (mdg_attendee_get_person (candidate), MDG_PERSON_ORGANIZATION);
+
+          g_printerr ("  %-8s %s%s%s\n", mdg_attendee_get_number (candidate), candidate_name, org ? " — " : "",
+                      org ? org : "");
+        }
+      return EXIT_FAILED;
+    }
+
+  attendee = g_ptr_array_index (found, 0);
+  name = mdg_person_dup_name (mdg_attendee_get_person (attendee));
+  if (mdg_attendee_get_checked_in (attendee))
+    {
+      g_print (_("%s (%s) was already checked in\n"), name, mdg_attendee_get_number (attendee));
+      return EXIT_OK;
+    }
+  if (!mdg_registration_store_check_in (db, attendee, TRUE, &error))
+    return _mdg_cli_fail (error);
+  g_print (_("Checked in %s (%s)\n"), name, mdg_attendee_get_number (attendee));
+  return EXIT_OK;
+}
+
+static int
+person_export (Globals  *globals,
+               int       argc,
+               char    **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .json or .csv"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+  int status;
+
+  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || output == NULL || !_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("Usage: madoguchi-cli person export ID --output FILE.json"));
+
+  if (!(db = _mdg_cli_open_database (globals, &error)))
+    return _mdg_cli_fail (error);
+  text = g_str_has_suffix (output, ".csv") ? mdg_person_export_csv (db, id, &error)
+                                           : mdg_person_export_json (db, id, &error);
+  file = g_file_new_for_commandline_arg (output);
+  if (text == NULL ||
+      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+    return _mdg_cli_fail (error);
+
+  _mdg_cli_warn_personal_data (output);
+  g_print (_("Wrote %s\n"), output);
+  return EXIT_OK;
+}
+
+static int
+person_delete (Globals  *globals,
+               int       argc,
+               char    **argv)
+{
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("Usage: madoguchi-cli person delete ID"));
+  if (!(db = _mdg_cli_open_database (globals, &error)) || !(person = mdg_person_store_load (db, id, &error)))
+    return _mdg_cli_fail (error);
+
+  name = mdg_person_dup_name (person);
+  if (!mdg_person_store_delete (db, id, &error))
+    return _mdg_cli_fail (error);
+  g_print (_("Deleted %s everywhere; their registrations stay, anonymised.\n"), name);
+  return EXIT_OK;
+}
+
+int
+_mdg_cli_command_person (Globals  *globals,
+                int       argc,
+                char    **argv)
+{
+  if (argc >= 2 && g_str_equal (argv[1], "export"))
+    return person_export (globals, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "delete"))
+    return person_delete (globals, argc - 1, argv + 1);
+  return _mdg_cli_usage (_("person needs a subcommand: export or delete"));
+}

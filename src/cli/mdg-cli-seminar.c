@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "mdg-cli-private.h"
+#include "mdg-date.h"
+#include "mdg-ical.h"
+#include "mdg-seminar-store.h"
+
+/* madoguchi-cli seminar list | show | add | ics */
+
+static void
+add_seminar_members (JsonBuilder *builder,
+                     MdgSeminar  *seminar)
+{
+  g_autofree char *starts = _mdg_cli_iso8601 (mdg_seminar_get_starts_at (seminar));
+  g_autofree char *ends = _mdg_cli_iso8601 (mdg_seminar_get_ends_at (seminar));
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, mdg_seminar_get_id (seminar));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, mdg_seminar_get_uuid (seminar));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, mdg_seminar_get_title (seminar));
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_string_value (builder, starts);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_string_value (builder, ends);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, mdg_seminar_status_to_string (mdg_seminar_get_status (seminar)));
+  json_builder_set_member_name (builder, "venue");
+  json_builder_add_string_value (builder, mdg_seminar_get_venue (seminar));
+  json_builder_set_member_name (builder, "online_url");
+  json_builder_add_string_value (builder, mdg_seminar_get_online_url (seminar));
+  json_builder_set_member_name (builder, "capacity");
+  if (mdg_seminar_get_capacity (seminar) > 0)
+    json_builder_add_int_value (builder, mdg_seminar_get_capacity (seminar));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "co_organizer");
+  json_builder_add_string_value (builder, mdg_seminar_get_co_organizer (seminar));
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, mdg_seminar_get_description (seminar));
+}
+
+static int
+seminar_list (Globals  *globals,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seminars = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (argc > 1)
+    return _mdg_cli_usage (_("seminar list takes no arguments"));
+  if (!(db = _mdg_cli_open_database (globals, &error)) ||
+      !(seminars = mdg_seminar_store_list (db, now, &error)))
+    return _mdg_cli_fail (error);
+
+  if (globals->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < seminars->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_seminar_members (builder, g_ptr_array_index (seminars, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      _mdg_cli_print_json (root);
+      return EXIT_OK;
+    }
+
+  if (seminars->len == 0)
+    g_print ("%s\n", _("No seminars yet. Add one with “madoguchi-cli seminar add”."));
+  for (guint i = 0; i < seminars->len; i++)
+    {
+      MdgSeminar *seminar = g_ptr_array_index (seminars, i);
+      g_autofree char *when = mdg_date_range_format (mdg_seminar_get_starts_at (seminar),
+                                                     mdg_seminar_get_ends_at (seminar), 0);
+
+      g_print ("%5" G_GINT64_FORMAT "  %s  [%s]  %s\n", mdg_seminar_get_id (seminar), when,
+               mdg_seminar_status_get_label (mdg_seminar_get_status (seminar)),
+               mdg_seminar_get_title (seminar));
+    }
+  return EXIT_OK;
+}
+
+static int
+seminar_show (Globals  *globals,
+              int       argc,
+              char    **argv)
+{
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GPtrArray) program = NULL;
+  gint64 id;
+  int overrun;
+
+  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("Usage: madoguchi-cli seminar show ID (a seminar number)"));
+  if (!(db = _mdg_cli_open_database (globals, &error)) ||
+      !(seminar = mdg_seminar_store_load (db, id, &error)) ||
+      !(program = mdg_program_store_list (db, id, &error)))
+    return _mdg_cli_fail (error);
+
+  overrun = mdg_program_schedule (program, mdg_seminar_get_starts_at (seminar),
+                                  mdg_seminar_get_ends_at (seminar));
+
+  if (globals->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      add_seminar_members (builder, seminar);
+      json_builder_set_member_name (builder, "program");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < program->len; i++)
+        {
+          MdgProgramItem *item = g_ptr_array_index (program, i);
+          g_autofree char *starts = _mdg_cli_iso8601 (mdg_program_item_get_starts_at (item));
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, mdg_program_kind_to_string (mdg_program_item_get_kind (item)));
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_string_value (builder, starts);
+          json_builder_set_member_name (builder, "minutes");
+          json_builder_add_int_value (builder, mdg_program_item_get_minutes (item));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, mdg_program_item_get_title (item));
+          json_builder_set_member_name (builder, "presenter");
+          json_builder_add_string_value (builder, mdg_program_item_get_presenter (item));
+          json_builder_set_member_name (builder, "deck_title");
+          json_builder_add_string_value (builder, mdg_program_item_get_deck_title (item));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "overrun_minutes");
+      json_builder_add_int_value (builder, overrun);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      _mdg_cli_print_json (root);
+      return EXIT_OK;
+    }
+
+  {
+    g_autofree char *when = mdg_date_range_format (mdg_seminar_get_starts_at (seminar),
+                                                   mdg_seminar_get_ends_at (seminar), 0);
+    const char *venue = mdg_seminar_get_venue (seminar);
+    const char *url = mdg_seminar_get_online_url (seminar);
+
+    g_print ("%s\n", mdg_seminar_get_title (seminar));
+    g_print ("  %-14s %s\n", _("When:"), when);
+    g_print ("  %-14s %s\n", _("Status:"), mdg_seminar_status_get_label (mdg_seminar_get_status (seminar)));
+    if (venue)
+      g_print ("  %-14s %s\n", _("Venue:"), venue);
+    if (url)
+      g_print ("  %-14s %s\n", _("Online:"), url);
+    if (mdg_seminar_get_capacity (seminar) > 0)
+      g_print ("  %-14s %u\n", _("Capacity:"), mdg_seminar_get_capacity (seminar));
+    if (mdg_seminar_get_co_organizer (seminar))
+      g_print ("  %-14s %s\n", _("Co-organizer:"), mdg_seminar_get_co_organizer (seminar));
+    if (program->len > 0)
+      g_print ("  %s\n", _("Program:"));
+    for (guint i = 0; i < program->len; i++)
+      {
+        MdgProgramItem *item = g_ptr_array_index (program, i);
+        g_autofree char *from = mdg_time_format (mdg_program_item_get_starts_at (item));
+        g_autofree char *to = mdg_time_format (mdg_program_item_get_ends_at (item));
+        g_autofree char *title = mdg_program_item_dup_display_title (item);
+
+        g_print ("    %s–%s  %s", from, to, title);
+        if (mdg_program_item_get_presenter (item))
+          g_print (" (%s)", mdg_program_item_get_presenter (item));
+        g_print ("\n");
+      }
+    if (overrun > 0)
+      {
+        g_print ("  ");
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "Warning: the program runs %d minute past the seminar’s end",
+                              "Warning: the program runs %d minutes past the seminar’s end",
+                              overrun),
+                 overrun);
+        g_print ("\n");
+      }
+  }
+  return EXIT_OK;
+}
+
+/* ISO 8601 in local time unless it names a zone; seconds may be left out (14:00). */
+static GDateTime *
+parse_time (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GRegex) minutes_only = g_regex_new ("^(\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2})([^:\\d].*)?$",
+                                                0, 0, NULL);
+  g_autofree char *with_seconds = NULL;
+  GDateTime *parsed;
+
+  if (text == NULL)
+    return NULL;
+  if ((parsed = g_date_time_new_from_iso8601 (text, local)) != NULL)
+    return parsed;
+
+  with_seconds = g_regex_replace (minutes_only, text, -1, 0, "\\1:00\\2", 0, NULL);
+  return with_seconds ? g_date_time_new_from_iso8601 (with_seconds, local) : NULL;
+}
+
+static int
+seminar_add (Globals  *globals,
+             int       argc,
+             char    **argv)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *venue = NULL;
+  int capacity = 0;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The seminar’s title"), "T" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("When it starts (ISO 8601)"), "ISO8601" },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("When it ends (ISO 8601)"), "ISO8601" },
+    { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_("Where it takes place"), "V" },
+    { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_("How many can attend"), "N" },
+    { NULL }
+  };
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GDateTime) starts_at = NULL;
+  g_autoptr(GDateTime) ends_at = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return _mdg_cli_usage (_("seminar add takes only options"));
+  if (title == NULL || start == NULL || end == NULL)
+    return _mdg_cli_usage (_("seminar add needs --title, --start and --end"));
+  if (!(starts_at = parse_time (start)))
+    return _mdg_cli_usage (_("--start is not a date and time such as 2026-12-03T14:00"));
+  if (!(ends_at = parse_time (end)))
+    return _mdg_cli_usage (_("--end is not a date and time such as 2026-12-03T16:30"));
+  if (capacity < 0)
+    return _mdg_cli_usage (_("--capacity cannot be negative"));
+
+  seminar = mdg_seminar_new ();
+  g_object_set (seminar, "title", title, "starts-at", starts_at, "ends-at", ends_at,
+                "venue", venue, "capacity", (guint) capacity, NULL);
+
+  if (!(db = _mdg_cli_open_database (globals, &error)) || !mdg_seminar_store_save (db, seminar, &error))
+    return _mdg_cli_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", mdg_seminar_get_id (seminar));
+  return EXIT_OK;
+}
+
+static int
+seminar_ics (Globals  *globals,
+             int       argc,
+             char    **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The .ics file to write"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GPtrArray) seminars = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 id = 0;
+  int status;
+
+  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+    return status;
+  if (output == NULL || argc > 2 || (argc == 2 && !_mdg_cli_parse_id (argv[1], &id)))
+    return _mdg_cli_usage (_("Usage: madoguchi-cli seminar ics [ID] --output FILE.ics"));
+  if (!(db = _mdg_cli_open_database (globals, &error)))
+    return _mdg_cli_fail (error);
+
+  if (id != 0)
+    {
+      MdgSeminar *seminar = mdg_seminar_store_load (db, id, &error);
+
+      if (seminar == NULL)
+        return _mdg_cli_fail (error);
+      seminars = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (seminars, seminar);
+    }
+  else if (!(seminars = mdg_seminar_store_list_upcoming (db, now, &error)))
+    return _mdg_cli_fail (error);
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!mdg_ical_write (seminars, file, &error))
+    return _mdg_cli_fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Wrote %u seminar to %s\n", "Wrote %u seminars to %s\n",
+                        seminars->len),
+           seminars->len, output);
+  return EXIT_OK;
+}
+
+int
+_mdg_cli_command_seminar (Globals  *globals,
+                 int       argc,
+                 char    **argv)
+{
+  static const struct { const char *name; CommandFunc func; } subcommands[] = {
+    { "list", seminar_list }, { "show", seminar_show }, { "add", seminar_add }, { "ics", seminar_ics },
+  };
+
+  if (argc < 2)
+    return _mdg_cli_usage (_("seminar needs a subcommand: list, show, add or ics"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    if (g_str_equal (argv[1], subcommands[i].name))
+      return subcommands[i].func (globals, argc - 1, argv + 1);
+
+  return _mdg_cli_usage (_("seminar needs a subcommand: list, show, add or ics"));
+}
