@@ -24,6 +24,20 @@ void       _mdg_database_list_async  (MdgDatabase         *self,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* A list filtered by what the user typed, at most @limit long: people, organizations. */
+typedef GPtrArray *(*MdgQueryFunc) (MdgDatabase  *connection,
+                                    const char   *query,
+                                    guint         limit,
+                                    GError      **error);
+
+void       _mdg_database_query_async (MdgDatabase         *self,
+                                      MdgQueryFunc         func,
+                                      const char          *query,
+                                      guint                limit,
+                                      gpointer             source_tag,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
 GPtrArray *_mdg_database_list_finish (MdgDatabase         *self,
                                       GAsyncResult        *result,
                                       gpointer             source_tag,

@@ -654,6 +654,62 @@ _mdg_database_list_async (MdgDatabase         *self,
   g_task_run_in_thread (task, list_thread);
 }
 
+typedef struct
+{
+  MdgQueryFunc  func;
+  char         *query;
+  guint         limit;
+} QueryTask;
+
+static void
+query_task_free (QueryTask *query)
+{
+  g_free (query->query);
+  g_free (query);
+}
+
+static GPtrArray *
+run_query (MdgDatabase  *connection,
+           gpointer      data,
+           GError      **error)
+{
+  QueryTask *query = data;
+
+  return query->func (connection, query->query, query->limit, error);
+}
+
+/**
+ * _mdg_database_query_async:
+ * @self: the caller's database
+ * @func: reads the list for a query
+ * @query: (nullable): what the user typed
+ * @limit: the most rows
+ * @source_tag: the public function, for its _finish
+ * @cancellable: (nullable): a #GCancellable; cancel it when the query changes
+ * @callback: called in the caller's main context with the list
+ * @user_data: for @callback
+ *
+ * _mdg_database_list_async() for lists searched as the user types.
+ */
+void
+_mdg_database_query_async (MdgDatabase         *self,
+                           MdgQueryFunc         func,
+                           const char          *query,
+                           guint                limit,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  QueryTask *data = g_new0 (QueryTask, 1);
+
+  data->func = func;
+  data->query = g_strdup (query);
+  data->limit = limit;
+  _mdg_database_list_async (self, run_query, data, (GDestroyNotify) query_task_free, source_tag, cancellable,
+                            callback, user_data);
+}
+
 GPtrArray *
 _mdg_database_list_finish (MdgDatabase   *self,
                            GAsyncResult  *result,

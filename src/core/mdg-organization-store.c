@@ -185,29 +185,6 @@ mdg_organization_store_list (MdgDatabase  *db,
   return organizations;
 }
 
-typedef struct
-{
-  char  *query;
-  guint  limit;
-} ListQuery;
-
-static void
-list_query_free (ListQuery *query)
-{
-  g_free (query->query);
-  g_free (query);
-}
-
-static GPtrArray *
-list_query (MdgDatabase  *connection,
-            gpointer      data,
-            GError      **error)
-{
-  ListQuery *query = data;
-
-  return mdg_organization_store_list (connection, query->query, query->limit, error);
-}
-
 /* mdg_organization_store_list() in a worker thread, on its own connection. */
 void
 mdg_organization_store_list_async (MdgDatabase         *db,
@@ -217,15 +194,10 @@ mdg_organization_store_list_async (MdgDatabase         *db,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  ListQuery *data;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  data = g_new0 (ListQuery, 1);
-  data->query = g_strdup (query);
-  data->limit = limit;
-  _mdg_database_list_async (db, list_query, data, (GDestroyNotify) list_query_free,
-                            mdg_organization_store_list_async, cancellable, callback, user_data);
+  _mdg_database_query_async (db, mdg_organization_store_list, query, limit, mdg_organization_store_list_async, cancellable,
+                             callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgOrganization): the organizations */

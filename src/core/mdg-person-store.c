@@ -334,29 +334,6 @@ mdg_person_store_list (MdgDatabase  *db,
   return g_steal_pointer (&people);
 }
 
-typedef struct
-{
-  char  *query;
-  guint  limit;
-} ListQuery;
-
-static void
-list_query_free (ListQuery *query)
-{
-  g_free (query->query);
-  g_free (query);
-}
-
-static GPtrArray *
-list_query (MdgDatabase  *connection,
-            gpointer      data,
-            GError      **error)
-{
-  ListQuery *query = data;
-
-  return mdg_person_store_list (connection, query->query, query->limit, error);
-}
-
 /**
  * mdg_person_store_list_async:
  * @db: a #MdgDatabase
@@ -377,15 +354,10 @@ mdg_person_store_list_async (MdgDatabase         *db,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  ListQuery *data;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  data = g_new0 (ListQuery, 1);
-  data->query = g_strdup (query);
-  data->limit = limit;
-  _mdg_database_list_async (db, list_query, data, (GDestroyNotify) list_query_free, mdg_person_store_list_async,
-                            cancellable, callback, user_data);
+  _mdg_database_query_async (db, mdg_person_store_list, query, limit, mdg_person_store_list_async, cancellable,
+                             callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgPerson): the people */
