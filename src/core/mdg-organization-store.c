@@ -35,17 +35,8 @@ collect (MdgDatabase   *db,
          sqlite3_stmt  *stmt,
          GError       **error)
 {
-  g_autoptr(GPtrArray) organizations = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (organizations, organization_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the organizations"));
-      return NULL;
-    }
-  return g_steal_pointer (&organizations);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) organization_from_row, g_object_unref,
+                           _("Could not read the organizations"), error);
 }
 
 /* Returns: (transfer full): the organization, or %NULL with %MDG_ERROR_NOT_FOUND */
@@ -223,9 +214,6 @@ mdg_organization_store_list_people (MdgDatabase  *db,
                                     GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
   stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
@@ -236,12 +224,6 @@ mdg_organization_store_list_people (MdgDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, organization_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, _mdg_person_from_row (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the people"));
-      return NULL;
-    }
-  return g_steal_pointer (&people);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, _mdg_person_row, g_object_unref,
+                           _("Could not read the people"), error);
 }

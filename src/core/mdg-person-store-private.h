@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 MdgPerson *_mdg_person_from_row     (sqlite3_stmt *stmt,
                                      int           first_column);
+gpointer   _mdg_person_row          (sqlite3_stmt *stmt);
 gint64     _mdg_person_store_insert (MdgDatabase  *db,
                                      MdgPerson    *person,
                                      GError      **error);

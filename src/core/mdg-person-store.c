@@ -43,6 +43,13 @@ _mdg_person_from_row (sqlite3_stmt *stmt,
   return person;
 }
 
+/* A #MdgRowFunc: the person whose MDG_PERSON_COLUMNS start the row. */
+gpointer
+_mdg_person_row (sqlite3_stmt *stmt)
+{
+  return _mdg_person_from_row (stmt, 0);
+}
+
 /* Returns: the organization of that exact name, created when new; 0 for no name, -1 on error */
 static gint64
 ensure_organization (sqlite3     *handle,
@@ -223,17 +230,8 @@ collect_people (MdgDatabase   *db,
                 sqlite3_stmt  *stmt,
                 GError       **error)
 {
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, _mdg_person_from_row (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the people"));
-      return NULL;
-    }
-  return g_steal_pointer (&people);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, _mdg_person_row, g_object_unref,
+                           _("Could not read the people"), error);
 }
 
 /**
@@ -369,6 +367,19 @@ mdg_person_store_list_finish (MdgDatabase   *db,
   return _mdg_database_list_finish (db, result, mdg_person_store_list_async, error);
 }
 
+static gpointer
+person_seminar_row (sqlite3_stmt *stmt)
+{
+  MdgPersonSeminar *entry = g_new0 (MdgPersonSeminar, 1);
+
+  entry->seminar_id = sqlite3_column_int64 (stmt, 0);
+  entry->title = _mdg_sql_column_dup (stmt, 1);
+  entry->starts_at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 2));
+  mdg_registration_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &entry->status);
+  entry->checked_in = sqlite3_column_int (stmt, 4);
+  return entry;
+}
+
 /**
  * mdg_person_store_list_seminars:
  * @db: a #MdgDatabase
@@ -384,8 +395,6 @@ mdg_person_store_list_seminars (MdgDatabase  *db,
                                 GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_person_seminar_free);
-  int rc;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
@@ -398,23 +407,8 @@ mdg_person_store_list_seminars (MdgDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, person_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      MdgPersonSeminar *entry = g_new0 (MdgPersonSeminar, 1);
-
-      entry->seminar_id = sqlite3_column_int64 (stmt, 0);
-      entry->title = _mdg_sql_column_dup (stmt, 1);
-      entry->starts_at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 2));
-      mdg_registration_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &entry->status);
-      entry->checked_in = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (entries, entry);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the person’s seminars"));
-      return NULL;
-    }
-  return g_steal_pointer (&entries);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, person_seminar_row,
+                           (GDestroyNotify) mdg_person_seminar_free, _("Could not read the person’s seminars"), error);
 }
 
 static gboolean

@@ -63,8 +63,6 @@ mdg_registration_store_list (MdgDatabase  *db,
                              GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
@@ -73,15 +71,8 @@ mdg_registration_store_list (MdgDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, seminar_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (attendees, attendee_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the attendees"));
-      return NULL;
-    }
-  return g_steal_pointer (&attendees);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
+                           _("Could not read the attendees"), error);
 }
 
 static GPtrArray *

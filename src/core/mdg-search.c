@@ -184,6 +184,18 @@ _mdg_search_prepare (MdgDatabase    *db,
   return stmt;
 }
 
+static gpointer
+search_hit_row (sqlite3_stmt *stmt)
+{
+  MdgSearchHit *hit = g_atomic_rc_box_new0 (MdgSearchHit);
+
+  hit->kind = sqlite3_column_int (stmt, 0);
+  hit->id = sqlite3_column_int64 (stmt, 1);
+  hit->title = g_strstrip (_mdg_sql_column_dup (stmt, 2));
+  hit->subtitle = _mdg_sql_column_dup (stmt, 3);
+  return hit;
+}
+
 /**
  * mdg_search:
  * @db: a #MdgDatabase
@@ -202,10 +214,8 @@ mdg_search (MdgDatabase  *db,
             guint         limit,
             GError      **error)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_search_hit_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GError *local_error = NULL;
-  int rc;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -219,33 +229,15 @@ mdg_search (MdgDatabase  *db,
                               " LEFT JOIN organization AS o ON s.rowid % 4 = 2 AND o.id = s.rowid / 4"
                               " LEFT JOIN seminar AS m ON s.rowid % 4 = 3 AND m.id = s.rowid / 4",
                               0, query, limit, &local_error);
-  if (stmt == NULL)
+  if (local_error != NULL)
     {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-      return g_steal_pointer (&hits);
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      MdgSearchHit *hit = g_atomic_rc_box_new0 (MdgSearchHit);
-
-      hit->kind = sqlite3_column_int (stmt, 0);
-      hit->id = sqlite3_column_int64 (stmt, 1);
-      hit->title = _mdg_sql_column_dup (stmt, 2);
-      hit->subtitle = _mdg_sql_column_dup (stmt, 3);
-      g_strstrip (hit->title);
-      g_ptr_array_add (hits, hit);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not search"));
+      g_propagate_error (error, local_error);
       return NULL;
     }
+  /* Nothing to find in the query: no hits. */
+  if (stmt == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_search_hit_unref);
 
-  return g_steal_pointer (&hits);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, search_hit_row, (GDestroyNotify) mdg_search_hit_unref,
+                           _("Could not search"), error);
 }

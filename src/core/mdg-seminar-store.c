@@ -46,23 +46,13 @@ collect_seminars (MdgDatabase  *db,
 {
   sqlite3 *handle = _mdg_database_get_handle (db);
   g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
-  g_autoptr(GPtrArray) seminars = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (now));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (seminars, seminar_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (handle, error, _("Could not read the seminars"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&seminars);
+  return _mdg_sql_collect (handle, stmt, (MdgRowFunc) seminar_from_row, g_object_unref,
+                           _("Could not read the seminars"), error);
 }
 
 /**
@@ -307,6 +297,21 @@ mdg_seminar_store_delete (MdgDatabase  *db,
   return TRUE;
 }
 
+static gpointer
+program_item_row (sqlite3_stmt *stmt)
+{
+  MdgProgramKind kind = MDG_PROGRAM_KIND_PRESENTATION;
+  MdgProgramItem *item;
+
+  mdg_program_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
+  item = mdg_program_item_new (kind, MAX (1, sqlite3_column_int (stmt, 2)));
+  _mdg_program_item_set_identity (item, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 6));
+  mdg_program_item_set_title (item, (const char *) sqlite3_column_text (stmt, 3));
+  mdg_program_item_set_presenter (item, (const char *) sqlite3_column_text (stmt, 4));
+  mdg_program_item_set_deck_title (item, (const char *) sqlite3_column_text (stmt, 5));
+  return item;
+}
+
 /**
  * mdg_program_store_list:
  * @db: a #MdgDatabase
@@ -322,41 +327,19 @@ mdg_program_store_list (MdgDatabase  *db,
 {
   sqlite3 *handle;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
   handle = _mdg_database_get_handle (db);
   stmt = _mdg_sql_prepare (handle,
-                           "SELECT id, kind, minutes, title, presenter, deck_title"
+                           "SELECT id, kind, minutes, title, presenter, deck_title, seminar_id"
                            " FROM program_item WHERE seminar_id = ? ORDER BY position, id",
                            error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, seminar_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      MdgProgramKind kind = MDG_PROGRAM_KIND_PRESENTATION;
-      MdgProgramItem *item;
-
-      mdg_program_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind);
-      item = mdg_program_item_new (kind, MAX (1, sqlite3_column_int (stmt, 2)));
-      _mdg_program_item_set_identity (item, sqlite3_column_int64 (stmt, 0), seminar_id);
-      mdg_program_item_set_title (item, (const char *) sqlite3_column_text (stmt, 3));
-      mdg_program_item_set_presenter (item, (const char *) sqlite3_column_text (stmt, 4));
-      mdg_program_item_set_deck_title (item, (const char *) sqlite3_column_text (stmt, 5));
-      g_ptr_array_add (items, item);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (handle, error, _("Could not read the program"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&items);
+  return _mdg_sql_collect (handle, stmt, program_item_row, g_object_unref, _("Could not read the program"), error);
 }
 
 /**

@@ -26,4 +26,14 @@ void          _mdg_sql_bind_text   (sqlite3_stmt  *stmt,
 char         *_mdg_sql_column_dup  (sqlite3_stmt  *stmt,
                                     int            column);
 
+/* Makes one list element of the current row. */
+typedef gpointer (*MdgRowFunc) (sqlite3_stmt *stmt);
+
+GPtrArray    *_mdg_sql_collect     (sqlite3        *db,
+                                    sqlite3_stmt   *stmt,
+                                    MdgRowFunc      from_row,
+                                    GDestroyNotify  free_func,
+                                    const char     *context,
+                                    GError        **error);
+
 G_END_DECLS

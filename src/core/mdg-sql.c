@@ -98,3 +98,37 @@ _mdg_sql_column_dup (sqlite3_stmt *stmt,
 
   return g_strdup (text ? text : "");
 }
+
+/**
+ * _mdg_sql_collect:
+ * @db: the connection
+ * @stmt: a bound statement
+ * @from_row: makes an element of each row
+ * @free_func: frees an element
+ * @context: what is being read, for the message when it fails
+ * @error: a location for a #GError
+ *
+ * Steps through every row of @stmt.
+ *
+ * Returns: (transfer container): the elements, or %NULL with @error set
+ */
+GPtrArray *
+_mdg_sql_collect (sqlite3        *db,
+                  sqlite3_stmt   *stmt,
+                  MdgRowFunc      from_row,
+                  GDestroyNotify  free_func,
+                  const char     *context,
+                  GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _mdg_sql_set_error (db, error, context);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
