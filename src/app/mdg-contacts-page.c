@@ -201,20 +201,73 @@ create_person_row (MdgPerson *person)
   return row;
 }
 
-static void
-people_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static void show_organization (MdgContactsPage *self,
+                               MdgOrganization *organization);
+
+typedef GtkWidget *(*CreateRow) (gpointer item);
+typedef gint64     (*ItemId)    (gpointer item);
+
+static gint64
+person_id (gpointer item)
 {
-  MdgContactsPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = mdg_person_store_list_finish (MDG_DATABASE (source), result, &error);
-  gint64 keep = self->select_after_load ? self->select_after_load
-                                        : (self->selected ? mdg_person_get_id (self->selected) : 0);
-  const char *query = NULL;
+  return mdg_person_get_id (item);
+}
+
+static gint64
+organization_id (gpointer item)
+{
+  return mdg_organization_get_id (item);
+}
+
+static gboolean
+showing_organizations (MdgContactsPage *self)
+{
+  return gtk_toggle_button_get_active (self->organizations_toggle);
+}
+
+/* The list on display: people, or organizations in that mode, and how to name their rows. */
+static GPtrArray *
+shown_items (MdgContactsPage *self,
+             ItemId          *id)
+{
+  gboolean organizations = showing_organizations (self);
+
+  *id = organizations ? organization_id : person_id;
+  return organizations ? self->organizations : self->people;
+}
+
+static void
+select_item (MdgContactsPage *self,
+             gint64           item_id)
+{
+  ItemId id;
+  GPtrArray *items = shown_items (self, &id);
+
+  for (guint i = 0; items && i < items->len; i++)
+    if (id (g_ptr_array_index (items, i)) == item_id)
+      {
+        gtk_list_box_select_row (self->people_list, gtk_list_box_get_row_at_index (self->people_list, i));
+        return;
+      }
+}
+
+/*
+ * Shows freshly read @items (people or organizations) in the list, keeping the one
+ * that was selected, or the one just saved, selected. When reading failed (@items is
+ * %NULL) the user is told why, unless it was cancelled by a newer search.
+ */
+static void
+fill_list (MdgContactsPage  *self,
+           GPtrArray       **store,
+           GPtrArray        *items,
+           GError           *error,
+           CreateRow         create_row,
+           gint64            keep)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   GtkWidget *child;
 
-  if (people == NULL)
+  if (items == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, error->message);
@@ -226,24 +279,31 @@ people_loaded_cb (GObject      *source,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
     gtk_list_box_remove (self->people_list, child);
   self->filling = FALSE;
-  g_clear_pointer (&self->people, g_ptr_array_unref);
-  self->people = g_steal_pointer (&people);
+  g_clear_pointer (store, g_ptr_array_unref);
+  *store = g_ptr_array_ref (items);
 
-  for (guint i = 0; i < self->people->len; i++)
-    gtk_list_box_append (self->people_list, create_person_row (g_ptr_array_index (self->people, i)));
-
-  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gtk_stack_set_visible_child_name (self->list_stack, self->people->len > 0 ? "list" : *query ? "no-results" : "empty");
+  for (guint i = 0; i < items->len; i++)
+    gtk_list_box_append (self->people_list, create_row (g_ptr_array_index (items, i)));
+  gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "list" : *query ? "no-results" : "empty");
 
   show_person (self, NULL);
+  show_organization (self, NULL);
   if (keep != 0)
-    mdg_contacts_page_select (self, keep);
+    select_item (self, keep);
 }
 
-static gboolean
-showing_organizations (MdgContactsPage *self)
+static void
+people_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  return gtk_toggle_button_get_active (self->organizations_toggle);
+  MdgContactsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = mdg_person_store_list_finish (MDG_DATABASE (source), result, &error);
+  gint64 keep = self->select_after_load ? self->select_after_load
+                                        : (self->selected ? mdg_person_get_id (self->selected) : 0);
+
+  fill_list (self, &self->people, people, error, (CreateRow) create_person_row, keep);
 }
 
 static void
@@ -339,34 +399,8 @@ organizations_loaded_cb (GObject      *source,
   g_autoptr(GPtrArray) organizations = mdg_organization_store_list_finish (MDG_DATABASE (source), result, &error);
   gint64 keep = self->select_after_load ? self->select_after_load
                                         : (self->selected_org ? mdg_organization_get_id (self->selected_org) : 0);
-  GtkWidget *child;
 
-  if (organizations == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
-      return;
-    }
-
-  self->select_after_load = 0;
-  self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
-    gtk_list_box_remove (self->people_list, child);
-  self->filling = FALSE;
-  g_clear_pointer (&self->organizations, g_ptr_array_unref);
-  self->organizations = g_steal_pointer (&organizations);
-
-  for (guint i = 0; i < self->organizations->len; i++)
-    {
-      gtk_list_box_append (self->people_list, create_organization_row (g_ptr_array_index (self->organizations, i)));
-      if (mdg_organization_get_id (g_ptr_array_index (self->organizations, i)) == keep)
-        keep = -(gint64) i - 1;
-    }
-  gtk_stack_set_visible_child_name (self->list_stack, self->organizations->len > 0 ? "list" : "no-results");
-
-  show_organization (self, NULL);
-  if (keep < 0)
-    gtk_list_box_select_row (self->people_list, gtk_list_box_get_row_at_index (self->people_list, (int) (-keep - 1)));
+  fill_list (self, &self->organizations, organizations, error, (CreateRow) create_organization_row, keep);
 }
 
 void
@@ -896,22 +930,19 @@ mdg_contacts_page_get_selected (MdgContactsPage *self)
 guint
 mdg_contacts_page_get_n_people (MdgContactsPage *self)
 {
+  ItemId id;
+  GPtrArray *items;
+
   g_return_val_if_fail (MDG_IS_CONTACTS_PAGE (self), 0);
-  if (showing_organizations (self))
-    return self->organizations ? self->organizations->len : 0;
-  return self->people ? self->people->len : 0;
+  items = shown_items (self, &id);
+  return items ? items->len : 0;
 }
 
 void
 mdg_contacts_page_select (MdgContactsPage *self,
-                          gint64           person_id)
+                          gint64           id)
 {
   g_return_if_fail (MDG_IS_CONTACTS_PAGE (self));
 
-  for (guint i = 0; self->people && i < self->people->len; i++)
-    if (mdg_person_get_id (g_ptr_array_index (self->people, i)) == person_id)
-      {
-        gtk_list_box_select_row (self->people_list, gtk_list_box_get_row_at_index (self->people_list, i));
-        return;
-      }
+  select_item (self, id);
 }

@@ -18,6 +18,6 @@ void        mdg_contacts_page_reload       (MdgContactsPage *self);
 MdgPerson  *mdg_contacts_page_get_selected (MdgContactsPage *self);
 guint       mdg_contacts_page_get_n_people (MdgContactsPage *self);
 void        mdg_contacts_page_select       (MdgContactsPage *self,
-                                            gint64           person_id);
+                                            gint64           id);
 
 G_END_DECLS
