@@ -73,6 +73,26 @@ _mdg_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+/* Prints @items as a JSON array of objects, each filled by @add_members. */
+void
+_mdg_cli_print_json_array (GPtrArray      *items,
+                           MdgJsonMembers  add_members)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_members (builder, g_ptr_array_index (items, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  _mdg_cli_print_json (root);
+}
+
 char *
 _mdg_cli_iso8601 (GDateTime *date_time)
 {
@@ -173,6 +193,22 @@ command_backup (Globals  *globals,
   return EXIT_OK;
 }
 
+static void
+add_hit_members (JsonBuilder *builder,
+                 gpointer     item)
+{
+  MdgSearchHit *hit = item;
+
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, mdg_search_kind_to_string (hit->kind));
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, hit->id);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, hit->title);
+  json_builder_set_member_name (builder, "subtitle");
+  json_builder_add_string_value (builder, hit->subtitle);
+}
+
 static int
 command_search (Globals  *globals,
                 int       argc,
@@ -189,28 +225,7 @@ command_search (Globals  *globals,
 
   if (globals->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < hits->len; i++)
-        {
-          MdgSearchHit *hit = g_ptr_array_index (hits, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, mdg_search_kind_to_string (hit->kind));
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, hit->id);
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, hit->title);
-          json_builder_set_member_name (builder, "subtitle");
-          json_builder_add_string_value (builder, hit->subtitle);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json_array (hits, add_hit_members);
       return EXIT_OK;
     }
 

@@ -117,19 +117,7 @@ attendees_list (Globals  *globals,
 
   if (globals->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < attendees->len; i++)
-        {
-          json_builder_begin_object (builder);
-          add_attendee_members (builder, g_ptr_array_index (attendees, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json_array (attendees, (MdgJsonMembers) add_attendee_members);
       return EXIT_OK;
     }
 

@@ -28,7 +28,13 @@ gboolean     _mdg_cli_parse_options      (const char    *parameter,
                                           int           *argc,
                                           char        ***argv,
                                           int           *status);
+/* Fills one JSON object with the members of @item. */
+typedef void (*MdgJsonMembers) (JsonBuilder *builder,
+                                gpointer     item);
+
 void         _mdg_cli_print_json         (JsonNode      *node);
+void         _mdg_cli_print_json_array   (GPtrArray     *items,
+                                          MdgJsonMembers add_members);
 char        *_mdg_cli_iso8601            (GDateTime     *date_time);
 gboolean     _mdg_cli_parse_id           (const char    *text,
                                           gint64        *id);
