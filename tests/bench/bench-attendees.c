@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "mdg-attendee-import.h"
 #include "mdg-attendee-sheet.h"
 #include "mdg-database-private.h"
@@ -21,54 +22,16 @@
 #include "mdg-seminar-store.h"
 
 static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static void
-report (const char *what,
-        GArray     *ms)
-{
-  g_array_sort (ms, compare_doubles);
-  printf ("%-58s p50 %8.3f ms   p95 %8.3f ms   max %8.3f ms   (n=%u)\n", what,
-          g_array_index (ms, double, ms->len / 2),
-          g_array_index (ms, double, MIN (ms->len - 1, ms->len * 95 / 100)),
-          g_array_index (ms, double, ms->len - 1), ms->len);
-}
-
-static void
-once (const char *what,
-      double      ms)
-{
-  printf ("%-58s %8.0f ms\n", what, ms);
-}
-
-static double
 raw_query_ms (MdgDatabase *db,
               const char  *sql,
               gint64       id)
 {
   sqlite3_stmt *stmt = NULL;
-  double start = now_ms ();
-  int columns;
+  double start = bench_now_ms ();
 
   sqlite3_prepare_v2 (_mdg_database_get_handle (db), sql, -1, &stmt, NULL);
   sqlite3_bind_int64 (stmt, 1, id);
-  columns = sqlite3_column_count (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int c = 0; c < columns; c++)
-      (void) sqlite3_column_text (stmt, c);
-  sqlite3_finalize (stmt);
-  return now_ms () - start;
+  return bench_drain (stmt, start);
 }
 
 int
@@ -127,17 +90,17 @@ main (int   argc,
         double t;
 
         g_clear_pointer (&attendees, g_ptr_array_unref);
-        start = now_ms ();
+        start = bench_now_ms ();
         attendees = mdg_registration_store_list (db, seminar_id, &error);
-        t = now_ms () - start;
+        t = bench_now_ms () - start;
         g_array_append_val (ours, t);
         t = raw_query_ms (db, "SELECT * FROM registration AS r JOIN person AS p ON p.id = r.person_id"
                               " WHERE r.seminar_id = ?1 ORDER BY p.family_kana, p.given_kana", seminar_id);
         g_array_append_val (floor_ms, t);
       }
     g_assert_cmpuint (attendees->len, ==, 1000);
-    report ("attendee list, 1 000 attendees, kana collation", ours);
-    report ("  floor: the same join in SQLite, binary order", floor_ms);
+    bench_report ("attendee list, 1 000 attendees, kana collation", ours);
+    bench_report ("  floor: the same join in SQLite, binary order", floor_ms);
   }
 
   /* Check-in search per keystroke over the list in memory: names typed letter by letter. */
@@ -159,13 +122,13 @@ main (int   argc,
 
               end = g_utf8_next_char (end);
               prefix = g_strndup (typed[q], end - typed[q]);
-              start = now_ms ();
+              start = bench_now_ms ();
               found = mdg_registration_store_find (attendees, prefix);
-              t = now_ms () - start;
+              t = bench_now_ms () - start;
               g_array_append_val (ours, t);
             }
         }
-    report ("check-in search per keystroke, 1 000 attendees", ours);
+    bench_report ("check-in search per keystroke, 1 000 attendees", ours);
     printf ("  (one 60 Hz frame is 16.7 ms; the search touches neither disk nor network)\n");
   }
 
@@ -175,14 +138,14 @@ main (int   argc,
     g_autofree char *pdf = g_strconcat (scratch, ".pdf", NULL);
     guint pages;
 
-    start = now_ms ();
+    start = bench_now_ms ();
     if (!mdg_document_export_pdf (sheet, pdf, &error))
       g_error ("%s", error->message);
     pages = mdg_document_get_n_pages (sheet);
-    once ("sign-in sheet, 1 000 attendees, to PDF", now_ms () - start);
+    bench_once ("sign-in sheet, 1 000 attendees, to PDF", bench_now_ms () - start);
     printf ("  (%u pages)\n", pages);
 
-    start = now_ms ();
+    start = bench_now_ms ();
     {
       cairo_surface_t *surface = cairo_pdf_surface_create (pdf, 595, 842);
       cairo_t *cr = cairo_create (surface);
@@ -199,7 +162,7 @@ main (int   argc,
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
-    once ("  floor: cairo writing the same pages without text", now_ms () - start);
+    bench_once ("  floor: cairo writing the same pages without text", bench_now_ms () - start);
     g_remove (pdf);
   }
 
@@ -228,20 +191,20 @@ main (int   argc,
     bytes = g_bytes_new_take (sjis, length);
 
     /* The floor: decoding the file with iconv alone. */
-    start = now_ms ();
+    start = bench_now_ms ();
     g_free (g_convert (sjis, length, "UTF-8", "CP932", NULL, NULL, NULL));
-    decode_ms = now_ms () - start;
+    decode_ms = bench_now_ms () - start;
 
-    start = now_ms ();
+    start = bench_now_ms ();
     import = mdg_attendee_import_new ("bulk.csv", bytes, MDG_CSV_ENCODING_AUTO, &error);
     g_assert_no_error (error);
-    once ("import 100 000-row CP932 CSV: decode, parse, map", now_ms () - start);
-    start = now_ms ();
+    bench_once ("import 100 000-row CP932 CSV: decode, parse, map", bench_now_ms () - start);
+    start = bench_now_ms ();
     if (!mdg_attendee_import_commit (import, db, mdg_seminar_get_id (target), FALSE, &result, NULL, &error))
       g_error ("%s", error->message);
-    once ("import 100 000-row CP932 CSV: check and write, one transaction", now_ms () - start);
+    bench_once ("import 100 000-row CP932 CSV: check and write, one transaction", bench_now_ms () - start);
     printf ("  (%u registered, %.1f MB of CP932)\n", result.imported, length / 1e6);
-    once ("  floor: iconv decoding the file alone", decode_ms);
+    bench_once ("  floor: iconv decoding the file alone", decode_ms);
   }
 
   g_clear_object (&db);

@@ -9,38 +9,12 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bench-util.h"
 #include "mdg-database-private.h"
 #include "mdg-demo.h"
 #include "mdg-kana.h"
 #include "mdg-search.h"
 #include "mdg-seminar-store.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static void
-report (const char *what,
-        GArray     *ms)
-{
-  double p50, p95, max;
-
-  g_array_sort (ms, compare_doubles);
-  p50 = g_array_index (ms, double, ms->len / 2);
-  p95 = g_array_index (ms, double, MIN (ms->len - 1, ms->len * 95 / 100));
-  max = g_array_index (ms, double, ms->len - 1);
-  printf ("%-58s p50 %8.3f ms   p95 %8.3f ms   max %8.3f ms   (n=%u)\n", what, p50, p95, max, ms->len);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 /* The floor: step through a statement and touch every column, nothing else. */
 static double
@@ -49,18 +23,12 @@ raw_query_ms (MdgDatabase *db,
               const char  *bind)
 {
   sqlite3_stmt *stmt = NULL;
-  double start = now_ms ();
-  int columns;
+  double start = bench_now_ms ();
 
   sqlite3_prepare_v2 (_mdg_database_get_handle (db), sql, -1, &stmt, NULL);
   if (bind)
     sqlite3_bind_text (stmt, 1, bind, -1, SQLITE_STATIC);
-  columns = sqlite3_column_count (stmt);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int c = 0; c < columns; c++)
-      (void) sqlite3_column_text (stmt, c);
-  sqlite3_finalize (stmt);
-  return now_ms () - start;
+  return bench_drain (stmt, start);
 }
 
 int
@@ -94,7 +62,7 @@ main (int   argc,
   {
     gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
 
-    start = now_ms ();
+    start = bench_now_ms ();
     db = mdg_database_open (path, &error);
     if (db == NULL)
       {
@@ -111,7 +79,7 @@ main (int   argc,
             return 1;
           }
         printf ("%-58s %8.0f ms   (%u seminars, %u people, %u registrations)\n",
-                "create the large sample database", now_ms () - start,
+                "create the large sample database", bench_now_ms () - start,
                 counts.seminars, counts.people, counts.registrations);
       }
   }
@@ -126,15 +94,15 @@ main (int   argc,
         g_autoptr(GPtrArray) list = NULL;
         double t;
 
-        start = now_ms ();
+        start = bench_now_ms ();
         list = mdg_seminar_store_list (db, today, NULL);
-        t = now_ms () - start;
+        t = bench_now_ms () - start;
         g_array_append_val (ours, t);
         t = raw_query_ms (db, "SELECT * FROM seminar ORDER BY starts_at", NULL);
         g_array_append_val (floor_ms, t);
       }
-    report ("seminar list, 200 seminars (mdg_seminar_store_list)", ours);
-    report ("  floor: SELECT * FROM seminar ORDER BY starts_at", floor_ms);
+    bench_report ("seminar list, 200 seminars (mdg_seminar_store_list)", ours);
+    bench_report ("  floor: SELECT * FROM seminar ORDER BY starts_at", floor_ms);
   }
 
   /* Search as you type: every prefix of a few queries, as the window would run them. */
@@ -150,9 +118,9 @@ main (int   argc,
           g_autofree char *phrase = g_strdup_printf ("\"%s\"", folded);
           double t;
 
-          start = now_ms ();
+          start = bench_now_ms ();
           hits = mdg_search (db, keystrokes[k], 50, NULL);
-          t = now_ms () - start;
+          t = bench_now_ms () - start;
           g_array_append_val (ours, t);
 
           if (g_utf8_strlen (keystrokes[k], -1) >= 3)
@@ -161,8 +129,8 @@ main (int   argc,
             t = raw_query_ms (db, "SELECT rowid FROM search_index WHERE instr(text, ?1) > 0 LIMIT 50", folded);
           g_array_append_val (floor_ms, t);
         }
-    report ("search per keystroke, 108 200 indexed rows (mdg_search)", ours);
-    report ("  floor: the bare FTS5 MATCH / instr() scan, 50 rows", floor_ms);
+    bench_report ("search per keystroke, 108 200 indexed rows (mdg_search)", ours);
+    bench_report ("  floor: the bare FTS5 MATCH / instr() scan, 50 rows", floor_ms);
   }
 
   return 0;
