@@ -425,6 +425,43 @@ test_cli_checkin_and_person (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_cli_desk (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) unset = { 0 };
+  g_auto(Result) set = { 0 };
+  g_auto(Result) again = { 0 };
+  g_auto(Result) show = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) nothing = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+
+  run (f, &unset, "desk", "show", NULL);
+  g_assert_cmpint (unset.status, ==, 0);
+  g_assert_nonnull (strstr (unset.out, "desk set"));
+
+  run (f, &set, "desk", "set", "--name", "多摩中小企業サイバー相談窓口", "--phone", "042-000-0000", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  /* A second call changes only what it names. */
+  run (f, &again, "desk", "set", "--email", "desk@example.jp", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+
+  run (f, &show, "desk", "show", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_cmpstr (show.out, ==, "多摩中小企業サイバー相談窓口\nPhone 042-000-0000　E-mail desk@example.jp\n");
+
+  run (f, &json, "desk", "show", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "email"), ==, "desk@example.jp");
+  g_assert_true (json_object_get_null_member (object, "address"));
+
+  run (f, &nothing, "desk", "set", NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +475,7 @@ main (int   argc,
   ADD ("/cli/usage-errors", test_cli_usage_errors);
   ADD ("/cli/attendees", test_cli_attendees);
   ADD ("/cli/checkin-person", test_cli_checkin_and_person);
+  ADD ("/cli/desk", test_cli_desk);
 #undef ADD
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "mdg-database-private.h"
+#include "mdg-desk.h"
 #include "mdg-error.h"
 #include "mdg-seminar-store.h"
 #include "mdg-test-util.h"
@@ -316,6 +317,59 @@ test_database_check (void)
   mdg_test_rm_rf (dir);
 }
 
+static void
+test_database_desk_contact (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
+  g_autoptr(MdgDeskContact) empty = NULL;
+  g_autoptr(MdgDeskContact) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MdgDeskContact contact = {
+    .name = (char *) "多摩中小企業サイバー相談窓口",
+    .address = (char *) "東京都立川市曙町2-34-7",
+    .phone = (char *) "042-000-0000",
+    .email = (char *) "desk@example.jp",
+    .url = NULL,
+    .hours = (char *) " 平日 9:00–17:00 ",
+  };
+
+  /* A new database has no contact, and documents leave the block out. */
+  empty = mdg_desk_contact_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_false (mdg_desk_contact_is_set (empty));
+  g_clear_pointer (&text, g_free);
+  text = mdg_desk_contact_format (empty);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (mdg_desk_contact_save (db, &contact, &error));
+  g_assert_no_error (error);
+  loaded = mdg_desk_contact_load (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (mdg_desk_contact_is_set (loaded));
+  g_assert_cmpstr (loaded->name, ==, "多摩中小企業サイバー相談窓口");
+  g_assert_cmpstr (loaded->hours, ==, "平日 9:00–17:00");
+  g_assert_null (loaded->url);
+
+  text = mdg_desk_contact_format (loaded);
+  g_assert_cmpstr (text, ==,
+                   "多摩中小企業サイバー相談窓口\n東京都立川市曙町2-34-7\n"
+                   "Phone 042-000-0000　E-mail desk@example.jp\nHours: 平日 9:00–17:00");
+
+  /* Clearing a member removes it; the others stay. */
+  contact.phone = (char *) "";
+  g_assert_true (mdg_desk_contact_save (db, &contact, &error));
+  g_clear_pointer (&loaded, mdg_desk_contact_free);
+  loaded = mdg_desk_contact_load (db, &error);
+  g_assert_null (loaded->phone);
+  g_assert_cmpstr (loaded->email, ==, "desk@example.jp");
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM setting"), ==, 4);
+
+  mdg_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/database/foreign-keys", test_database_foreign_keys_refuse_orphans);
   g_test_add_func ("/database/backup-restore", test_database_backup_and_restore);
   g_test_add_func ("/database/check", test_database_check);
+  g_test_add_func ("/database/desk-contact", test_database_desk_contact);
 
   return g_test_run ();
 }

@@ -290,6 +290,9 @@ print_help (void)
   g_print ("  person export ID --output FILE.json\n"
            "                              %s\n", _("Export everything held about a person (JSON or CSV)"));
   g_print ("  person delete ID            %s\n", _("Delete a person everywhere"));
+  g_print ("  desk show                   %s\n", _("Show the desk’s contact, as letters and handouts print it"));
+  g_print ("  desk set [--name N] [--address A] [--phone P] [--email E] [--url U] [--hours H]\n"
+           "                              %s\n", _("Set the desk’s contact"));
   g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
 }
 
@@ -301,6 +304,7 @@ main (int    argc,
     { "demo", command_demo }, { "check", command_check }, { "backup", command_backup },
     { "seminar", _mdg_cli_command_seminar }, { "search", command_search }, { "attendees", _mdg_cli_command_attendees },
     { "checkin", _mdg_cli_command_checkin }, { "person", _mdg_cli_command_person },
+    { "desk", _mdg_cli_command_desk },
   };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();

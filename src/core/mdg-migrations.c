@@ -338,9 +338,24 @@ migrate_2 (sqlite3  *db,
   return _mdg_sql_exec (db, schema_2, error) && create_touch_trigger (db, "import_mapping", error);
 }
 
+/*
+ * Version 3: settings the whole desk shares (its contact on letters and handouts, and
+ * later its closed days), kept in the database so that the window and the CLI agree.
+ */
+static const char schema_3[] =
+  "CREATE TABLE setting (" ROW_COLUMNS " key TEXT NOT NULL UNIQUE, value TEXT NOT NULL);";
+
+static gboolean
+migrate_3 (sqlite3  *db,
+           GError  **error)
+{
+  return _mdg_sql_exec (db, schema_3, error) && create_touch_trigger (db, "setting", error);
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
   migrate_2,
+  migrate_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);
