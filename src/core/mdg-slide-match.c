@@ -272,11 +272,25 @@ mdg_slide_match (GPtrArray *old_pages,
   pair_gap (old_pages, new_pages, old_keys, new_keys, gap_o, n_old, gap_n, n_new, new_to_old);
 #undef LCS
 
-  /* In the new order, each removed slide just before the slide that followed it. */
+  /* In the new order, removed slides where they stood, before what was added there. */
   next_old = 0;
   for (n = 0; n < n_new; n++)
     {
       MdgSlidePage *page = g_ptr_array_index (new_pages, n);
+      guint bound = n_old;
+
+      for (guint m = n; m < n_new; m++)
+        if (new_to_old[m] >= 0)
+          {
+            bound = new_to_old[m];
+            break;
+          }
+      for (; next_old < bound; next_old++)
+        if (!old_used[next_old])
+          {
+            old_used[next_old] = TRUE;
+            add_entry (diff, MDG_SLIDE_REMOVED, ((MdgSlidePage *) g_ptr_array_index (old_pages, next_old))->page, 0);
+          }
 
       if (new_to_old[n] < 0)
         {

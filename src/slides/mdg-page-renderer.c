@@ -84,6 +84,20 @@ load_cached (const char *path,
     return NULL;
   surface = cairo_image_surface_create_from_png (path);
   if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
+      cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24)
+    {
+      /* An opaque page comes back without alpha; images are always ARGB32. */
+      cairo_surface_t *argb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width (surface),
+                                                          cairo_image_surface_get_height (surface));
+      cairo_t *cr = cairo_create (argb);
+
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      surface = argb;
+    }
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
       cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32)
     image = mdg_page_image_new_for_surface (surface, page);
   cairo_surface_destroy (surface);
