@@ -71,7 +71,7 @@ report_import (Globals         *globals,
       return EXIT_OK;
     }
 
-  g_print (_("Deck %" G_GINT64_FORMAT ", revision %u: %u slides\n"), mdg_deck_revision_get_deck_id (revision),
+  g_print (_("Deck %lld, revision %u: %u slides\n"), (long long) mdg_deck_revision_get_deck_id (revision),
            mdg_deck_revision_get_number (revision), mdg_deck_revision_get_page_count (revision));
   if (carried > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u explanatory text followed its slide\n",
@@ -79,10 +79,10 @@ report_import (Globals         *globals,
              carried);
   if (review > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u explanatory text found no slide: review it with “madoguchi-cli deck show %" G_GINT64_FORMAT "”\n",
-                          "%u explanatory texts found no slide: review them with “madoguchi-cli deck show %" G_GINT64_FORMAT "”\n",
+                          "%u explanatory text found no slide: review it with “madoguchi-cli deck show %lld”\n",
+                          "%u explanatory texts found no slide: review them with “madoguchi-cli deck show %lld”\n",
                           review),
-             review, mdg_deck_revision_get_deck_id (revision));
+             review, (long long) mdg_deck_revision_get_deck_id (revision));
   return EXIT_OK;
 }
 
@@ -240,7 +240,7 @@ deck_show (Globals  *globals,
     return _mdg_cli_fail (error);
   if (revisions->len == 0)
     {
-      g_printerr (_("Deck %" G_GINT64_FORMAT " has no revision\n"), id);
+      g_printerr (_("Deck %lld has no revision\n"), (long long) id);
       return EXIT_FAILED;
     }
   latest = g_ptr_array_index (revisions, 0);
@@ -497,14 +497,14 @@ deck_attach (Globals  *globals,
     return _mdg_cli_fail (error);
   if ((guint) item > program->len)
     {
-      g_printerr (_("Seminar %" G_GINT64_FORMAT " has %u program items; there is no item %d\n"), seminar_id,
+      g_printerr (_("Seminar %lld has %u program items; there is no item %d\n"), (long long) seminar_id,
                   program->len, item);
       return EXIT_FAILED;
     }
   if (!mdg_deck_store_set_program_revision (db, mdg_program_item_get_id (g_ptr_array_index (program, item - 1)),
                                             mdg_deck_revision_get_id (revision), &error))
     return _mdg_cli_fail (error);
-  g_print (_("Program item %d of seminar %" G_GINT64_FORMAT " presents revision %u of deck %s\n"), item, seminar_id,
+  g_print (_("Program item %d of seminar %lld presents revision %u of deck %s\n"), item, (long long) seminar_id,
            mdg_deck_revision_get_number (revision), argv[1]);
   return EXIT_OK;
 }

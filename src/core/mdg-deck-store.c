@@ -170,7 +170,7 @@ mdg_deck_store_load (MdgDatabase  *db,
   if (rc == SQLITE_ROW)
     return deck_from_row (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no slide deck %" G_GINT64_FORMAT), deck_id);
+    g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no slide deck %lld"), (long long) deck_id);
   else
     _mdg_sql_set_error (handle, error, _("Could not read the slide deck"));
   return NULL;
@@ -223,8 +223,8 @@ mdg_deck_store_load_revision (MdgDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, deck_id);
   sqlite3_bind_int (stmt, 2, number);
-  missing = number ? g_strdup_printf (_("Slide deck %" G_GINT64_FORMAT " has no revision %u"), deck_id, number)
-                   : g_strdup_printf (_("There is no slide deck %" G_GINT64_FORMAT), deck_id);
+  missing = number ? g_strdup_printf (_("Slide deck %lld has no revision %u"), (long long) deck_id, number)
+                   : g_strdup_printf (_("There is no slide deck %lld"), (long long) deck_id);
   return load_one_revision (handle, stmt, missing, error);
 }
 
@@ -670,7 +670,7 @@ add_revision (sqlite3                *handle,
       if (rc != SQLITE_ROW)
         {
           if (rc == SQLITE_DONE)
-            g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no slide deck %" G_GINT64_FORMAT), deck_id);
+            g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no slide deck %lld"), (long long) deck_id);
           else
             _mdg_sql_set_error (handle, error, _("Could not read the slide deck"));
           return FALSE;
@@ -855,8 +855,8 @@ mdg_deck_store_set_program_revision (MdgDatabase  *db,
     return FALSE;
   if (sqlite3_changes (handle) == 0)
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no program item %" G_GINT64_FORMAT),
-                   program_item_id);
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no program item %lld"),
+                   (long long) program_item_id);
       return FALSE;
     }
   return TRUE;

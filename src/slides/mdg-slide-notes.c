@@ -276,8 +276,8 @@ mdg_slide_notes_parse_pdfpc (const char  *contents,
       json_object_get_int_member_with_default (root, "pdfpcFormat", 0) > 2)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
-                   _("%s was written by a newer pdfpc (format %" G_GINT64_FORMAT "), which Madoguchi cannot read yet"),
-                   display_name, json_object_get_int_member_with_default (root, "pdfpcFormat", 0));
+                   _("%s was written by a newer pdfpc (format %lld), which Madoguchi cannot read yet"),
+                   display_name, (long long) json_object_get_int_member_with_default (root, "pdfpcFormat", 0));
       return NULL;
     }
 
@@ -299,9 +299,9 @@ mdg_slide_notes_parse_pdfpc (const char  *contents,
       if (idx < 0 || idx >= n_pages)
         {
           g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
-                       _("%s: entry %u of “pages” is for page %" G_GINT64_FORMAT ", which this deck does not have "
+                       _("%s: entry %u of “pages” is for page %lld, which this deck does not have "
                          "(it has %u). Is it the notes file of another presentation?"),
-                       display_name, i + 1, idx + 1, n_pages);
+                       display_name, i + 1, (long long) idx + 1, n_pages);
           return NULL;
         }
       g_free (g_ptr_array_index (notes, idx));
