@@ -121,6 +121,62 @@ audience_index (MdgPresenterSession *self,
   return n - 1;
 }
 
+typedef struct
+{
+  GtkWindow  *window;
+  GdkMonitor *monitor;
+} Refill;
+
+static void
+refill_free (Refill *refill)
+{
+  g_object_unref (refill->window);
+  g_object_unref (refill->monitor);
+  g_free (refill);
+}
+
+static gboolean
+refill_cb (gpointer user_data)
+{
+  Refill *refill = user_data;
+
+  gtk_window_fullscreen_on_monitor (refill->window, refill->monitor);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fullscreen_left_cb (GtkWindow  *window,
+                    GParamSpec *pspec,
+                    GdkMonitor *monitor)
+{
+  Refill *refill;
+
+  if (gtk_window_is_fullscreen (window))
+    return;
+  g_signal_handlers_disconnect_by_func (window, fullscreen_left_cb, monitor);
+  /* Once the compositor has finished taking it out of full screen. */
+  refill = g_new0 (Refill, 1);
+  refill->window = g_object_ref (window);
+  refill->monitor = g_object_ref (monitor);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refill_cb, refill, (GDestroyNotify) refill_free);
+}
+
+/* A full-screen window does not change screens in place (compositors keep it where it
+ * is): it leaves full screen first, then fills the other screen. */
+static void
+fullscreen_on (GtkWindow  *window,
+               GdkMonitor *monitor)
+{
+  g_signal_handlers_disconnect_matched (window, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, fullscreen_left_cb, NULL);
+  if (gtk_window_is_fullscreen (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      g_signal_connect_object (window, "notify::fullscreened", G_CALLBACK (fullscreen_left_cb), monitor, 0);
+      gtk_window_unfullscreen (window);
+    }
+  else
+    gtk_window_fullscreen_on_monitor (window, monitor);
+}
+
 static void
 place_windows (MdgPresenterSession *self,
                guint                audience)
@@ -135,9 +191,9 @@ place_windows (MdgPresenterSession *self,
       gtk_window_set_default_size (GTK_WINDOW (self->audience), 800, 450);
       return;
     }
-  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->audience), monitor_at (monitors, audience));
+  fullscreen_on (GTK_WINDOW (self->audience), monitor_at (monitors, audience));
   if (n > 1)
-    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->console), monitor_at (monitors, audience == 0 ? 1 : 0));
+    fullscreen_on (GTK_WINDOW (self->console), monitor_at (monitors, audience == 0 ? 1 : 0));
 }
 
 static void
