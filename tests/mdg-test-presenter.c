@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "mdg-application.h"
 #include "mdg-deck-library.h"
 #include "mdg-deck-store.h"
 #include "mdg-seminar-store.h"
@@ -93,25 +94,60 @@ mdg_test_presenter_snapshot (GtkWidget  *widget,
   g_autofree char *file = g_strdup_printf ("screenshot-%s-%s.png", name, language && *language ? language : "en");
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), file, NULL);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   int width, height;
   GdkTexture *texture;
-  gint64 end = g_get_monotonic_time () + 400 * 1000;
+  gint64 settle = g_get_monotonic_time () + 400 * 1000;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   /* Let the frame clock draw what changed (and transitions finish). */
-  while (g_get_monotonic_time () < end)
+  while (g_get_monotonic_time () < settle)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  /* A window that has just been mapped or resized draws on its next frame. */
+  for (;;)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      g_assert_cmpint (width, >, 0);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
+      if (node != NULL || g_get_monotonic_time () > deadline)
+        break;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (5000);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
   return texture;
+}
+
+static int run_status;
+
+static gboolean
+run_tests_cb (gpointer user_data)
+{
+  run_status = g_test_run ();
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the test cases inside Madoguchi started exactly as a presenter starts it:
+ * madoguchi --database PATH --present DECK. Returns g_test_run()'s status. */
+int
+mdg_test_presenter_run (const char *database_path,
+                        gint64      deck_id)
+{
+  g_autoptr(MdgApplication) app = mdg_application_new ();
+  g_autofree char *deck = g_strdup_printf ("%" G_GINT64_FORMAT, deck_id);
+  const char *args[] = { "madoguchi", "--database", database_path, "--present", deck, NULL };
+
+  g_idle_add (run_tests_cb, app);
+  g_application_run (G_APPLICATION (app), G_N_ELEMENTS (args) - 1, (char **) args);
+  return run_status;
 }

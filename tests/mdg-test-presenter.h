@@ -29,5 +29,7 @@ GtkWidget *mdg_test_presenter_named      (GtkWidget   *root,
                                           const char  *name);
 GdkTexture *mdg_test_presenter_snapshot  (GtkWidget   *widget,
                                           const char  *name);
+int         mdg_test_presenter_run       (const char  *database_path,
+                                          gint64       deck_id);
 
 G_END_DECLS

@@ -22,7 +22,6 @@
 
 static GPid weston;
 static char *runtime_dir;
-static MdgApplication *app;
 static MdgDatabase *db;
 static char *dir;
 
@@ -151,23 +150,13 @@ test_two_screens (void)
                        mdg_test_presenter_find (MDG_TYPE_AUDIENCE_WINDOW) == NULL);
 }
 
-static int status;
-
-static gboolean
-run_tests (gpointer user_data)
-{
-  status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *path = NULL;
-  g_autofree char *deck = NULL;
-  const char *args[6];
+  gint64 deck_id;
+  int status;
 
   mdg_test_init (&argc, &argv);
   if (!start_weston ())
@@ -188,20 +177,11 @@ main (int   argc,
 
   db = mdg_test_open_tmp_db (&dir);
   path = g_strdup (mdg_database_get_path (db));
-  deck = g_strdup_printf ("%" G_GINT64_FORMAT, mdg_test_presenter_make_deck (db, dir, 6, 0));
+  deck_id = mdg_test_presenter_make_deck (db, dir, 6, 0);
   g_test_add_func ("/presenter-screens/two-screens", test_two_screens);
 
-  app = mdg_application_new ();
-  args[0] = "madoguchi";
-  args[1] = "--database";
-  args[2] = path;
-  args[3] = "--present";
-  args[4] = deck;
-  args[5] = NULL;
-  g_idle_add (run_tests, NULL);
-  g_application_run (G_APPLICATION (app), 5, (char **) args);
+  status = mdg_test_presenter_run (path, deck_id);
 
-  g_clear_object (&app);
   g_clear_object (&db);
   mdg_test_rm_rf (dir);
   g_free (dir);

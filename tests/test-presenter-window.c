@@ -18,7 +18,6 @@
  * would. Both windows must follow the one presenter; screenshots of both are saved.
  */
 
-static MdgApplication *app;
 static MdgDatabase *db;
 static char *dir;
 static gint64 deck_id;
@@ -259,23 +258,12 @@ test_rehearsal_leave (void)
                        mdg_test_presenter_find (MDG_TYPE_AUDIENCE_WINDOW) == NULL);
 }
 
-static int status;
-
-static gboolean
-run_tests (gpointer user_data)
-{
-  status = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *path = NULL;
-  g_autofree char *deck = NULL;
-  const char *args[7];
+  int status;
 
   mdg_test_init (&argc, &argv);
   adw_init ();
@@ -288,7 +276,6 @@ main (int   argc,
   db = mdg_test_open_tmp_db (&dir);
   path = g_strdup (mdg_database_get_path (db));
   deck_id = mdg_test_presenter_make_deck (db, dir, 14, 30);
-  deck = g_strdup_printf ("%" G_GINT64_FORMAT, deck_id);
 
   g_test_add_func ("/presenter-window/rehearsal/opens", test_rehearsal_opens);
   g_test_add_func ("/presenter-window/rehearsal/next-without-waiting", test_rehearsal_next_without_waiting);
@@ -299,17 +286,8 @@ main (int   argc,
   g_test_add_func ("/presenter-window/rehearsal/leave", test_rehearsal_leave);
 
   /* Exactly what a presenter types: madoguchi --database PATH --present DECK. */
-  app = mdg_application_new ();
-  args[0] = "madoguchi";
-  args[1] = "--database";
-  args[2] = path;
-  args[3] = "--present";
-  args[4] = deck;
-  args[5] = NULL;
-  g_idle_add (run_tests, NULL);
-  g_application_run (G_APPLICATION (app), 5, (char **) args);
+  status = mdg_test_presenter_run (path, deck_id);
 
-  g_clear_object (&app);
   g_clear_object (&db);
   mdg_test_rm_rf (dir);
   g_free (dir);
