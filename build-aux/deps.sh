@@ -10,6 +10,7 @@ BUILD_PACKAGES=(
 
 TEST_PACKAGES=(
   xvfb xauth dbus libgl1-mesa-dri flatpak-builder
+  poppler-utils libxtst-dev weston
 )
 
 install_packages () {

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "mdg-database-private.h"
+#include "mdg-test-slides.h"
 #include "mdg-test-util.h"
 
 typedef struct
@@ -462,6 +463,142 @@ test_cli_desk (Fixture *f, gconstpointer data)
   g_assert_cmpint (nothing.status, ==, 2);
 }
 
+static const char *
+json_string (JsonNode   *node,
+             const char *member)
+{
+  return json_object_get_string_member (json_node_get_object (node), member);
+}
+
+static gint64
+json_int (JsonNode   *node,
+          const char *member)
+{
+  return json_object_get_int_member (json_node_get_object (node), member);
+}
+
+static void
+test_cli_decks (Fixture *f, gconstpointer data)
+{
+  static const char *const v1[] = { "表紙 S01", "被害事例 S02", "対策 S03", "相談窓口 S04" };
+  static const char *const v2[] = { "表紙 S01", "新しい手口 S05", "対策 S03", "相談窓口 S04" };
+  g_autofree char *first = g_build_filename (f->dir, "v1.pdf", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "v2.pdf", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.pdf", NULL);
+  g_autofree char *md = g_build_filename (f->dir, "notes.md", NULL);
+  g_autofree char *pdfpc = g_build_filename (f->dir, "talk.pdfpc", NULL);
+  g_autofree char *handout = g_build_filename (f->dir, "handout.pdf", NULL);
+  g_autofree char *packet = g_build_filename (f->dir, "packet.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Result) imported = { 0 };
+  g_auto(Result) note = { 0 };
+  g_auto(Result) revised = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) show = { 0 };
+  g_auto(Result) show_text = { 0 };
+  g_auto(Result) export_md = { 0 };
+  g_auto(Result) export_pdfpc = { 0 };
+  g_auto(Result) printed = { 0 };
+  g_auto(Result) refused = { 0 };
+  g_auto(Result) bad_layout = { 0 };
+  g_auto(Result) bad_range = { 0 };
+  g_auto(Result) seminar = { 0 };
+  g_auto(Result) attached = { 0 };
+  g_auto(Result) packed = { 0 };
+  g_autoptr(JsonNode) import_json = NULL;
+  g_autoptr(JsonNode) list_json = NULL;
+  g_autoptr(JsonNode) show_json = NULL;
+  g_autoptr(MdgDatabase) db = NULL;
+  JsonArray *changes;
+
+  mdg_test_write_deck (first, v1, G_N_ELEMENTS (v1), FALSE);
+  mdg_test_write_deck (second, v2, G_N_ELEMENTS (v2), FALSE);
+
+  run (f, &imported, "deck", "import", first, "--title", "ランサムウェア対策", "--note", "初版", "--json", NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  import_json = parse_json (imported.out);
+  g_assert_cmpint (json_int (import_json, "deck"), ==, 1);
+  g_assert_cmpint (json_int (import_json, "revision"), ==, 1);
+  g_assert_cmpint (json_int (import_json, "slides"), ==, 4);
+
+  run (f, &note, "deck", "notes", "1", "--page", "3", "--text", "対策は三つに絞って話す", NULL);
+  g_assert_cmpint (note.status, ==, 0);
+
+  run (f, &revised, "deck", "revise", "1", second, "--note", "事例を差し替え", NULL);
+  g_assert_cmpint (revised.status, ==, 0);
+  g_assert_nonnull (strstr (revised.out, "revision 2"));
+  g_assert_nonnull (strstr (revised.out, "1 explanatory text followed its slide"));
+
+  run (f, &list, "deck", "list", "--json", NULL);
+  list_json = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list_json)), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (list_json), 0), "revision"), ==, 2);
+
+  run (f, &show, "deck", "show", "1", "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  show_json = parse_json (show.out);
+  g_assert_cmpstr (json_string (show_json, "title"), ==, "ランサムウェア対策");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (show_json), "revisions")), ==, 2);
+  changes = json_object_get_array_member (json_node_get_object (show_json), "changes");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 1), "change"), ==, "removed");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 2), "change"), ==, "added");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (json_node_get_object (show_json), "slides"), 2), "explanation"),
+                   ==, "対策は三つに絞って話す");
+
+  run (f, &show_text, "deck", "show", "1", NULL);
+  g_assert_nonnull (strstr (show_text.out, "事例を差し替え"));
+  g_assert_nonnull (strstr (show_text.out, "対策は三つに絞って話す"));
+
+  run (f, &export_md, "deck", "notes-export", "1", "--output", md, NULL);
+  g_assert_cmpint (export_md.status, ==, 0);
+  g_assert_true (g_file_get_contents (md, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "対策は三つに絞って話す"));
+  run (f, &export_pdfpc, "deck", "notes-export", "1", "--output", pdfpc, NULL);
+  g_assert_cmpint (export_pdfpc.status, ==, 0);
+  g_assert_true (g_file_test (pdfpc, G_FILE_TEST_IS_REGULAR));
+
+  run (f, &printed, "handout", "1", "--layout", "4", "--paper", "letter", "--pages", "1-3", "--output", handout, NULL);
+  g_assert_cmpint (printed.status, ==, 0);
+  g_assert_cmpuint (mdg_test_pdf_n_pages (handout), ==, 1);
+  {
+    g_autofree char *text = mdg_test_pdf_text (handout, 0);
+    g_assert_nonnull (strstr (text, "S05"));
+    g_assert_null (strstr (text, "S04"));
+  }
+
+  /* A refused file changes nothing; a wrong command line says how to write it. */
+  g_file_set_contents (broken, "%PDF-1.4\n", -1, NULL);
+  db = mdg_database_open (f->db, NULL);
+  run (f, &refused, "deck", "revise", "1", broken, "--note", "壊れた", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "broken.pdf"));
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM deck_revision"), ==, 2);
+  run (f, &bad_layout, "handout", "1", "--layout", "5", "--output", handout, NULL);
+  g_assert_cmpint (bad_layout.status, ==, 2);
+  run (f, &bad_range, "handout", "1", "--layout", "6", "--pages", "2-9", "--output", handout, NULL);
+  g_assert_cmpint (bad_range.status, ==, 1);
+  g_assert_nonnull (strstr (bad_range.err, "2-9"));
+
+  /* The packet prints the handout of the deck presented in the program. */
+  run (f, &seminar, "seminar", "add", "--title", "ランサムウェア対策セミナー", "--start", "2026-12-03T14:00",
+       "--end", "2026-12-03T16:00", NULL);
+  g_assert_cmpint (seminar.status, ==, 0);
+  mdg_test_exec (db, "INSERT INTO program_item (seminar_id, position, kind, title, minutes)"
+                     " VALUES (1, 1, 'presentation', '基本', 60)");
+  run (f, &attached, "deck", "attach", "1", "--seminar", "1", "--item", "1", NULL);
+  g_assert_cmpint (attached.status, ==, 0);
+  run (f, &packed, "packet", "1", "--output", packet, NULL);
+  g_assert_cmpint (packed.status, ==, 0);
+  g_assert_nonnull (strstr (packed.out, "the handout of 1 deck\n"));
+  {
+    g_autofree char *program = mdg_test_pdf_text (packet, 1);
+    g_autofree char *handout_text = mdg_test_pdf_text (packet, 2);
+    g_assert_nonnull (strstr (program, "基本"));
+    g_assert_nonnull (strstr (handout_text, "S05"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +613,7 @@ main (int   argc,
   ADD ("/cli/attendees", test_cli_attendees);
   ADD ("/cli/checkin-person", test_cli_checkin_and_person);
   ADD ("/cli/desk", test_cli_desk);
+  ADD ("/cli/decks", test_cli_decks);
 #undef ADD
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include "mdg-application.h"
 #include "mdg-demo.h"
 #include "mdg-preferences-window.h"
+#include "mdg-presenter-session.h"
 #include "mdg-window.h"
 
 struct _MdgApplication
@@ -17,6 +18,7 @@ struct _MdgApplication
   char           *database_path;
   MdgDatabase    *database;
   MdgDatabase    *sample;
+  gint64          present_deck;   /* --present DECK: the presenter instead of the window */
 };
 
 G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, ADW_TYPE_APPLICATION)
@@ -160,7 +162,32 @@ mdg_application_handle_local_options (GApplication *app,
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
+  if (g_variant_dict_lookup (options, "present", "x", &self->present_deck))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
   return G_APPLICATION_CLASS (mdg_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+presentation_started_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(MdgApplication) self = user_data;
+  g_autoptr(MdgPresenterSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = mdg_presenter_session_start_finish (result, &error);
+  if (session == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Deck Could Not Be Presented"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -202,6 +229,15 @@ mdg_application_activate (GApplication *app)
       return;
     }
 
+  if (self->present_deck > 0)
+    {
+      g_application_hold (app);
+      mdg_presenter_session_start_async (GTK_APPLICATION (self), self->database, self->present_deck, FALSE, NULL,
+                                         presentation_started_cb, g_object_ref (self));
+      self->present_deck = 0;
+      return;
+    }
+
   window = window_for (self, self->database);
   if (window == NULL)
     window = GTK_WINDOW (mdg_window_new (self, self->database, FALSE));
@@ -238,6 +274,7 @@ mdg_application_init (MdgApplication *self)
   static const GOptionEntry options[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this database instead of your own"), N_("PATH") },
+    { "present", 0, 0, G_OPTION_ARG_INT64, NULL, N_("Present this slide deck (its number)"), N_("DECK") },
     { NULL }
   };
 

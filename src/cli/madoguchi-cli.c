@@ -293,6 +293,22 @@ print_help (void)
   g_print ("  desk show                   %s\n", _("Show the desk’s contact, as letters and handouts print it"));
   g_print ("  desk set [--name N] [--address A] [--phone P] [--email E] [--url U] [--hours H]\n"
            "                              %s\n", _("Set the desk’s contact"));
+  g_print ("  deck import FILE --title T [--note N]\n"
+           "                              %s\n", _("Import a PDF (or .pptx, .ppt, .odp with LibreOffice) as a new slide deck"));
+  g_print ("  deck revise DECK FILE --note N\n"
+           "                              %s\n", _("Import the next revision of a deck; explanatory texts follow their slides"));
+  g_print ("  deck list                   %s\n", _("List the slide decks"));
+  g_print ("  deck show DECK              %s\n", _("Show a deck’s revisions, changes and explanatory texts"));
+  g_print ("  deck notes DECK [--revision N] --page P --text T\n"
+           "                              %s\n", _("Set a slide’s explanatory text (or --import FILE.pdfpc)"));
+  g_print ("  deck notes-export DECK --output FILE.md|FILE.pdfpc\n"
+           "                              %s\n", _("Write the explanatory texts as Markdown or for pdfpc"));
+  g_print ("  deck attach DECK --seminar S --item N [--revision N]\n"
+           "                              %s\n", _("Present a deck in a slot of a seminar’s program"));
+  g_print ("  handout DECK --layout 1|2|3|4|6|notes [--paper a4|letter] [--landscape] [--pages RANGE] --output FILE.pdf\n"
+           "                              %s\n", _("Print a deck’s handout"));
+  g_print ("  packet SEMINAR [--layout L] --output FILE.pdf\n"
+           "                              %s\n", _("Print a seminar’s packet: cover, program, handouts, where to get help"));
   g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
 }
 
@@ -305,6 +321,8 @@ main (int    argc,
     { "seminar", _mdg_cli_command_seminar }, { "search", command_search }, { "attendees", _mdg_cli_command_attendees },
     { "checkin", _mdg_cli_command_checkin }, { "person", _mdg_cli_command_person },
     { "desk", _mdg_cli_command_desk },
+    { "deck", _mdg_cli_command_deck }, { "handout", _mdg_cli_command_handout },
+    { "packet", _mdg_cli_command_packet },
   };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();

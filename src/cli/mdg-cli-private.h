@@ -48,5 +48,8 @@ int          _mdg_cli_command_attendees  (Globals *globals, int argc, char **arg
 int          _mdg_cli_command_checkin    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_person     (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_desk       (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_deck       (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_handout    (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_packet     (Globals *globals, int argc, char **argv);
 
 G_END_DECLS

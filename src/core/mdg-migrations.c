@@ -352,10 +352,47 @@ migrate_3 (sqlite3  *db,
   return _mdg_sql_exec (db, schema_3, error) && create_touch_trigger (db, "setting", error);
 }
 
+/*
+ * Version 4: slide decks. A revision remembers the file name it was imported from and
+ * the PowerPoint or Impress original kept beside its PDF; each page of a revision keeps
+ * its text and a hash of its rendering, so that revisions can be compared and
+ * explanatory texts follow their slide to the next revision; the texts that found no
+ * slide wait for review. The files behind a revision never change, so neither do the
+ * columns that describe them.
+ */
+static const char schema_4[] =
+  "ALTER TABLE deck_revision ADD COLUMN source_name TEXT;"
+  "ALTER TABLE deck_revision ADD COLUMN original_sha256 TEXT;"
+  "ALTER TABLE deck_revision ADD COLUMN original_type TEXT;"
+  "CREATE INDEX deck_revision_sha256 ON deck_revision (sha256);"
+  "CREATE INDEX deck_revision_original ON deck_revision (original_sha256);"
+  "CREATE TRIGGER deck_revision_immutable BEFORE UPDATE OF deck_id, number, sha256, page_count,"
+  " source_name, original_sha256, original_type ON deck_revision BEGIN"
+  " SELECT RAISE (ABORT, 'a deck revision cannot change'); END;"
+  "CREATE TABLE slide_page (" ROW_COLUMNS
+  " revision_id INTEGER NOT NULL REFERENCES deck_revision (id) ON DELETE CASCADE,"
+  " page INTEGER NOT NULL CHECK (page >= 1), label TEXT, text TEXT NOT NULL DEFAULT '',"
+  " render_hash TEXT NOT NULL, UNIQUE (revision_id, page));"
+  "CREATE TABLE slide_note_review (" ROW_COLUMNS
+  " revision_id INTEGER NOT NULL REFERENCES deck_revision (id) ON DELETE CASCADE,"
+  " from_revision_id INTEGER REFERENCES deck_revision (id) ON DELETE SET NULL,"
+  " from_page INTEGER NOT NULL, slide_text TEXT NOT NULL DEFAULT '', explanation TEXT NOT NULL);"
+  "CREATE INDEX slide_note_review_revision ON slide_note_review (revision_id);"
+  "CREATE INDEX program_item_deck_revision ON program_item (deck_revision_id);";
+
+static gboolean
+migrate_4 (sqlite3  *db,
+           GError  **error)
+{
+  return _mdg_sql_exec (db, schema_4, error) && create_touch_trigger (db, "slide_page", error) &&
+         create_touch_trigger (db, "slide_note_review", error);
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
   migrate_2,
   migrate_3,
+  migrate_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);

@@ -11,6 +11,8 @@ typedef struct _MdgProgramItem MdgProgramItem;
 typedef struct _MdgAttendee    MdgAttendee;
 typedef struct _MdgPerson      MdgPerson;
 typedef struct _MdgOrganization MdgOrganization;
+typedef struct _MdgDeck        MdgDeck;
+typedef struct _MdgDeckRevision MdgDeckRevision;
 
 /* Keep the numeric order: it is the order of the workflow. */
 typedef enum
@@ -62,5 +64,14 @@ typedef enum /*< flags >*/
   MDG_DATE_DEFAULT = 0,
   MDG_DATE_ERA = 1 << 0,
 } MdgDateFlags;
+
+/* How a slide of one deck revision relates to the other revision's. */
+typedef enum
+{
+  MDG_SLIDE_SAME,     /* the same text and the same picture */
+  MDG_SLIDE_CHANGED,  /* the same slide, edited: its text or its picture differs */
+  MDG_SLIDE_ADDED,    /* only in the newer revision */
+  MDG_SLIDE_REMOVED,  /* only in the older revision */
+} MdgSlideChange;
 
 G_END_DECLS

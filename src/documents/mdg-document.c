@@ -239,7 +239,8 @@ mdg_document_export_pdf (MdgDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   surface = cairo_pdf_surface_create (path, priv->width, priv->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mdg_seminar_get_title (priv->seminar));
+  if (priv->seminar != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mdg_seminar_get_title (priv->seminar));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Madoguchi " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
