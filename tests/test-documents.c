@@ -195,6 +195,64 @@ page_text (PopplerDocument *document,
   return g_string_free (out, FALSE);
 }
 
+/* Where @text first shows on page 1, from the left edge, in points. */
+static double
+text_x (PopplerDocument *document,
+        const char      *text)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
+  GList *found = poppler_page_find_text (page, text);
+  double x;
+
+  if (found == NULL)
+    g_error ("“%s” is not on page 1", text);
+  x = ((PopplerRectangle *) found->data)->x1;
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  return x;
+}
+
+/*
+ * The boxes to tick: on page 1, rendered at 2 pixels a point, the darkest pixel column
+ * of the table's first 30 points holds a box's side in every row (11 points, 22
+ * pixels, each); without boxes only the row rules cross it.
+ */
+static void
+assert_tick_boxes (PopplerDocument *document,
+                   guint            rows)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int stride, darkest = 0;
+  guchar *data;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  /* From just inside the margin (12 mm) to 30 points in, below the header. */
+  for (int x = 2 * 36; x < 2 * (34 + 30); x++)
+    {
+      int dark = 0;
+
+      for (int y = 2 * 120; y < 2 * (height - 60); y++)
+        if ((((guint32 *) (data + y * stride))[x] & 0xff) < 0x80)
+          dark++;
+      darkest = MAX (darkest, dark);
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (darkest, >, (int) rows * 18);
+}
+
 static char *
 export (MdgDocument *document,
         const char  *name,
@@ -271,6 +329,32 @@ check_sheet (MdgAttendeeSheetKind kind,
         g_string_append_c (want, *c);
     g_assert_nonnull (strstr (all->str, want->str));
     g_string_free (want, TRUE);
+  }
+
+  /* A box to tick before the number on both; the attendee list, sorted by name, shows
+   * the name before the organization, the sign-in sheet the organization first. */
+  {
+    double tick = text_x (pdf, "✓"), number = text_x (pdf, "M00");
+    double person = text_x (pdf, "太郎"), organization = text_x (pdf, "山﨑製作所");
+    g_autoptr(PopplerPage) first = poppler_document_get_page (pdf, 0);
+    g_autofree char *first_text = poppler_page_get_text (first);
+    guint rows = 0;
+
+    for (const char *p = first_text; (p = strstr (p, "太郎")) != NULL; p++)
+      rows++;
+    g_assert_cmpfloat (tick, <, number);
+    if (kind == MDG_ATTENDEE_SHEET_LIST)
+      {
+        g_assert_cmpfloat (number, <, person);
+        g_assert_cmpfloat (person, <, organization);
+      }
+    else
+      {
+        g_assert_cmpfloat (number, <, organization);
+        g_assert_cmpfloat (organization, <, person);
+      }
+    g_assert_cmpuint (rows, >=, 16);
+    assert_tick_boxes (pdf, rows);
   }
 
   assert_fonts_embedded (pdf);

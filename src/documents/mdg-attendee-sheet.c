@@ -11,9 +11,9 @@
 
 /*
  * The attendee list (受付名簿) and the sign-in sheet: one row per registered attendee,
- * in kana order as given, with the organization, name, reading and title. The sign-in
- * sheet adds a check box and a column to sign in. Long organization names shrink and
- * wrap inside their cell; nothing is cut off.
+ * in kana order as given, with a box to tick, the name and reading, organization and
+ * title. The sign-in sheet adds a column to sign in. Long organization names shrink
+ * and wrap inside their cell; nothing is cut off.
  */
 
 struct _MdgAttendeeSheet
@@ -36,9 +36,11 @@ typedef struct
   double width;   /* a part of the table's width */
 } ColumnSpec;
 
-/* The columns in print order. */
+/* Both are sorted by reading, so the attendee list, read down to find someone, puts the
+ * name before the organization; its box is ticked at the door. The sign-in sheet keeps
+ * the organization first, as people look for their company's line to sign. */
 static const ColumnSpec list_columns[] = {
-  { COL_NUMBER, 0.10 }, { COL_ORGANIZATION, 0.36 }, { COL_NAME, 0.32 }, { COL_TITLE, 0.22 },
+  { COL_CHECK, 0.05 }, { COL_NUMBER, 0.09 }, { COL_NAME, 0.30 }, { COL_ORGANIZATION, 0.35 }, { COL_TITLE, 0.21 },
 };
 static const ColumnSpec sign_in_columns[] = {
   { COL_CHECK, 0.05 }, { COL_NUMBER, 0.09 }, { COL_ORGANIZATION, 0.27 }, { COL_NAME, 0.25 }, { COL_TITLE, 0.14 },
