@@ -123,18 +123,7 @@ main (int   argc,
       }
   }
   db = mdg_database_open (scratch, &error);
-  /* The seminar with the most registrations: the 1 000-attendee one on the large sample. */
-  {
-    sqlite3_stmt *stmt;
-
-    sqlite3_prepare_v2 (_mdg_database_get_handle (db),
-                        "SELECT seminar_id FROM registration GROUP BY seminar_id ORDER BY count(*) DESC LIMIT 1", -1,
-                        &stmt, NULL);
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      g_error ("%s has no registrations: is it the sample?", path);
-    seminar_id = sqlite3_column_int64 (stmt, 0);
-    sqlite3_finalize (stmt);
-  }
+  seminar_id = bench_largest_seminar (_mdg_database_get_handle (db), path);
   seminar = mdg_seminar_store_load (db, seminar_id, &error);
   g_assert_no_error (error);
 

@@ -192,3 +192,21 @@ bench_sql_ms (sqlite3    *db,
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
   return bench_drain (stmt, start);
 }
+
+/* Returns: the seminar with the most registrations: the 1 000-attendee one on the
+ *   large sample; exits when there is none */
+gint64
+bench_largest_seminar (sqlite3    *db,
+                       const char *path)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+
+  sqlite3_prepare_v2 (db, "SELECT seminar_id FROM registration GROUP BY seminar_id ORDER BY count(*) DESC LIMIT 1",
+                      -1, &stmt, NULL);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("%s has no registrations: is it the sample?", path);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
