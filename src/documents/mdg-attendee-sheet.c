@@ -184,8 +184,10 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
   x = margin;
   for (guint c = 0; c < n_columns; c++)
     {
-      draw_cell_text (document, cr, column_title (spec[c].column), x, y, spec[c].width * table_width, HEADER_ROW_HEIGHT,
-                      8, TRUE);
+      /* The tick stands over the middle of its boxes. */
+      _mdg_document_draw_text (document, cr, column_title (spec[c].column), x + 3, y + 2, spec[c].width * table_width - 6,
+                               HEADER_ROW_HEIGHT - 4, 8, 5, TRUE,
+                               spec[c].column == COL_CHECK ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
       x += spec[c].width * table_width;
     }
   y += HEADER_ROW_HEIGHT;

@@ -138,6 +138,7 @@ floor_sheet (const char *path,
       x = MARGIN;
       for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
         {
+          pango_layout_set_alignment (layouts[COLUMN], c == 0 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
           show (cr, layouts[COLUMN], titles[c], x + 3, y + 2, widths[c] * table - 6, BAND - 4);
           x += widths[c] * table;
         }
