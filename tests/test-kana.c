@@ -180,6 +180,19 @@ test_kana_sort (void)
   g_assert_cmpint (mdg_kana_compare ("か\xe3\x82\x99", -1, "がい", -1), <, 0);
   g_assert_cmpint (mdg_kana_compare ("さとうXYZ", 9, "さとう", -1), ==, 0);
   g_assert_cmpint (mdg_kana_compare ("さとう", 6, "さと", -1), ==, 0);
+
+  /* Readings longer than the weights kept on the stack compare the same way. */
+  {
+    g_autofree char *long_a = g_strconcat ("じゅげむじゅげむごこうのすりきれかいじゃりすいぎょの", "すいぎょうまつ", NULL);
+    g_autofree char *long_b = g_strconcat ("じゅげむじゅげむごこうのすりきれかいじゃりすいぎょの", "ずいぎょうまつ", NULL);
+    g_autofree char *long_c = g_strconcat ("ジュゲムジュゲムゴコウノスリキレカイジャリスイギョノ", "スイギョウマツ", NULL);
+
+    /* 33 kana, 3 bytes each: more than 64 bytes. */
+    g_assert_cmpint (g_utf8_strlen (long_a, -1), ==, 33);
+    g_assert_cmpint (mdg_kana_compare (long_a, -1, long_b, -1), <, 0);
+    g_assert_cmpint (mdg_kana_compare (long_c, -1, long_b, -1), <, 0);
+    g_assert_cmpint (mdg_kana_compare (long_a, -1, long_c, -1), <, 0);
+  }
 }
 
 static void

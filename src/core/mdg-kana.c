@@ -162,10 +162,13 @@ is_normal (const char *text,
   return TRUE;
 }
 
-/* Returns the number of weights written to @out (at most one per character). */
+/* Returns the number of weights written to @out (at most one per character): @buffer
+ * when its @buffer_len weights are enough, otherwise a new array. */
 static gsize
 weigh (const char *text,
        gssize      len,
+       Weight     *buffer,
+       gsize       buffer_len,
        Weight    **out)
 {
   g_autofree char *normal = NULL;
@@ -188,7 +191,8 @@ weigh (const char *text,
     }
   end = text + len;
 
-  weights = g_new (Weight, g_utf8_strlen (text, len) + 1);
+  /* No more characters than bytes. */
+  weights = (gsize) len + 1 <= buffer_len ? buffer : g_new (Weight, len + 1);
 
   for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {
@@ -316,7 +320,7 @@ mdg_kana_sort (GPtrArray          *items,
       if (w->text == NULL)
         w->text = g_strdup ("");
       w->len = strlen (w->text);
-      w->n = weigh (w->text, w->len, &w->weights);
+      w->n = weigh (w->text, w->len, NULL, 0, &w->weights);
     }
 
   /* A merge sort: stable. */
@@ -349,14 +353,18 @@ mdg_kana_compare (const char *a,
 {
   Weighed wa = { NULL, (char *) a, a_len < 0 ? strlen (a) : (gsize) a_len, NULL, 0 };
   Weighed wb = { NULL, (char *) b, b_len < 0 ? strlen (b) : (gsize) b_len, NULL, 0 };
+  /* Readings are short: their weights fit on the stack (SQLite compares often). */
+  Weight stack_a[64], stack_b[64];
   int order;
 
   ensure_vowels ();
-  wa.n = weigh (a, wa.len, &wa.weights);
-  wb.n = weigh (b, wb.len, &wb.weights);
+  wa.n = weigh (a, wa.len, stack_a, G_N_ELEMENTS (stack_a), &wa.weights);
+  wb.n = weigh (b, wb.len, stack_b, G_N_ELEMENTS (stack_b), &wb.weights);
   order = compare_weighed (&wa, &wb, NULL);
-  g_free (wa.weights);
-  g_free (wb.weights);
+  if (wa.weights != stack_a)
+    g_free (wa.weights);
+  if (wb.weights != stack_b)
+    g_free (wb.weights);
   return order;
 }
 

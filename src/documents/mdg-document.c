@@ -472,13 +472,14 @@ _mdg_document_get_layout (MdgDocument *self,
     }
 
   /* Each setter is a no-op when nothing changes. */
-  {
-    PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+  if (pango_font_description_get_size (pango_layout_get_font_description (layout)) != (int) (size * PANGO_SCALE))
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
 
-    pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-    pango_layout_set_font_description (layout, font);
-    pango_font_description_free (font);
-  }
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
   if (pango_layout_get_attributes (layout) != NULL)
     pango_layout_set_attributes (layout, NULL);
   pango_layout_set_width (layout, -1);
