@@ -163,6 +163,7 @@ add_organization (Filler  *f,
   g_autofree char *base = g_strconcat (place->kanji, businesses[b].kanji, suffix, NULL);
   g_autofree char *name = NULL;
   g_autofree char *kana = g_strconcat (place->kana, businesses[b].kana, NULL);
+  sqlite3_stmt *stmt = f->staged[STAGE_ORGANIZATION];
 
   switch (index % 3)
     {
@@ -171,12 +172,12 @@ add_organization (Filler  *f,
     default: name = g_strconcat ("有限会社", base, NULL); break;
     }
 
-  sqlite3_bind_text (f->staged[STAGE_ORGANIZATION], 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (f->staged[STAGE_ORGANIZATION], 2, kana, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (f->staged[STAGE_ORGANIZATION], 3, businesses[b].industry, -1, SQLITE_STATIC);
-  sqlite3_bind_int (f->staged[STAGE_ORGANIZATION], 4, g_rand_int_range (f->rand, 3, 300));
-  sqlite3_bind_text (f->staged[STAGE_ORGANIZATION], 5, PICK (f, municipalities), -1, SQLITE_STATIC);
-  return step (f, f->staged[STAGE_ORGANIZATION], error);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kana, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, businesses[b].industry, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, g_rand_int_range (f->rand, 3, 300));
+  sqlite3_bind_text (stmt, 5, PICK (f, municipalities), -1, SQLITE_STATIC);
+  return step (f, stmt, error);
 }
 
 static gboolean
@@ -194,16 +195,17 @@ add_person (Filler  *f,
                                             family->roman, index, place->roman, businesses[b].roman);
   g_autofree char *phone = g_strdup_printf ("042-%03d-%04d", g_rand_int_range (f->rand, 500, 600),
                                             g_rand_int_range (f->rand, 0, 10000));
+  sqlite3_stmt *stmt = f->staged[STAGE_PERSON];
 
-  sqlite3_bind_text (f->staged[STAGE_PERSON], 1, family->kanji, -1, SQLITE_STATIC);
-  sqlite3_bind_text (f->staged[STAGE_PERSON], 2, given->kanji, -1, SQLITE_STATIC);
-  sqlite3_bind_text (f->staged[STAGE_PERSON], 3, family->kana, -1, SQLITE_STATIC);
-  sqlite3_bind_text (f->staged[STAGE_PERSON], 4, given->kana, -1, SQLITE_STATIC);
-  sqlite3_bind_text (f->staged[STAGE_PERSON], 5, PICK (f, titles), -1, SQLITE_STATIC);
-  sqlite3_bind_text (f->staged[STAGE_PERSON], 6, email, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (f->staged[STAGE_PERSON], 7, phone, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (f->staged[STAGE_PERSON], 8, org + 1);
-  return step (f, f->staged[STAGE_PERSON], error);
+  sqlite3_bind_text (stmt, 1, family->kanji, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, given->kanji, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, family->kana, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, given->kana, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, PICK (f, titles), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, email, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, phone, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 8, org + 1);
+  return step (f, stmt, error);
 }
 
 static gboolean
@@ -296,6 +298,7 @@ add_registrations (Filler  *f,
                    gboolean past,
                    GError **error)
 {
+  sqlite3_stmt *stmt = f->staged[STAGE_REGISTRATION];
   guint active = 0;
 
   for (guint k = 0; k < count; k++)
@@ -312,14 +315,14 @@ add_registrations (Filler  *f,
       else
         active++;
 
-      sqlite3_bind_int64 (f->staged[STAGE_REGISTRATION], 1, seminar_id);
-      sqlite3_bind_int64 (f->staged[STAGE_REGISTRATION], 2, person);
-      sqlite3_bind_text (f->staged[STAGE_REGISTRATION], 3, number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (f->staged[STAGE_REGISTRATION], 4, status, -1, SQLITE_STATIC);
-      sqlite3_bind_text (f->staged[STAGE_REGISTRATION], 5, k % 4 ? "web-form" : "manual", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 1, seminar_id);
+      sqlite3_bind_int64 (stmt, 2, person);
+      sqlite3_bind_text (stmt, 3, number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, k % 4 ? "web-form" : "manual", -1, SQLITE_STATIC);
       if (past && g_str_equal (status, "registered") && g_rand_int_range (f->rand, 0, 100) < 85)
-        sqlite3_bind_text (f->staged[STAGE_REGISTRATION], 6, "2026-01-01T00:00:00Z", -1, SQLITE_STATIC);
-      if (!step (f, f->staged[STAGE_REGISTRATION], error))
+        sqlite3_bind_text (stmt, 6, "2026-01-01T00:00:00Z", -1, SQLITE_STATIC);
+      if (!step (f, stmt, error))
         return FALSE;
     }
   return TRUE;

@@ -36,9 +36,8 @@ typedef struct
   double width;   /* a part of the table's width */
 } ColumnSpec;
 
-/* Both are sorted by reading, so the attendee list, read down to find someone, puts the
- * name before the organization; its box is ticked at the door. The sign-in sheet keeps
- * the organization first, as people look for their company's line to sign. */
+/* Both are sorted by reading: the attendee list, read down to find someone, puts the
+ * name before the organization, and its box is ticked at the door. */
 static const ColumnSpec list_columns[] = {
   { COL_CHECK, 0.05 }, { COL_NUMBER, 0.09 }, { COL_NAME, 0.30 }, { COL_ORGANIZATION, 0.35 }, { COL_TITLE, 0.21 },
 };
