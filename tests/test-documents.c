@@ -3,10 +3,12 @@
 
 #include <string.h>
 #include <glib/gi18n.h>
+#include <cairo-pdf.h>
 #include <poppler.h>
 
 #include "mdg-attendee-sheet.h"
 #include "mdg-badge-sheet.h"
+#include "mdg-document-private.h"
 #include "mdg-registration-store.h"
 #include "mdg-seminar-store.h"
 #include "mdg-test-util.h"
@@ -193,6 +195,64 @@ page_text (PopplerDocument *document,
   return g_string_free (out, FALSE);
 }
 
+/* Where @text first shows on page 1, from the left edge, in points. */
+static double
+text_x (PopplerDocument *document,
+        const char      *text)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
+  GList *found = poppler_page_find_text (page, text);
+  double x;
+
+  if (found == NULL)
+    g_error ("“%s” is not on page 1", text);
+  x = ((PopplerRectangle *) found->data)->x1;
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  return x;
+}
+
+/*
+ * The boxes to tick: on page 1, rendered at 2 pixels a point, the darkest pixel column
+ * of the table's first 30 points holds a box's side in every row (11 points, 22
+ * pixels, each); without boxes only the row rules cross it.
+ */
+static void
+assert_tick_boxes (PopplerDocument *document,
+                   guint            rows)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (document, 0);
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int stride, darkest = 0;
+  guchar *data;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * 2, height * 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 2, 2);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  /* From just inside the margin (12 mm) to 30 points in, below the header. */
+  for (int x = 2 * 36; x < 2 * (34 + 30); x++)
+    {
+      int dark = 0;
+
+      for (int y = 2 * 120; y < 2 * (height - 60); y++)
+        if ((((guint32 *) (data + y * stride))[x] & 0xff) < 0x80)
+          dark++;
+      darkest = MAX (darkest, dark);
+    }
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (darkest, >, (int) rows * 18);
+}
+
 static char *
 export (MdgDocument *document,
         const char  *name,
@@ -271,6 +331,32 @@ check_sheet (MdgAttendeeSheetKind kind,
     g_string_free (want, TRUE);
   }
 
+  /* A box to tick before the number on both; the attendee list, sorted by name, shows
+   * the name before the organization, the sign-in sheet the organization first. */
+  {
+    double tick = text_x (pdf, "✓"), number = text_x (pdf, "M00");
+    double person = text_x (pdf, "太郎"), organization = text_x (pdf, "山﨑製作所");
+    g_autoptr(PopplerPage) first = poppler_document_get_page (pdf, 0);
+    g_autofree char *first_text = poppler_page_get_text (first);
+    guint rows = 0;
+
+    for (const char *p = first_text; (p = strstr (p, "太郎")) != NULL; p++)
+      rows++;
+    g_assert_cmpfloat (tick, <, number);
+    if (kind == MDG_ATTENDEE_SHEET_LIST)
+      {
+        g_assert_cmpfloat (number, <, person);
+        g_assert_cmpfloat (person, <, organization);
+      }
+    else
+      {
+        g_assert_cmpfloat (number, <, organization);
+        g_assert_cmpfloat (organization, <, person);
+      }
+    g_assert_cmpuint (rows, >=, 16);
+    assert_tick_boxes (pdf, rows);
+  }
+
   assert_fonts_embedded (pdf);
   save_first_page_png (pdf, name);
 }
@@ -346,6 +432,156 @@ test_era_dates (void)
   g_assert_nonnull (strstr (text, expected));
 }
 
+typedef struct
+{
+  double size;
+  int    width;
+  int    height;
+  int    lines;
+  gboolean ellipsized;
+} Fitted;
+
+static Fitted
+fit (PangoLayout *layout,
+     const char  *text,
+     double       width,
+     double       height,
+     double       size,
+     double       min_size)
+{
+  Fitted fitted = { 0 };
+
+  fitted.size = _mdg_document_fit_text (layout, text, width, height, size, min_size);
+  pango_layout_get_size (layout, &fitted.width, &fitted.height);
+  fitted.lines = pango_layout_get_line_count (layout);
+  fitted.ellipsized = pango_layout_is_ellipsized (layout);
+  return fitted;
+}
+
+/*
+ * Fitting on a style's shared layout gives what a new layout gives, whatever the texts
+ * fitted on it before (shrunk, wrapped, ellipsized, with markup); and the rules hold:
+ * a text that fits stays whole on one line, one that just misses shrinks a little on
+ * one line, a longer one wraps, and only one too long even at the smallest size is
+ * ellipsized.
+ */
+static void
+test_fit_text (void)
+{
+  static const struct { const char *text; double width, height, size, min_size; } cases[] = {
+    { "株式会社山﨑製作所", 150, 30, 9, 5 },
+    { "情報システム担当", 67.8, 30, 8.5, 5 },
+    { LONG_ORGANIZATION, 140, 30, 9, 5 },
+    { LONG_ORGANIZATION LONG_ORGANIZATION LONG_ORGANIZATION, 60, 20, 9, 5 },
+    { "株式会社山﨑製作所\n情報システム部", 150, 30, 9, 5 },
+    { "あおき たろう", 130, 9, 6.5, 4.5 },
+    { "", 50, 20, 8, 5 },
+  };
+  g_autoptr(MdgDocument) document = mdg_attendee_sheet_new (seminar, attendees, MDG_ATTENDEE_SHEET_LIST);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, MDG_A4_WIDTH, MDG_A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  Fitted fresh[G_N_ELEMENTS (cases)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PangoLayout) layout = _mdg_document_layout (cr, cases[i].size, FALSE);
+
+      fresh[i] = fit (layout, cases[i].text, cases[i].width, cases[i].height, cases[i].size, cases[i].min_size);
+    }
+
+  g_assert_cmpfloat (fresh[0].size, ==, 9);
+  g_assert_cmpint (fresh[0].lines, ==, 1);
+  g_assert_cmpfloat (fresh[1].size, <, 8.5);
+  g_assert_cmpfloat (fresh[1].size, >=, 8.5 * 0.8);
+  g_assert_cmpint (fresh[1].lines, ==, 1);
+  g_assert_cmpint (fresh[2].lines, >, 1);
+  g_assert_false (fresh[2].ellipsized);
+  g_assert_cmpfloat (fresh[3].size, ==, 5);
+  g_assert_true (fresh[3].ellipsized);
+  g_assert_cmpint (fresh[4].lines, ==, 2);
+  g_assert_cmpfloat (fresh[5].size, <, 6.5);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpfloat ((double) fresh[i].width / PANGO_SCALE, <=, cases[i].width);
+      g_assert_cmpfloat ((double) fresh[i].height / PANGO_SCALE, <=, cases[i].height);
+    }
+
+  /* Every case after every other one, on the shared layout of its style. */
+  for (guint before = 0; before < G_N_ELEMENTS (cases); before++)
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        PangoLayout *layout = _mdg_document_get_layout (document, cr, cases[before].size, FALSE);
+        Fitted shared;
+
+        fit (layout, cases[before].text, cases[before].width, cases[before].height, cases[before].size,
+             cases[before].min_size);
+        pango_layout_set_markup (layout, "<b>太字</b>", -1);
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+
+        layout = _mdg_document_get_layout (document, cr, cases[i].size, FALSE);
+        shared = fit (layout, cases[i].text, cases[i].width, cases[i].height, cases[i].size, cases[i].min_size);
+        g_assert_cmpfloat (shared.size, ==, fresh[i].size);
+        g_assert_cmpint (shared.width, ==, fresh[i].width);
+        g_assert_cmpint (shared.height, ==, fresh[i].height);
+        g_assert_cmpint (shared.lines, ==, fresh[i].lines);
+        g_assert_cmpint (shared.ellipsized, ==, fresh[i].ellipsized);
+        g_assert_cmpint (pango_layout_get_alignment (layout), ==, PANGO_ALIGN_LEFT);
+      }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static gpointer
+export_in_thread (gpointer data)
+{
+  g_autoptr(MdgDocument) document = mdg_attendee_sheet_new (seminar, attendees, MDG_ATTENDEE_SHEET_SIGN_IN);
+  g_autoptr(GDateTime) printed = mdg_test_local (2026, 11, 26, 9, 30);
+  g_autoptr(GError) error = NULL;
+
+  mdg_document_set_printed_at (document, printed);
+  g_assert_true (mdg_document_export_pdf (document, data, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* Documents made in several threads at once (each thread lays text out on its own)
+ * read the same as one made alone. */
+static void
+test_threads (void)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr(PopplerDocument) alone = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sign-in-thread%u", i);
+
+      g_ptr_array_add (paths, output_path (name, "pdf"));
+    }
+  export_in_thread (paths->pdata[0]);
+  for (guint i = 1; i < paths->len; i++)
+    g_ptr_array_add (threads, g_thread_new ("export", export_in_thread, paths->pdata[i]));
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (threads->pdata[i]);
+
+  alone = open_pdf (paths->pdata[0]);
+  for (guint i = 1; i < paths->len; i++)
+    {
+      g_autoptr(PopplerDocument) other = open_pdf (paths->pdata[i]);
+
+      g_assert_cmpint (poppler_document_get_n_pages (other), ==, poppler_document_get_n_pages (alone));
+      for (int p = 0; p < poppler_document_get_n_pages (alone); p++)
+        {
+          g_autofree char *expected = page_text (alone, p);
+          g_autofree char *text = page_text (other, p);
+
+          g_assert_cmpstr (text, ==, expected);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +595,8 @@ main (int   argc,
   g_test_add_func ("/documents/sign-in-sheet", test_sign_in_sheet);
   g_test_add_func ("/documents/badges", test_badges);
   g_test_add_func ("/documents/era-dates", test_era_dates);
+  g_test_add_func ("/documents/fit-text", test_fit_text);
+  g_test_add_func ("/documents/threads", test_threads);
 
   status = g_test_run ();
 

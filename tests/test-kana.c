@@ -129,6 +129,72 @@ test_kana_levels (void)
   g_assert_cmpint (mdg_kana_compare ("\xff\xfe", -1, "\xff\xff", -1), <, 0);
 }
 
+typedef struct
+{
+  const char *reading;
+  guint       index;
+} Item;
+
+static char *
+item_reading (gpointer item)
+{
+  return g_strdup (((Item *) item)->reading);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *x = *(Item **) a, *y = *(Item **) b;
+
+  return mdg_kana_compare (x->reading ? x->reading : "", -1, y->reading ? y->reading : "", -1);
+}
+
+/* mdg_kana_sort weighs each reading once and sorts exactly as mdg_kana_compare does,
+ * keeping equal readings in their order; readings NFKC leaves alone and those it
+ * changes (half-width and decomposed kana, full-width Latin, variant kanji) alike. */
+static void
+test_kana_sort (void)
+{
+  static const char *const readings[] = {
+    "さとう はなこ", "ｻﾄｳ ﾊﾅｺ", "サトウ はなこ", "さとう", "さとうだ あい", "か\xe3\x82\x99っこう",
+    "がっこう", "ｶﾞｯｺｳ", "コーヒー", "こおひい", "ＡＢＣ", "abc", "山﨑", "山崎", "さとう\xe3\x80\x80はなこ",
+    "", NULL, "\xff\xfe", "さとう はなこ", "ゟ", "ゞ", "ヴァイオリン", "ゔぁいおりん", "亜", "あ",
+  };
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  g_autofree Item *items = g_new (Item, G_N_ELEMENTS (readings));
+
+  for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
+    {
+      items[i] = (Item) { readings[i], i };
+      g_ptr_array_add (sorted, &items[i]);
+      g_ptr_array_add (expected, &items[i]);
+    }
+  mdg_kana_sort (sorted, item_reading);
+  g_ptr_array_sort (expected, compare_items);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpuint (((Item *) sorted->pdata[i])->index, ==, ((Item *) expected->pdata[i])->index);
+
+  /* Decomposed and composed kana weigh alike; a length stops the reading where it says. */
+  g_assert_cmpint (mdg_kana_compare ("か\xe3\x82\x99", -1, "がい", -1), <, 0);
+  g_assert_cmpint (mdg_kana_compare ("さとうXYZ", 9, "さとう", -1), ==, 0);
+  g_assert_cmpint (mdg_kana_compare ("さとう", 6, "さと", -1), ==, 0);
+
+  /* Readings longer than the weights kept on the stack compare the same way. */
+  {
+    g_autofree char *long_a = g_strconcat ("じゅげむじゅげむごこうのすりきれかいじゃりすいぎょの", "すいぎょうまつ", NULL);
+    g_autofree char *long_b = g_strconcat ("じゅげむじゅげむごこうのすりきれかいじゃりすいぎょの", "ずいぎょうまつ", NULL);
+    g_autofree char *long_c = g_strconcat ("ジュゲムジュゲムゴコウノスリキレカイジャリスイギョノ", "スイギョウマツ", NULL);
+
+    /* 33 kana, 3 bytes each: more than 64 bytes. */
+    g_assert_cmpint (g_utf8_strlen (long_a, -1), ==, 33);
+    g_assert_cmpint (mdg_kana_compare (long_a, -1, long_b, -1), <, 0);
+    g_assert_cmpint (mdg_kana_compare (long_c, -1, long_b, -1), <, 0);
+    g_assert_cmpint (mdg_kana_compare (long_a, -1, long_c, -1), <, 0);
+  }
+}
+
 static void
 test_kana_fold (void)
 {
@@ -153,6 +219,7 @@ main (int   argc,
   g_test_add_func ("/kana/vector/sorts-back", test_kana_vector_sorts_back);
   g_test_add_func ("/kana/vector/sqlite-collation", test_kana_collation_in_sqlite);
   g_test_add_func ("/kana/levels", test_kana_levels);
+  g_test_add_func ("/kana/sort", test_kana_sort);
   g_test_add_func ("/kana/fold", test_kana_fold);
 
   return g_test_run ();

@@ -74,6 +74,7 @@ configure_connection (sqlite3     *db,
     "PRAGMA synchronous = NORMAL;"
     /* 32 MB of page cache: a large import stays in memory until it commits. */
     "PRAGMA cache_size = -32000;"
+    "PRAGMA temp_store = MEMORY;"
     /* Deleted personal data must not linger in free pages. */
     "PRAGMA secure_delete = ON;";
 

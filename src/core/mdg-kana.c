@@ -139,25 +139,62 @@ weigh_kana (gunichar  c,
   return TRUE;
 }
 
-/* Returns the number of weights written to @out (at most one per character). */
+/*
+ * Whether NFKC leaves @text as it is: readings are mostly kana, ASCII and kanji, and
+ * normalizing them only to find them unchanged would be most of the cost of a
+ * comparison. Anything else (half-width kana, combining marks, full-width forms, invalid
+ * UTF-8) is normalized.
+ */
+static gboolean
+is_normal (const char *text,
+           gsize       len)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (!((c >= 0x20 && c < 0x7F) || (c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST) || c == 0x309D || c == 0x309E ||
+            (c >= KATAKANA_FIRST && c <= 0x30FA) || (c >= LONG_VOWEL && c <= 0x30FE) || (c >= 0x4E00 && c <= 0x9FFF)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns the number of weights written to @out (at most one per character): @buffer
+ * when its @buffer_len weights are enough, otherwise a new array. */
 static gsize
 weigh (const char *text,
        gssize      len,
+       Weight     *buffer,
+       gsize       buffer_len,
        Weight    **out)
 {
-  g_autofree char *normal = g_utf8_normalize (text, len, G_NORMALIZE_NFKC);
+  g_autofree char *normal = NULL;
+  const char *end;
   Weight *weights;
   gsize n = 0;
 
-  if (normal == NULL)
+  if (len < 0)
+    len = strlen (text);
+  if (!is_normal (text, len))
     {
-      *out = NULL;
-      return 0;
+      normal = g_utf8_normalize (text, len, G_NORMALIZE_NFKC);
+      if (normal == NULL)
+        {
+          *out = NULL;
+          return 0;
+        }
+      text = normal;
+      len = strlen (normal);
     }
+  end = text + len;
 
-  weights = g_new (Weight, g_utf8_strlen (normal, -1) + 1);
+  /* No more characters than bytes. */
+  weights = (gsize) len + 1 <= buffer_len ? buffer : g_new (Weight, len + 1);
 
-  for (const char *p = normal; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       Weight *w = &weights[n];
@@ -195,6 +232,107 @@ weigh (const char *text,
   return n;
 }
 
+static void
+ensure_vowels (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      init_vowels ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* Compares two weighed readings level by level; 0 leaves it to their bytes. */
+static int
+compare_weights (const Weight *wa,
+                 gsize         na,
+                 const Weight *wb,
+                 gsize         nb)
+{
+  gsize common = MIN (na, nb);
+
+  for (gsize i = 0; i < common; i++)
+    if (wa[i].primary != wb[i].primary)
+      return wa[i].primary < wb[i].primary ? -1 : 1;
+  if (na != nb)
+    return na < nb ? -1 : 1;
+  for (gsize i = 0; i < common; i++)
+    if (wa[i].secondary != wb[i].secondary)
+      return wa[i].secondary < wb[i].secondary ? -1 : 1;
+  for (gsize i = 0; i < common; i++)
+    if (wa[i].tertiary != wb[i].tertiary)
+      return wa[i].tertiary < wb[i].tertiary ? -1 : 1;
+  return 0;
+}
+
+typedef struct
+{
+  gpointer  item;
+  char     *text;
+  gsize     len;
+  Weight   *weights;   /* NULL for invalid UTF-8 */
+  gsize     n;
+} Weighed;
+
+static int
+compare_weighed (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  const Weighed *wa = a, *wb = b;
+  int order = wa->weights && wb->weights ? compare_weights (wa->weights, wa->n, wb->weights, wb->n) : 0;
+
+  if (order == 0)
+    order = memcmp (wa->text, wb->text, MIN (wa->len, wb->len));
+  if (order == 0 && wa->len != wb->len)
+    order = wa->len < wb->len ? -1 : 1;
+  return order;
+}
+
+/**
+ * mdg_kana_sort:
+ * @items: (element-type gpointer): what to sort
+ * @reading: gives an item's reading, newly allocated (%NULL reads as empty)
+ *
+ * Sorts @items by their readings in the order of mdg_kana_compare(), keeping items
+ * that read the same in their order. Each reading is weighed once, where sorting with
+ * mdg_kana_compare() would weigh both readings at every comparison.
+ */
+void
+mdg_kana_sort (GPtrArray          *items,
+               MdgKanaReadingFunc  reading)
+{
+  g_autofree Weighed *weighed = NULL;
+
+  g_return_if_fail (items != NULL);
+  g_return_if_fail (reading != NULL);
+
+  ensure_vowels ();
+  weighed = g_new (Weighed, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Weighed *w = &weighed[i];
+
+      w->item = g_ptr_array_index (items, i);
+      w->text = reading (w->item);
+      if (w->text == NULL)
+        w->text = g_strdup ("");
+      w->len = strlen (w->text);
+      w->n = weigh (w->text, w->len, NULL, 0, &w->weights);
+    }
+
+  /* A merge sort: stable. */
+  g_qsort_with_data (weighed, items->len, sizeof (Weighed), compare_weighed, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      items->pdata[i] = weighed[i].item;
+      g_free (weighed[i].text);
+      g_free (weighed[i].weights);
+    }
+}
+
 /**
  * mdg_kana_compare:
  * @a: UTF-8 text
@@ -213,44 +351,21 @@ mdg_kana_compare (const char *a,
                   const char *b,
                   gssize      b_len)
 {
-  static gsize initialized = 0;
-  g_autofree Weight *wa = NULL;
-  g_autofree Weight *wb = NULL;
-  gsize na, nb, common;
-  gsize la = a_len < 0 ? strlen (a) : (gsize) a_len;
-  gsize lb = b_len < 0 ? strlen (b) : (gsize) b_len;
-  int bytes;
+  Weighed wa = { NULL, (char *) a, a_len < 0 ? strlen (a) : (gsize) a_len, NULL, 0 };
+  Weighed wb = { NULL, (char *) b, b_len < 0 ? strlen (b) : (gsize) b_len, NULL, 0 };
+  /* Readings are short: their weights fit on the stack (SQLite compares often). */
+  Weight stack_a[64], stack_b[64];
+  int order;
 
-  if (g_once_init_enter (&initialized))
-    {
-      init_vowels ();
-      g_once_init_leave (&initialized, 1);
-    }
-
-  na = weigh (a, la, &wa);
-  nb = weigh (b, lb, &wb);
-
-  if (wa != NULL && wb != NULL)
-    {
-      common = MIN (na, nb);
-
-      for (gsize i = 0; i < common; i++)
-        if (wa[i].primary != wb[i].primary)
-          return wa[i].primary < wb[i].primary ? -1 : 1;
-      if (na != nb)
-        return na < nb ? -1 : 1;
-      for (gsize i = 0; i < common; i++)
-        if (wa[i].secondary != wb[i].secondary)
-          return wa[i].secondary < wb[i].secondary ? -1 : 1;
-      for (gsize i = 0; i < common; i++)
-        if (wa[i].tertiary != wb[i].tertiary)
-          return wa[i].tertiary < wb[i].tertiary ? -1 : 1;
-    }
-
-  bytes = memcmp (a, b, MIN (la, lb));
-  if (bytes != 0)
-    return bytes;
-  return la == lb ? 0 : (la < lb ? -1 : 1);
+  ensure_vowels ();
+  wa.n = weigh (a, wa.len, stack_a, G_N_ELEMENTS (stack_a), &wa.weights);
+  wb.n = weigh (b, wb.len, stack_b, G_N_ELEMENTS (stack_b), &wb.weights);
+  order = compare_weighed (&wa, &wb, NULL);
+  if (wa.weights != stack_a)
+    g_free (wa.weights);
+  if (wb.weights != stack_b)
+    g_free (wb.weights);
+  return order;
 }
 
 /**

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* Returns an item's reading, newly allocated. */
+typedef char *(*MdgKanaReadingFunc) (gpointer item);
+
+void  mdg_kana_sort    (GPtrArray          *items,
+                        MdgKanaReadingFunc  reading);
 int   mdg_kana_compare (const char *a,
                         gssize      a_len,
                         const char *b,

@@ -274,16 +274,6 @@ mdg_person_store_find_duplicates (MdgDatabase  *db,
   return collect_people (db, stmt, error);
 }
 
-static int
-compare_kana (gconstpointer a,
-              gconstpointer b)
-{
-  g_autofree char *ka = mdg_person_dup_kana (*(MdgPerson **) a);
-  g_autofree char *kb = mdg_person_dup_kana (*(MdgPerson **) b);
-
-  return mdg_kana_compare (ka, -1, kb, -1);
-}
-
 /**
  * mdg_person_store_list:
  * @db: a #MdgDatabase
@@ -328,7 +318,7 @@ mdg_person_store_list (MdgDatabase  *db,
   /* Search hits come in index order; the list shows them by reading. */
   people = collect_people (db, stmt, error);
   if (people != NULL)
-    g_ptr_array_sort (people, compare_kana);
+    mdg_kana_sort (people, (MdgKanaReadingFunc) mdg_person_dup_kana);
   return g_steal_pointer (&people);
 }
 

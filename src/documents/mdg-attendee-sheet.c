@@ -11,9 +11,9 @@
 
 /*
  * The attendee list (受付名簿) and the sign-in sheet: one row per registered attendee,
- * in kana order as given, with the organization, name, reading and title. The sign-in
- * sheet adds a check box and a column to sign in. Long organization names shrink and
- * wrap inside their cell; nothing is cut off.
+ * in kana order as given, with a box to tick, the name and reading, organization and
+ * title. The sign-in sheet adds a column to sign in. Long organization names shrink
+ * and wrap inside their cell; nothing is cut off.
  */
 
 struct _MdgAttendeeSheet
@@ -28,13 +28,29 @@ struct _MdgAttendeeSheet
 
 G_DEFINE_FINAL_TYPE (MdgAttendeeSheet, mdg_attendee_sheet, MDG_TYPE_DOCUMENT)
 
-typedef enum { COL_CHECK, COL_NUMBER, COL_ORGANIZATION, COL_NAME, COL_TITLE, COL_SIGNATURE, N_COLS } Column;
+typedef enum { COL_CHECK, COL_NUMBER, COL_ORGANIZATION, COL_NAME, COL_TITLE, COL_SIGNATURE } Column;
 
-/* Column widths as parts of the table's width; 0 leaves the column out. */
-static const double list_widths[N_COLS] = { 0, 0.10, 0.36, 0.32, 0.22, 0 };
-static const double sign_in_widths[N_COLS] = { 0.05, 0.09, 0.27, 0.25, 0.14, 0.20 };
+typedef struct
+{
+  Column column;
+  double width;   /* a part of the table's width */
+} ColumnSpec;
+
+/* Both are sorted by reading: the attendee list, read down to find someone, puts the
+ * name before the organization, and its box is ticked at the door. */
+static const ColumnSpec list_columns[] = {
+  { COL_CHECK, 0.05 }, { COL_NUMBER, 0.09 }, { COL_NAME, 0.30 }, { COL_ORGANIZATION, 0.35 }, { COL_TITLE, 0.21 },
+};
+static const ColumnSpec sign_in_columns[] = {
+  { COL_CHECK, 0.05 }, { COL_NUMBER, 0.09 }, { COL_ORGANIZATION, 0.27 }, { COL_NAME, 0.25 }, { COL_TITLE, 0.14 },
+  { COL_SIGNATURE, 0.20 },
+};
 
 #define HEADER_ROW_HEIGHT 18.0
+/* The reading's band, and its size: lines of 6.5 pt are taller than the band, so the
+ * reading starts at the size it always ended up at. */
+#define READING_HEIGHT 9.0
+#define READING_SIZE   6.0
 
 static double
 row_height (MdgAttendeeSheet *self)
@@ -57,10 +73,17 @@ column_title (Column column)
     }
 }
 
-static const double *
-widths (MdgAttendeeSheet *self)
+static const ColumnSpec *
+columns (MdgAttendeeSheet *self,
+         guint            *n_columns)
 {
-  return self->kind == MDG_ATTENDEE_SHEET_SIGN_IN ? sign_in_widths : list_widths;
+  if (self->kind == MDG_ATTENDEE_SHEET_SIGN_IN)
+    {
+      *n_columns = G_N_ELEMENTS (sign_in_columns);
+      return sign_in_columns;
+    }
+  *n_columns = G_N_ELEMENTS (list_columns);
+  return list_columns;
 }
 
 static guint
@@ -88,8 +111,10 @@ mdg_attendee_sheet_paginate (MdgDocument *document,
   return MAX (1, (self->attendees->len + self->rows_per_page - 1) / self->rows_per_page);
 }
 
+/* Text in a cell, inside a little padding, centred vertically. */
 static void
-draw_cell_text (cairo_t     *cr,
+draw_cell_text (MdgDocument *document,
+                cairo_t     *cr,
                 const char  *text,
                 double       x,
                 double       y,
@@ -98,37 +123,33 @@ draw_cell_text (cairo_t     *cr,
                 double       size,
                 gboolean     bold)
 {
-  g_autoptr(PangoLayout) layout = _mdg_document_layout (cr, size, bold);
-
-  if (text == NULL)
-    return;
-  _mdg_document_fit_text (layout, text, width - 6, height - 4, size, 5);
-  _mdg_document_show_layout (cr, layout, x + 3, y, height);
+  _mdg_document_draw_text (document, cr, text, x + 3, y + 2, width - 6, height - 4, size, 5, bold, PANGO_ALIGN_LEFT);
 }
 
 /* The name with its reading above it, as furigana sit over a name. */
 static void
-draw_name (cairo_t   *cr,
-           MdgPerson *person,
-           double     x,
-           double     y,
-           double     width,
-           double     height)
+draw_name (MdgDocument *document,
+           cairo_t     *cr,
+           MdgPerson   *person,
+           double       x,
+           double       y,
+           double       width,
+           double       height)
 {
   g_autofree char *name = mdg_person_dup_name (person);
   g_autofree char *kana = mdg_person_dup_kana (person);
-  g_autoptr(PangoLayout) reading = _mdg_document_layout (cr, 6.5, FALSE);
-  g_autoptr(PangoLayout) main = _mdg_document_layout (cr, 11, TRUE);
-  double reading_height = *kana ? 9 : 0;
+  double reading_height = *kana ? READING_HEIGHT : 0;
 
   if (*kana)
     {
-      _mdg_document_fit_text (reading, kana, width - 6, reading_height, 6.5, 4.5);
+      PangoLayout *reading = _mdg_document_get_layout (document, cr, READING_SIZE, FALSE);
+
+      _mdg_document_fit_text (reading, kana, width - 6, reading_height, READING_SIZE, 4.5);
       cairo_move_to (cr, x + 3, y + 2);
       pango_cairo_show_layout (cr, reading);
     }
-  _mdg_document_fit_text (main, name, width - 6, height - reading_height - 4, 11, 6);
-  _mdg_document_show_layout (cr, main, x + 3, y + 2 + reading_height, height - reading_height - 4);
+  _mdg_document_draw_text (document, cr, name, x + 3, y + 2 + reading_height, width - 6, height - reading_height - 4,
+                           11, 6, TRUE, PANGO_ALIGN_LEFT);
 }
 
 static void
@@ -145,6 +166,8 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attendee", "%u attendees",
                                                          self->attendees->len),
                                             self->attendees->len);
+  guint n_columns;
+  const ColumnSpec *spec = columns (self, &n_columns);
   double x, y;
 
   _mdg_document_draw_header (document, cr,
@@ -158,12 +181,14 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   x = margin;
-  for (Column c = 0; c < N_COLS; c++)
-    if (widths (self)[c] > 0)
-      {
-        draw_cell_text (cr, column_title (c), x, y, widths (self)[c] * table_width, HEADER_ROW_HEIGHT, 8, TRUE);
-        x += widths (self)[c] * table_width;
-      }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      /* The tick stands over the middle of its boxes. */
+      _mdg_document_draw_text (document, cr, column_title (spec[c].column), x + 3, y + 2, spec[c].width * table_width - 6,
+                               HEADER_ROW_HEIGHT - 4, 8, 5, TRUE,
+                               spec[c].column == COL_CHECK ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+      x += spec[c].width * table_width;
+    }
   y += HEADER_ROW_HEIGHT;
 
   for (guint i = first; i < last; i++)
@@ -172,13 +197,11 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
       MdgPerson *person = mdg_attendee_get_person (attendee);
 
       x = margin;
-      for (Column c = 0; c < N_COLS; c++)
+      for (guint c = 0; c < n_columns; c++)
         {
-          double w = widths (self)[c] * table_width;
+          double w = spec[c].width * table_width;
 
-          if (w <= 0)
-            continue;
-          switch (c)
+          switch (spec[c].column)
             {
             case COL_CHECK:
               cairo_set_line_width (cr, 0.8);
@@ -186,7 +209,7 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
               cairo_stroke (cr);
               break;
             case COL_NUMBER:
-              draw_cell_text (cr, mdg_attendee_get_number (attendee), x, y, w, rh, 8, FALSE);
+              draw_cell_text (document, cr, mdg_attendee_get_number (attendee), x, y, w, rh, 8, FALSE);
               break;
             case COL_ORGANIZATION:
               {
@@ -194,17 +217,16 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
                 const char *dept = mdg_person_get_text (person, MDG_PERSON_DEPARTMENT);
                 g_autofree char *text = org && dept ? g_strconcat (org, "\n", dept, NULL) : g_strdup (org ? org : dept);
 
-                draw_cell_text (cr, text, x, y, w, rh, 9, FALSE);
+                draw_cell_text (document, cr, text, x, y, w, rh, 9, FALSE);
               }
               break;
             case COL_NAME:
-              draw_name (cr, person, x, y, w, rh);
+              draw_name (document, cr, person, x, y, w, rh);
               break;
             case COL_TITLE:
-              draw_cell_text (cr, mdg_person_get_text (person, MDG_PERSON_TITLE), x, y, w, rh, 8.5, FALSE);
+              draw_cell_text (document, cr, mdg_person_get_text (person, MDG_PERSON_TITLE), x, y, w, rh, 8.5, FALSE);
               break;
             case COL_SIGNATURE:
-            case N_COLS:
               break;
             }
           x += w;
@@ -224,11 +246,11 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
 
       x = margin;
       cairo_set_line_width (cr, 0.4);
-      for (Column c = 0; c < N_COLS; c++)
+      for (guint c = 0; c < n_columns; c++)
         {
           cairo_move_to (cr, x, top);
           cairo_line_to (cr, x, y);
-          x += widths (self)[c] * table_width;
+          x += spec[c].width * table_width;
         }
       cairo_move_to (cr, margin + table_width, top);
       cairo_line_to (cr, margin + table_width, y);

@@ -33,6 +33,9 @@ G_DEFINE_FINAL_TYPE (MdgBadgeSheet, mdg_badge_sheet, MDG_TYPE_DOCUMENT)
 #define CUT_MARK     MDG_MM (4)
 #define CARD_PADDING MDG_MM (5)
 #define SHEET_MARGIN MDG_MM (10)
+/* Lines of the reading at 8 pt are taller than its 11 pt band: it starts at the size
+ * it always ended up at. */
+#define READING_SIZE 7.5
 
 static guint
 mdg_badge_sheet_paginate (MdgDocument *document,
@@ -83,25 +86,26 @@ draw_badge (MdgBadgeSheet *self,
   const char *given = mdg_person_get_text (person, MDG_PERSON_GIVEN_NAME);
   const char *organization = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
   g_autofree char *kana = mdg_person_dup_kana (person);
-  g_autoptr(PangoLayout) reading = _mdg_document_layout (cr, 8, FALSE);
-  g_autoptr(PangoLayout) name = _mdg_document_layout (cr, 30, TRUE);
-  g_autoptr(PangoLayout) org = _mdg_document_layout (cr, 11, FALSE);
-  g_autoptr(PangoLayout) footer = _mdg_document_layout (cr, 7, FALSE);
+  MdgDocument *document = MDG_DOCUMENT (self);
+  PangoLayout *layout;
   double inner = CARD_WIDTH - 2 * CARD_PADDING;
   double top = y + CARD_PADDING;
   g_autofree char *markup = NULL;
   double size;
 
+  /* Each text in turn on its style's shared layout. */
   if (*kana)
     {
-      _mdg_document_fit_text (reading, kana, inner, 11, 8, 5);
-      pango_layout_set_alignment (reading, PANGO_ALIGN_CENTER);
+      layout = _mdg_document_get_layout (document, cr, READING_SIZE, FALSE);
+      _mdg_document_fit_text (layout, kana, inner, 11, READING_SIZE, 5);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       cairo_move_to (cr, x + CARD_PADDING, top);
-      pango_cairo_show_layout (cr, reading);
+      pango_cairo_show_layout (cr, layout);
     }
 
   /* The family name large, the given name at two thirds its size, on one line if they fit. */
-  size = _mdg_document_fit_text (name, family, inner, MDG_MM (15), 30, 10);
+  layout = _mdg_document_get_layout (document, cr, 30, TRUE);
+  size = _mdg_document_fit_text (layout, family, inner, MDG_MM (15), 30, 10);
   if (given != NULL)
     {
       g_autofree char *escaped_family = g_markup_escape_text (family, -1);
@@ -114,34 +118,36 @@ draw_badge (MdgBadgeSheet *self,
           markup = g_strdup_printf ("%s<span size=\"%d\"> %s</span>", escaped_family,
                                     (int) (size * 2 / 3 * PANGO_SCALE), escaped_given);
           {
-            PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (name));
+            PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
 
             pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-            pango_layout_set_font_description (name, font);
+            pango_layout_set_font_description (layout, font);
             pango_font_description_free (font);
           }
-          pango_layout_set_markup (name, markup, -1);
-          pango_layout_get_size (name, &w, &h);
+          pango_layout_set_markup (layout, markup, -1);
+          pango_layout_get_size (layout, &w, &h);
           if ((double) h / PANGO_SCALE <= MDG_MM (15) || size <= 10)
             break;
           g_clear_pointer (&markup, g_free);
         }
     }
-  pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
-  _mdg_document_show_layout (cr, name, x + CARD_PADDING, top + 11, MDG_MM (16));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  _mdg_document_show_layout (cr, layout, x + CARD_PADDING, top + 11, MDG_MM (16));
 
   if (organization != NULL)
     {
-      _mdg_document_fit_text (org, organization, inner, MDG_MM (11), 11, 5);
-      pango_layout_set_alignment (org, PANGO_ALIGN_CENTER);
-      _mdg_document_show_layout (cr, org, x + CARD_PADDING, top + 11 + MDG_MM (17), MDG_MM (11));
+      layout = _mdg_document_get_layout (document, cr, 11, FALSE);
+      _mdg_document_fit_text (layout, organization, inner, MDG_MM (11), 11, 5);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      _mdg_document_show_layout (cr, layout, x + CARD_PADDING, top + 11 + MDG_MM (17), MDG_MM (11));
     }
 
-  _mdg_document_fit_text (footer, mdg_seminar_get_title (seminar), inner, 10, 7, 5);
-  pango_layout_set_alignment (footer, PANGO_ALIGN_CENTER);
+  layout = _mdg_document_get_layout (document, cr, 7, FALSE);
+  _mdg_document_fit_text (layout, mdg_seminar_get_title (seminar), inner, 10, 7, 5);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   cairo_move_to (cr, x + CARD_PADDING, y + CARD_HEIGHT - CARD_PADDING - 9);
-  pango_cairo_show_layout (cr, footer);
+  pango_cairo_show_layout (cr, layout);
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
 

@@ -20,6 +20,10 @@ gboolean     _mdg_document_get_era_dates     (MdgDocument *self);
 PangoLayout *_mdg_document_layout            (cairo_t     *cr,
                                               double       size,
                                               gboolean     bold);
+PangoLayout *_mdg_document_get_layout        (MdgDocument *self,
+                                              cairo_t     *cr,
+                                              double       size,
+                                              gboolean     bold);
 double       _mdg_document_fit_text          (PangoLayout *layout,
                                               const char  *text,
                                               double       width,
@@ -31,6 +35,17 @@ void         _mdg_document_show_layout       (cairo_t     *cr,
                                               double       x,
                                               double       y,
                                               double       height);
+double       _mdg_document_draw_text         (MdgDocument    *self,
+                                              cairo_t        *cr,
+                                              const char     *text,
+                                              double          x,
+                                              double          y,
+                                              double          width,
+                                              double          height,
+                                              double          size,
+                                              double          min_size,
+                                              gboolean        bold,
+                                              PangoAlignment  alignment);
 double       _mdg_document_draw_header       (MdgDocument *self,
                                               cairo_t     *cr,
                                               const char  *name,

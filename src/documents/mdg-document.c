@@ -305,22 +305,189 @@ _mdg_document_get_footer_height (void)
   return FOOTER_HEIGHT;
 }
 
-/* Returns: (transfer full): a layout whose font sizes are in points, as the page is */
-PangoLayout *
-_mdg_document_layout (cairo_t  *cr,
-                      double    size,
-                      gboolean  bold)
+/*
+ * Text is laid out through one PangoContext per thread (PangoCairo's font maps are per
+ * thread, and so is this cache: nothing laid out in one thread is touched by another)
+ * and one PangoLayout per style, a font size and weight: a table cell sets its text on
+ * its style's layout, measures it once and shows it. What every page repeats — the
+ * header and the fixed parts of the footer — is laid out once and shown again while
+ * its text, the page width and the context stay the same.
+ */
+typedef struct
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  double       size;
+  gboolean     bold;
+  PangoLayout *layout;
+} Style;
+
+typedef struct
+{
+  PangoLayout *layout;   /* NULL when there is nothing to show */
+  double       x;
+  double       y;
+} Placed;
+
+enum { HEADER_TITLE, HEADER_WHEN, HEADER_PLACE, HEADER_KIND, HEADER_DETAIL, N_HEADER };
+enum { FOOTER_NOTICE, FOOTER_PRINTED, N_FOOTER };
+
+typedef struct
+{
+  PangoContext *context;
+  GArray       *styles;   /* Style */
+
+  char         *header_key;
+  guint         header_serial;
+  Placed        header[N_HEADER];
+  double        header_rule;   /* where the rule beneath the header runs */
+
+  char         *footer_key;
+  guint         footer_serial;
+  Placed        footer[N_FOOTER];
+} TextCache;
+
+static void
+clear_placed (Placed *placed,
+              guint   n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_object (&placed[i].layout);
+}
+
+static void
+text_cache_clear (TextCache *cache)
+{
+  for (guint i = 0; i < cache->styles->len; i++)
+    g_object_unref (g_array_index (cache->styles, Style, i).layout);
+  g_array_set_size (cache->styles, 0);
+  clear_placed (cache->header, N_HEADER);
+  clear_placed (cache->footer, N_FOOTER);
+  g_clear_pointer (&cache->header_key, g_free);
+  g_clear_pointer (&cache->footer_key, g_free);
+  g_clear_object (&cache->context);
+}
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  text_cache_clear (cache);
+  g_array_unref (cache->styles);
+  g_free (cache);
+}
+
+static GPrivate text_cache_key = G_PRIVATE_INIT (text_cache_free);
+
+/* The calling thread's cache, its context brought up to date with @cr (its font
+ * options and transformation), which invalidates the layouts only when they changed. */
+static TextCache *
+text_cache_for (cairo_t *cr)
+{
+  TextCache *cache = g_private_get (&text_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (TextCache, 1);
+      cache->styles = g_array_new (FALSE, FALSE, sizeof (Style));
+      g_private_set (&text_cache_key, cache);
+    }
+
+  if (cache->context != NULL && pango_context_get_font_map (cache->context) != pango_cairo_font_map_get_default ())
+    text_cache_clear (cache);
+
+  if (cache->context == NULL)
+    {
+      cache->context = pango_cairo_create_context (cr);
+      /* Font sizes in points, as the page is measured. */
+      pango_cairo_context_set_resolution (cache->context, 72);
+    }
+  else
+    pango_cairo_update_context (cr, cache->context);
+  return cache;
+}
+
+static PangoLayout *
+new_layout (PangoContext *context,
+            double        size,
+            gboolean      bold)
+{
+  PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_from_string (MDG_DOCUMENT_FONT);
 
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+  return layout;
+}
+
+/* Returns: (transfer full): a layout whose font sizes are in points, as the page is;
+ *   _mdg_document_get_layout() is quicker for text drawn and forgotten */
+PangoLayout *
+_mdg_document_layout (cairo_t  *cr,
+                      double    size,
+                      gboolean  bold)
+{
+  return new_layout (text_cache_for (cr)->context, size, bold);
+}
+
+/**
+ * _mdg_document_get_layout:
+ * @self: a #MdgDocument
+ * @cr: the page
+ * @size: the font size in points
+ * @bold: whether the font is bold
+ *
+ * The layout of a text style on @cr, shared by every text of that style: set the text,
+ * fit it (_mdg_document_fit_text()) and show it before asking for the style again. It
+ * comes back with the style's font, no attributes, no width or height, wrapping at
+ * words, no ellipsis, aligned left.
+ *
+ * Returns: (transfer none): the layout, valid in this thread until the next call
+ */
+PangoLayout *
+_mdg_document_get_layout (MdgDocument *self,
+                          cairo_t     *cr,
+                          double       size,
+                          gboolean     bold)
+{
+  TextCache *cache = text_cache_for (cr);
+  PangoLayout *layout = NULL;
+
+  g_return_val_if_fail (MDG_IS_DOCUMENT (self), NULL);
+
+  for (guint i = 0; i < cache->styles->len && layout == NULL; i++)
+    {
+      Style *style = &g_array_index (cache->styles, Style, i);
+
+      if (style->size == size && style->bold == bold)
+        layout = style->layout;
+    }
+  if (layout == NULL)
+    {
+      Style style = { size, bold, new_layout (cache->context, size, bold) };
+
+      g_array_append_val (cache->styles, style);
+      return style.layout;
+    }
+
+  /* Each setter is a no-op when nothing changes. */
+  if (pango_font_description_get_size (pango_layout_get_font_description (layout)) != (int) (size * PANGO_SCALE))
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+  if (pango_layout_get_attributes (layout) != NULL)
+    pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   return layout;
 }
 
@@ -330,13 +497,13 @@ _mdg_document_layout (cairo_t  *cr,
  * @text: the text
  * @width: the cell's width
  * @height: the cell's height
- * @size: the font size to start from
+ * @size: the font size to start from (the layout's font is set to it)
  * @min_size: the smallest size to shrink to
  *
  * Fits text into a cell without cutting it: one line, a little smaller, when that is
  * enough; otherwise it wraps (at any character, as Japanese does) and shrinks while
  * it is too tall. Only text too long even at @min_size is
- * ellipsized.
+ * ellipsized. Text that fits at @size, as most does, is laid out once.
  *
  * Returns: the font size chosen
  */
@@ -348,16 +515,36 @@ _mdg_document_fit_text (PangoLayout *layout,
                         double       size,
                         double       min_size)
 {
-  PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+  const PangoFontDescription *current = pango_layout_get_font_description (layout);
+  PangoFontDescription *font = pango_font_description_copy (current ? current
+                                                                    : pango_context_get_font_description (pango_layout_get_context (layout)));
+  gboolean paragraphs;
   int w, h;
 
-  pango_layout_set_text (layout, text ? text : "", -1);
+  text = text ? text : "";
+  paragraphs = strchr (text, '\n') != NULL;
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, -1);
+
+  /* At full size in the cell's width, as the rules below would leave it when it fits:
+   * one line, or for text with line breaks, any lines that are not too tall. */
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_size (layout, &w, &h);
+  if ((double) h / PANGO_SCALE <= height &&
+      (paragraphs || (!pango_layout_is_wrapped (layout) && (double) w / PANGO_SCALE <= width)))
+    {
+      pango_font_description_free (font);
+      return size;
+    }
 
   /* A short text that just misses one line reads better a little smaller than wrapped. */
   pango_layout_set_width (layout, -1);
   pango_layout_get_size (layout, &w, &h);
-  if (w > 0 && !strchr (text ? text : "", '\n'))
+  if (w > 0 && !paragraphs)
     {
       double single = size * MIN (1.0, width * PANGO_SCALE / w);
 
@@ -395,6 +582,49 @@ _mdg_document_fit_text (PangoLayout *layout,
   return size;
 }
 
+/**
+ * _mdg_document_draw_text:
+ * @self: a #MdgDocument
+ * @cr: the page
+ * @text: (nullable): the text; nothing is drawn for %NULL
+ * @x: the cell's left edge
+ * @y: the cell's top edge
+ * @width: the cell's width
+ * @height: the cell's height
+ * @size: the font size to start from
+ * @min_size: the smallest size to shrink to
+ * @bold: whether the font is bold
+ * @alignment: how lines align in the cell
+ *
+ * Fits @text into the cell as _mdg_document_fit_text() does and shows it centred
+ * vertically, on its style's shared layout: the quick way to fill a table.
+ *
+ * Returns: the font size chosen
+ */
+double
+_mdg_document_draw_text (MdgDocument    *self,
+                         cairo_t        *cr,
+                         const char     *text,
+                         double          x,
+                         double          y,
+                         double          width,
+                         double          height,
+                         double          size,
+                         double          min_size,
+                         gboolean        bold,
+                         PangoAlignment  alignment)
+{
+  PangoLayout *layout;
+
+  if (text == NULL)
+    return size;
+  layout = _mdg_document_get_layout (self, cr, size, bold);
+  size = _mdg_document_fit_text (layout, text, width, height, size, min_size);
+  pango_layout_set_alignment (layout, alignment);
+  _mdg_document_show_layout (cr, layout, x, y, height);
+  return size;
+}
+
 /* Shows @layout at @x, centred vertically in a band of @height from @y. */
 void
 _mdg_document_show_layout (cairo_t     *cr,
@@ -410,6 +640,83 @@ _mdg_document_show_layout (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+static void
+show_placed (cairo_t      *cr,
+             const Placed *placed,
+             guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    if (placed[i].layout != NULL)
+      {
+        cairo_move_to (cr, placed[i].x, placed[i].y);
+        pango_cairo_show_layout (cr, placed[i].layout);
+      }
+}
+
+/* Fits @text into a new layout placed at @x, @y; returns its height. */
+static double
+place_text (Placed       *placed,
+            PangoContext *context,
+            const char   *text,
+            double        x,
+            double        y,
+            double        width,
+            double        height,
+            double        size,
+            double        min_size,
+            gboolean      bold,
+            PangoAlignment alignment)
+{
+  int w, h;
+
+  g_clear_object (&placed->layout);
+  placed->layout = new_layout (context, size, bold);
+  placed->x = x;
+  placed->y = y;
+  _mdg_document_fit_text (placed->layout, text, width, height, size, min_size);
+  pango_layout_set_alignment (placed->layout, alignment);
+  pango_layout_get_size (placed->layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+/* Lays out the header into @cache: the title, date and venue on the left, the
+ * document's name and @detail on the right. */
+static void
+lay_out_header (MdgDocument *self,
+                TextCache   *cache,
+                const char  *title,
+                const char  *when,
+                const char  *place,
+                const char  *name,
+                const char  *detail)
+{
+  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+  Placed *header = cache->header;
+  double left_width = (priv->width - 2 * MARGIN) * 0.68;
+  double right_x = MARGIN + left_width + 12;
+  double right_width = priv->width - MARGIN - right_x;
+  double y = MARGIN;
+
+  clear_placed (header, N_HEADER);
+  y += place_text (&header[HEADER_TITLE], cache->context, title, MARGIN, y, left_width, 40, 14, 9, TRUE,
+                   PANGO_ALIGN_LEFT) + 4;
+  y += place_text (&header[HEADER_WHEN], cache->context, when, MARGIN, y, left_width, 14, 9, 7, FALSE,
+                   PANGO_ALIGN_LEFT) + 1;
+  if (place != NULL)
+    y += place_text (&header[HEADER_PLACE], cache->context, place, MARGIN, y, left_width, 26, 9, 6, FALSE,
+                     PANGO_ALIGN_LEFT);
+
+  {
+    double kind = place_text (&header[HEADER_KIND], cache->context, name, right_x, MARGIN, right_width, 36, 12, 8,
+                              TRUE, PANGO_ALIGN_RIGHT);
+
+    if (detail != NULL)
+      place_text (&header[HEADER_DETAIL], cache->context, detail, right_x, MARGIN + kind + 4, right_width, 14, 9, 7,
+                  FALSE, PANGO_ALIGN_RIGHT);
+  }
+  cache->header_rule = y + 8;
+}
+
 /**
  * _mdg_document_draw_header:
  * @self: a #MdgDocument
@@ -418,7 +725,7 @@ _mdg_document_show_layout (cairo_t     *cr,
  * @detail: (nullable): a line beneath, such as the count
  *
  * Draws the seminar's title, its date with the weekday and its venue, with the
- * document's name on the right.
+ * document's name on the right. Laid out once for all the pages that show the same.
  *
  * Returns: where the page's content can start
  */
@@ -429,62 +736,34 @@ _mdg_document_draw_header (MdgDocument *self,
                            const char  *detail)
 {
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
-  g_autoptr(PangoLayout) title = _mdg_document_layout (cr, 14, TRUE);
-  g_autoptr(PangoLayout) line = _mdg_document_layout (cr, 9, FALSE);
-  g_autoptr(PangoLayout) kind = _mdg_document_layout (cr, 12, TRUE);
+  TextCache *cache = text_cache_for (cr);
   g_autofree char *when = mdg_date_range_format (mdg_seminar_get_starts_at (priv->seminar),
                                                  mdg_seminar_get_ends_at (priv->seminar),
                                                  priv->era_dates ? MDG_DATE_ERA : MDG_DATE_DEFAULT);
+  const char *title = mdg_seminar_get_title (priv->seminar);
   const char *place = mdg_seminar_get_venue (priv->seminar) ? mdg_seminar_get_venue (priv->seminar)
                                                             : mdg_seminar_get_online_url (priv->seminar);
-  double left_width = (priv->width - 2 * MARGIN) * 0.68;
-  double right_x = MARGIN + left_width + 12;
-  double right_width = priv->width - MARGIN - right_x;
-  double y = MARGIN;
-  int w, h;
+  /* Everything the layout depends on; the unit separator cannot occur in any of it. */
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%.3f", title ? title : "", when,
+                                          place ? place : "\x1e", name, detail ? detail : "\x1e", priv->width);
+  guint serial = pango_context_get_serial (cache->context);
+
+  if (cache->header_key == NULL || cache->header_serial != serial || strcmp (cache->header_key, key) != 0)
+    {
+      lay_out_header (self, cache, title, when, place, name, detail);
+      g_free (cache->header_key);
+      cache->header_key = g_steal_pointer (&key);
+      cache->header_serial = serial;
+    }
 
   cairo_set_source_rgb (cr, 0, 0, 0);
+  show_placed (cr, cache->header, N_HEADER);
 
-  _mdg_document_fit_text (title, mdg_seminar_get_title (priv->seminar), left_width, 40, 14, 9);
-  pango_layout_get_size (title, &w, &h);
-  cairo_move_to (cr, MARGIN, y);
-  pango_cairo_show_layout (cr, title);
-  y += (double) h / PANGO_SCALE + 4;
-
-  _mdg_document_fit_text (line, when, left_width, 14, 9, 7);
-  cairo_move_to (cr, MARGIN, y);
-  pango_cairo_show_layout (cr, line);
-  pango_layout_get_size (line, &w, &h);
-  y += (double) h / PANGO_SCALE + 1;
-
-  if (place != NULL)
-    {
-      _mdg_document_fit_text (line, place, left_width, 26, 9, 6);
-      cairo_move_to (cr, MARGIN, y);
-      pango_cairo_show_layout (cr, line);
-      pango_layout_get_size (line, &w, &h);
-      y += (double) h / PANGO_SCALE;
-    }
-
-  _mdg_document_fit_text (kind, name, right_width, 36, 12, 8);
-  pango_layout_set_alignment (kind, PANGO_ALIGN_RIGHT);
-  cairo_move_to (cr, right_x, MARGIN);
-  pango_cairo_show_layout (cr, kind);
-  if (detail != NULL)
-    {
-      pango_layout_get_size (kind, &w, &h);
-      _mdg_document_fit_text (line, detail, right_width, 14, 9, 7);
-      pango_layout_set_alignment (line, PANGO_ALIGN_RIGHT);
-      cairo_move_to (cr, right_x, MARGIN + (double) h / PANGO_SCALE + 4);
-      pango_cairo_show_layout (cr, line);
-    }
-
-  y += 8;
   cairo_set_line_width (cr, 1.2);
-  cairo_move_to (cr, MARGIN, y);
-  cairo_line_to (cr, priv->width - MARGIN, y);
+  cairo_move_to (cr, MARGIN, cache->header_rule);
+  cairo_line_to (cr, priv->width - MARGIN, cache->header_rule);
   cairo_stroke (cr);
-  return y + 8;
+  return cache->header_rule + 8;
 }
 
 /**
@@ -504,13 +783,16 @@ _mdg_document_draw_footer (MdgDocument *self,
                            gboolean     personal_data)
 {
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
-  g_autoptr(PangoLayout) layout = _mdg_document_layout (cr, 8, FALSE);
+  TextCache *cache = text_cache_for (cr);
   g_autofree char *date = mdg_date_format (priv->printed_at, priv->era_dates ? MDG_DATE_ERA : MDG_DATE_DEFAULT);
   g_autofree char *time = mdg_time_format (priv->printed_at);
   /* Translators: in the footer of printed documents: the date and time printed */
   g_autofree char *printed = g_strdup_printf (_("Printed %s %s"), date, time);
   /* Translators: in the footer of printed documents */
   g_autofree char *counter = g_strdup_printf (_("Page %u of %u"), page + 1, priv->n_pages);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%d\x1f%.3f\x1f%.3f", printed, personal_data, priv->width,
+                                          priv->height);
+  guint serial = pango_context_get_serial (cache->context);
   double y = priv->height - MARGIN - FOOTER_HEIGHT + 8;
   double third = (priv->width - 2 * MARGIN) / 3;
 
@@ -520,22 +802,27 @@ _mdg_document_draw_footer (MdgDocument *self,
   cairo_line_to (cr, priv->width - MARGIN, y - 6);
   cairo_stroke (cr);
 
-  if (personal_data)
+  if (cache->footer_key == NULL || cache->footer_serial != serial || strcmp (cache->footer_key, key) != 0)
     {
-      g_autoptr(PangoLayout) notice = _mdg_document_layout (cr, 8, TRUE);
-
-      _mdg_document_fit_text (notice, _("Contains personal data — handle with care"), third, 14, 8, 6);
-      cairo_move_to (cr, MARGIN, y);
-      pango_cairo_show_layout (cr, notice);
+      clear_placed (cache->footer, N_FOOTER);
+      if (personal_data)
+        place_text (&cache->footer[FOOTER_NOTICE], cache->context, _("Contains personal data — handle with care"),
+                    MARGIN, y, third, 14, 8, 6, TRUE, PANGO_ALIGN_LEFT);
+      place_text (&cache->footer[FOOTER_PRINTED], cache->context, printed, MARGIN + 2 * third, y, third, 14, 8, 6,
+                  FALSE, PANGO_ALIGN_RIGHT);
+      g_free (cache->footer_key);
+      cache->footer_key = g_steal_pointer (&key);
+      cache->footer_serial = serial;
     }
+  show_placed (cr, cache->footer, N_FOOTER);
 
-  _mdg_document_fit_text (layout, counter, third, 14, 8, 6);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  cairo_move_to (cr, MARGIN + third, y);
-  pango_cairo_show_layout (cr, layout);
+  /* The counter changes from page to page; its line sits at the top of the band as the others do. */
+  {
+    PangoLayout *layout = _mdg_document_get_layout (self, cr, 8, FALSE);
 
-  _mdg_document_fit_text (layout, printed, third, 14, 8, 6);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  cairo_move_to (cr, MARGIN + 2 * third, y);
-  pango_cairo_show_layout (cr, layout);
+    _mdg_document_fit_text (layout, counter, third, 14, 8, 6);
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+    cairo_move_to (cr, MARGIN + third, y);
+    pango_cairo_show_layout (cr, layout);
+  }
 }
