@@ -279,20 +279,20 @@ test_import (Fixture *f, gconstpointer data)
   g_assert_true (mdg_mail_import (f->db, f->staff, mixed, NULL, &result, &error));
   g_assert_cmpint (result.person_id, ==, 0);
   g_assert_cmpuint (result.matching_people, ==, 0);
-  attachments = mdg_mail_list_attachments (f->db, result.consultation_id, &error);
+  attachments = mdg_consultation_store_list_attachments (f->db, result.consultation_id, &error);
   g_assert_cmpuint (attachments->len, ==, 2);
-  g_assert_cmpstr (((MdgMailAttachment *) attachments->pdata[0])->filename, ==, "被害状況.pdf");
+  g_assert_cmpstr (((MdgConsultationAttachment *) attachments->pdata[0])->filename, ==, "被害状況.pdf");
   /* Listed by name and size, contents not kept. */
-  g_assert_null (((MdgMailAttachment *) attachments->pdata[0])->data);
-  g_assert_cmpuint (((MdgMailAttachment *) attachments->pdata[0])->size, >, 100);
+  g_assert_null (((MdgConsultationAttachment *) attachments->pdata[0])->data);
+  g_assert_cmpuint (((MdgConsultationAttachment *) attachments->pdata[0])->size, >, 100);
   g_clear_pointer (&attachments, g_ptr_array_unref);
 
   /* Kept on request. */
   mdg_test_exec (f->db, "DELETE FROM consultation_mail");
   g_assert_true (mdg_mail_import (f->db, f->staff, mixed, &keep, &result, &error));
-  attachments = mdg_mail_list_attachments (f->db, result.consultation_id, &error);
-  g_assert_nonnull (((MdgMailAttachment *) attachments->pdata[0])->data);
-  g_assert_true (g_str_has_prefix (g_bytes_get_data (((MdgMailAttachment *) attachments->pdata[0])->data, NULL),
+  attachments = mdg_consultation_store_list_attachments (f->db, result.consultation_id, &error);
+  g_assert_nonnull (((MdgConsultationAttachment *) attachments->pdata[0])->data);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (((MdgConsultationAttachment *) attachments->pdata[0])->data, NULL),
                                    "%PDF"));
 }
 

@@ -1161,6 +1161,53 @@ mdg_consultation_store_list_history (MdgDatabase  *db,
                            _("Could not read the consultation’s history"), error);
 }
 
+void
+mdg_consultation_attachment_free (MdgConsultationAttachment *attachment)
+{
+  if (attachment == NULL)
+    return;
+  g_free (attachment->filename);
+  g_free (attachment->content_type);
+  g_clear_pointer (&attachment->data, g_bytes_unref);
+  g_free (attachment);
+}
+
+static gpointer
+attachment_row (sqlite3_stmt *stmt)
+{
+  MdgConsultationAttachment *attachment = g_new0 (MdgConsultationAttachment, 1);
+
+  attachment->filename = _mdg_sql_column_dup (stmt, 0);
+  attachment->content_type = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 1);
+  attachment->size = sqlite3_column_int64 (stmt, 2);
+  if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+    attachment->data = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
+  return attachment;
+}
+
+/* Returns: (transfer container) (element-type MdgConsultationAttachment): its attachments, in order */
+GPtrArray *
+mdg_consultation_store_list_attachments (MdgDatabase  *db,
+                                         gint64        id,
+                                         GError      **error)
+{
+  sqlite3 *handle;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  handle = _mdg_database_get_handle (db);
+  stmt = _mdg_sql_prepare (handle,
+                           "SELECT filename, content_type, size, data FROM consultation_attachment"
+                           " WHERE consultation_id = ? ORDER BY position",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _mdg_sql_collect (handle, stmt, attachment_row, (GDestroyNotify) mdg_consultation_attachment_free,
+                           _("Could not read the attachments"), error);
+}
+
 /* A list statement for @filter; NULL with @error unset when a search has nothing to find. */
 static sqlite3_stmt *
 prepare_list (MdgDatabase                  *db,

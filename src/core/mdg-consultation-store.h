@@ -50,6 +50,15 @@ typedef struct
   char                  *note;
 } MdgConsultationEvent;
 
+/* A file that came with an e-mail consultation: listed always, kept on request. */
+typedef struct
+{
+  char   *filename;
+  char   *content_type;
+  gint64  size;
+  GBytes *data;           /* %NULL when only listed */
+} MdgConsultationAttachment;
+
 #define MDG_TYPE_CONSULTATION_FILTER (mdg_consultation_filter_get_type ())
 #define MDG_TYPE_CONSULTATION_EVENT  (mdg_consultation_event_get_type ())
 
@@ -125,6 +134,10 @@ gboolean               mdg_consultation_store_record         (MdgDatabase       
 GPtrArray             *mdg_consultation_store_list_history   (MdgDatabase            *db,
                                                               gint64                  id,
                                                               GError                **error);
+GPtrArray             *mdg_consultation_store_list_attachments (MdgDatabase          *db,
+                                                                gint64                id,
+                                                                GError              **error);
+void                   mdg_consultation_attachment_free      (MdgConsultationAttachment *attachment);
 
 GPtrArray             *mdg_consultation_store_list           (MdgDatabase            *db,
                                                               const MdgConsultationFilter *filter,

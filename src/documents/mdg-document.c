@@ -21,6 +21,7 @@
 typedef struct
 {
   MdgSeminar *seminar;
+  char       *title;       /* for documents about no seminar */
   GDateTime  *printed_at;
   double      width;
   double      height;
@@ -47,6 +48,7 @@ mdg_document_finalize (GObject *object)
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (MDG_DOCUMENT (object));
 
   g_clear_object (&priv->seminar);
+  g_clear_pointer (&priv->title, g_free);
   g_clear_pointer (&priv->printed_at, g_date_time_unref);
 
   G_OBJECT_CLASS (mdg_document_parent_class)->finalize (object);
@@ -239,7 +241,9 @@ mdg_document_export_pdf (MdgDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   surface = cairo_pdf_surface_create (path, priv->width, priv->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mdg_seminar_get_title (priv->seminar));
+  if (priv->title || priv->seminar)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                    priv->title ? priv->title : mdg_seminar_get_title (priv->seminar));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Madoguchi " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
@@ -409,6 +413,17 @@ _mdg_document_show_layout (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The title of a document about no seminar (a letter, a report), for the PDF's metadata. */
+void
+_mdg_document_set_title (MdgDocument *self,
+                         const char  *title)
+{
+  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+}
+
 /**
  * _mdg_document_draw_header:
  * @self: a #MdgDocument
@@ -428,14 +443,43 @@ _mdg_document_draw_header (MdgDocument *self,
                            const char  *detail)
 {
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
-  g_autoptr(PangoLayout) title = _mdg_document_layout (cr, 14, TRUE);
-  g_autoptr(PangoLayout) line = _mdg_document_layout (cr, 9, FALSE);
-  g_autoptr(PangoLayout) kind = _mdg_document_layout (cr, 12, TRUE);
   g_autofree char *when = mdg_date_range_format (mdg_seminar_get_starts_at (priv->seminar),
                                                  mdg_seminar_get_ends_at (priv->seminar),
                                                  priv->era_dates ? MDG_DATE_ERA : MDG_DATE_DEFAULT);
   const char *place = mdg_seminar_get_venue (priv->seminar) ? mdg_seminar_get_venue (priv->seminar)
                                                             : mdg_seminar_get_online_url (priv->seminar);
+
+  return _mdg_document_draw_title_header (self, cr, mdg_seminar_get_title (priv->seminar), when, place, name, detail);
+}
+
+/**
+ * _mdg_document_draw_title_header:
+ * @self: a #MdgDocument
+ * @cr: the page
+ * @title: the big title on the left
+ * @line: (nullable): a line beneath it (a date)
+ * @place: (nullable): a second, smaller line (a venue, the desk's name)
+ * @name: what the document is, on the right
+ * @detail: (nullable): a line beneath @name
+ *
+ * The header of every document: _mdg_document_draw_header() for a seminar's, this for
+ * the others.
+ *
+ * Returns: where the page's content can start
+ */
+double
+_mdg_document_draw_title_header (MdgDocument *self,
+                                 cairo_t     *cr,
+                                 const char  *title_text,
+                                 const char  *when,
+                                 const char  *place,
+                                 const char  *name,
+                                 const char  *detail)
+{
+  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+  g_autoptr(PangoLayout) title = _mdg_document_layout (cr, 14, TRUE);
+  g_autoptr(PangoLayout) line = _mdg_document_layout (cr, 9, FALSE);
+  g_autoptr(PangoLayout) kind = _mdg_document_layout (cr, 12, TRUE);
   double left_width = (priv->width - 2 * MARGIN) * 0.68;
   double right_x = MARGIN + left_width + 12;
   double right_width = priv->width - MARGIN - right_x;
@@ -444,17 +488,20 @@ _mdg_document_draw_header (MdgDocument *self,
 
   cairo_set_source_rgb (cr, 0, 0, 0);
 
-  _mdg_document_fit_text (title, mdg_seminar_get_title (priv->seminar), left_width, 40, 14, 9);
+  _mdg_document_fit_text (title, title_text, left_width, 40, 14, 9);
   pango_layout_get_size (title, &w, &h);
   cairo_move_to (cr, MARGIN, y);
   pango_cairo_show_layout (cr, title);
   y += (double) h / PANGO_SCALE + 4;
 
-  _mdg_document_fit_text (line, when, left_width, 14, 9, 7);
-  cairo_move_to (cr, MARGIN, y);
-  pango_cairo_show_layout (cr, line);
-  pango_layout_get_size (line, &w, &h);
-  y += (double) h / PANGO_SCALE + 1;
+  if (when != NULL)
+    {
+      _mdg_document_fit_text (line, when, left_width, 14, 9, 7);
+      cairo_move_to (cr, MARGIN, y);
+      pango_cairo_show_layout (cr, line);
+      pango_layout_get_size (line, &w, &h);
+      y += (double) h / PANGO_SCALE + 1;
+    }
 
   if (place != NULL)
     {

@@ -790,43 +790,6 @@ mdg_mail_import_file_finish (MdgDatabase          *db,
   return TRUE;
 }
 
-static gpointer
-attachment_row (sqlite3_stmt *stmt)
-{
-  MdgMailAttachment *attachment = g_new0 (MdgMailAttachment, 1);
-
-  attachment->filename = _mdg_sql_column_dup (stmt, 0);
-  attachment->content_type = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 1);
-  attachment->size = sqlite3_column_int64 (stmt, 2);
-  if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-    attachment->data = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));
-  return attachment;
-}
-
-/* Returns: (transfer container) (element-type MdgMailAttachment): a consultation's
- *   attachments; data is %NULL for those listed only */
-GPtrArray *
-mdg_mail_list_attachments (MdgDatabase  *db,
-                           gint64        consultation_id,
-                           GError      **error)
-{
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
-
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT filename, content_type, size, data FROM consultation_attachment"
-                           " WHERE consultation_id = ? ORDER BY position",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, consultation_id);
-  return _mdg_sql_collect (handle, stmt, attachment_row, (GDestroyNotify) mdg_mail_attachment_free,
-                           _("Could not read the attachments"), error);
-}
-
 /* What a reply quotes and answers: the stored e-mail, or the consultation itself. */
 typedef struct
 {

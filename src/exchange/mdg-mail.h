@@ -89,9 +89,6 @@ gboolean        mdg_mail_import_file_finish       (MdgDatabase                 *
                                                    GAsyncResult                *result,
                                                    MdgMailImportResult         *import_result,
                                                    GError                     **error);
-GPtrArray      *mdg_mail_list_attachments         (MdgDatabase                 *db,
-                                                   gint64                       consultation_id,
-                                                   GError                     **error);
 
 gboolean        mdg_mail_write_reply              (MdgDatabase                 *db,
                                                    gint64                       actor_id,
