@@ -293,6 +293,7 @@ print_help (void)
   g_print ("  desk show                   %s\n", _("Show the desk’s contact, as letters and handouts print it"));
   g_print ("  desk set [--name N] [--address A] [--phone P] [--email E] [--url U] [--hours H]\n"
            "                              %s\n", _("Set the desk’s contact"));
+  _mdg_cli_print_consultation_help ();
   g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
 }
 
@@ -305,9 +306,16 @@ main (int    argc,
     { "seminar", _mdg_cli_command_seminar }, { "search", command_search }, { "attendees", _mdg_cli_command_attendees },
     { "checkin", _mdg_cli_command_checkin }, { "person", _mdg_cli_command_person },
     { "desk", _mdg_cli_command_desk },
+    { "consultation", _mdg_cli_command_consultation }, { "staff", _mdg_cli_command_staff },
+    { "followup", _mdg_cli_command_followup }, { "calendar", _mdg_cli_command_calendar },
+    { "letter", _mdg_cli_command_letter }, { "report", _mdg_cli_command_report },
+    { "category", _mdg_cli_command_category }, { "referral", _mdg_cli_command_referral },
+    { "slots", _mdg_cli_command_slots },
   };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+
+  globals.staff = g_getenv ("MADOGUCHI_STAFF");
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MADOGUCHI_LOCALEDIR") ? g_getenv ("MADOGUCHI_LOCALEDIR") : LOCALEDIR);
@@ -327,6 +335,14 @@ main (int    argc,
         globals.database = argv[i] + strlen ("--database=");
       else if (g_str_equal (argv[i], "--json"))
         globals.json = TRUE;
+      else if (g_str_equal (argv[i], "--as"))
+        {
+          if (i + 1 >= argc)
+            return _mdg_cli_usage (_("--as needs a staff member’s name or number"));
+          globals.staff = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--as="))
+        globals.staff = argv[i] + strlen ("--as=");
       else
         g_ptr_array_add (rest, argv[i]);
     }
