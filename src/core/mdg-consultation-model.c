@@ -391,6 +391,10 @@ mdg_consultation_model_set_filter (MdgConsultationModel        *self,
 
   g_clear_pointer (&self->filter, mdg_consultation_filter_free);
   self->filter = mdg_consultation_filter_copy (filter);
+  /* A search as the user types shows the newest matches: a word as common as one kana
+   * matches every consultation, and reading them all would cost every keystroke. */
+  if (self->filter->query != NULL && self->filter->limit == 0)
+    self->filter->limit = MDG_CONSULTATION_MODEL_SEARCH_LIMIT;
   mdg_consultation_model_reload (self);
 }
 

@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (MdgConsultationModel, mdg_consultation_model, MDG, CONSULT
 /* How many rows one read fetches. */
 #define MDG_CONSULTATION_MODEL_PAGE 50
 
+/* The most matches a search shows unless its filter says otherwise. */
+#define MDG_CONSULTATION_MODEL_SEARCH_LIMIT 1000
+
 MdgConsultationModel        *mdg_consultation_model_new         (MdgDatabase                 *db);
 const MdgConsultationFilter *mdg_consultation_model_get_filter  (MdgConsultationModel        *self);
 void                         mdg_consultation_model_set_filter  (MdgConsultationModel        *self,

@@ -27,15 +27,17 @@
 
 #define OPEN_STATES "('new', 'dispatched', 'in-progress')"
 
-#define SELECT_CONSULTATION                                                                     \
+#define CONSULTATION_COLUMNS                                                                    \
   "SELECT c.id, c.uuid, c.received_at, c.channel, c.organization_id, o.name, c.person_id,"      \
   " p.family_name || coalesce(' ' || p.given_name, ''), p.email, c.seminar_id, m.title,"        \
   " c.registration_id, c.subject, c.question, c.answer, c.urgency, c.tier, c.state,"            \
   " c.assignee_id, a.name, c.referral_id, r.name_ja, r.name_en, c.sensitive, c.due_date,"       \
-  " c.answered_at, c.closed_at"                                                                 \
-  " FROM consultation AS c LEFT JOIN organization AS o ON o.id = c.organization_id"             \
+  " c.answered_at, c.closed_at"
+#define CONSULTATION_JOINS                                                                      \
+  " LEFT JOIN organization AS o ON o.id = c.organization_id"                                    \
   " LEFT JOIN person AS p ON p.id = c.person_id LEFT JOIN seminar AS m ON m.id = c.seminar_id"  \
   " LEFT JOIN staff AS a ON a.id = c.assignee_id LEFT JOIN referral AS r ON r.id = c.referral_id"
+#define SELECT_CONSULTATION CONSULTATION_COLUMNS " FROM consultation AS c" CONSULTATION_JOINS
 
 static const MdgEnumEntry queues[] = {
   [MDG_CONSULTATION_QUEUE_ALL] = { "all", "queue", NC_("queue", "All consultations") },
@@ -1208,21 +1210,47 @@ mdg_consultation_store_list_attachments (MdgDatabase  *db,
                            _("Could not read the attachments"), error);
 }
 
-/* A list statement for @filter; NULL with @error unset when a search has nothing to find. */
+/*
+ * A list statement for @filter: @columns, then the consultations and @joins. NULL with
+ * @error unset when a search has nothing to find.
+ *
+ * A search walks the index from the newest entry (FTS5 returns rowids in descending
+ * order at no cost) and joins each hit to its consultation, so that it stops at the
+ * limit: a common word matches thousands of consultations, and sorting them all by
+ * date would cost far more than a keystroke's worth.
+ */
 static sqlite3_stmt *
 prepare_list (MdgDatabase                  *db,
               const MdgConsultationFilter  *filter,
-              const char                   *select,
+              const char                   *columns,
+              const char                   *joins,
               GError                      **error)
 {
-  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GString) sql = g_string_new (columns);
   g_autoptr(GPtrArray) binds = NULL;
+  g_autofree char *search = NULL;
   g_autofree char *today = NULL;
   gboolean open_queue = FALSE;
   sqlite3_stmt *stmt;
   GDate now;
 
-  g_string_append (sql, " WHERE 1");
+  if (filter->query != NULL)
+    {
+      GError *local_error = NULL;
+
+      search = _mdg_search_where ("consultation_index", filter->query, &binds, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+    }
+  if (search != NULL)
+    g_string_append_printf (sql, " FROM consultation_index AS s JOIN consultation AS c ON c.id = s.rowid%s WHERE %s",
+                            joins, search);
+  else
+    g_string_append_printf (sql, " FROM consultation AS c%s WHERE 1", joins);
+
   switch (filter->queue)
     {
     case MDG_CONSULTATION_QUEUE_MINE:
@@ -1258,22 +1286,11 @@ prepare_list (MdgDatabase                  *db,
     g_string_append (sql, " AND c.organization_id = :organization");
   if (filter->person_id > 0)
     g_string_append (sql, " AND c.person_id = :person");
-  if (filter->query != NULL)
-    {
-      GError *local_error = NULL;
-      g_autofree char *where = _mdg_search_where ("consultation_index", filter->query, &binds, &local_error);
 
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-      if (where != NULL)
-        g_string_append_printf (sql, " AND c.id IN (SELECT s.rowid FROM consultation_index AS s WHERE %s)", where);
-    }
-
-  /* Work queues show what is most pressing first; the others the newest first. */
-  if (open_queue)
+  /* Work queues show what is most pressing first; the others, and searches, the newest first. */
+  if (search != NULL)
+    g_string_append (sql, " ORDER BY s.rowid DESC");
+  else if (open_queue)
     g_string_append (sql, " ORDER BY CASE c.urgency WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2"
                           " ELSE 3 END, c.due_date, c.received_at, c.id");
   else
@@ -1292,7 +1309,7 @@ prepare_list (MdgDatabase                  *db,
   else
     mdg_date_set_today (&now);
   today = mdg_date_to_iso (&now);
-_mdg_sql_bind_named_int64 (stmt, ":staff", filter->staff_id);
+  _mdg_sql_bind_named_int64 (stmt, ":staff", filter->staff_id);
   _mdg_sql_bind_named_int64 (stmt, ":assignee", filter->assignee_id);
   _mdg_sql_bind_named_int64 (stmt, ":seminar", filter->seminar_id);
   _mdg_sql_bind_named_int64 (stmt, ":organization", filter->organization_id);
@@ -1310,7 +1327,7 @@ _mdg_sql_bind_named_int64 (stmt, ":staff", filter->staff_id);
  * @error: a location for a #GError
  *
  * Work queues (mine, unassigned, dispatched, overdue) come most urgent first, then by
- * due date; other lists newest first.
+ * due date; other lists, and every search, newest first.
  *
  * Returns: (transfer container) (element-type MdgConsultation): the consultations
  */
@@ -1325,7 +1342,7 @@ mdg_consultation_store_list (MdgDatabase                  *db,
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  stmt = prepare_list (db, filter, SELECT_CONSULTATION, &local_error);
+  stmt = prepare_list (db, filter, CONSULTATION_COLUMNS, CONSULTATION_JOINS, &local_error);
   if (stmt == NULL)
     {
       if (local_error != NULL)
@@ -1382,7 +1399,7 @@ _mdg_consultation_store_list_ids (MdgDatabase                  *db,
   GError *local_error = NULL;
   int rc;
 
-  stmt = prepare_list (db, filter, "SELECT c.id FROM consultation AS c", &local_error);
+  stmt = prepare_list (db, filter, "SELECT c.id", "", &local_error);
   if (stmt == NULL)
     {
       if (local_error != NULL)

@@ -419,6 +419,7 @@ static const char schema_4[] =
   "ALTER TABLE follow_up ADD COLUMN done_by INTEGER REFERENCES staff (id) ON DELETE SET NULL;"
   "CREATE INDEX follow_up_due ON follow_up (state, due_date);"
   "CREATE INDEX follow_up_consultation ON follow_up (consultation_id);"
+  "CREATE INDEX follow_up_open ON follow_up (state, consultation_id);"
   "CREATE INDEX follow_up_registration ON follow_up (registration_id);"
 
   "CREATE TABLE consultation_slot (" ROW_COLUMNS

@@ -188,11 +188,16 @@ mdg_report_monthly (MdgDatabase  *db,
              GPOINTER_TO_UINT (g_hash_table_lookup (states, mdg_consultation_state_to_string (s))));
 
   /* Kinds in their reference order, then the consultations given none. */
+  /* Each a join from the month's consultations, through the (consultation, category) index. */
   if (!(kinds = counts_by_key (handle,
-                               "SELECT coalesce(k.key, ''), count(*) FROM consultation AS c"
-                               " LEFT JOIN (SELECT cc.consultation_id, g.key FROM consultation_category AS cc"
-                               "  JOIN category AS g ON g.id = cc.category_id AND g.scheme = 'kind') AS k"
-                               " ON k.consultation_id = c.id WHERE " IN_MONTH " GROUP BY 1",
+                               "SELECT g.key, count(*) FROM consultation AS c"
+                               " JOIN consultation_category AS cc ON cc.consultation_id = c.id"
+                               " JOIN category AS g ON g.id = cc.category_id AND g.scheme = 'kind'"
+                               " WHERE " IN_MONTH " GROUP BY g.key"
+                               " UNION ALL SELECT '', count(*) FROM consultation AS c WHERE " IN_MONTH
+                               " AND NOT EXISTS (SELECT 1 FROM consultation_category AS cc"
+                               "  JOIN category AS g ON g.id = cc.category_id AND g.scheme = 'kind'"
+                               "  WHERE cc.consultation_id = c.id)",
                                from, to, error)) ||
       !(categories = mdg_category_store_list (db, NULL, TRUE, error)))
     return NULL;
