@@ -460,6 +460,8 @@ mdg_person_store_merge (MdgDatabase  *db,
     " AND seminar_id NOT IN (SELECT seminar_id FROM registration WHERE person_id = ?1)",
     "DELETE FROM registration WHERE person_id = ?2",
     "UPDATE consultation SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE draft SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE draft_field SET value = ?1 WHERE name = 'person-id' AND value = ?2",
     "UPDATE person SET"
     " given_name = coalesce(given_name, (SELECT given_name FROM person WHERE id = ?2)),"
     " family_kana = coalesce(family_kana, (SELECT family_kana FROM person WHERE id = ?2)),"
