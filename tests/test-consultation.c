@@ -319,6 +319,7 @@ test_transitions (Fixture *f, gconstpointer data)
   g_assert_cmpint (mdg_consultation_get_state (c), ==, MDG_CONSULTATION_STATE_ANSWERED);
   g_assert_nonnull (mdg_consultation_get_answered_at (c));
 
+  g_clear_pointer (&before, g_free);
   before = snapshot (f, id);
   g_assert_false (mdg_consultation_store_dispatch (f->db, f->desk, c, f->mail, NULL, &error));
   g_clear_error (&error);
@@ -339,6 +340,8 @@ test_transitions (Fixture *f, gconstpointer data)
   g_assert_nonnull (mdg_consultation_get_closed_at (c));
 
   /* A closed consultation cannot be edited or referred; only reopened. */
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
   before = snapshot (f, id);
   mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, "書き換え");
   g_assert_false (mdg_consultation_store_save (f->db, f->desk, c, &error));
