@@ -59,15 +59,63 @@ _mdg_cli_resolve_actor (Globals      *globals,
   return mdg_staff_get_id (staff);
 }
 
-/* Writes a document as PDF, with era dates on request. */
+/*
+ * The options of every command that prints a document (--output FILE.pdf, --era),
+ * leaving the one argument in argv[1]; %FALSE with @status set on a wrong line.
+ */
 gboolean
-_mdg_cli_write_pdf (gpointer      document,
-                    const char   *output,
-                    gboolean      era,
-                    GError      **error)
+_mdg_cli_parse_print_options (int          *argc,
+                              char       ***argv,
+                              const char    *usage,
+                              char         **output,
+                              gboolean      *era,
+                              int           *status)
 {
-  mdg_document_set_era_dates (document, era);
-  return mdg_document_export_pdf (document, output, error);
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("The PDF file to write"), "FILE" },
+    { "era", 0, 0, G_OPTION_ARG_NONE, era, N_("Japanese era dates (令和)"), NULL },
+    { NULL }
+  };
+
+  if (!_mdg_cli_parse_options ("", entries, argc, argv, status))
+    return FALSE;
+  if (*argc != 2 || *output == NULL)
+    {
+      *status = _mdg_cli_usage (usage);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes @document (taken) as PDF and says so, with the personal-data notice when it names people. */
+int
+_mdg_cli_print_document (gpointer    document,
+                         const char *output,
+                         gboolean    era,
+                         gboolean    personal_data)
+{
+  g_autoptr(MdgDocument) owned = document;
+  g_autoptr(GError) error = NULL;
+
+  mdg_document_set_era_dates (owned, era);
+  if (!mdg_document_export_pdf (owned, output, &error))
+    return _mdg_cli_fail (error);
+  g_print (_("Wrote %s\n"), output);
+  if (personal_data)
+    _mdg_cli_warn_personal_data (output);
+  return EXIT_OK;
+}
+
+void
+_mdg_cli_json_string (JsonBuilder *builder,
+                      const char  *name,
+                      const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 static MdgConsultation *
@@ -86,25 +134,13 @@ load_arg (MdgDatabase  *db,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_time (JsonBuilder *builder,
           const char  *name,
           GDateTime   *value)
 {
   g_autofree char *text = value ? _mdg_cli_iso8601 (value) : NULL;
 
-  add_string (builder, name, text);
+  _mdg_cli_json_string (builder, name, text);
 }
 
 static void
@@ -118,29 +154,29 @@ add_consultation_members (JsonBuilder     *builder,
 
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, mdg_consultation_get_id (c));
-  add_string (builder, "uuid", mdg_consultation_get_uuid (c));
+  _mdg_cli_json_string (builder, "uuid", mdg_consultation_get_uuid (c));
   add_time (builder, "received_at", mdg_consultation_get_received_at (c));
-  add_string (builder, "channel", mdg_channel_to_string (mdg_consultation_get_channel (c)));
-  add_string (builder, "state", mdg_consultation_state_to_string (mdg_consultation_get_state (c)));
-  add_string (builder, "tier", mdg_tier_to_string (mdg_consultation_get_tier (c)));
-  add_string (builder, "urgency", mdg_urgency_to_string (mdg_consultation_get_urgency (c)));
+  _mdg_cli_json_string (builder, "channel", mdg_channel_to_string (mdg_consultation_get_channel (c)));
+  _mdg_cli_json_string (builder, "state", mdg_consultation_state_to_string (mdg_consultation_get_state (c)));
+  _mdg_cli_json_string (builder, "tier", mdg_tier_to_string (mdg_consultation_get_tier (c)));
+  _mdg_cli_json_string (builder, "urgency", mdg_urgency_to_string (mdg_consultation_get_urgency (c)));
   /* Every export of a sensitive record says so. */
   json_builder_set_member_name (builder, "sensitive");
   json_builder_add_boolean_value (builder, mdg_consultation_get_sensitive (c));
-  add_string (builder, "subject", mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
-  add_string (builder, "question", mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION));
-  add_string (builder, "answer", mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER));
-  add_string (builder, "organization", mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION));
+  _mdg_cli_json_string (builder, "subject", mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
+  _mdg_cli_json_string (builder, "question", mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION));
+  _mdg_cli_json_string (builder, "answer", mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER));
+  _mdg_cli_json_string (builder, "organization", mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION));
   json_builder_set_member_name (builder, "person_id");
   if (mdg_consultation_get_person_id (c) > 0)
     json_builder_add_int_value (builder, mdg_consultation_get_person_id (c));
   else
     json_builder_add_null_value (builder);
-  add_string (builder, "person", mdg_consultation_get_text (c, MDG_CONSULTATION_PERSON));
-  add_string (builder, "seminar", mdg_consultation_get_text (c, MDG_CONSULTATION_SEMINAR));
-  add_string (builder, "assignee", mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
-  add_string (builder, "referral", mdg_consultation_get_text (c, MDG_CONSULTATION_REFERRAL));
-  add_string (builder, "due_date", due);
+  _mdg_cli_json_string (builder, "person", mdg_consultation_get_text (c, MDG_CONSULTATION_PERSON));
+  _mdg_cli_json_string (builder, "seminar", mdg_consultation_get_text (c, MDG_CONSULTATION_SEMINAR));
+  _mdg_cli_json_string (builder, "assignee", mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
+  _mdg_cli_json_string (builder, "referral", mdg_consultation_get_text (c, MDG_CONSULTATION_REFERRAL));
+  _mdg_cli_json_string (builder, "due_date", due);
   add_time (builder, "answered_at", mdg_consultation_get_answered_at (c));
   add_time (builder, "closed_at", mdg_consultation_get_closed_at (c));
   json_builder_set_member_name (builder, "categories");
@@ -577,14 +613,14 @@ consultation_show (Globals  *globals,
 
           json_builder_begin_object (builder);
           add_time (builder, "at", event->at);
-          add_string (builder, "staff", event->staff_name);
-          add_string (builder, "action", mdg_consultation_action_to_string (event->action));
-          add_string (builder, "from", event->from_state >= 0 ? mdg_consultation_state_to_string (event->from_state)
+          _mdg_cli_json_string (builder, "staff", event->staff_name);
+          _mdg_cli_json_string (builder, "action", mdg_consultation_action_to_string (event->action));
+          _mdg_cli_json_string (builder, "from", event->from_state >= 0 ? mdg_consultation_state_to_string (event->from_state)
                                                               : NULL);
-          add_string (builder, "to", mdg_consultation_state_to_string (event->to_state));
-          add_string (builder, "assignee", event->assignee_name);
-          add_string (builder, "referral", event->referral_name);
-          add_string (builder, "note", event->note);
+          _mdg_cli_json_string (builder, "to", mdg_consultation_state_to_string (event->to_state));
+          _mdg_cli_json_string (builder, "assignee", event->assignee_name);
+          _mdg_cli_json_string (builder, "referral", event->referral_name);
+          _mdg_cli_json_string (builder, "note", event->note);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -595,8 +631,8 @@ consultation_show (Globals  *globals,
           MdgConsultationAttachment *a = g_ptr_array_index (attachments, i);
 
           json_builder_begin_object (builder);
-          add_string (builder, "filename", a->filename);
-          add_string (builder, "content_type", a->content_type);
+          _mdg_cli_json_string (builder, "filename", a->filename);
+          _mdg_cli_json_string (builder, "content_type", a->content_type);
           json_builder_set_member_name (builder, "size");
           json_builder_add_int_value (builder, a->size);
           json_builder_set_member_name (builder, "stored");
@@ -839,30 +875,22 @@ consultation_sheet (Globals  *globals,
 {
   g_autofree char *output = NULL;
   gboolean era = FALSE;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE" },
-    { "era", 0, 0, G_OPTION_ARG_NONE, &era, N_("Japanese era dates (令和)"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
-  g_autoptr(MdgDocument) document = NULL;
   g_autoptr(MdgConsultation) consultation = NULL;
   g_autoptr(GError) error = NULL;
+  MdgDocument *document;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse_print_options (&argc, &argv, _("Usage: madoguchi-cli consultation sheet ID --output FILE.pdf [--era]"),
+                                     &output, &era, &status))
     return status;
-  if (argc != 2 || output == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation sheet ID --output FILE.pdf [--era]"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(consultation = load_arg (db, argv[1], &error)) ||
-      !(document = mdg_consultation_sheet_load (db, mdg_consultation_get_id (consultation), &error)) ||
-      !_mdg_cli_write_pdf (document, output, era, &error))
+      !(document = mdg_consultation_sheet_load (db, mdg_consultation_get_id (consultation), &error)))
     return _mdg_cli_fail (error);
-  g_print (_("Wrote %s\n"), output);
-  _mdg_cli_warn_personal_data (output);
-  if (mdg_consultation_get_sensitive (consultation))
+  if ((status = _mdg_cli_print_document (document, output, era, TRUE)) == EXIT_OK &&
+      mdg_consultation_get_sensitive (consultation))
     g_printerr (_("The consultation is marked sensitive: the sheet says so on every page.\n"));
-  return EXIT_OK;
+  return status;
 }
 
 static int

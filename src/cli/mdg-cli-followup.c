@@ -29,18 +29,6 @@
  * referral list; slots add | list | book | hold | print
  */
 
-static void
-json_string (JsonBuilder *builder,
-             const char  *name,
-             const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static int
 dispatch_subcommand (Globals    *globals,
                      int         argc,
@@ -65,10 +53,10 @@ add_staff_members (JsonBuilder *builder,
 
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, mdg_staff_get_id (staff));
-  json_string (builder, "name", mdg_staff_get_name (staff));
-  json_string (builder, "kana", mdg_staff_get_kana (staff));
-  json_string (builder, "email", mdg_staff_get_email (staff));
-  json_string (builder, "role", mdg_staff_role_to_string (mdg_staff_get_role (staff)));
+  _mdg_cli_json_string (builder, "name", mdg_staff_get_name (staff));
+  _mdg_cli_json_string (builder, "kana", mdg_staff_get_kana (staff));
+  _mdg_cli_json_string (builder, "email", mdg_staff_get_email (staff));
+  _mdg_cli_json_string (builder, "role", mdg_staff_role_to_string (mdg_staff_get_role (staff)));
   json_builder_set_member_name (builder, "active");
   json_builder_add_boolean_value (builder, mdg_staff_get_active (staff));
   json_builder_set_member_name (builder, "areas");
@@ -257,13 +245,13 @@ add_follow_up_members (JsonBuilder *builder,
   json_builder_add_int_value (builder, mdg_follow_up_get_id (follow_up));
   json_builder_set_member_name (builder, "consultation_id");
   json_builder_add_int_value (builder, mdg_follow_up_get_consultation_id (follow_up));
-  json_string (builder, "title", mdg_follow_up_get_title (follow_up));
-  json_string (builder, "advice", mdg_follow_up_get_advice (follow_up));
-  json_string (builder, "due_date", due);
-  json_string (builder, "owner", mdg_follow_up_get_owner_name (follow_up));
-  json_string (builder, "state", mdg_follow_up_state_to_string (mdg_follow_up_get_state (follow_up)));
-  json_string (builder, "done_at", done_at);
-  json_string (builder, "organization", mdg_follow_up_get_organization_name (follow_up));
+  _mdg_cli_json_string (builder, "title", mdg_follow_up_get_title (follow_up));
+  _mdg_cli_json_string (builder, "advice", mdg_follow_up_get_advice (follow_up));
+  _mdg_cli_json_string (builder, "due_date", due);
+  _mdg_cli_json_string (builder, "owner", mdg_follow_up_get_owner_name (follow_up));
+  _mdg_cli_json_string (builder, "state", mdg_follow_up_state_to_string (mdg_follow_up_get_state (follow_up)));
+  _mdg_cli_json_string (builder, "done_at", done_at);
+  _mdg_cli_json_string (builder, "organization", mdg_follow_up_get_organization_name (follow_up));
   json_builder_set_member_name (builder, "overdue");
   json_builder_add_boolean_value (builder, mdg_follow_up_is_overdue (follow_up, NULL));
 }
@@ -387,27 +375,20 @@ _mdg_cli_command_letter (Globals  *globals,
 {
   g_autofree char *output = NULL;
   gboolean era = FALSE;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE" },
-    { "era", 0, 0, G_OPTION_ARG_NONE, &era, N_("Japanese era dates (令和)"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
-  g_autoptr(MdgDocument) letter = NULL;
   g_autoptr(GError) error = NULL;
+  MdgDocument *letter;
   gint64 id;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse_print_options (&argc, &argv, _("Usage: madoguchi-cli letter FOLLOWUP --output FILE.pdf [--era]"),
+                                     &output, &era, &status))
     return status;
-  if (argc != 2 || output == NULL || !_mdg_cli_parse_id (argv[1], &id))
+  if (!_mdg_cli_parse_id (argv[1], &id))
     return _mdg_cli_usage (_("Usage: madoguchi-cli letter FOLLOWUP --output FILE.pdf [--era]"));
-  if (!(db = _mdg_cli_open_database (globals, &error)) || !(letter = mdg_advice_letter_load (db, id, &error)) ||
-      !_mdg_cli_write_pdf (letter, output, era, &error))
+  if (!(db = _mdg_cli_open_database (globals, &error)) || !(letter = mdg_advice_letter_load (db, id, &error)))
     return _mdg_cli_fail (error);
-  g_print (_("Wrote %s\n"), output);
-  _mdg_cli_warn_personal_data (output);
-  return EXIT_OK;
+  return _mdg_cli_print_document (letter, output, era, TRUE);
 }
 
 static int
@@ -435,9 +416,9 @@ calendar_holidays (Globals  *globals,
           g_autofree char *date = mdg_date_to_iso (&h->date);
 
           json_builder_begin_object (builder);
-          json_string (builder, "date", date);
-          json_string (builder, "name", h->name);
-          json_string (builder, "kind", kinds[h->kind]);
+          _mdg_cli_json_string (builder, "date", date);
+          _mdg_cli_json_string (builder, "name", h->name);
+          _mdg_cli_json_string (builder, "kind", kinds[h->kind]);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -558,12 +539,7 @@ report_monthly (Globals  *globals,
         return _mdg_cli_fail (error);
     }
   else
-    {
-      g_autoptr(MdgDocument) document = mdg_report_document_new (g_steal_pointer (&report), desk->name);
-
-      if (!_mdg_cli_write_pdf (document, output, era, &error))
-        return _mdg_cli_fail (error);
-    }
+    return _mdg_cli_print_document (mdg_report_document_new (g_steal_pointer (&report), desk->name), output, era, FALSE);
   g_print (_("Wrote %s\n"), output);
   return EXIT_OK;
 }
@@ -586,10 +562,10 @@ add_category_members (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, category->id);
-  json_string (builder, "scheme", category->scheme);
-  json_string (builder, "key", category->key);
-  json_string (builder, "name_ja", category->name_ja);
-  json_string (builder, "name_en", category->name_en);
+  _mdg_cli_json_string (builder, "scheme", category->scheme);
+  _mdg_cli_json_string (builder, "key", category->key);
+  _mdg_cli_json_string (builder, "name_ja", category->name_ja);
+  _mdg_cli_json_string (builder, "name_en", category->name_en);
 }
 
 static int
@@ -646,10 +622,10 @@ add_referral_members (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, referral->id);
-  json_string (builder, "key", referral->key);
-  json_string (builder, "name_ja", referral->name_ja);
-  json_string (builder, "name_en", referral->name_en);
-  json_string (builder, "contact", referral->contact);
+  _mdg_cli_json_string (builder, "key", referral->key);
+  _mdg_cli_json_string (builder, "name_ja", referral->name_ja);
+  _mdg_cli_json_string (builder, "name_en", referral->name_en);
+  _mdg_cli_json_string (builder, "contact", referral->contact);
 }
 
 static int
@@ -744,14 +720,14 @@ add_slot_members (JsonBuilder         *builder,
 
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, slot->id);
-  json_string (builder, "start", starts);
+  _mdg_cli_json_string (builder, "start", starts);
   json_builder_set_member_name (builder, "minutes");
   json_builder_add_int_value (builder, slot->minutes);
-  json_string (builder, "specialist", slot->staff_name);
-  json_string (builder, "state", mdg_slot_state_to_string (slot->state));
-  json_string (builder, "attendee", slot->attendee_name);
-  json_string (builder, "organization", slot->attendee_organization);
-  json_string (builder, "number", slot->attendee_number);
+  _mdg_cli_json_string (builder, "specialist", slot->staff_name);
+  _mdg_cli_json_string (builder, "state", mdg_slot_state_to_string (slot->state));
+  _mdg_cli_json_string (builder, "attendee", slot->attendee_name);
+  _mdg_cli_json_string (builder, "organization", slot->attendee_organization);
+  _mdg_cli_json_string (builder, "number", slot->attendee_number);
   json_builder_set_member_name (builder, "consultation_id");
   if (slot->consultation_id > 0)
     json_builder_add_int_value (builder, slot->consultation_id);
@@ -869,31 +845,19 @@ slots_print (Globals  *globals,
 {
   g_autofree char *output = NULL;
   gboolean era = FALSE;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), "FILE" },
-    { "era", 0, 0, G_OPTION_ARG_NONE, &era, N_("Japanese era dates (令和)"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(GPtrArray) slots = NULL;
-  g_autoptr(MdgDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse_print_options (&argc, &argv, _("Usage: madoguchi-cli slots print SEMINAR --output FILE.pdf [--era]"),
+                                     &output, &era, &status))
     return status;
-  if (argc != 2 || output == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli slots print SEMINAR --output FILE.pdf [--era]"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
       !(slots = mdg_slot_store_list (db, mdg_seminar_get_id (seminar), &error)))
     return _mdg_cli_fail (error);
-  document = mdg_slot_timetable_new (seminar, slots);
-  if (!_mdg_cli_write_pdf (document, output, era, &error))
-    return _mdg_cli_fail (error);
-  g_print (_("Wrote %s\n"), output);
-  _mdg_cli_warn_personal_data (output);
-  return EXIT_OK;
+  return _mdg_cli_print_document (mdg_slot_timetable_new (seminar, slots), output, era, TRUE);
 }
 
 int

@@ -47,10 +47,19 @@ MdgSeminar  *_mdg_cli_load_seminar_arg   (MdgDatabase   *db,
 gint64       _mdg_cli_resolve_actor      (Globals       *globals,
                                           MdgDatabase   *db,
                                           GError       **error);
-gboolean     _mdg_cli_write_pdf          (gpointer       document,
+gboolean     _mdg_cli_parse_print_options (int          *argc,
+                                          char       ***argv,
+                                          const char    *usage,
+                                          char         **output,
+                                          gboolean      *era,
+                                          int           *status);
+int          _mdg_cli_print_document     (gpointer       document,
                                           const char    *output,
                                           gboolean       era,
-                                          GError       **error);
+                                          gboolean       personal_data);
+void         _mdg_cli_json_string        (JsonBuilder   *builder,
+                                          const char    *name,
+                                          const char    *value);
 
 void         _mdg_cli_print_consultation_help (void);
 

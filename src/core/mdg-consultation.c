@@ -463,23 +463,12 @@ mdg_consultation_get_received_at (MdgConsultation *self)
   return self->received_at;
 }
 
-static gboolean
-set_date_time (GDateTime **field,
-               GDateTime  *value)
-{
-  if (*field == value || (*field && value && g_date_time_equal (*field, value)))
-    return FALSE;
-  g_clear_pointer (field, g_date_time_unref);
-  *field = value ? g_date_time_ref (value) : NULL;
-  return TRUE;
-}
-
 void
 mdg_consultation_set_received_at (MdgConsultation *self,
                                   GDateTime       *received_at)
 {
   g_return_if_fail (MDG_IS_CONSULTATION (self));
-  if (set_date_time (&self->received_at, received_at))
+  if (_mdg_set_date_time (&self->received_at, received_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECEIVED_AT]);
 }
 
@@ -729,8 +718,8 @@ _mdg_consultation_set_standing (MdgConsultation               *self,
     }
   self->assignee_id = standing->assignee_id;
   self->referral_id = standing->referral_id;
-  set_date_time (&self->answered_at, standing->answered_at);
-  set_date_time (&self->closed_at, standing->closed_at);
+  _mdg_set_date_time (&self->answered_at, standing->answered_at);
+  _mdg_set_date_time (&self->closed_at, standing->closed_at);
 }
 
 /*
