@@ -9,6 +9,7 @@
 #include "mdg-category-private.h"
 #include "mdg-enum-private.h"
 #include "mdg-error.h"
+#include "mdg-sql-named-private.h"
 
 G_DEFINE_BOXED_TYPE (MdgCategory, mdg_category, mdg_category_ref, mdg_category_unref)
 G_DEFINE_BOXED_TYPE (MdgReferral, mdg_referral, mdg_referral_ref, mdg_referral_unref)
@@ -270,7 +271,7 @@ referral_row (sqlite3_stmt *stmt)
   referral->key = _mdg_sql_column_dup (stmt, 1);
   referral->name_ja = _mdg_sql_column_dup (stmt, 2);
   referral->name_en = _mdg_sql_column_dup (stmt, 3);
-  referral->contact = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 4);
+  referral->contact = _mdg_sql_column_dup_or_null (stmt, 4);
   referral->retired = sqlite3_column_int (stmt, 5);
   return referral;
 }

@@ -1124,16 +1124,14 @@ event_row (sqlite3_stmt *stmt)
   event->id = sqlite3_column_int64 (stmt, 0);
   event->at = utc ? g_date_time_to_local (utc) : g_date_time_new_now_local ();
   event->staff_id = sqlite3_column_int64 (stmt, 2);
-  event->staff_name = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 3);
+  event->staff_name = _mdg_sql_column_dup_or_null (stmt, 3);
   mdg_consultation_action_from_string ((const char *) sqlite3_column_text (stmt, 4), &event->action);
   event->from_state = mdg_consultation_state_from_string ((const char *) sqlite3_column_text (stmt, 5), &from)
                         ? (int) from : -1;
   mdg_consultation_state_from_string ((const char *) sqlite3_column_text (stmt, 6), &event->to_state);
-  event->assignee_name = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 7);
-  event->referral_name = sqlite3_column_type (stmt, _mdg_reference_in_japanese () ? 8 : 9) == SQLITE_NULL
-                           ? NULL
-                           : _mdg_sql_column_dup (stmt, _mdg_reference_in_japanese () ? 8 : 9);
-  event->note = sqlite3_column_type (stmt, 10) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 10);
+  event->assignee_name = _mdg_sql_column_dup_or_null (stmt, 7);
+  event->referral_name = _mdg_sql_column_dup_or_null (stmt, _mdg_reference_in_japanese () ? 8 : 9);
+  event->note = _mdg_sql_column_dup_or_null (stmt, 10);
   return event;
 }
 
@@ -1180,7 +1178,7 @@ attachment_row (sqlite3_stmt *stmt)
   MdgConsultationAttachment *attachment = g_new0 (MdgConsultationAttachment, 1);
 
   attachment->filename = _mdg_sql_column_dup (stmt, 0);
-  attachment->content_type = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 1);
+  attachment->content_type = _mdg_sql_column_dup_or_null (stmt, 1);
   attachment->size = sqlite3_column_int64 (stmt, 2);
   if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
     attachment->data = g_bytes_new (sqlite3_column_blob (stmt, 3), sqlite3_column_bytes (stmt, 3));

@@ -11,6 +11,7 @@
 #include "mdg-database-private.h"
 #include "mdg-draft-store.h"
 #include "mdg-error.h"
+#include "mdg-sql-named-private.h"
 
 /*
  * Each change writes one row (draft_field) in a transaction of its own: with the
@@ -184,7 +185,7 @@ draft_row (sqlite3_stmt *stmt)
   draft->staff_id = sqlite3_column_int64 (stmt, 2);
   draft->target_id = sqlite3_column_int64 (stmt, 3);
   draft->updated_at = utc ? g_date_time_to_local (utc) : NULL;
-  draft->summary = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, 5);
+  draft->summary = _mdg_sql_column_dup_or_null (stmt, 5);
   return draft;
 }
 

@@ -358,13 +358,6 @@ mdg_follow_up_counts_free (MdgFollowUpCounts *counts)
   " LEFT JOIN organization AS o ON o.id = coalesce(f.organization_id, c.organization_id, p.organization_id)" \
   " LEFT JOIN staff AS s ON s.id = f.owner_id"
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, column);
-}
-
 static gpointer
 follow_up_row (sqlite3_stmt *stmt)
 {
@@ -372,8 +365,8 @@ follow_up_row (sqlite3_stmt *stmt)
   const char *done_at = (const char *) sqlite3_column_text (stmt, 8);
 
   self->id = sqlite3_column_int64 (stmt, 0);
-  self->title = column_text (stmt, 1);
-  self->advice = column_text (stmt, 2);
+  self->title = _mdg_sql_column_dup_or_null (stmt, 1);
+  self->advice = _mdg_sql_column_dup_or_null (stmt, 2);
   mdg_date_parse_iso ((const char *) sqlite3_column_text (stmt, 3), &self->due_date);
   self->owner_id = sqlite3_column_int64 (stmt, 4);
   self->consultation_id = sqlite3_column_int64 (stmt, 5);
@@ -385,11 +378,11 @@ follow_up_row (sqlite3_stmt *stmt)
       self->done_at = utc ? g_date_time_to_local (utc) : NULL;
     }
   self->organization_id = sqlite3_column_int64 (stmt, 9);
-  self->organization_name = column_text (stmt, 10);
+  self->organization_name = _mdg_sql_column_dup_or_null (stmt, 10);
   self->person_id = sqlite3_column_int64 (stmt, 11);
-  self->person_name = column_text (stmt, 12);
-  self->owner_name = column_text (stmt, 13);
-  self->subject = column_text (stmt, 14);
+  self->person_name = _mdg_sql_column_dup_or_null (stmt, 12);
+  self->owner_name = _mdg_sql_column_dup_or_null (stmt, 13);
+  self->subject = _mdg_sql_column_dup_or_null (stmt, 14);
   return self;
 }
 
@@ -749,7 +742,7 @@ counts_row (sqlite3_stmt *stmt)
   MdgFollowUpCounts *counts = g_new0 (MdgFollowUpCounts, 1);
 
   counts->owner_id = sqlite3_column_int64 (stmt, 0);
-  counts->owner_name = column_text (stmt, 1);
+  counts->owner_name = _mdg_sql_column_dup_or_null (stmt, 1);
   counts->overdue = sqlite3_column_int (stmt, 2);
   counts->today = sqlite3_column_int (stmt, 3);
   counts->this_week = sqlite3_column_int (stmt, 4);

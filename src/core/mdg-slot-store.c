@@ -9,6 +9,7 @@
 #include "mdg-database-private.h"
 #include "mdg-enum-private.h"
 #include "mdg-error.h"
+#include "mdg-sql-named-private.h"
 #include "mdg-slot-store.h"
 #include "mdg-staff-store.h"
 
@@ -67,13 +68,6 @@ mdg_consultation_slot_free (MdgConsultationSlot *slot)
   " LEFT JOIN registration AS r ON r.id = t.registration_id LEFT JOIN person AS p ON p.id = r.person_id" \
   " LEFT JOIN organization AS o ON o.id = p.organization_id"
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, column);
-}
-
 static gpointer
 slot_row (sqlite3_stmt *stmt)
 {
@@ -84,15 +78,15 @@ slot_row (sqlite3_stmt *stmt)
   slot->starts_at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 2));
   slot->minutes = sqlite3_column_int (stmt, 3);
   slot->staff_id = sqlite3_column_int64 (stmt, 4);
-  slot->staff_name = column_text (stmt, 5);
+  slot->staff_name = _mdg_sql_column_dup_or_null (stmt, 5);
   slot->registration_id = sqlite3_column_int64 (stmt, 6);
-  slot->attendee_name = column_text (stmt, 7);
-  slot->attendee_organization = column_text (stmt, 8);
-  slot->attendee_number = column_text (stmt, 9);
+  slot->attendee_name = _mdg_sql_column_dup_or_null (stmt, 7);
+  slot->attendee_organization = _mdg_sql_column_dup_or_null (stmt, 8);
+  slot->attendee_number = _mdg_sql_column_dup_or_null (stmt, 9);
   slot->consultation_id = sqlite3_column_int64 (stmt, 10);
   _mdg_enum_from_key (states, G_N_ELEMENTS (states), (const char *) sqlite3_column_text (stmt, 11),
                       (int *) &slot->state);
-  slot->note = column_text (stmt, 12);
+  slot->note = _mdg_sql_column_dup_or_null (stmt, 12);
   return slot;
 }
 

@@ -31,4 +31,12 @@ _mdg_sql_bind_named_int64 (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
+/* A text column as a new string, or %NULL where the row holds NULL. */
+static inline char *
+_mdg_sql_column_dup_or_null (sqlite3_stmt *stmt,
+                             int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, column);
+}
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "mdg-database-private.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
+#include "mdg-sql-named-private.h"
 #include "mdg-mail.h"
 #include "mdg-person-store.h"
 
@@ -816,13 +817,6 @@ original_clear (Original *original)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Original, original_clear)
 
-static char *
-column_or_null (sqlite3_stmt *stmt,
-                int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : _mdg_sql_column_dup (stmt, column);
-}
-
 static gboolean
 load_original (MdgDatabase      *db,
                MdgConsultation  *consultation,
@@ -839,12 +833,12 @@ load_original (MdgDatabase      *db,
   sqlite3_bind_int64 (stmt, 1, mdg_consultation_get_id (consultation));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      original->message_id = column_or_null (stmt, 0);
-      original->references = column_or_null (stmt, 1);
-      original->from_name = column_or_null (stmt, 2);
-      original->address = column_or_null (stmt, 3);
-      original->subject = column_or_null (stmt, 4);
-      original->body = column_or_null (stmt, 5);
+      original->message_id = _mdg_sql_column_dup_or_null (stmt, 0);
+      original->references = _mdg_sql_column_dup_or_null (stmt, 1);
+      original->from_name = _mdg_sql_column_dup_or_null (stmt, 2);
+      original->address = _mdg_sql_column_dup_or_null (stmt, 3);
+      original->subject = _mdg_sql_column_dup_or_null (stmt, 4);
+      original->body = _mdg_sql_column_dup_or_null (stmt, 5);
       if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
         original->sent_at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 6));
     }
