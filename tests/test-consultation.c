@@ -573,6 +573,64 @@ test_queues (Fixture *f, gconstpointer data)
 }
 
 static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* The window's way: the same lists and counts from workers, on their own connections. */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MdgConsultation) a = add_consultation (f, MDG_CHANNEL_PHONE, "2026-11-02T10:00", "非同期の一覧", NULL, NULL);
+  g_autoptr(MdgConsultation) b = add_consultation (f, MDG_CHANNEL_EMAIL, "2026-11-03T10:00", "非同期の二件目", NULL, NULL);
+  g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_UNASSIGNED);
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GAsyncResult) counted = NULL;
+  g_autoptr(GAsyncResult) reported = NULL;
+  g_autoptr(GAsyncResult) followed = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) follow_ups = NULL;
+  g_autoptr(MdgMonthlyReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  MdgFollowUpFilter follow_up_filter;
+  MdgQueueCounts counts;
+
+  mdg_consultation_store_list_async (f->db, filter, NULL, async_done_cb, &listed);
+  list = mdg_consultation_store_list_finish (f->db, wait_for (&listed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+
+  mdg_consultation_store_count_queues_async (f->db, f->desk, NULL, async_done_cb, &counted);
+  g_assert_true (mdg_consultation_store_count_queues_finish (f->db, wait_for (&counted), &counts, &error));
+  g_assert_cmpuint (counts.unassigned, ==, 2);
+  g_assert_cmpuint (counts.all, ==, 2);
+
+  mdg_report_monthly_async (f->db, 2026, 11, NULL, async_done_cb, &reported);
+  report = mdg_report_monthly_finish (f->db, wait_for (&reported), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->received, ==, 2);
+
+  mdg_follow_up_filter_init (&follow_up_filter);
+  mdg_follow_up_store_list_async (f->db, &follow_up_filter, NULL, async_done_cb, &followed);
+  follow_ups = mdg_follow_up_store_list_finish (f->db, wait_for (&followed), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (follow_ups->len, ==, 0);
+  (void) a;
+  (void) b;
+}
+
+static void
 test_search (Fixture *f, gconstpointer data)
 {
   g_autoptr(MdgConsultation) a = add_consultation (f, MDG_CHANNEL_PHONE, "2026-11-02T10:00", "ランサムウェア感染の疑い",
@@ -1245,6 +1303,7 @@ main (int   argc,
   ADD ("/consultation/intake", test_intake);
   ADD ("/consultation/queues", test_queues);
   ADD ("/consultation/search", test_search);
+  ADD ("/consultation/async", test_async);
   ADD ("/consultation/drafts", test_drafts);
   ADD ("/consultation/drafts/survive-kill", test_draft_survives_kill);
   ADD ("/consultation/follow-ups", test_follow_ups);
