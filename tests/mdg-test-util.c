@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "mdg-test"
 
+#define _GNU_SOURCE
 #include "config.h"
+
+#include <string.h>
 
 #include <locale.h>
 #include <glib/gi18n.h>
@@ -95,4 +98,16 @@ mdg_test_exec (MdgDatabase *db,
 
   _mdg_sql_exec (_mdg_database_get_handle (db), sql, &error);
   g_assert_no_error (error);
+}
+
+/* Whether the bytes of @path hold @needle anywhere: to prove a deletion left nothing. */
+gboolean
+mdg_test_file_contains (const char *path,
+                        const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
 }

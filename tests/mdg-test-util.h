@@ -19,5 +19,7 @@ gint64       mdg_test_count        (MdgDatabase  *db,
                                     const char   *sql);
 void         mdg_test_exec         (MdgDatabase  *db,
                                     const char   *sql);
+gboolean     mdg_test_file_contains (const char  *path,
+                                    const char   *needle);
 
 G_END_DECLS

@@ -599,6 +599,206 @@ test_cli_decks (Fixture *f, gconstpointer data)
   }
 }
 
+/* The id a command printed on its first line. */
+static char *
+printed_id (Result *r)
+{
+  g_assert_cmpint (r->status, ==, 0);
+  return g_strstrip (g_strndup (r->out, strcspn (r->out, "\n")));
+}
+
+static void
+test_cli_consultations (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) desk = { 0 };
+  g_auto(Result) specialist = { 0 };
+  g_auto(Result) staff = { 0 };
+  g_auto(Result) nobody = { 0 };
+  g_auto(Result) add = { 0 };
+  g_auto(Result) illegal = { 0 };
+  g_auto(Result) dispatch = { 0 };
+  g_auto(Result) answer = { 0 };
+  g_auto(Result) close = { 0 };
+  g_auto(Result) reopen = { 0 };
+  g_auto(Result) show = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) overdue = { 0 };
+  g_auto(Result) by_assignee = { 0 };
+  g_auto(Result) bad_channel = { 0 };
+  g_auto(Result) mail = { 0 };
+  g_auto(Result) desk_set = { 0 };
+  g_auto(Result) reply = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *mail_id = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mail", "utf-8-qp.eml", NULL);
+  g_autofree char *reply_path = g_build_filename (f->dir, "reply.eml", NULL);
+  g_autofree char *reply_text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *history;
+
+  run (f, &desk, "staff", "add", "窓口 一郎", "--role", "first-line", NULL);
+  g_assert_cmpint (desk.status, ==, 0);
+  run (f, &specialist, "staff", "add", "佐藤 花子", "--role", "second-line", "--areas", "T-RANSOM,M4", NULL);
+  g_assert_cmpint (specialist.status, ==, 0);
+  run (f, &staff, "staff", "list", "--json", NULL);
+  root = parse_json (staff.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* Changes say who makes them. */
+  run (f, &nobody, "consultation", "add", "--channel", "phone", "--subject", "件名", NULL);
+  g_assert_cmpint (nobody.status, ==, 1);
+  g_assert_nonnull (strstr (nobody.err, "--as"));
+
+  run (f, &add, "--as", "窓口一郎", "consultation", "add", "--channel", "phone", "--subject", "ランサムウェア感染",
+       "--question", "ファイルが開けない", "--org", "立川精密工業株式会社", "--category", "T-RANSOM",
+       "--category", "K-AFTER", "--received", "2026-11-02T10:15", NULL);
+  id = printed_id (&add);
+  g_assert_cmpstr (id, ==, "1");
+
+  run (f, &bad_channel, "--as", "1", "consultation", "add", "--channel", "fax", "--subject", "x", NULL);
+  g_assert_cmpint (bad_channel.status, ==, 2);
+
+  /* An illegal transition: refused, with a message, exit 1. */
+  run (f, &illegal, "--as", "1", "consultation", "close", id, NULL);
+  g_assert_cmpint (illegal.status, ==, 1);
+  g_assert_nonnull (strstr (illegal.err, "answer it before closing"));
+
+  run (f, &dispatch, "--as", "1", "consultation", "dispatch", id, "--to", "佐藤 花子", "--note", "バックアップ無し", NULL);
+  g_assert_cmpint (dispatch.status, ==, 0);
+  g_assert_nonnull (strstr (dispatch.out, "Dispatched"));
+  run (f, &answer, "--as", "佐藤花子", "consultation", "answer", id, "--text", "ネットワークから切り離してください", NULL);
+  g_assert_cmpint (answer.status, ==, 0);
+  run (f, &close, "--as", "2", "consultation", "close", id, NULL);
+  g_assert_cmpint (close.status, ==, 0);
+  run (f, &reopen, "--as", "1", "consultation", "reopen", id, "--note", "追加質問", NULL);
+  g_assert_cmpint (reopen.status, ==, 0);
+  g_assert_nonnull (strstr (reopen.out, "In progress"));
+
+  run (f, &show, "consultation", "show", id, "--json", NULL);
+  g_assert_cmpint (show.status, ==, 0);
+  root = parse_json (show.out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "in-progress");
+  g_assert_cmpstr (json_object_get_string_member (object, "organization"), ==, "立川精密工業株式会社");
+  g_assert_cmpstr (json_object_get_string_member (object, "assignee"), ==, "佐藤 花子");
+  g_assert_false (json_object_get_boolean_member (object, "sensitive"));
+  history = json_object_get_array_member (object, "history");
+  g_assert_cmpuint (json_array_get_length (history), ==, 6);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 1), "note"), ==,
+                   "バックアップ無し");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 5), "action"), ==,
+                   "reopened");
+  g_clear_pointer (&root, json_node_unref);
+
+  run (f, &list, "consultation", "list", "--state", "in-progress", "--json", NULL);
+  root = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  g_clear_pointer (&root, json_node_unref);
+  run (f, &by_assignee, "consultation", "list", "--assignee", "窓口 一郎", "--json", NULL);
+  root = parse_json (by_assignee.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  /* Received on 11/2, due three business days later: overdue now. */
+  run (f, &overdue, "consultation", "list", "--overdue", NULL);
+  g_assert_cmpint (overdue.status, ==, 0);
+  g_assert_nonnull (strstr (overdue.out, "ランサムウェア感染"));
+
+  /* E-mail: imported, then answered by a reply .eml. */
+  run (f, &mail, "--as", "1", "consultation", "import-mail", fixture, "--create-person", NULL);
+  mail_id = printed_id (&mail);
+  g_assert_nonnull (strstr (mail.err, "Contacts"));
+  {
+    g_auto(Result) mail_answer = { 0 };
+
+    run (f, &mail_answer, "--as", "1", "consultation", "answer", mail_id, "--text", "共有リンクを無効にしてください", NULL);
+    g_assert_cmpint (mail_answer.status, ==, 0);
+  }
+  run (f, &desk_set, "desk", "set", "--name", "相談窓口", "--email", "soudan@desk.example.jp", NULL);
+  run (f, &reply, "--as", "1", "consultation", "reply", mail_id, "--output", reply_path, NULL);
+  g_assert_cmpint (reply.status, ==, 0);
+  g_assert_true (g_file_get_contents (reply_path, &reply_text, NULL, NULL));
+  g_assert_nonnull (strstr (reply_text, "In-Reply-To: <CAHk7x=3Q@mail.gmail.example.com>"));
+  g_assert_nonnull (strstr (reply_text, "charset=iso-2022-jp"));
+}
+
+static void
+test_cli_follow_ups_and_calendar (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) staff = { 0 };
+  g_auto(Result) add = { 0 };
+  g_auto(Result) follow = { 0 };
+  g_auto(Result) both = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) done = { 0 };
+  g_auto(Result) holidays = { 0 };
+  g_auto(Result) year_end = { 0 };
+  g_auto(Result) golden_week = { 0 };
+  g_auto(Result) letter = { 0 };
+  g_auto(Result) csv = { 0 };
+  g_auto(Result) pdf = { 0 };
+  g_auto(Result) bad_month = { 0 };
+  g_autofree char *follow_id = NULL;
+  g_autofree char *letter_path = g_build_filename (f->dir, "letter.pdf", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "report.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+
+  run (f, &staff, "staff", "add", "佐藤 花子", "--role", "second-line", NULL);
+  run (f, &add, "--as", "1", "consultation", "add", "--channel", "walk-in", "--subject", "バックアップ", "--org",
+       "八王子印刷", "--received", "2026-11-10T09:00", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+
+  /* One of --due and --business-days. */
+  run (f, &both, "--as", "1", "followup", "add", "1", "--title", "x", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  run (f, &follow, "--as", "1", "followup", "add", "1", "--title", "手順書を送付", "--due", "2026-11-20", "--advice",
+       "NASのバックアップを週1回に", NULL);
+  follow_id = printed_id (&follow);
+  run (f, &list, "followup", "list", "--overdue", "--json", NULL);
+  root = parse_json (list.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "owner"), ==, "佐藤 花子");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (array, 0), "overdue"));
+  g_clear_pointer (&root, json_node_unref);
+
+  run (f, &letter, "letter", follow_id, "--output", letter_path, NULL);
+  g_assert_cmpint (letter.status, ==, 0);
+  g_assert_true (g_file_get_contents (letter_path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_clear_pointer (&contents, g_free);
+
+  run (f, &done, "--as", "1", "followup", "done", follow_id, NULL);
+  g_assert_cmpint (done.status, ==, 0);
+  g_assert_nonnull (strstr (done.out, "Done"));
+
+  run (f, &holidays, "calendar", "holidays", "2026", "--json", NULL);
+  root = parse_json (holidays.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 18);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 9), "date"), ==, "2026-05-06");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 9), "kind"), ==, "substitute");
+  g_clear_pointer (&root, json_node_unref);
+
+  run (f, &year_end, "calendar", "add-business-days", "2026-12-28", "1", NULL);
+  g_assert_cmpstr (year_end.out, ==, "2027-01-04\n");
+  run (f, &golden_week, "calendar", "add-business-days", "2026-05-01", "1", NULL);
+  g_assert_cmpstr (golden_week.out, ==, "2026-05-07\n");
+
+  run (f, &csv, "report", "monthly", "2026-11", "--output", csv_path, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "channel,walk-in,Walk-in,1"));
+  run (f, &pdf, "report", "monthly", "2026-11", "--output", pdf_path, NULL);
+  g_assert_cmpint (pdf.status, ==, 0);
+  run (f, &bad_month, "report", "monthly", "2026-13", "--output", pdf_path, NULL);
+  g_assert_cmpint (bad_month.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +814,8 @@ main (int   argc,
   ADD ("/cli/checkin-person", test_cli_checkin_and_person);
   ADD ("/cli/desk", test_cli_desk);
   ADD ("/cli/decks", test_cli_decks);
+  ADD ("/cli/consultations", test_cli_consultations);
+  ADD ("/cli/follow-ups-calendar", test_cli_follow_ups_and_calendar);
 #undef ADD
 
   return g_test_run ();

@@ -6,11 +6,22 @@
 #include <cairo-pdf.h>
 #include <poppler.h>
 
+#include "mdg-advice-letter.h"
 #include "mdg-attendee-sheet.h"
 #include "mdg-badge-sheet.h"
 #include "mdg-document-private.h"
+#include "mdg-calendar.h"
+#include "mdg-category.h"
+#include "mdg-consultation-sheet.h"
+#include "mdg-consultation-store.h"
+#include "mdg-desk.h"
+#include "mdg-follow-up.h"
 #include "mdg-registration-store.h"
+#include "mdg-report-document.h"
 #include "mdg-seminar-store.h"
+#include "mdg-slot-store.h"
+#include "mdg-slot-timetable.h"
+#include "mdg-staff-store.h"
 #include "mdg-test-util.h"
 
 /*
@@ -582,6 +593,343 @@ test_threads (void)
     }
 }
 
+/* Text without spaces or line breaks, to find it in a page's text however it wrapped. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != '\n' && *p != ' ' && *p != '\r')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *want = squeeze (needle);
+
+  if (strstr (haystack, want) == NULL)
+    g_error ("“%s” is not in the document", needle);
+}
+
+/* All pages' text, squeezed. */
+static char *
+all_text (PopplerDocument *pdf)
+{
+  GString *all = g_string_new (NULL);
+
+  for (int p = 0; p < poppler_document_get_n_pages (pdf); p++)
+    {
+      g_autofree char *text = page_text (pdf, p);
+      g_string_append (all, text);
+    }
+  return g_string_free (all, FALSE);
+}
+
+static gint64
+consultation_staff (const char   *name,
+                    MdgStaffRole  role)
+{
+  g_autoptr(MdgStaff) staff = mdg_staff_store_find (db, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (staff != NULL)
+    return mdg_staff_get_id (staff);
+  staff = mdg_staff_new (name, role);
+  g_assert_true (mdg_staff_store_save (db, staff, &error));
+  return mdg_staff_get_id (staff);
+}
+
+/* A consultation as the desk records them, answered, with a follow-up. */
+static MdgConsultation *
+recorded_consultation (gboolean      with_person,
+                       gboolean      sensitive,
+                       MdgFollowUp **follow_up)
+{
+  gint64 desk = consultation_staff ("窓口 一郎", MDG_STAFF_ROLE_FIRST_LINE);
+  gint64 specialist = consultation_staff ("佐藤 花子", MDG_STAFF_ROLE_SECOND_LINE);
+  g_autoptr(MdgConsultation) c = mdg_consultation_new (MDG_CHANNEL_EMAIL);
+  g_autoptr(MdgPerson) person = mdg_person_new ();
+  g_autoptr(GDateTime) received = mdg_test_local (2026, 11, 24, 10, 15);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) question = g_string_new ("社内のファイルサーバーのファイルが開けなくなり、拡張子が「.lockbit」に変わっています。\n");
+  const char *keys[] = { "K-AFTER", "T-RANSOM", "M1-02", NULL };
+  GDate due;
+
+  /* Long enough to run over to a second page. */
+  for (int i = 1; i <= 40; i++)
+    g_string_append_printf (question, "経過%02d：サーバー室で確認した内容を記録しています。バックアップからの復旧可否を確認中。\n", i);
+  g_string_append (question, "最後の行です。");
+  mdg_person_set_text (person, MDG_PERSON_FAMILY_NAME, "山田");
+  mdg_person_set_text (person, MDG_PERSON_GIVEN_NAME, "太郎");
+  mdg_person_set_text (person, MDG_PERSON_EMAIL, "yamada@tachikawa-seimitsu.example.jp");
+  mdg_consultation_set_received_at (c, received);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_ORGANIZATION, "立川精密工業株式会社");
+  mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, "ファイルサーバーのランサムウェア感染");
+  mdg_consultation_set_text (c, MDG_CONSULTATION_QUESTION, question->str);
+  mdg_consultation_set_urgency (c, MDG_URGENCY_URGENT);
+  mdg_consultation_set_sensitive (c, sensitive);
+  ids = mdg_category_store_resolve_keys (db, keys, &error);
+  mdg_consultation_set_category_ids (c, ids);
+  g_assert_true (mdg_consultation_store_add (db, desk, c, with_person ? person : NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (mdg_consultation_store_dispatch (db, desk, c, specialist, "警察への相談を勧める", &error));
+  g_assert_true (mdg_consultation_store_answer (db, specialist, c,
+                                                "感染した端末をネットワークから切り離し、オフラインのバックアップから復旧してください。",
+                                                NULL, &error));
+  *follow_up = mdg_follow_up_new ("バックアップ運用の見直し");
+  mdg_follow_up_set_consultation_id (*follow_up, mdg_consultation_get_id (c));
+  mdg_follow_up_set_advice (*follow_up, "週次のバックアップを、ネットワークから切り離した媒体にも保存してください。\n"
+                                        "復旧手順を年に一度、実際に試してください。");
+  g_assert_true (mdg_date_parse_iso ("2026-12-04", &due));
+  mdg_follow_up_set_due_date (*follow_up, &due);
+  g_assert_true (mdg_follow_up_store_add (db, specialist, *follow_up, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&c);
+}
+
+static void
+set_desk (void)
+{
+  MdgDeskContact desk = { .name = "多摩中小企業サイバーセキュリティ相談窓口", .address = "東京都立川市曙町2-38-5",
+                          .phone = "042-000-1234", .email = "soudan@desk.example.jp", .hours = "平日 9:00–17:00" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mdg_desk_contact_save (db, &desk, &error));
+}
+
+static void
+test_consultation_sheet (void)
+{
+  g_autoptr(MdgFollowUp) follow_up = NULL;
+  g_autoptr(MdgConsultation) c = recorded_consultation (TRUE, TRUE, &follow_up);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgDocument) document = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *all = NULL;
+  guint n_pages;
+
+  set_desk ();
+  document = mdg_consultation_sheet_load (db, mdg_consultation_get_id (c), &error);
+  g_assert_no_error (error);
+  path = export (document, "consultation-sheet", &n_pages);
+  pdf = open_pdf (path);
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, n_pages);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *text = page_text (pdf, p);
+
+      /* On every page: what it is, that it is sensitive, that it holds personal data. */
+      assert_contains (text, C_("document", "Consultation record sheet"));
+      assert_contains (text, _("Sensitive — a named victim or a police matter: show only to those who handle it"));
+      assert_contains (text, _("Contains personal data — handle with care"));
+    }
+  all = all_text (pdf);
+  assert_contains (all, "ファイルサーバーのランサムウェア感染");
+  assert_contains (all, "立川精密工業株式会社");
+  assert_contains (all, "山田 太郎");
+  assert_contains (all, "yamada@tachikawa-seimitsu.example.jp");
+  assert_contains (all, mdg_channel_get_label (MDG_CHANNEL_EMAIL));
+  assert_contains (all, mdg_urgency_get_label (MDG_URGENCY_URGENT));
+  /* The whole question, across the page break, in order. */
+  for (int i = 1; i <= 40; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("経過%02d：", i);
+      assert_contains (all, line);
+    }
+  assert_contains (all, "最後の行です。");
+  assert_contains (all, "オフラインのバックアップから復旧してください。");
+  assert_contains (all, "バックアップ運用の見直し");
+  assert_contains (all, "警察への相談を勧める");
+  {
+    g_autofree char *dispatched = g_strdup_printf (_("Dispatched to %s"), "佐藤 花子");
+    assert_contains (all, dispatched);
+  }
+  assert_fonts_embedded (pdf);
+  save_first_page_png (pdf, "consultation-sheet");
+}
+
+static void
+test_advice_letter (void)
+{
+  g_autoptr(MdgFollowUp) to_person = NULL;
+  g_autoptr(MdgFollowUp) to_organization = NULL;
+  g_autoptr(MdgConsultation) a = recorded_consultation (TRUE, FALSE, &to_person);
+  g_autoptr(MdgConsultation) b = recorded_consultation (FALSE, FALSE, &to_organization);
+  gboolean ja = g_str_has_prefix (language (), "ja");
+  g_autoptr(GError) error = NULL;
+
+  set_desk ();
+  {
+    g_autoptr(MdgDocument) letter = mdg_advice_letter_load (db, mdg_follow_up_get_id (to_person), &error);
+    g_autofree char *path = NULL;
+    g_autoptr(PopplerDocument) pdf = NULL;
+    g_autofree char *text = NULL;
+    guint n_pages;
+
+    g_assert_no_error (error);
+    mdg_document_set_era_dates (letter, TRUE);
+    path = export (letter, "advice-letter", &n_pages);
+    pdf = open_pdf (path);
+    text = all_text (pdf);
+    assert_contains (text, C_("document", "Advice letter"));
+    /* The person, with 様 in Japanese, under their organization. */
+    assert_contains (text, ja ? "立川精密工業株式会社山田 太郎 様" : "立川精密工業株式会社山田 太郎");
+    g_assert_null (strstr (text, "御中"));
+    assert_contains (text, ja ? "令和8年11月26日(木)" : "Reiwa");
+    assert_contains (text, "週次のバックアップを、ネットワークから切り離した媒体にも保存してください。");
+    assert_contains (text, "佐藤 花子");
+    assert_contains (text, "バックアップ運用の見直し");
+    assert_contains (text, "ファイルサーバーのランサムウェア感染");
+    /* The desk's contact from Preferences, at the foot. */
+    assert_contains (text, "多摩中小企業サイバーセキュリティ相談窓口");
+    assert_contains (text, "042-000-1234");
+    assert_contains (text, "soudan@desk.example.jp");
+    g_assert_null (strstr (text, "Containspersonaldata"));
+    assert_fonts_embedded (pdf);
+    save_first_page_png (pdf, "advice-letter");
+  }
+  {
+    g_autoptr(MdgDocument) letter = mdg_advice_letter_load (db, mdg_follow_up_get_id (to_organization), &error);
+    g_autofree char *path = NULL;
+    g_autoptr(PopplerDocument) pdf = NULL;
+    g_autofree char *text = NULL;
+    guint n_pages;
+
+    path = export (letter, "advice-letter-organization", &n_pages);
+    pdf = open_pdf (path);
+    text = all_text (pdf);
+    /* No person named: the organization, with 御中. */
+    assert_contains (text, ja ? "立川精密工業株式会社 御中" : "立川精密工業株式会社");
+    g_assert_null (strstr (text, "様"));
+  }
+  (void) a;
+  (void) b;
+}
+
+/* How many pixels of page 1 are the bars' blue. */
+static guint
+count_bar_pixels (PopplerDocument *pdf)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, 0);
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint found = 0;
+
+  poppler_page_get_size (page, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    {
+      guint32 *row = (guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+        {
+          int r = (row[x] >> 16) & 0xff, g = (row[x] >> 8) & 0xff, b = row[x] & 0xff;
+
+          found += ABS (r - 54) < 12 && ABS (g - 107) < 12 && ABS (b - 176) < 12;
+        }
+    }
+  cairo_surface_destroy (surface);
+  return found;
+}
+
+static void
+test_monthly_report (void)
+{
+  g_autoptr(MdgFollowUp) follow_up = NULL;
+  g_autoptr(MdgConsultation) c = recorded_consultation (TRUE, FALSE, &follow_up);
+  g_autoptr(MdgMonthlyReport) report = NULL;
+  g_autoptr(MdgDocument) document = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *month = mdg_report_format_month (2026, 11);
+  guint n_pages;
+
+  report = mdg_report_monthly (db, 2026, 11, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->received, >, 0);
+  document = mdg_report_document_new (g_steal_pointer (&report), "多摩中小企業サイバーセキュリティ相談窓口");
+  path = export (document, "monthly-report", &n_pages);
+  pdf = open_pdf (path);
+  text = all_text (pdf);
+  assert_contains (text, C_("document", "Monthly consultation report"));
+  assert_contains (text, month);
+  assert_contains (text, C_("report", "By channel"));
+  assert_contains (text, C_("report", "By threat (a consultation may have several)"));
+  assert_contains (text, mdg_channel_get_label (MDG_CHANNEL_EMAIL));
+  assert_contains (text, mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_ANSWERED));
+  assert_contains (text, g_str_has_prefix (language (), "ja") ? "ランサムウェア" : "Ransomware");
+  /* Aggregates only. */
+  g_assert_null (strstr (text, "山田"));
+  /* The bars are drawn: a good many pixels of their blue on page 1. */
+  g_assert_cmpuint (count_bar_pixels (pdf), >, 500);
+  assert_fonts_embedded (pdf);
+  save_first_page_png (pdf, "monthly-report");
+  (void) c;
+}
+
+static void
+test_slot_timetable (void)
+{
+  gint64 specialist = consultation_staff ("佐藤 花子", MDG_STAFF_ROLE_SECOND_LINE);
+  gint64 other = consultation_staff ("鈴木 次郎", MDG_STAFF_ROLE_SECOND_LINE);
+  g_autoptr(GDateTime) at = mdg_test_local (2026, 11, 26, 16, 30);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) more = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(MdgDocument) document = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  MdgAttendee *first = NULL;
+  guint n_pages;
+
+  ids = mdg_slot_store_add (db, mdg_seminar_get_id (seminar), at, 20, 4, specialist, &error);
+  g_assert_no_error (error);
+  more = mdg_slot_store_add (db, mdg_seminar_get_id (seminar), at, 40, 2, other, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < attendees->len && first == NULL; i++)
+    if (mdg_attendee_get_status (attendees->pdata[i]) == MDG_REGISTRATION_STATUS_REGISTERED)
+      first = attendees->pdata[i];
+  g_assert_true (mdg_slot_store_book (db, g_array_index (ids, gint64, 1), mdg_attendee_get_id (first), NULL, &error));
+  g_assert_no_error (error);
+
+  slots = mdg_slot_store_list (db, mdg_seminar_get_id (seminar), &error);
+  document = mdg_slot_timetable_new (seminar, slots);
+  path = export (document, "slot-timetable", &n_pages);
+  pdf = open_pdf (path);
+  text = all_text (pdf);
+  assert_contains (text, C_("document", "Consultation timetable"));
+  assert_contains (text, "ランサムウェア対策セミナー");
+  assert_contains (text, "16:50–17:10");
+  assert_contains (text, "佐藤 花子");
+  assert_contains (text, "鈴木 次郎");
+  {
+    g_autofree char *name = mdg_person_dup_name (mdg_attendee_get_person (first));
+    assert_contains (text, name);
+  }
+  assert_contains (text, mdg_slot_state_get_label (MDG_SLOT_STATE_OPEN));
+  assert_contains (text, _("Contains personal data — handle with care"));
+  assert_fonts_embedded (pdf);
+  save_first_page_png (pdf, "slot-timetable");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +945,10 @@ main (int   argc,
   g_test_add_func ("/documents/era-dates", test_era_dates);
   g_test_add_func ("/documents/fit-text", test_fit_text);
   g_test_add_func ("/documents/threads", test_threads);
+  g_test_add_func ("/documents/consultation-sheet", test_consultation_sheet);
+  g_test_add_func ("/documents/advice-letter", test_advice_letter);
+  g_test_add_func ("/documents/monthly-report", test_monthly_report);
+  g_test_add_func ("/documents/slot-timetable", test_slot_timetable);
 
   status = g_test_run ();
 

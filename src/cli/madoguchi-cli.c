@@ -309,6 +309,7 @@ print_help (void)
            "                              %s\n", _("Print a deck’s handout"));
   g_print ("  packet SEMINAR [--layout L] --output FILE.pdf\n"
            "                              %s\n", _("Print a seminar’s packet: cover, program, handouts, where to get help"));
+  _mdg_cli_print_consultation_help ();
   g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
 }
 
@@ -323,9 +324,16 @@ main (int    argc,
     { "desk", _mdg_cli_command_desk },
     { "deck", _mdg_cli_command_deck }, { "handout", _mdg_cli_command_handout },
     { "packet", _mdg_cli_command_packet },
+    { "consultation", _mdg_cli_command_consultation }, { "staff", _mdg_cli_command_staff },
+    { "followup", _mdg_cli_command_followup }, { "calendar", _mdg_cli_command_calendar },
+    { "letter", _mdg_cli_command_letter }, { "report", _mdg_cli_command_report },
+    { "category", _mdg_cli_command_category }, { "referral", _mdg_cli_command_referral },
+    { "slots", _mdg_cli_command_slots },
   };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+
+  globals.staff = g_getenv ("MADOGUCHI_STAFF");
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("MADOGUCHI_LOCALEDIR") ? g_getenv ("MADOGUCHI_LOCALEDIR") : LOCALEDIR);
@@ -345,6 +353,14 @@ main (int    argc,
         globals.database = argv[i] + strlen ("--database=");
       else if (g_str_equal (argv[i], "--json"))
         globals.json = TRUE;
+      else if (g_str_equal (argv[i], "--as"))
+        {
+          if (i + 1 >= argc)
+            return _mdg_cli_usage (_("--as needs a staff member’s name or number"));
+          globals.staff = argv[++i];
+        }
+      else if (g_str_has_prefix (argv[i], "--as="))
+        globals.staff = argv[i] + strlen ("--as=");
       else
         g_ptr_array_add (rest, argv[i]);
     }

@@ -15,6 +15,7 @@ typedef struct
 {
   const char *database;
   gboolean    json;
+  const char *staff;      /* --as STAFF, or $MADOGUCHI_STAFF: who makes the changes */
 } Globals;
 
 typedef int (*CommandFunc) (Globals *globals, int argc, char **argv);
@@ -43,6 +44,25 @@ MdgSeminar  *_mdg_cli_load_seminar_arg   (MdgDatabase   *db,
                                           const char    *arg,
                                           GError       **error);
 
+gint64       _mdg_cli_resolve_actor      (Globals       *globals,
+                                          MdgDatabase   *db,
+                                          GError       **error);
+gboolean     _mdg_cli_parse_print_options (int          *argc,
+                                          char       ***argv,
+                                          const char    *usage,
+                                          char         **output,
+                                          gboolean      *era,
+                                          int           *status);
+int          _mdg_cli_print_document     (gpointer       document,
+                                          const char    *output,
+                                          gboolean       era,
+                                          gboolean       personal_data);
+void         _mdg_cli_json_string        (JsonBuilder   *builder,
+                                          const char    *name,
+                                          const char    *value);
+
+void         _mdg_cli_print_consultation_help (void);
+
 int          _mdg_cli_command_seminar    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_attendees  (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_checkin    (Globals *globals, int argc, char **argv);
@@ -51,5 +71,14 @@ int          _mdg_cli_command_desk       (Globals *globals, int argc, char **arg
 int          _mdg_cli_command_deck       (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_handout    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_packet     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_consultation (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_staff      (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_followup   (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_calendar   (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_letter     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_report     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_category   (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_referral   (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_slots      (Globals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -388,11 +388,127 @@ migrate_4 (sqlite3  *db,
          create_touch_trigger (db, "slide_note_review", error);
 }
 
+/*
+ * Version 5: consultations and follow-up advice. A consultation may fall under several
+ * categories (kind, threat types, guidebook sections), so they move to a link table
+ * (consultation.category_id stays, unused, for old readers); specialists get areas;
+ * every event says what happened; e-mail consultations keep the headers a reply needs
+ * and list their attachments; seminars get consultation slots; intake drafts are saved
+ * field by field as they are typed. Consultations are searched in an index of their
+ * own: search_index's rowid encodes three kinds in id * 4 + kind, and a fourth would
+ * not fit, while long question texts would also slow every search for people.
+ */
+#define CONSULTATION_TEXT \
+  "mdg_fold(NEW.subject || ' ' || coalesce(NEW.question, '') || ' ' || coalesce(NEW.answer, ''))"
+
+static const char schema_5[] =
+  "CREATE TABLE staff_area (" ROW_COLUMNS
+  " staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,"
+  " category_id INTEGER NOT NULL REFERENCES category (id) ON DELETE CASCADE,"
+  " UNIQUE (staff_id, category_id));"
+  "CREATE INDEX staff_area_category ON staff_area (category_id);"
+
+  "ALTER TABLE consultation ADD COLUMN urgency TEXT NOT NULL DEFAULT 'normal'"
+  " CHECK (urgency IN ('low', 'normal', 'high', 'urgent'));"
+  "ALTER TABLE consultation ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0;"
+  /* The day the answer is due (YYYY-MM-DD), in business days from the urgency. */
+  "ALTER TABLE consultation ADD COLUMN due_date TEXT;"
+  "ALTER TABLE consultation ADD COLUMN answered_at INTEGER;"
+  "ALTER TABLE consultation ADD COLUMN closed_at INTEGER;"
+  "ALTER TABLE consultation ADD COLUMN registration_id INTEGER"
+  " REFERENCES registration (id) ON DELETE SET NULL;"
+  "CREATE INDEX consultation_state ON consultation (state, assignee_id);"
+  "CREATE INDEX consultation_received ON consultation (received_at);"
+  "CREATE INDEX consultation_person ON consultation (person_id);"
+  "CREATE INDEX consultation_organization ON consultation (organization_id);"
+  "CREATE INDEX consultation_seminar ON consultation (seminar_id);"
+
+  "CREATE TABLE consultation_category (" ROW_COLUMNS
+  " consultation_id INTEGER NOT NULL REFERENCES consultation (id) ON DELETE CASCADE,"
+  " category_id INTEGER NOT NULL REFERENCES category (id) ON DELETE CASCADE,"
+  " UNIQUE (consultation_id, category_id));"
+  "CREATE INDEX consultation_category_category ON consultation_category (category_id);"
+  "INSERT INTO consultation_category (consultation_id, category_id)"
+  " SELECT id, category_id FROM consultation WHERE category_id IS NOT NULL;"
+
+  "ALTER TABLE consultation_event ADD COLUMN action TEXT NOT NULL DEFAULT 'edited';"
+  /* To whom it was dispatched, where it was referred. */
+  "ALTER TABLE consultation_event ADD COLUMN assignee_id INTEGER REFERENCES staff (id) ON DELETE SET NULL;"
+  "ALTER TABLE consultation_event ADD COLUMN referral_id INTEGER REFERENCES referral (id) ON DELETE SET NULL;"
+  "UPDATE consultation_event SET action = CASE to_state"
+  " WHEN 'new' THEN CASE WHEN from_state IS NULL THEN 'created' ELSE 'reopened' END"
+  " WHEN 'dispatched' THEN 'dispatched' WHEN 'in-progress' THEN 'started'"
+  " WHEN 'answered' THEN 'answered' WHEN 'closed' THEN 'closed' ELSE 'edited' END;"
+  "CREATE INDEX consultation_event_consultation ON consultation_event (consultation_id, at);"
+
+  "CREATE TABLE consultation_mail (" ROW_COLUMNS
+  " consultation_id INTEGER NOT NULL UNIQUE REFERENCES consultation (id) ON DELETE CASCADE,"
+  " message_id TEXT UNIQUE, in_reply_to TEXT, refs TEXT, from_name TEXT, from_address TEXT,"
+  " to_addresses TEXT, subject TEXT, sent_at INTEGER, body TEXT);"
+  "CREATE TABLE consultation_attachment (" ROW_COLUMNS
+  " consultation_id INTEGER NOT NULL REFERENCES consultation (id) ON DELETE CASCADE,"
+  " position INTEGER NOT NULL, filename TEXT NOT NULL, content_type TEXT,"
+  " size INTEGER NOT NULL CHECK (size >= 0), data BLOB, UNIQUE (consultation_id, position));"
+
+  "ALTER TABLE follow_up ADD COLUMN created_by INTEGER REFERENCES staff (id) ON DELETE SET NULL;"
+  "ALTER TABLE follow_up ADD COLUMN done_at TEXT;"
+  "ALTER TABLE follow_up ADD COLUMN done_by INTEGER REFERENCES staff (id) ON DELETE SET NULL;"
+  "CREATE INDEX follow_up_due ON follow_up (state, due_date);"
+  "CREATE INDEX follow_up_consultation ON follow_up (consultation_id);"
+  "CREATE INDEX follow_up_open ON follow_up (state, consultation_id);"
+  "CREATE INDEX follow_up_registration ON follow_up (registration_id);"
+
+  "CREATE TABLE consultation_slot (" ROW_COLUMNS
+  " seminar_id INTEGER NOT NULL REFERENCES seminar (id) ON DELETE CASCADE,"
+  " starts_at INTEGER NOT NULL, minutes INTEGER NOT NULL CHECK (minutes > 0),"
+  " staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  " registration_id INTEGER REFERENCES registration (id) ON DELETE SET NULL,"
+  " consultation_id INTEGER REFERENCES consultation (id) ON DELETE SET NULL,"
+  " state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'booked', 'held')), note TEXT);"
+  "CREATE INDEX consultation_slot_seminar ON consultation_slot (seminar_id, starts_at);"
+
+  "CREATE TABLE draft (" ROW_COLUMNS
+  " kind TEXT NOT NULL, staff_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  " target_id INTEGER, person_id INTEGER REFERENCES person (id) ON DELETE CASCADE);"
+  "CREATE TABLE draft_field (" ROW_COLUMNS
+  " draft_id INTEGER NOT NULL REFERENCES draft (id) ON DELETE CASCADE,"
+  " name TEXT NOT NULL, value TEXT, UNIQUE (draft_id, name));"
+
+  "CREATE VIRTUAL TABLE consultation_index USING fts5 (text, tokenize = 'trigram');"
+  "INSERT INTO consultation_index (rowid, text) SELECT id,"
+  " mdg_fold(subject || ' ' || coalesce(question, '') || ' ' || coalesce(answer, '')) FROM consultation;"
+  "CREATE TRIGGER consultation_search_insert AFTER INSERT ON consultation BEGIN"
+  " INSERT INTO consultation_index (rowid, text) VALUES (NEW.id, " CONSULTATION_TEXT "); END;"
+  "CREATE TRIGGER consultation_search_update AFTER UPDATE OF subject, question, answer ON consultation BEGIN"
+  " DELETE FROM consultation_index WHERE rowid = OLD.id;"
+  " INSERT INTO consultation_index (rowid, text) VALUES (NEW.id, " CONSULTATION_TEXT "); END;"
+  "CREATE TRIGGER consultation_search_delete AFTER DELETE ON consultation BEGIN"
+  " DELETE FROM consultation_index WHERE rowid = OLD.id; END;";
+
+static const char *const touched_tables_5[] = {
+  "staff_area", "consultation_category", "consultation_mail", "consultation_attachment",
+  "consultation_slot", "draft", "draft_field",
+};
+
+static gboolean
+migrate_5 (sqlite3  *db,
+           GError  **error)
+{
+  if (!_mdg_sql_exec (db, schema_5, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (touched_tables_5); i++)
+    if (!create_touch_trigger (db, touched_tables_5[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
   migrate_2,
   migrate_3,
   migrate_4,
+  migrate_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);

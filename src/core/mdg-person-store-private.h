@@ -23,5 +23,8 @@ gpointer   _mdg_person_row          (sqlite3_stmt *stmt);
 gint64     _mdg_person_store_insert (MdgDatabase  *db,
                                      MdgPerson    *person,
                                      GError      **error);
+gint64     _mdg_person_store_ensure_organization (MdgDatabase  *db,
+                                                  const char   *name,
+                                                  GError      **error);
 
 G_END_DECLS

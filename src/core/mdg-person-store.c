@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mdg-attendee.h"
+#include "mdg-consultation-store.h"
 #include "mdg-error.h"
 #include "mdg-kana.h"
 #include "mdg-person-store-private.h"
@@ -79,6 +80,15 @@ ensure_organization (sqlite3     *handle,
       return -1;
     }
   return sqlite3_column_int64 (insert, 0);
+}
+
+/* For the other stores: ensure_organization() inside the caller's transaction. */
+gint64
+_mdg_person_store_ensure_organization (MdgDatabase  *db,
+                                       const char   *name,
+                                       GError      **error)
+{
+  return ensure_organization (_mdg_database_get_handle (db), name, error);
 }
 
 static void
@@ -440,6 +450,8 @@ mdg_person_store_merge (MdgDatabase  *db,
     " AND seminar_id NOT IN (SELECT seminar_id FROM registration WHERE person_id = ?1)",
     "DELETE FROM registration WHERE person_id = ?2",
     "UPDATE consultation SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE draft SET person_id = ?1 WHERE person_id = ?2",
+    "UPDATE draft_field SET value = ?1 WHERE name = 'person-id' AND value = ?2",
     "UPDATE person SET"
     " given_name = coalesce(given_name, (SELECT given_name FROM person WHERE id = ?2)),"
     " family_kana = coalesce(family_kana, (SELECT family_kana FROM person WHERE id = ?2)),"
@@ -486,7 +498,8 @@ mdg_person_store_merge (MdgDatabase  *db,
  *
  * Deletes a person everywhere, as the personal data law asks on request: the person
  * row; their registrations stay, anonymised, so that seminar figures still add up;
- * consultations lose the link. The search index is rewritten so that no segment keeps
+ * so do their consultations, which lose the link and every word of their text, history
+ * notes, e-mail and attachments (_mdg_consultation_store_forget_person()). The search index is rewritten so that no segment keeps
  * their words, and with secure_delete the freed pages are zeroed; a checkpoint then
  * moves everything into the file and empties the log. Afterwards the database file
  * holds no byte of their name or e-mail.
@@ -505,7 +518,8 @@ mdg_person_store_delete (MdgDatabase  *db,
   if (!mdg_database_begin (db, error))
     return FALSE;
 
-  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error))
+  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error) ||
+      !_mdg_consultation_store_forget_person (db, id, error))
     goto fail;
 
   stmt = _mdg_sql_prepare (handle, "DELETE FROM person WHERE id = ?", error);
@@ -591,7 +605,8 @@ add_rows (GVariantBuilder  *builder,
  * details, registrations, consultations and the follow-ups of those.
  *
  * Returns: (transfer full): an `a{sv}` with "person" (a{sv}), "registrations",
- *   "consultations" and "follow_ups" (aa{sv})
+ *   "consultations", "consultation_history", "consultation_mail", "attachments" and
+ *   "follow_ups" (aa{sv}), and "notice" (s) when a consultation is marked sensitive
  */
 GVariant *
 mdg_person_store_collect (MdgDatabase  *db,
@@ -625,8 +640,26 @@ mdg_person_store_collect (MdgDatabase  *db,
                  " ORDER BY s.starts_at",
                  id, error) ||
       !add_rows (&record, handle, "consultations",
-                 "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', received_at, 'unixepoch') AS received_at, channel,"
-                 " subject, question, answer, state FROM consultation WHERE person_id = ? ORDER BY received_at",
+                 "SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', received_at, 'unixepoch') AS received_at, channel,"
+                 " subject, question, answer, state, urgency, CASE WHEN sensitive THEN 'yes' ELSE 'no' END AS sensitive"
+                 " FROM consultation WHERE person_id = ? ORDER BY received_at",
+                 id, error) ||
+      !add_rows (&record, handle, "consultation_history",
+                 "SELECT e.consultation_id AS consultation, e.at, s.name AS staff, e.action, e.from_state, e.to_state,"
+                 " e.note FROM consultation_event AS e JOIN consultation AS c ON c.id = e.consultation_id"
+                 " LEFT JOIN staff AS s ON s.id = e.staff_id WHERE c.person_id = ? ORDER BY e.consultation_id, e.at, e.id",
+                 id, error) ||
+      !add_rows (&record, handle, "consultation_mail",
+                 "SELECT m.consultation_id AS consultation, m.from_name, m.from_address, m.to_addresses, m.subject,"
+                 " strftime('%Y-%m-%dT%H:%M:%SZ', m.sent_at, 'unixepoch') AS sent_at, m.body"
+                 " FROM consultation_mail AS m JOIN consultation AS c ON c.id = m.consultation_id WHERE c.person_id = ?"
+                 " ORDER BY m.consultation_id",
+                 id, error) ||
+      !add_rows (&record, handle, "attachments",
+                 "SELECT a.consultation_id AS consultation, a.filename, a.content_type, a.size,"
+                 " CASE WHEN a.data IS NULL THEN 'listed only' ELSE 'stored' END AS kept"
+                 " FROM consultation_attachment AS a JOIN consultation AS c ON c.id = a.consultation_id"
+                 " WHERE c.person_id = ? ORDER BY a.consultation_id, a.position",
                  id, error) ||
       !add_rows (&record, handle, "follow_ups",
                  "SELECT f.title, f.advice, f.due_date, f.state FROM follow_up AS f"
@@ -638,6 +671,21 @@ mdg_person_store_collect (MdgDatabase  *db,
       g_variant_builder_clear (&record);
       return NULL;
     }
+
+  /* Exports of sensitive consultations say so, in every format. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, "SELECT count(*) FROM consultation WHERE person_id = ? AND sensitive",
+                                                     NULL);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_int64 (stmt, 1, id);
+        if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+          g_variant_builder_add (&record, "{sv}", "notice",
+                                 g_variant_new_string (_("Contains sensitive consultations (a named victim, a police "
+                                                         "matter): handle with particular care")));
+      }
+  }
 
   return g_variant_ref_sink (g_variant_builder_end (&record));
 }

@@ -14,4 +14,9 @@ sqlite3_stmt *_mdg_search_prepare (MdgDatabase    *db,
                                    guint           limit,
                                    GError        **error);
 
+char         *_mdg_search_where   (const char     *table,
+                                   const char     *query,
+                                   GPtrArray     **binds,
+                                   GError        **error);
+
 G_END_DECLS

@@ -94,7 +94,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SearchClause, search_clause_clear)
 
 /* Returns: %FALSE for invalid UTF-8; an empty clause (no binds) when there is nothing to find */
 static gboolean
-build_clause (const char    *query,
+build_clause (const char    *table,
+              const char    *query,
               SearchClause  *clause,
               GError       **error)
 {
@@ -129,7 +130,7 @@ build_clause (const char    *query,
     {
       g_ptr_array_add (long_terms, NULL);
       g_ptr_array_add (clause->binds, g_strjoinv (" AND ", (char **) long_terms->pdata));
-      g_string_append_printf (clause->where, " AND search_index MATCH ?%u", clause->binds->len);
+      g_string_append_printf (clause->where, " AND %s MATCH ?%u", table, clause->binds->len);
     }
   return TRUE;
 }
@@ -168,7 +169,7 @@ _mdg_search_prepare (MdgDatabase    *db,
   g_autoptr(GString) sql = g_string_new (select);
   sqlite3_stmt *stmt;
 
-  if (!build_clause (query, &clause, error) || clause.binds->len == 0)
+  if (!build_clause ("search_index", query, &clause, error) || clause.binds->len == 0)
     return NULL;
 
   g_string_append_printf (sql, " FROM search_index AS s %s WHERE %s", join ? join : "", clause.where->str);
@@ -182,6 +183,33 @@ _mdg_search_prepare (MdgDatabase    *db,
   if (stmt != NULL)
     bind_clause (stmt, &clause);
   return stmt;
+}
+
+/**
+ * _mdg_search_where:
+ * @table: the FTS5 table, which the statement names `s`
+ * @query: what the user typed
+ * @binds: (out) (transfer full) (element-type utf8): the values of ?1, ?2… in the clause
+ * @error: a location for a #GError
+ *
+ * The search condition alone, for an index other than search_index (consultations
+ * have their own) and statements with conditions of their own (named parameters).
+ *
+ * Returns: (transfer full) (nullable): the WHERE condition; %NULL with @error unset
+ *   when the query holds nothing to find
+ */
+char *
+_mdg_search_where (const char  *table,
+                   const char  *query,
+                   GPtrArray  **binds,
+                   GError     **error)
+{
+  g_auto(SearchClause) clause = { 0 };
+
+  if (!build_clause (table, query, &clause, error) || clause.binds->len == 0)
+    return NULL;
+  *binds = g_steal_pointer (&clause.binds);
+  return g_string_free (g_steal_pointer (&clause.where), FALSE);
 }
 
 static gpointer

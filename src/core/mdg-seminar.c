@@ -59,17 +59,6 @@ static const struct {
   [MDG_SEMINAR_STATUS_REPORTED] = { "reported", N_("Reported"), N_("Mark as Reported") },
 };
 
-static gboolean
-set_date_time (GDateTime **field,
-               GDateTime  *value)
-{
-  if (*field == value || (*field && value && g_date_time_equal (*field, value)))
-    return FALSE;
-  g_clear_pointer (field, g_date_time_unref);
-  *field = value ? g_date_time_ref (value) : NULL;
-  return TRUE;
-}
-
 static void
 mdg_seminar_finalize (GObject *object)
 {
@@ -268,7 +257,7 @@ mdg_seminar_set_starts_at (MdgSeminar *self,
                            GDateTime  *starts_at)
 {
   g_return_if_fail (MDG_IS_SEMINAR (self));
-  if (set_date_time (&self->starts_at, starts_at))
+  if (_mdg_set_date_time (&self->starts_at, starts_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS_AT]);
 }
 
@@ -284,7 +273,7 @@ mdg_seminar_set_ends_at (MdgSeminar *self,
                          GDateTime  *ends_at)
 {
   g_return_if_fail (MDG_IS_SEMINAR (self));
-  if (set_date_time (&self->ends_at, ends_at))
+  if (_mdg_set_date_time (&self->ends_at, ends_at))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENDS_AT]);
 }
 

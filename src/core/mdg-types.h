@@ -13,6 +13,9 @@ typedef struct _MdgPerson      MdgPerson;
 typedef struct _MdgOrganization MdgOrganization;
 typedef struct _MdgDeck        MdgDeck;
 typedef struct _MdgDeckRevision MdgDeckRevision;
+typedef struct _MdgStaff       MdgStaff;
+typedef struct _MdgConsultation MdgConsultation;
+typedef struct _MdgFollowUp    MdgFollowUp;
 
 /* Keep the numeric order: it is the order of the workflow. */
 typedef enum
@@ -73,5 +76,89 @@ typedef enum
   MDG_SLIDE_ADDED,    /* only in the newer revision */
   MDG_SLIDE_REMOVED,  /* only in the older revision */
 } MdgSlideChange;
+typedef enum
+{
+  MDG_STAFF_ROLE_FIRST_LINE,
+  MDG_STAFF_ROLE_SECOND_LINE,
+  MDG_STAFF_ROLE_COORDINATOR,
+} MdgStaffRole;
+
+typedef enum
+{
+  MDG_CHANNEL_PHONE,
+  MDG_CHANNEL_WEB_FORM,
+  MDG_CHANNEL_EMAIL,
+  MDG_CHANNEL_WALK_IN,
+  MDG_CHANNEL_ON_SITE,
+} MdgChannel;
+
+/* Keep the numeric order: it is the order of the workflow. */
+typedef enum
+{
+  MDG_CONSULTATION_STATE_NEW,
+  MDG_CONSULTATION_STATE_DISPATCHED,
+  MDG_CONSULTATION_STATE_IN_PROGRESS,
+  MDG_CONSULTATION_STATE_ANSWERED,
+  MDG_CONSULTATION_STATE_CLOSED,
+} MdgConsultationState;
+
+typedef enum
+{
+  MDG_URGENCY_LOW,
+  MDG_URGENCY_NORMAL,
+  MDG_URGENCY_HIGH,
+  MDG_URGENCY_URGENT,
+} MdgUrgency;
+
+typedef enum
+{
+  MDG_TIER_FIRST_LINE,
+  MDG_TIER_SECOND_LINE,
+} MdgTier;
+
+/* What an event in a consultation's history records. */
+typedef enum
+{
+  MDG_CONSULTATION_ACTION_CREATED,
+  MDG_CONSULTATION_ACTION_EDITED,
+  MDG_CONSULTATION_ACTION_DISPATCHED,
+  MDG_CONSULTATION_ACTION_STARTED,
+  MDG_CONSULTATION_ACTION_ANSWERED,
+  MDG_CONSULTATION_ACTION_CLOSED,
+  MDG_CONSULTATION_ACTION_REOPENED,
+  MDG_CONSULTATION_ACTION_REFERRED,
+  MDG_CONSULTATION_ACTION_REPLIED,
+} MdgConsultationAction;
+
+typedef enum
+{
+  MDG_CONSULTATION_QUEUE_ALL,
+  MDG_CONSULTATION_QUEUE_MINE,
+  MDG_CONSULTATION_QUEUE_UNASSIGNED,
+  MDG_CONSULTATION_QUEUE_DISPATCHED,
+  MDG_CONSULTATION_QUEUE_WAITING_FOLLOW_UP,
+  MDG_CONSULTATION_QUEUE_OVERDUE,
+} MdgConsultationQueue;
+
+typedef enum
+{
+  MDG_FOLLOW_UP_STATE_OPEN,
+  MDG_FOLLOW_UP_STATE_DONE,
+} MdgFollowUpState;
+
+typedef enum
+{
+  MDG_SLOT_STATE_OPEN,
+  MDG_SLOT_STATE_BOOKED,
+  MDG_SLOT_STATE_HELD,
+} MdgSlotState;
+
+typedef enum
+{
+  MDG_HOLIDAY_NATIONAL,     /* 国民の祝日 */
+  MDG_HOLIDAY_SUBSTITUTE,   /* 振替休日 */
+  MDG_HOLIDAY_CITIZENS,     /* 国民の休日, between two holidays */
+  MDG_HOLIDAY_SPECIAL,      /* by a law of its own: 即位の日, 大喪の礼… */
+} MdgHolidayKind;
 
 G_END_DECLS

@@ -5,7 +5,9 @@
 
 G_BEGIN_DECLS
 
-gboolean _mdg_set_text (char       **field,
-                        const char  *value);
+gboolean _mdg_set_text      (char       **field,
+                             const char  *value);
+gboolean _mdg_set_date_time (GDateTime  **field,
+                             GDateTime   *value);
 
 G_END_DECLS

@@ -23,3 +23,15 @@ _mdg_set_text (char       **field,
   *field = g_steal_pointer (&stripped);
   return TRUE;
 }
+
+/* Sets a time field of a domain object; returns whether it changed, for notify. */
+gboolean
+_mdg_set_date_time (GDateTime **field,
+                    GDateTime  *value)
+{
+  if (*field == value || (*field && value && g_date_time_equal (*field, value)))
+    return FALSE;
+  g_clear_pointer (field, g_date_time_unref);
+  *field = value ? g_date_time_ref (value) : NULL;
+  return TRUE;
+}

@@ -50,6 +50,15 @@ double       _mdg_document_draw_header       (MdgDocument *self,
                                               cairo_t     *cr,
                                               const char  *name,
                                               const char  *detail);
+double       _mdg_document_draw_title_header (MdgDocument *self,
+                                              cairo_t     *cr,
+                                              const char  *title,
+                                              const char  *line,
+                                              const char  *place,
+                                              const char  *name,
+                                              const char  *detail);
+void         _mdg_document_set_title         (MdgDocument *self,
+                                              const char  *title);
 void         _mdg_document_draw_footer       (MdgDocument *self,
                                               cairo_t     *cr,
                                               guint        page,

@@ -21,6 +21,7 @@
 typedef struct
 {
   MdgSeminar *seminar;
+  char       *title;       /* for documents about no seminar */
   GDateTime  *printed_at;
   double      width;
   double      height;
@@ -47,6 +48,7 @@ mdg_document_finalize (GObject *object)
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (MDG_DOCUMENT (object));
 
   g_clear_object (&priv->seminar);
+  g_clear_pointer (&priv->title, g_free);
   g_clear_pointer (&priv->printed_at, g_date_time_unref);
 
   G_OBJECT_CLASS (mdg_document_parent_class)->finalize (object);
@@ -239,8 +241,9 @@ mdg_document_export_pdf (MdgDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   surface = cairo_pdf_surface_create (path, priv->width, priv->height);
-  if (priv->seminar != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mdg_seminar_get_title (priv->seminar));
+  if (priv->title || priv->seminar)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                    priv->title ? priv->title : mdg_seminar_get_title (priv->seminar));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Madoguchi " PACKAGE_VERSION);
   cr = cairo_create (surface);
 
@@ -700,8 +703,9 @@ lay_out_header (MdgDocument *self,
   clear_placed (header, N_HEADER);
   y += place_text (&header[HEADER_TITLE], cache->context, title, MARGIN, y, left_width, 40, 14, 9, TRUE,
                    PANGO_ALIGN_LEFT) + 4;
-  y += place_text (&header[HEADER_WHEN], cache->context, when, MARGIN, y, left_width, 14, 9, 7, FALSE,
-                   PANGO_ALIGN_LEFT) + 1;
+  if (when != NULL)
+    y += place_text (&header[HEADER_WHEN], cache->context, when, MARGIN, y, left_width, 14, 9, 7, FALSE,
+                     PANGO_ALIGN_LEFT) + 1;
   if (place != NULL)
     y += place_text (&header[HEADER_PLACE], cache->context, place, MARGIN, y, left_width, 26, 9, 6, FALSE,
                      PANGO_ALIGN_LEFT);
@@ -715,6 +719,17 @@ lay_out_header (MdgDocument *self,
                   FALSE, PANGO_ALIGN_RIGHT);
   }
   cache->header_rule = y + 8;
+}
+
+/* The title of a document about no seminar (a letter, a report), for the PDF's metadata. */
+void
+_mdg_document_set_title (MdgDocument *self,
+                         const char  *title)
+{
+  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+
+  g_free (priv->title);
+  priv->title = g_strdup (title);
 }
 
 /**
@@ -736,16 +751,46 @@ _mdg_document_draw_header (MdgDocument *self,
                            const char  *detail)
 {
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
-  TextCache *cache = text_cache_for (cr);
   g_autofree char *when = mdg_date_range_format (mdg_seminar_get_starts_at (priv->seminar),
                                                  mdg_seminar_get_ends_at (priv->seminar),
                                                  priv->era_dates ? MDG_DATE_ERA : MDG_DATE_DEFAULT);
-  const char *title = mdg_seminar_get_title (priv->seminar);
   const char *place = mdg_seminar_get_venue (priv->seminar) ? mdg_seminar_get_venue (priv->seminar)
                                                             : mdg_seminar_get_online_url (priv->seminar);
+
+  return _mdg_document_draw_title_header (self, cr, mdg_seminar_get_title (priv->seminar), when, place, name,
+                                          detail);
+}
+
+/**
+ * _mdg_document_draw_title_header:
+ * @self: a #MdgDocument
+ * @cr: the page
+ * @title: the big title on the left
+ * @when: (nullable): a line beneath it (a date)
+ * @place: (nullable): a second, smaller line (a venue, the desk's name)
+ * @name: what the document is, on the right
+ * @detail: (nullable): a line beneath @name
+ *
+ * The header of every document: _mdg_document_draw_header() for a seminar's, this for
+ * the others. It is laid out once and drawn again on every page that has the same one.
+ *
+ * Returns: where the page's content can start
+ */
+double
+_mdg_document_draw_title_header (MdgDocument *self,
+                                 cairo_t     *cr,
+                                 const char  *title,
+                                 const char  *when,
+                                 const char  *place,
+                                 const char  *name,
+                                 const char  *detail)
+{
+  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+  TextCache *cache = text_cache_for (cr);
   /* Everything the layout depends on; the unit separator cannot occur in any of it. */
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%.3f", title ? title : "", when,
-                                          place ? place : "\x1e", name, detail ? detail : "\x1e", priv->width);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%.3f", title ? title : "",
+                                          when ? when : "\x1e", place ? place : "\x1e", name,
+                                          detail ? detail : "\x1e", priv->width);
   guint serial = pango_context_get_serial (cache->context);
 
   if (cache->header_key == NULL || cache->header_serial != serial || strcmp (cache->header_key, key) != 0)

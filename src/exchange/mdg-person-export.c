@@ -90,13 +90,24 @@ mdg_person_export_csv (MdgDatabase  *db,
 {
   g_autoptr(GVariant) record = mdg_person_store_collect (db, person_id, error);
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
-  static const char *lists[] = { "registrations", "consultations", "follow_ups" };
+  static const char *lists[] = {
+    "registrations", "consultations", "consultation_history", "consultation_mail", "attachments", "follow_ups",
+  };
   const char *header[] = { _("Section"), _("Field"), _("Value") };
 
   if (record == NULL)
     return NULL;
 
   mdg_csv_append_row (out, header, G_N_ELEMENTS (header));
+  {
+    g_autoptr(GVariant) notice = g_variant_lookup_value (record, "notice", G_VARIANT_TYPE_STRING);
+
+    if (notice != NULL)
+      {
+        const char *row[] = { "notice", "", g_variant_get_string (notice, NULL) };
+        mdg_csv_append_row (out, row, G_N_ELEMENTS (row));
+      }
+  }
   {
     g_autoptr(GVariant) person = g_variant_lookup_value (record, "person", G_VARIANT_TYPE_VARDICT);
     append_dict (out, "person", 0, person);
