@@ -9,7 +9,7 @@
 #include "mdg-deck-store.h"
 #include "mdg-document-private.h"
 #include "mdg-handout-private.h"
-#include "mdg-referral-list.h"
+#include "mdg-category.h"
 #include "mdg-seminar-packet.h"
 #include "mdg-seminar-store.h"
 
@@ -161,7 +161,7 @@ struct _MdgPacketHelp
   GObject    parent_instance;
 
   char      *contact;     /* formatted, several lines */
-  GPtrArray *referrals;   /* MdgReferralEntry */
+  GPtrArray *referrals;   /* MdgReferral */
   double     list_top;
   guint      first_page_rows;
   guint      rows_per_page;
@@ -289,7 +289,7 @@ help_draw_body (MdgPacketSection *section,
 
   for (guint i = first; i < MIN (first + rows, self->referrals->len); i++, y += REFERRAL_ROW)
     {
-      MdgReferralEntry *entry = g_ptr_array_index (self->referrals, i);
+      MdgReferral *entry = g_ptr_array_index (self->referrals, i);
 
       cairo_set_source_rgb (cr, 0, 0, 0);
       _mdg_document_fit_text (name, entry->name_ja, width * 0.62, 14, 10.5, 7);
@@ -522,7 +522,7 @@ mdg_seminar_packet_new (MdgDatabase       *db,
 
   if (!(seminar = mdg_seminar_store_load (db, seminar_id, error)) ||
       !(items = mdg_program_store_list (db, seminar_id, error)) ||
-      !(referrals = mdg_referral_list_load (db, error)) ||
+      !(referrals = mdg_referral_store_list (db, FALSE, error)) ||
       !(contact = mdg_desk_contact_load (db, error)))
     return NULL;
 
