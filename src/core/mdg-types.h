@@ -11,6 +11,11 @@ typedef struct _MdgProgramItem MdgProgramItem;
 typedef struct _MdgAttendee    MdgAttendee;
 typedef struct _MdgPerson      MdgPerson;
 typedef struct _MdgOrganization MdgOrganization;
+typedef struct _MdgFeedSource  MdgFeedSource;
+typedef struct _MdgFeedItem    MdgFeedItem;
+typedef struct _MdgSavedSearch MdgSavedSearch;
+typedef struct _MdgFaqEntry    MdgFaqEntry;
+typedef struct _MdgNotice      MdgNotice;
 
 /* Keep the numeric order: it is the order of the workflow. */
 typedef enum
@@ -62,5 +67,46 @@ typedef enum /*< flags >*/
   MDG_DATE_DEFAULT = 0,
   MDG_DATE_ERA = 1 << 0,
 } MdgDateFlags;
+
+typedef enum
+{
+  MDG_FEED_FORMAT_RSS1,
+  MDG_FEED_FORMAT_RSS2,
+  MDG_FEED_FORMAT_ATOM,
+} MdgFeedFormat;
+
+/* JVN's words for CVSS severities: 注意, 警告, 重要, 緊急. Keep the numeric order. */
+typedef enum
+{
+  MDG_SEVERITY_UNKNOWN,
+  MDG_SEVERITY_LOW,
+  MDG_SEVERITY_MEDIUM,
+  MDG_SEVERITY_HIGH,
+  MDG_SEVERITY_CRITICAL,
+} MdgSeverity;
+
+/* Which items of the reader a list shows. */
+typedef enum
+{
+  MDG_FEED_ITEM_STATE_ALL,
+  MDG_FEED_ITEM_STATE_UNREAD,
+  MDG_FEED_ITEM_STATE_STARRED,
+  MDG_FEED_ITEM_STATE_PICKED,
+} MdgFeedItemState;
+
+/* What a threat item can be attached to, besides a seminar. */
+typedef enum
+{
+  MDG_ATTACH_CONSULTATION,
+  MDG_ATTACH_FOLLOW_UP,
+} MdgAttachKind;
+
+/* お知らせ, トピックス, 脅威情報: the three lists of the desk's portal. */
+typedef enum
+{
+  MDG_NOTICE_KIND_NEWS,
+  MDG_NOTICE_KIND_TOPIC,
+  MDG_NOTICE_KIND_THREAT,
+} MdgNoticeKind;
 
 G_END_DECLS
