@@ -533,7 +533,7 @@ merge_entry (MdgDatabase   *db,
     guid = g_compute_checksum_for_string (G_CHECKSUM_SHA256, published ? published : title, -1);
 
   find = _mdg_sql_prepare (handle,
-                           "SELECT id FROM feed_item WHERE (source_id = ?1 AND guid = ?2)"
+                           "SELECT id, source_id FROM feed_item WHERE (source_id = ?1 AND guid = ?2)"
                            " OR (?3 IS NOT NULL AND link_key = ?3) LIMIT 1",
                            error);
   if (find == NULL)
@@ -544,6 +544,11 @@ merge_entry (MdgDatabase   *db,
 
   if (sqlite3_step (find) == SQLITE_ROW)
     {
+      /* Another feed citing an item keeps its words to itself: the item stays as its own
+       * source wrote it. */
+      if (sqlite3_column_int64 (find, 1) != source_id)
+        return TRUE;
+
       /* Seen again: refresh what the feed may have corrected, and touch nothing when
        * nothing changed (no re-indexing, no new updated_at). */
       stmt = _mdg_sql_prepare (handle,
