@@ -11,6 +11,7 @@
 #include "mdg-feed-store.h"
 #include "mdg-notice-store.h"
 #include "mdg-search-private.h"
+#include "mdg-setting-private.h"
 
 /*
  * Notices for the portal. The publish day is kept as YYYY-MM-DD (the desk's day, not an
@@ -411,4 +412,40 @@ mdg_notice_store_list_items (MdgDatabase  *db,
       g_ptr_array_add (items, item);
     }
   return g_steal_pointer (&items);
+}
+
+/**
+ * mdg_notice_store_get_feed_id:
+ * @db: a #MdgDatabase
+ * @error: a location for a #GError
+ *
+ * The identity of the desk's Atom feed of notices: made once and kept, so that feed
+ * readers know every export for the same feed.
+ *
+ * Returns: (transfer full): a "urn:uuid:…" identifier, or %NULL with @error set
+ */
+char *
+mdg_notice_store_get_feed_id (MdgDatabase  *db,
+                              GError      **error)
+{
+  GError *local_error = NULL;
+  char *id;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  id = _mdg_setting_get (db, "publish.feed-id", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (id == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      id = g_strconcat ("urn:uuid:", uuid, NULL);
+      if (!_mdg_setting_set (db, "publish.feed-id", id, error))
+        g_clear_pointer (&id, g_free);
+    }
+  return id;
 }

@@ -37,5 +37,7 @@ gboolean   mdg_notice_store_delete      (MdgDatabase    *db,
 GPtrArray *mdg_notice_store_list_items  (MdgDatabase    *db,
                                          gint64          notice_id,
                                          GError        **error);
+char      *mdg_notice_store_get_feed_id (MdgDatabase    *db,
+                                         GError        **error);
 
 G_END_DECLS

@@ -184,7 +184,7 @@ static gboolean
 is_block (const xmlChar *name)
 {
   static const char *const blocks[] = {
-    "p", "br", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+    "p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "pre", "dd", "dt", "hr",
   };
 
@@ -200,15 +200,19 @@ append_html_text (GString *out,
 {
   for (xmlNode *child = node->children; child; child = child->next)
     {
+      /* In HTML a line break in the source is a space; only <br> and blocks break lines. */
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        g_string_append (out, (const char *) child->content);
+        for (const char *p = (const char *) child->content; *p; p++)
+          g_string_append_c (out, *p == '\n' ? ' ' : *p);
       else if (child->type == XML_ELEMENT_NODE)
         {
           if (xmlStrcasecmp (child->name, BAD_CAST "script") == 0 ||
               xmlStrcasecmp (child->name, BAD_CAST "style") == 0)
             continue;
           append_html_text (out, child);
-          if (is_block (child->name))
+          if (xmlStrcasecmp (child->name, BAD_CAST "br") == 0)
+            g_string_append_c (out, '\n');
+          else if (is_block (child->name))
             g_string_append (out, "\n\n");
         }
     }
