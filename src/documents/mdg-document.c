@@ -21,6 +21,7 @@
 typedef struct
 {
   MdgSeminar *seminar;
+  char       *title;
   GDateTime  *printed_at;
   double      width;
   double      height;
@@ -47,6 +48,7 @@ mdg_document_finalize (GObject *object)
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (MDG_DOCUMENT (object));
 
   g_clear_object (&priv->seminar);
+  g_clear_pointer (&priv->title, g_free);
   g_clear_pointer (&priv->printed_at, g_date_time_unref);
 
   G_OBJECT_CLASS (mdg_document_parent_class)->finalize (object);
@@ -121,6 +123,18 @@ mdg_document_get_seminar (MdgDocument *self)
 
   g_return_val_if_fail (MDG_IS_DOCUMENT (self), NULL);
   return priv->seminar;
+}
+
+/* The PDF's title, for documents about no seminar (the seminar's title otherwise). */
+void
+mdg_document_set_title (MdgDocument *self,
+                        const char  *title)
+{
+  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+
+  g_return_if_fail (MDG_IS_DOCUMENT (self));
+  g_free (priv->title);
+  priv->title = g_strdup (title);
 }
 
 /* The paper, in points; A4 unless set. Paginate again after changing it. */
@@ -239,7 +253,9 @@ mdg_document_export_pdf (MdgDocument  *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   surface = cairo_pdf_surface_create (path, priv->width, priv->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, mdg_seminar_get_title (priv->seminar));
+  if (priv->title != NULL || priv->seminar != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                    priv->title ? priv->title : mdg_seminar_get_title (priv->seminar));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Madoguchi " PACKAGE_VERSION);
   cr = cairo_create (surface);
 

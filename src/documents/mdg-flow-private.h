@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Text and pictures poured down a column of pages: a layout breaks between its lines
+ * where a page ends, a picture moves whole to the next page. Documents that are one
+ * long flow (the FAQ, the latest threats, slides with their texts) lay out with it in
+ * paginate and draw each page from it.
+ */
+typedef struct _MdgFlow MdgFlow;
+
+/* Room kept between the flow's last line and the footer's rule. */
+#define MDG_FLOW_FOOT_GAP 10.0
+
+MdgFlow *_mdg_flow_new         (double           first_top,
+                                double           top,
+                                double           bottom);
+void     _mdg_flow_free        (MdgFlow         *flow);
+void     _mdg_flow_add_layout  (MdgFlow         *flow,
+                                PangoLayout     *layout,
+                                double           x,
+                                double           space_before,
+                                gboolean         keep_with_next);
+void     _mdg_flow_add_image   (MdgFlow         *flow,
+                                cairo_surface_t *image,
+                                double           x,
+                                double           width,
+                                double           height,
+                                double           space_before);
+void     _mdg_flow_add_rule    (MdgFlow         *flow,
+                                double           x,
+                                double           width,
+                                double           space_before);
+void     _mdg_flow_page_break  (MdgFlow         *flow);
+guint    _mdg_flow_get_n_pages (MdgFlow         *flow);
+void     _mdg_flow_draw_page   (MdgFlow         *flow,
+                                cairo_t         *cr,
+                                guint            page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgFlow, _mdg_flow_free)
+
+G_END_DECLS
