@@ -43,10 +43,30 @@ MdgSeminar  *_mdg_cli_load_seminar_arg   (MdgDatabase   *db,
                                           const char    *arg,
                                           GError       **error);
 
+/* One word after a command and the function that does it. */
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+} MdgCliSubcommand;
+
+int          _mdg_cli_dispatch           (Globals                *globals,
+                                          int                     argc,
+                                          char                  **argv,
+                                          const MdgCliSubcommand *subcommands,
+                                          guint                   n_subcommands,
+                                          const char             *usage);
+GDateTime   *_mdg_cli_parse_date         (const char    *text);
+
 int          _mdg_cli_command_seminar    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_attendees  (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_checkin    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_person     (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_desk       (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_feed       (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_topic      (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_faq        (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_notice     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_publish    (Globals *globals, int argc, char **argv);
 
 G_END_DECLS
