@@ -177,7 +177,7 @@ write_index (Site    *site,
     }
 
   g_string_append (out, "<section>\n<h2>");
-  _mdg_html_append_escaped (out, _("Frequently asked questions"));
+  _mdg_html_append_escaped (out, _("Frequently Asked Questions"));
   g_string_append (out, "</h2>\n<p><a href=\"faq/index.html\">");
   _mdg_html_append_escaped (out, _("Questions the desk is often asked, by chapter of the guidebook"));
   g_string_append (out, "</a></p>\n</section>\n");
@@ -318,9 +318,9 @@ write_faq (Site    *site,
   MdgHtmlPage index_page = { _mdg_html_language (), "../", site->desk, NULL, TRUE };
   g_autoptr(GString) index = g_string_new (NULL);
 
-  _mdg_html_begin (index, &index_page, _("Frequently asked questions"), NULL);
+  _mdg_html_begin (index, &index_page, _("Frequently Asked Questions"), NULL);
   g_string_append (index, "<h1>");
-  _mdg_html_append_escaped (index, _("Frequently asked questions"));
+  _mdg_html_append_escaped (index, _("Frequently Asked Questions"));
   g_string_append (index, "</h1>\n");
   if (site->chapters->len == 0)
     {
@@ -350,7 +350,7 @@ write_faq (Site    *site,
 
           _mdg_html_begin (out, &page, mdg_faq_entry_get_question (entry), NULL);
           g_string_append (out, "<article>\n<p class=\"meta\"><a href=\"index.html\">");
-          _mdg_html_append_escaped (out, _("Frequently asked questions"));
+          _mdg_html_append_escaped (out, _("Frequently Asked Questions"));
           g_string_append (out, "</a> · ");
           _mdg_html_append_escaped (out, chapter_name (chapter));
           g_string_append (out, "</p>\n<h1>");
@@ -672,9 +672,9 @@ mdg_faq_export_html (MdgDatabase  *db,
     return FALSE;
   page.desk = desk;
 
-  _mdg_html_begin (out, &page, _("Frequently asked questions"), NULL);
+  _mdg_html_begin (out, &page, _("Frequently Asked Questions"), NULL);
   g_string_append (out, "<h1>");
-  _mdg_html_append_escaped (out, _("Frequently asked questions"));
+  _mdg_html_append_escaped (out, _("Frequently Asked Questions"));
   g_string_append (out, "</h1>\n");
 
   if (chapters->len == 0)
