@@ -506,23 +506,71 @@ join_cve_ids (GStrv cve_ids)
   return cve_ids && cve_ids[0] ? g_strjoinv (" ", cve_ids) : NULL;
 }
 
+/* The statements of one merge, prepared once for all its entries. */
+typedef struct
+{
+  sqlite3_stmt *find;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+} MergeStatements;
+
+static void
+merge_statements_clear (MergeStatements *statements)
+{
+  g_clear_pointer (&statements->find, sqlite3_finalize);
+  g_clear_pointer (&statements->insert, sqlite3_finalize);
+  g_clear_pointer (&statements->update, sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MergeStatements, merge_statements_clear)
+
+static gboolean
+merge_statements_prepare (sqlite3          *handle,
+                          MergeStatements  *statements,
+                          GError          **error)
+{
+  statements->find = _mdg_sql_prepare (handle,
+                                       "SELECT id, source_id FROM feed_item WHERE (source_id = ?1 AND guid = ?2)"
+                                       " OR (?3 IS NOT NULL AND link_key = ?3) LIMIT 1",
+                                       error);
+  if (statements->find == NULL)
+    return FALSE;
+  /* Seen again: refresh what the feed may have corrected, and touch nothing when
+   * nothing changed (no re-indexing, no new updated_at). */
+  statements->update = _mdg_sql_prepare (handle,
+                                         "UPDATE feed_item SET title = ?2, summary = ?3, identifier = ?4, cve_ids = ?5,"
+                                         " cvss_score = ?6, severity = ?7, published_at = coalesce(published_at, ?8)"
+                                         " WHERE id = ?1 AND (title IS NOT ?2 OR summary IS NOT ?3"
+                                         " OR identifier IS NOT ?4 OR cve_ids IS NOT ?5 OR cvss_score IS NOT ?6"
+                                         " OR severity IS NOT ?7)",
+                                         error);
+  if (statements->update == NULL)
+    return FALSE;
+  statements->insert = _mdg_sql_prepare (handle,
+                                         "INSERT INTO feed_item (source_id, title, summary, identifier, cve_ids,"
+                                         " cvss_score, severity, published_at, guid, link, link_key)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                         error);
+  return statements->insert != NULL;
+}
+
 /* Inserts @entry, or updates the item it already is; counts it in @n_new when new. */
 static gboolean
-merge_entry (MdgDatabase   *db,
-             gint64         source_id,
-             MdgFeedEntry  *entry,
-             const char    *now,
-             guint         *n_new,
-             GError       **error)
+merge_entry (sqlite3          *handle,
+             MergeStatements  *statements,
+             gint64            source_id,
+             MdgFeedEntry     *entry,
+             const char       *now,
+             guint            *n_new,
+             GError          **error)
 {
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *link_key = mdg_feed_link_key (entry->link);
   g_autofree char *cve_ids = join_cve_ids (entry->cve_ids);
   g_autofree char *published = entry->published ? _mdg_feed_time_to_string (entry->published) : NULL;
   g_autofree char *guid = NULL;
   const char *title = entry->title && *entry->title ? entry->title : _("Untitled item");
+  sqlite3_stmt *find = statements->find;
+  sqlite3_stmt *stmt;
 
   /* Without guid or link an item is told apart by its title and date. */
   if (entry->guid && *entry->guid)
@@ -532,12 +580,7 @@ merge_entry (MdgDatabase   *db,
   else
     guid = g_compute_checksum_for_string (G_CHECKSUM_SHA256, published ? published : title, -1);
 
-  find = _mdg_sql_prepare (handle,
-                           "SELECT id, source_id FROM feed_item WHERE (source_id = ?1 AND guid = ?2)"
-                           " OR (?3 IS NOT NULL AND link_key = ?3) LIMIT 1",
-                           error);
-  if (find == NULL)
-    return FALSE;
+  sqlite3_reset (find);
   sqlite3_bind_int64 (find, 1, source_id);
   sqlite3_bind_text (find, 2, guid, -1, SQLITE_STATIC);
   _mdg_sql_bind_text (find, 3, link_key);
@@ -549,27 +592,16 @@ merge_entry (MdgDatabase   *db,
       if (sqlite3_column_int64 (find, 1) != source_id)
         return TRUE;
 
-      /* Seen again: refresh what the feed may have corrected, and touch nothing when
-       * nothing changed (no re-indexing, no new updated_at). */
-      stmt = _mdg_sql_prepare (handle,
-                               "UPDATE feed_item SET title = ?2, summary = ?3, identifier = ?4, cve_ids = ?5,"
-                               " cvss_score = ?6, severity = ?7, published_at = coalesce(published_at, ?8)"
-                               " WHERE id = ?1 AND (title IS NOT ?2 OR summary IS NOT ?3 OR identifier IS NOT ?4"
-                               " OR cve_ids IS NOT ?5 OR cvss_score IS NOT ?6 OR severity IS NOT ?7)",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
+      stmt = statements->update;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
       sqlite3_bind_int64 (stmt, 1, sqlite3_column_int64 (find, 0));
     }
   else
     {
-      stmt = _mdg_sql_prepare (handle,
-                               "INSERT INTO feed_item (source_id, title, summary, identifier, cve_ids,"
-                               " cvss_score, severity, published_at, guid, link, link_key)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                               error);
-      if (stmt == NULL)
-        return FALSE;
+      stmt = statements->insert;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
       sqlite3_bind_int64 (stmt, 1, source_id);
       sqlite3_bind_text (stmt, 9, guid, -1, SQLITE_STATIC);
       bind_entry_text (stmt, 10, entry->link);
@@ -670,9 +702,16 @@ mdg_feed_store_record_fetch (MdgDatabase               *db,
     goto fail;
 
   if (record->error_message == NULL && entries != NULL)
-    for (guint i = 0; i < entries->len; i++)
-      if (!merge_entry (db, source_id, g_ptr_array_index (entries, i), now, &count, error))
+    {
+      sqlite3 *handle = _mdg_database_get_handle (db);
+      g_auto(MergeStatements) statements = { NULL };
+
+      if (!merge_statements_prepare (handle, &statements, error))
         goto fail;
+      for (guint i = 0; i < entries->len; i++)
+        if (!merge_entry (handle, &statements, source_id, g_ptr_array_index (entries, i), now, &count, error))
+          goto fail;
+    }
 
   if (!mdg_database_commit (db, error))
     return FALSE;
