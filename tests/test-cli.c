@@ -662,6 +662,10 @@ test_cli_feeds_and_topics (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (settings.out, "60"));
   run_serving (f, &bad_interval, (const char *[]) { "feed", "settings", "--interval", "5", NULL });
   g_assert_cmpint (bad_interval.status, ==, 1);
+
+  soup_server_disconnect (server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void

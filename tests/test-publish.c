@@ -358,6 +358,7 @@ test_site_refuses_foreign_folder (Fixture       *f,
 {
   g_autofree char *folder = g_build_filename (f->dir, "documents", NULL);
   g_autofree char *precious = g_build_filename (folder, "report.docx", NULL);
+  g_autofree char *index = g_build_filename (folder, "index.html", NULL);
   g_autoptr(GDateTime) now = mdg_test_local (2024, 6, 10, 12, 0);
   g_autoptr(GError) error = NULL;
 
@@ -367,7 +368,7 @@ test_site_refuses_foreign_folder (Fixture       *f,
   g_assert_error (error, MDG_ERROR, MDG_ERROR_NOT_EMPTY);
   g_assert_nonnull (strstr (error->message, folder));
   g_assert_true (g_file_test (precious, G_FILE_TEST_IS_REGULAR));
-  g_assert_false (g_file_test (g_build_filename (folder, "index.html", NULL), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (index, G_FILE_TEST_EXISTS));
 }
 
 static void
