@@ -280,6 +280,20 @@ print_items (GPtrArray *items)
     }
 }
 
+/* Items as JSON, or as lines, or @none when there are none. */
+static void
+show_items (Globals    *globals,
+            GPtrArray  *items,
+            const char *none)
+{
+  if (globals->json)
+    _mdg_cli_print_json_array (items, (MdgJsonMembers) add_item_members);
+  else if (items->len == 0)
+    g_print ("%s\n", none);
+  else
+    print_items (items);
+}
+
 static int
 feed_items (Globals  *globals,
             int       argc,
@@ -325,12 +339,7 @@ feed_items (Globals  *globals,
   if (!(items = mdg_feed_store_list_items (db, filter, &error)))
     return _mdg_cli_fail (error);
 
-  if (globals->json)
-    _mdg_cli_print_json_array (items, (MdgJsonMembers) add_item_members);
-  else if (items->len == 0)
-    g_print ("%s\n", _("No threat information matches."));
-  else
-    print_items (items);
+  show_items (globals, items, _("No threat information matches."));
   return EXIT_OK;
 }
 
@@ -464,12 +473,7 @@ topic_list (Globals  *globals,
       !(items = mdg_feed_store_list_seminar_topics (db, mdg_seminar_get_id (seminar), &error)))
     return _mdg_cli_fail (error);
 
-  if (globals->json)
-    _mdg_cli_print_json_array (items, (MdgJsonMembers) add_item_members);
-  else if (items->len == 0)
-    g_print ("%s\n", _("No threat information was picked for this seminar."));
-  else
-    print_items (items);
+  show_items (globals, items, _("No threat information was picked for this seminar."));
   return EXIT_OK;
 }
 

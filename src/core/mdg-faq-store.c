@@ -9,6 +9,7 @@
 #include "mdg-error.h"
 #include "mdg-faq-store.h"
 #include "mdg-feed-store.h"
+#include "mdg-reading-private.h"
 #include "mdg-search-private.h"
 
 /*
@@ -72,70 +73,40 @@ entry_from_row (sqlite3_stmt *stmt)
   return entry;
 }
 
+static void
+add_category (gpointer      owner,
+              sqlite3_stmt *stmt)
+{
+  g_ptr_array_add (mdg_faq_entry_get_categories (owner), category_from_columns (stmt, 1));
+}
+
+static void
+add_consultation (gpointer      owner,
+                  sqlite3_stmt *stmt)
+{
+  gint64 consultation_id = sqlite3_column_int64 (stmt, 1);
+
+  g_array_append_val (mdg_faq_entry_get_consultation_ids (owner), consultation_id);
+}
+
 /* Fills in the categories and consultations of @entries with two queries in all. */
 static gboolean
 load_links (MdgDatabase  *db,
             GPtrArray    *entries,
             GError      **error)
 {
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GHashTable) by_id = NULL;
 
   if (entries->len == 0)
     return TRUE;
 
-  for (guint i = 0; i < entries->len; i++)
-    {
-      MdgFaqEntry *entry = g_ptr_array_index (entries, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = mdg_faq_entry_get_id (entry);
-      g_hash_table_insert (by_id, key, entry);
-      g_ptr_array_set_size (mdg_faq_entry_get_categories (entry), 0);
-    }
-
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT fc.faq_id, " CATEGORY_COLUMNS " FROM faq_category AS fc"
-                           " JOIN category AS c ON c.id = fc.category_id ORDER BY " CATEGORY_ORDER,
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 faq_id = sqlite3_column_int64 (stmt, 0);
-      MdgFaqEntry *entry = g_hash_table_lookup (by_id, &faq_id);
-
-      if (entry != NULL)
-        g_ptr_array_add (mdg_faq_entry_get_categories (entry), category_from_columns (stmt, 1));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (handle, error, _("Could not read the FAQ"));
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = _mdg_sql_prepare (handle, "SELECT faq_id, consultation_id FROM faq_consultation ORDER BY consultation_id",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 faq_id = sqlite3_column_int64 (stmt, 0);
-      gint64 consultation_id = sqlite3_column_int64 (stmt, 1);
-      MdgFaqEntry *entry = g_hash_table_lookup (by_id, &faq_id);
-
-      if (entry != NULL)
-        g_array_append_val (mdg_faq_entry_get_consultation_ids (entry), consultation_id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (handle, error, _("Could not read the FAQ"));
-      return FALSE;
-    }
-  return TRUE;
+  by_id = _mdg_index_by_id (entries, (gint64 (*) (gpointer)) mdg_faq_entry_get_id);
+  return _mdg_sql_foreach_link (db,
+                                "SELECT fc.faq_id, " CATEGORY_COLUMNS " FROM faq_category AS fc"
+                                " JOIN category AS c ON c.id = fc.category_id ORDER BY " CATEGORY_ORDER,
+                                by_id, add_category, _("Could not read the FAQ"), error) &&
+         _mdg_sql_foreach_link (db, "SELECT faq_id, consultation_id FROM faq_consultation ORDER BY consultation_id",
+                                by_id, add_consultation, _("Could not read the FAQ"), error);
 }
 
 /**
@@ -155,7 +126,6 @@ mdg_faq_store_list (MdgDatabase  *db,
 {
   sqlite3 *handle;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) search = g_string_new ("");
   g_autoptr(GString) sql = g_string_new ("SELECT id, uuid, question, answer, published, updated_at, feed_item_id"
                                          " FROM faq_entry AS f WHERE 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
@@ -164,11 +134,8 @@ mdg_faq_store_list (MdgDatabase  *db,
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
   handle = _mdg_database_get_handle (db);
-  if (query != NULL && !_mdg_search_add_clause ("reading_index", query, search, binds, error))
+  if (!_mdg_reading_add_search (sql, "f.id", MDG_READING_FAQ, query, binds, error))
     return NULL;
-  if (search->len > 0)
-    g_string_append_printf (sql, " AND f.id IN (SELECT s.rowid / 4 FROM reading_index AS s"
-                                 " WHERE s.rowid %% 4 = 2%s)", search->str);
   if (published_only)
     g_string_append (sql, " AND f.published");
   g_string_append (sql, " ORDER BY f.updated_at DESC, f.id DESC");
@@ -351,45 +318,21 @@ save_rows (MdgDatabase  *db,
       g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no FAQ entry %lld"), (long long) *id);
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  {
+    g_autoptr(GArray) category_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), categories->len);
 
-  stmt = _mdg_sql_prepare (handle, "DELETE FROM faq_category WHERE faq_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *id);
-  if (!_mdg_sql_step_done (handle, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = _mdg_sql_prepare (handle, "INSERT INTO faq_category (faq_id, category_id) VALUES (?1, ?2)"
-                                   " ON CONFLICT DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < categories->len; i++)
-    {
-      MdgFaqCategory *category = g_ptr_array_index (categories, i);
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, *id);
-      sqlite3_bind_int64 (stmt, 2, category->id);
-      if (!_mdg_sql_step_done (handle, stmt, error))
-        return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = _mdg_sql_prepare (handle, "INSERT INTO faq_consultation (faq_id, consultation_id) VALUES (?1, ?2)"
-                                   " ON CONFLICT DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < consultations->len; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, *id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (consultations, gint64, i));
-      if (!_mdg_sql_step_done (handle, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
+    for (guint i = 0; i < categories->len; i++)
+      g_array_append_val (category_ids, ((MdgFaqCategory *) g_ptr_array_index (categories, i))->id);
+    /* Categories are replaced; consultations only ever added here (unlinked on their own). */
+    return _mdg_sql_replace_ids (db, "DELETE FROM faq_category WHERE faq_id = ?1",
+                                 "INSERT INTO faq_category (faq_id, category_id) VALUES (?1, ?2)"
+                                 " ON CONFLICT DO NOTHING",
+                                 *id, category_ids, error) &&
+           _mdg_sql_replace_ids (db, NULL,
+                                 "INSERT INTO faq_consultation (faq_id, consultation_id) VALUES (?1, ?2)"
+                                 " ON CONFLICT DO NOTHING",
+                                 *id, consultations, error);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "mdg-database-private.h"
 #include "mdg-error.h"
 #include "mdg-feed-store.h"
+#include "mdg-reading-private.h"
 #include "mdg-search-private.h"
 #include "mdg-setting-private.h"
 
@@ -742,7 +743,6 @@ mdg_feed_store_list_items (MdgDatabase          *db,
 {
   sqlite3 *handle;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) search = g_string_new ("");
   g_autoptr(GString) sql = g_string_new ("SELECT " ITEM_COLUMNS ITEM_FROM " WHERE 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   MdgFeedFilter all = { 0 };
@@ -754,11 +754,8 @@ mdg_feed_store_list_items (MdgDatabase          *db,
   handle = _mdg_database_get_handle (db);
 
   /* The search terms come first, so that they are ?1… and the filter's follow. */
-  if (filter->query != NULL && !_mdg_search_add_clause ("reading_index", filter->query, search, binds, error))
+  if (!_mdg_reading_add_search (sql, "i.id", MDG_READING_FEED_ITEM, filter->query, binds, error))
     return NULL;
-  if (search->len > 0)
-    g_string_append_printf (sql, " AND i.id IN (SELECT s.rowid / 4 FROM reading_index AS s"
-                                 " WHERE s.rowid %% 4 = 1%s)", search->str);
 
   if (filter->source_id > 0)
     {

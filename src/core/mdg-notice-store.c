@@ -10,6 +10,7 @@
 #include "mdg-error.h"
 #include "mdg-feed-store.h"
 #include "mdg-notice-store.h"
+#include "mdg-reading-private.h"
 #include "mdg-search-private.h"
 #include "mdg-setting-private.h"
 
@@ -57,47 +58,31 @@ notice_from_row (sqlite3_stmt *stmt)
   return notice;
 }
 
+static void
+add_item (gpointer      owner,
+          sqlite3_stmt *stmt)
+{
+  gint64 item_id = sqlite3_column_int64 (stmt, 1);
+
+  g_array_append_val (mdg_notice_get_item_ids (owner), item_id);
+}
+
 /* Fills in the cited items of @notices with one query. */
 static gboolean
 load_items (MdgDatabase  *db,
             GPtrArray    *notices,
             GError      **error)
 {
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GHashTable) by_id = NULL;
 
   for (guint i = 0; i < notices->len; i++)
-    {
-      MdgNotice *notice = g_ptr_array_index (notices, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = mdg_notice_get_id (notice);
-      g_hash_table_insert (by_id, key, notice);
-      g_array_set_size (mdg_notice_get_item_ids (notice), 0);
-    }
+    g_array_set_size (mdg_notice_get_item_ids (g_ptr_array_index (notices, i)), 0);
   if (notices->len == 0)
     return TRUE;
 
-  stmt = _mdg_sql_prepare (handle, "SELECT notice_id, feed_item_id FROM notice_item ORDER BY position, id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 notice_id = sqlite3_column_int64 (stmt, 0);
-      gint64 item_id = sqlite3_column_int64 (stmt, 1);
-      MdgNotice *notice = g_hash_table_lookup (by_id, &notice_id);
-
-      if (notice != NULL)
-        g_array_append_val (mdg_notice_get_item_ids (notice), item_id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _mdg_sql_set_error (handle, error, _("Could not read the notices"));
-      return FALSE;
-    }
-  return TRUE;
+  by_id = _mdg_index_by_id (notices, (gint64 (*) (gpointer)) mdg_notice_get_id);
+  return _mdg_sql_foreach_link (db, "SELECT notice_id, feed_item_id FROM notice_item ORDER BY position, id", by_id,
+                                add_item, _("Could not read the notices"), error);
 }
 
 /**
@@ -121,7 +106,6 @@ mdg_notice_store_list (MdgDatabase    *db,
 {
   sqlite3 *handle;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GString) search = g_string_new ("");
   g_autoptr(GString) sql = g_string_new ("SELECT " NOTICE_COLUMNS " FROM notice AS n WHERE 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) notices = NULL;
@@ -129,11 +113,8 @@ mdg_notice_store_list (MdgDatabase    *db,
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
   handle = _mdg_database_get_handle (db);
-  if (query != NULL && !_mdg_search_add_clause ("reading_index", query, search, binds, error))
+  if (!_mdg_reading_add_search (sql, "n.id", MDG_READING_NOTICE, query, binds, error))
     return NULL;
-  if (search->len > 0)
-    g_string_append_printf (sql, " AND n.id IN (SELECT s.rowid / 4 FROM reading_index AS s"
-                                 " WHERE s.rowid %% 4 = 3%s)", search->str);
   if (kind != MDG_NOTICE_KIND_ANY)
     {
       g_ptr_array_add (binds, g_strdup (mdg_notice_kind_to_string (kind)));
@@ -292,16 +273,8 @@ save_rows (MdgDatabase  *db,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = _mdg_sql_prepare (handle, "DELETE FROM notice_item WHERE notice_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *id);
-  if (!_mdg_sql_step_done (handle, stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = _mdg_sql_prepare (handle, "INSERT INTO notice_item (notice_id, feed_item_id, position) VALUES (?1, ?2, ?3)"
-                                   " ON CONFLICT DO NOTHING", error);
+  /* Each cited item must exist: say which one does not. */
+  stmt = _mdg_sql_prepare (handle, "SELECT 1 FROM feed_item WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < items->len; i++)
@@ -309,16 +282,20 @@ save_rows (MdgDatabase  *db,
       gint64 item_id = g_array_index (items, gint64, i);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, *id);
-      sqlite3_bind_int64 (stmt, 2, item_id);
-      sqlite3_bind_int (stmt, 3, i);
-      if (!_mdg_sql_step_done (handle, stmt, NULL))
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no threat item %lld"), (long long) item_id);
           return FALSE;
         }
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!_mdg_sql_replace_ids (db, "DELETE FROM notice_item WHERE notice_id = ?1",
+                             "INSERT INTO notice_item (notice_id, feed_item_id, position) VALUES (?1, ?2, ?3)"
+                             " ON CONFLICT DO NOTHING",
+                             *id, items, error))
+    return FALSE;
 
   stmt = _mdg_sql_prepare (handle, "SELECT uuid, updated_at FROM notice WHERE id = ?1", error);
   if (stmt == NULL)

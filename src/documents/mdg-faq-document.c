@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mdg-database-work.h"
 #include "mdg-date.h"
 #include "mdg-document-private.h"
 #include "mdg-faq-document.h"
@@ -43,21 +44,6 @@ mdg_faq_document_finalize (GObject *object)
   g_clear_pointer (&self->flow, _mdg_flow_free);
 
   G_OBJECT_CLASS (mdg_faq_document_parent_class)->finalize (object);
-}
-
-static PangoLayout *
-text_layout (cairo_t    *cr,
-             double      size,
-             gboolean    bold,
-             double      width,
-             const char *markup)
-{
-  PangoLayout *layout = _mdg_document_layout (cr, size, bold);
-
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
 }
 
 static char *
@@ -119,12 +105,12 @@ mdg_faq_document_paginate (MdgDocument *document,
   g_clear_pointer (&self->flow, _mdg_flow_free);
   self->first_top = measure_title_block (self, cr, FALSE);
   /* Later pages carry a one-line running head. */
-  self->flow = _mdg_flow_new (self->first_top, margin + 24, bottom);
+  self->flow = _mdg_flow_new (self->first_top, margin + MDG_FLOW_HEAD_HEIGHT, bottom);
 
   if (self->chapters->len == 0)
     {
       g_autofree char *markup = escape_printf ("%s", _("No question has been published yet."));
-      g_autoptr(PangoLayout) layout = text_layout (cr, 11, FALSE, column, markup);
+      g_autoptr(PangoLayout) layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, markup);
 
       _mdg_flow_add_layout (self->flow, layout, margin, 0, FALSE);
     }
@@ -134,7 +120,7 @@ mdg_faq_document_paginate (MdgDocument *document,
       MdgFaqChapter *chapter = g_ptr_array_index (self->chapters, i);
       const char *name = chapter->chapter ? mdg_faq_category_get_name (chapter->chapter) : _("Other questions");
       g_autofree char *heading = escape_printf ("%s", name);
-      g_autoptr(PangoLayout) heading_layout = text_layout (cr, 13, TRUE, column, heading);
+      g_autoptr(PangoLayout) heading_layout = _mdg_flow_markup_layout (cr, 13, TRUE, column, heading);
 
       _mdg_flow_add_layout (self->flow, heading_layout, margin, i == 0 ? 0 : 16, TRUE);
       for (guint j = 0; j < chapter->entries->len; j++)
@@ -144,9 +130,9 @@ mdg_faq_document_paginate (MdgDocument *document,
           g_autofree char *question = escape_printf ("%s%s", _("Q. "), mdg_faq_entry_get_question (entry));
           g_autofree char *answer = mdg_markup_to_pango (mdg_faq_entry_get_answer (entry));
           g_autofree char *meta = entry_meta (self, entry);
-          g_autoptr(PangoLayout) question_layout = text_layout (cr, 11, TRUE, column, question);
-          g_autoptr(PangoLayout) answer_layout = text_layout (cr, 10, FALSE, column - HANG, answer);
-          g_autoptr(PangoLayout) meta_layout = text_layout (cr, 7.5, FALSE, column - HANG, meta);
+          g_autoptr(PangoLayout) question_layout = _mdg_flow_markup_layout (cr, 11, TRUE, column, question);
+          g_autoptr(PangoLayout) answer_layout = _mdg_flow_markup_layout (cr, 10, FALSE, column - HANG, answer);
+          g_autoptr(PangoLayout) meta_layout = _mdg_flow_markup_layout (cr, 7.5, FALSE, column - HANG, meta);
 
           /* "Q." hangs: the question's further lines start where its text does. */
           pango_layout_set_indent (question_layout, (int) (-HANG * PANGO_SCALE));
@@ -162,8 +148,8 @@ mdg_faq_document_paginate (MdgDocument *document,
       g_autofree char *contact = mdg_desk_contact_format (self->desk);
       g_autofree char *heading = escape_printf ("%s", _("Contact"));
       g_autofree char *body = escape_printf ("%s", contact);
-      g_autoptr(PangoLayout) heading_layout = text_layout (cr, 11, TRUE, column, heading);
-      g_autoptr(PangoLayout) body_layout = text_layout (cr, 9.5, FALSE, column, body);
+      g_autoptr(PangoLayout) heading_layout = _mdg_flow_markup_layout (cr, 11, TRUE, column, heading);
+      g_autoptr(PangoLayout) body_layout = _mdg_flow_markup_layout (cr, 9.5, FALSE, column, body);
 
       _mdg_flow_add_rule (self->flow, margin, column, 20);
       _mdg_flow_add_layout (self->flow, heading_layout, margin, 6, TRUE);
@@ -235,28 +221,6 @@ measure_title_block (MdgFaqDocument *self,
 }
 
 static void
-draw_running_head (MdgFaqDocument *self,
-                   cairo_t        *cr)
-{
-  MdgDocument *document = MDG_DOCUMENT (self);
-  double margin = _mdg_document_get_margin ();
-  double width = _mdg_document_get_width (document) - 2 * margin;
-  g_autoptr(PangoLayout) layout = _mdg_document_layout (cr, 8, FALSE);
-  g_autofree char *head = NULL;
-
-  head = self->desk && self->desk->name ? g_strdup_printf ("%s — %s", _("Frequently Asked Questions"), self->desk->name)
-                                        : g_strdup (_("Frequently Asked Questions"));
-  cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
-  _mdg_document_fit_text (layout, head, width, 12, 8, 6);
-  cairo_move_to (cr, margin, margin);
-  pango_cairo_show_layout (cr, layout);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, margin, margin + 14);
-  cairo_line_to (cr, margin + width, margin + 14);
-  cairo_stroke (cr);
-}
-
-static void
 mdg_faq_document_draw_page (MdgDocument *document,
                             cairo_t     *cr,
                             guint        page)
@@ -267,7 +231,7 @@ mdg_faq_document_draw_page (MdgDocument *document,
   if (page == 0)
     measure_title_block (self, cr, TRUE);
   else
-    draw_running_head (self, cr);
+    _mdg_flow_draw_running_head (document, cr, _("Frequently Asked Questions"), self->desk ? self->desk->name : NULL);
   cairo_restore (cr);
 
   _mdg_flow_draw_page (self->flow, cr, page);
@@ -358,7 +322,6 @@ mdg_faq_export_pdf (MdgDatabase  *db,
 
 typedef struct
 {
-  char     *db_path;
   char     *path;
   gboolean  era_dates;
 } ExportData;
@@ -366,26 +329,18 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
-  g_free (data->db_path);
   g_free (data->path);
   g_free (data);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_work (MdgDatabase  *connection,
+             gpointer      user_data,
+             GError      **error)
 {
-  ExportData *data = task_data;
-  g_autoptr(MdgDatabase) connection = NULL;
-  GError *error = NULL;
+  ExportData *data = user_data;
 
-  connection = mdg_database_open (data->db_path, &error);
-  if (connection == NULL || !mdg_faq_export_pdf (connection, data->path, data->era_dates, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return mdg_faq_export_pdf (connection, data->path, data->era_dates, error);
 }
 
 /* mdg_faq_export_pdf() in a worker thread, on a connection of its own. */
@@ -397,20 +352,16 @@ mdg_faq_export_pdf_async (MdgDatabase         *db,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ExportData *data;
 
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (db, cancellable, callback, user_data);
   data = g_new0 (ExportData, 1);
-  data->db_path = g_strdup (mdg_database_get_path (db));
   data->path = g_strdup (path);
   data->era_dates = era_dates;
-  g_task_set_source_tag (task, mdg_faq_export_pdf_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  mdg_database_work_async (db, export_work, data, (GDestroyNotify) export_data_free, mdg_faq_export_pdf_async,
+                           cancellable, callback, user_data);
 }
 
 gboolean
@@ -418,8 +369,5 @@ mdg_faq_export_pdf_finish (MdgDatabase   *db,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mdg_faq_export_pdf_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return mdg_database_work_finish (db, result, mdg_faq_export_pdf_async, error);
 }

@@ -3,6 +3,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "mdg-document.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -15,6 +17,20 @@ typedef struct _MdgFlow MdgFlow;
 
 /* Room kept between the flow's last line and the footer's rule. */
 #define MDG_FLOW_FOOT_GAP 10.0
+
+PangoLayout *_mdg_flow_markup_layout (cairo_t    *cr,
+                                      double      size,
+                                      gboolean    bold,
+                                      double      width,
+                                      const char *markup);
+
+void         _mdg_flow_draw_running_head (MdgDocument *document,
+                                          cairo_t     *cr,
+                                          const char  *title,
+                                          const char  *subtitle);
+
+/* Where the flow starts on a page with a running head. */
+#define MDG_FLOW_HEAD_HEIGHT 24.0
 
 MdgFlow *_mdg_flow_new         (double           first_top,
                                 double           top,

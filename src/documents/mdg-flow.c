@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "mdg-document-private.h"
 #include "mdg-flow-private.h"
 
 typedef enum { PIECE_LAYOUT, PIECE_IMAGE, PIECE_RULE } PieceKind;
@@ -41,6 +42,46 @@ piece_free (Piece *piece)
   g_clear_object (&piece->layout);
   g_clear_pointer (&piece->image, cairo_surface_destroy);
   g_free (piece);
+}
+
+/* Returns: (transfer full): a layout of the documents' font wrapping @markup to @width */
+PangoLayout *
+_mdg_flow_markup_layout (cairo_t    *cr,
+                         double      size,
+                         gboolean    bold,
+                         double      width,
+                         const char *markup)
+{
+  PangoLayout *layout = _mdg_document_layout (cr, size, bold);
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+/* A small grey line at the top of a page: "@title — @subtitle", and a rule beneath. */
+void
+_mdg_flow_draw_running_head (MdgDocument *document,
+                             cairo_t     *cr,
+                             const char  *title,
+                             const char  *subtitle)
+{
+  double margin = _mdg_document_get_margin ();
+  double width = _mdg_document_get_width (document) - 2 * margin;
+  g_autoptr(PangoLayout) layout = _mdg_document_layout (cr, 8, FALSE);
+  g_autofree char *text = subtitle && *subtitle ? g_strdup_printf ("%s — %s", title, subtitle) : g_strdup (title);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
+  _mdg_document_fit_text (layout, text, width, 12, 8, 6);
+  cairo_move_to (cr, margin, margin);
+  pango_cairo_show_layout (cr, layout);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, margin, margin + 14);
+  cairo_line_to (cr, margin + width, margin + 14);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 MdgFlow *

@@ -47,21 +47,6 @@ mdg_slide_text_document_finalize (GObject *object)
   G_OBJECT_CLASS (mdg_slide_text_document_parent_class)->finalize (object);
 }
 
-static PangoLayout *
-markup_layout (cairo_t    *cr,
-               double      size,
-               gboolean    bold,
-               double      width,
-               const char *markup)
-{
-  PangoLayout *layout = _mdg_document_layout (cr, size, bold);
-
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
-}
-
 static guint
 mdg_slide_text_document_paginate (MdgDocument *document,
                                   cairo_t     *cr,
@@ -71,7 +56,7 @@ mdg_slide_text_document_paginate (MdgDocument *document,
   MdgSlideTextDocument *self = MDG_SLIDE_TEXT_DOCUMENT (document);
   double margin = _mdg_document_get_margin ();
   double column = width - 2 * margin;
-  double top = margin + 24;
+  double top = margin + MDG_FLOW_HEAD_HEIGHT;
   double bottom = height - margin - _mdg_document_get_footer_height () - MDG_FLOW_FOOT_GAP;
 
   g_clear_pointer (&self->flow, _mdg_flow_free);
@@ -98,14 +83,14 @@ mdg_slide_text_document_paginate (MdgDocument *document,
         title = g_markup_printf_escaped ("%u. %s", i + 1, page->title);
       else
         title = g_markup_printf_escaped (_("Slide %u"), i + 1);
-      title_layout = markup_layout (cr, 13, TRUE, column, title);
+      title_layout = _mdg_flow_markup_layout (cr, 13, TRUE, column, title);
       _mdg_flow_add_layout (self->flow, title_layout, margin, 0, TRUE);
       _mdg_flow_add_image (self->flow, image, margin + (column - image_width) / 2, image_width, image_height, 8);
 
       if (page->text != NULL && *page->text != '\0')
         {
           g_autofree char *text = mdg_markup_to_pango (page->text);
-          g_autoptr(PangoLayout) text_layout = markup_layout (cr, 10.5, FALSE, column, text);
+          g_autoptr(PangoLayout) text_layout = _mdg_flow_markup_layout (cr, 10.5, FALSE, column, text);
 
           pango_layout_set_spacing (text_layout, 3 * PANGO_SCALE);
           _mdg_flow_add_layout (self->flow, text_layout, margin, 12, FALSE);
@@ -120,22 +105,8 @@ mdg_slide_text_document_draw_page (MdgDocument *document,
                                    guint        page)
 {
   MdgSlideTextDocument *self = MDG_SLIDE_TEXT_DOCUMENT (document);
-  double margin = _mdg_document_get_margin ();
-  double width = _mdg_document_get_width (document) - 2 * margin;
-  g_autoptr(PangoLayout) head = _mdg_document_layout (cr, 8, FALSE);
-  g_autofree char *text = self->author ? g_strdup_printf ("%s — %s", self->title, self->author) : g_strdup (self->title);
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0.33, 0.33, 0.33);
-  _mdg_document_fit_text (head, text, width, 12, 8, 6);
-  cairo_move_to (cr, margin, margin);
-  pango_cairo_show_layout (cr, head);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, margin, margin + 14);
-  cairo_line_to (cr, margin + width, margin + 14);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-
+  _mdg_flow_draw_running_head (document, cr, self->title, self->author);
   _mdg_flow_draw_page (self->flow, cr, page);
   _mdg_document_draw_footer (document, cr, page, FALSE);
 }

@@ -41,20 +41,6 @@ mdg_topic_sheet_finalize (GObject *object)
   G_OBJECT_CLASS (mdg_topic_sheet_parent_class)->finalize (object);
 }
 
-static PangoLayout *
-markup_layout (cairo_t    *cr,
-               double      size,
-               double      width,
-               const char *markup)
-{
-  PangoLayout *layout = _mdg_document_layout (cr, size, FALSE);
-
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
-}
-
 static const char *
 severity_colour (MdgSeverity severity)
 {
@@ -109,7 +95,7 @@ mdg_topic_sheet_paginate (MdgDocument *document,
   if (self->items->len == 0)
     {
       g_autofree char *none = g_markup_escape_text (_("No threat information was picked for this seminar."), -1);
-      g_autoptr(PangoLayout) layout = markup_layout (cr, 11, column, none);
+      g_autoptr(PangoLayout) layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, none);
 
       _mdg_flow_add_layout (self->flow, layout, margin, 0, FALSE);
     }
@@ -152,20 +138,20 @@ mdg_topic_sheet_paginate (MdgDocument *document,
         }
       meta_markup = g_markup_printf_escaped ("<span foreground=\"#555555\">%s</span>", meta->str);
 
-      title_layout = markup_layout (cr, 11, column, title);
-      meta_layout = markup_layout (cr, 8, column, meta_markup);
+      title_layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, title);
+      meta_layout = _mdg_flow_markup_layout (cr, 8, FALSE, column, meta_markup);
       _mdg_flow_add_layout (self->flow, title_layout, margin, i == 0 ? 0 : 14, TRUE);
       _mdg_flow_add_layout (self->flow, meta_layout, margin, 2, TRUE);
       if (*summary != '\0')
         {
           summary_markup = g_markup_escape_text (summary, -1);
-          summary_layout = markup_layout (cr, 9.5, column, summary_markup);
+          summary_layout = _mdg_flow_markup_layout (cr, 9.5, FALSE, column, summary_markup);
           _mdg_flow_add_layout (self->flow, summary_layout, margin, 3, FALSE);
         }
       if (mdg_feed_item_get_link (item) != NULL)
         {
           link_markup = g_markup_printf_escaped ("<span foreground=\"#1a5fb4\">%s</span>", mdg_feed_item_get_link (item));
-          link_layout = markup_layout (cr, 8, column, link_markup);
+          link_layout = _mdg_flow_markup_layout (cr, 8, FALSE, column, link_markup);
           _mdg_flow_add_layout (self->flow, link_layout, margin, 2, FALSE);
         }
     }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mdg-database-work.h"
 #include "mdg-date.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
@@ -721,77 +722,40 @@ mdg_faq_export_html (MdgDatabase  *db,
   return _mdg_html_write_file (path, out->str, out->len, error);
 }
 
-typedef gboolean (*ExportFunc) (MdgDatabase  *connection,
-                                const char   *path,
-                                const char   *base_url,
-                                GError      **error);
-
 typedef struct
 {
-  char       *db_path;
-  char       *path;
-  char       *base_url;
-  ExportFunc  func;
+  char *path;
+  char *base_url;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
-  g_free (data->db_path);
   g_free (data->path);
   g_free (data->base_url);
   g_free (data);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static ExportData *
+export_data_new (const char *path,
+                 const char *base_url)
 {
-  ExportData *data = task_data;
-  g_autoptr(MdgDatabase) connection = NULL;
-  GError *error = NULL;
-
-  connection = mdg_database_open (data->db_path, &error);
-  if (connection == NULL || !data->func (connection, data->path, data->base_url, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/* Runs an export in a worker thread on a connection of its own. */
-static void
-run_export (MdgDatabase         *db,
-            ExportFunc           func,
-            const char          *path,
-            const char          *base_url,
-            gpointer             source_tag,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (db, cancellable, callback, user_data);
   ExportData *data = g_new0 (ExportData, 1);
 
-  data->db_path = g_strdup (mdg_database_get_path (db));
   data->path = g_strdup (path);
   data->base_url = g_strdup (base_url);
-  data->func = func;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  return data;
 }
 
 static gboolean
 export_site_now (MdgDatabase  *connection,
-                 const char   *folder,
-                 const char   *base_url,
+                 gpointer      user_data,
                  GError      **error)
 {
+  ExportData *data = user_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  return mdg_site_export (connection, folder, base_url, now, error);
+  return mdg_site_export (connection, data->path, data->base_url, now, error);
 }
 
 /**
@@ -816,7 +780,8 @@ mdg_site_export_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (folder != NULL);
 
-  run_export (db, export_site_now, folder, base_url, mdg_site_export_async, cancellable, callback, user_data);
+  mdg_database_work_async (db, export_site_now, export_data_new (folder, base_url), (GDestroyNotify) export_data_free,
+                           mdg_site_export_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -824,19 +789,17 @@ mdg_site_export_finish (MdgDatabase   *db,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mdg_site_export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return mdg_database_work_finish (db, result, mdg_site_export_async, error);
 }
 
 static gboolean
 export_faq_html (MdgDatabase  *connection,
-                 const char   *path,
-                 const char   *base_url,
+                 gpointer      user_data,
                  GError      **error)
 {
-  return mdg_faq_export_html (connection, path, error);
+  ExportData *data = user_data;
+
+  return mdg_faq_export_html (connection, data->path, error);
 }
 
 /* mdg_faq_export_html() in a worker thread. */
@@ -850,7 +813,8 @@ mdg_faq_export_html_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (path != NULL);
 
-  run_export (db, export_faq_html, path, NULL, mdg_faq_export_html_async, cancellable, callback, user_data);
+  mdg_database_work_async (db, export_faq_html, export_data_new (path, NULL), (GDestroyNotify) export_data_free,
+                           mdg_faq_export_html_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -858,8 +822,5 @@ mdg_faq_export_html_finish (MdgDatabase   *db,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, db), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == mdg_faq_export_html_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return mdg_database_work_finish (db, result, mdg_faq_export_html_async, error);
 }
