@@ -10,7 +10,6 @@
 #include "mdg-faq-store.h"
 #include "mdg-feed-store.h"
 #include "mdg-reading-private.h"
-#include "mdg-search-private.h"
 
 /*
  * The FAQ: entries with several categories (faq_category) and the consultations they
@@ -124,8 +123,6 @@ mdg_faq_store_list (MdgDatabase  *db,
                     gboolean      published_only,
                     GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT id, uuid, question, answer, published, updated_at, feed_item_id"
                                          " FROM faq_entry AS f WHERE 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
@@ -133,34 +130,16 @@ mdg_faq_store_list (MdgDatabase  *db,
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
   if (!_mdg_reading_add_search (sql, "f.id", MDG_READING_FAQ, query, binds, error))
     return NULL;
   if (published_only)
     g_string_append (sql, " AND f.published");
   g_string_append (sql, " ORDER BY f.updated_at DESC, f.id DESC");
 
-  stmt = _mdg_sql_prepare (handle, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  _mdg_search_bind (stmt, binds);
-  entries = _mdg_sql_collect (handle, stmt, entry_from_row, g_object_unref, _("Could not read the FAQ"), error);
+  entries = _mdg_reading_collect (db, sql, binds, entry_from_row, _("Could not read the FAQ"), error);
   if (entries == NULL || !load_links (db, entries, error))
     return NULL;
   return g_steal_pointer (&entries);
-}
-
-typedef struct
-{
-  char     *query;
-  gboolean  published_only;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  g_free (data->query);
-  g_free (data);
 }
 
 static GPtrArray *
@@ -168,9 +147,9 @@ list_thread (MdgDatabase  *connection,
              gpointer      user_data,
              GError      **error)
 {
-  ListData *data = user_data;
+  MdgReadingQuery *data = user_data;
 
-  return mdg_faq_store_list (connection, data->query, data->published_only, error);
+  return mdg_faq_store_list (connection, data->query, data->option, error);
 }
 
 /**
@@ -192,13 +171,10 @@ mdg_faq_store_list_async (MdgDatabase         *db,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  ListData *data = g_new0 (ListData, 1);
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  data->query = g_strdup (query);
-  data->published_only = published_only;
-  _mdg_database_list_async (db, list_thread, data, (GDestroyNotify) list_data_free, mdg_faq_store_list_async,
+  _mdg_database_list_async (db, list_thread, _mdg_reading_query_new (query, published_only),
+                            (GDestroyNotify) _mdg_reading_query_free, mdg_faq_store_list_async,
                             cancellable, callback, user_data);
 }
 

@@ -10,7 +10,6 @@
 #include "mdg-error.h"
 #include "mdg-feed-store.h"
 #include "mdg-reading-private.h"
-#include "mdg-search-private.h"
 #include "mdg-setting-private.h"
 
 /*
@@ -741,8 +740,6 @@ mdg_feed_store_list_items (MdgDatabase          *db,
                            const MdgFeedFilter  *filter,
                            GError              **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT " ITEM_COLUMNS ITEM_FROM " WHERE 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   MdgFeedFilter all = { 0 };
@@ -751,7 +748,6 @@ mdg_feed_store_list_items (MdgDatabase          *db,
 
   if (filter == NULL)
     filter = &all;
-  handle = _mdg_database_get_handle (db);
 
   /* The search terms come first, so that they are ?1… and the filter's follow. */
   if (!_mdg_reading_add_search (sql, "i.id", MDG_READING_FEED_ITEM, filter->query, binds, error))
@@ -780,12 +776,7 @@ mdg_feed_store_list_items (MdgDatabase          *db,
   g_string_append_printf (sql, " ORDER BY i.published_at DESC, i.id DESC LIMIT %u",
                           filter->limit ? filter->limit : DEFAULT_LIMIT);
 
-  stmt = _mdg_sql_prepare (handle, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  _mdg_search_bind (stmt, binds);
-  return _mdg_sql_collect (handle, stmt, item_from_row, g_object_unref, _("Could not read the threat information"),
-                           error);
+  return _mdg_reading_collect (db, sql, binds, item_from_row, _("Could not read the threat information"), error);
 }
 
 static GPtrArray *

@@ -11,7 +11,6 @@
 #include "mdg-feed-store.h"
 #include "mdg-notice-store.h"
 #include "mdg-reading-private.h"
-#include "mdg-search-private.h"
 #include "mdg-setting-private.h"
 
 /*
@@ -104,15 +103,12 @@ mdg_notice_store_list (MdgDatabase    *db,
                        GDateTime      *published_by,
                        GError        **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT " NOTICE_COLUMNS " FROM notice AS n WHERE 1");
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) notices = NULL;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
   if (!_mdg_reading_add_search (sql, "n.id", MDG_READING_NOTICE, query, binds, error))
     return NULL;
   if (kind != MDG_NOTICE_KIND_ANY)
@@ -127,27 +123,10 @@ mdg_notice_store_list (MdgDatabase    *db,
     }
   g_string_append (sql, " ORDER BY n.publish_on IS NOT NULL, n.publish_on DESC, n.id DESC");
 
-  stmt = _mdg_sql_prepare (handle, sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  _mdg_search_bind (stmt, binds);
-  notices = _mdg_sql_collect (handle, stmt, notice_from_row, g_object_unref, _("Could not read the notices"), error);
+  notices = _mdg_reading_collect (db, sql, binds, notice_from_row, _("Could not read the notices"), error);
   if (notices == NULL || !load_items (db, notices, error))
     return NULL;
   return g_steal_pointer (&notices);
-}
-
-typedef struct
-{
-  char          *query;
-  MdgNoticeKind  kind;
-} ListData;
-
-static void
-list_data_free (ListData *data)
-{
-  g_free (data->query);
-  g_free (data);
 }
 
 static GPtrArray *
@@ -155,9 +134,9 @@ list_thread (MdgDatabase  *connection,
              gpointer      user_data,
              GError      **error)
 {
-  ListData *data = user_data;
+  MdgReadingQuery *data = user_data;
 
-  return mdg_notice_store_list (connection, data->query, data->kind, NULL, error);
+  return mdg_notice_store_list (connection, data->query, data->option, NULL, error);
 }
 
 /**
@@ -179,13 +158,10 @@ mdg_notice_store_list_async (MdgDatabase         *db,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  ListData *data = g_new0 (ListData, 1);
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  data->query = g_strdup (query);
-  data->kind = kind;
-  _mdg_database_list_async (db, list_thread, data, (GDestroyNotify) list_data_free, mdg_notice_store_list_async,
+  _mdg_database_list_async (db, list_thread, _mdg_reading_query_new (query, kind),
+                            (GDestroyNotify) _mdg_reading_query_free, mdg_notice_store_list_async,
                             cancellable, callback, user_data);
 }
 

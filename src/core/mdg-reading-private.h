@@ -20,6 +20,24 @@ gboolean    _mdg_reading_add_search (GString         *sql,
                                      GPtrArray       *binds,
                                      GError         **error);
 
+GPtrArray  *_mdg_reading_collect    (MdgDatabase     *db,
+                                     GString         *sql,
+                                     GPtrArray       *binds,
+                                     MdgRowFunc       from_row,
+                                     const char      *context,
+                                     GError         **error);
+
+/* What a list read in a worker needs: the words typed and one more choice. */
+typedef struct
+{
+  char *query;
+  int   option;
+} MdgReadingQuery;
+
+MdgReadingQuery *_mdg_reading_query_new  (const char      *query,
+                                          int              option);
+void             _mdg_reading_query_free (MdgReadingQuery *query);
+
 /* One row of a link table: column 0 is the owner's id, the rest is for @add. */
 typedef void (*MdgLinkFunc) (gpointer      owner,
                              sqlite3_stmt *stmt);

@@ -44,6 +44,42 @@ _mdg_reading_add_search (GString         *sql,
   return TRUE;
 }
 
+/* Prepares @sql, binds its text parameters and collects its rows (objects). */
+GPtrArray *
+_mdg_reading_collect (MdgDatabase  *db,
+                      GString      *sql,
+                      GPtrArray    *binds,
+                      MdgRowFunc    from_row,
+                      const char   *context,
+                      GError      **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql->str, error);
+
+  if (stmt == NULL)
+    return NULL;
+  _mdg_search_bind (stmt, binds);
+  return _mdg_sql_collect (handle, stmt, from_row, g_object_unref, context, error);
+}
+
+MdgReadingQuery *
+_mdg_reading_query_new (const char *query,
+                        int         option)
+{
+  MdgReadingQuery *data = g_new0 (MdgReadingQuery, 1);
+
+  data->query = g_strdup (query);
+  data->option = option;
+  return data;
+}
+
+void
+_mdg_reading_query_free (MdgReadingQuery *query)
+{
+  g_free (query->query);
+  g_free (query);
+}
+
 /* Returns: (transfer full): @objects by their id (the table does not own them) */
 GHashTable *
 _mdg_index_by_id (GPtrArray *objects,
