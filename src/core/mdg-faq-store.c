@@ -88,6 +88,12 @@ add_consultation (gpointer      owner,
   g_array_append_val (mdg_faq_entry_get_consultation_ids (owner), consultation_id);
 }
 
+static gint64
+entry_id (gpointer entry)
+{
+  return mdg_faq_entry_get_id (entry);
+}
+
 /* Fills in the categories and consultations of @entries with two queries in all. */
 static gboolean
 load_links (MdgDatabase  *db,
@@ -99,7 +105,7 @@ load_links (MdgDatabase  *db,
   if (entries->len == 0)
     return TRUE;
 
-  by_id = _mdg_index_by_id (entries, (gint64 (*) (gpointer)) mdg_faq_entry_get_id);
+  by_id = _mdg_index_by_id (entries, entry_id);
   return _mdg_sql_foreach_link (db,
                                 "SELECT fc.faq_id, " CATEGORY_COLUMNS " FROM faq_category AS fc"
                                 " JOIN category AS c ON c.id = fc.category_id ORDER BY " CATEGORY_ORDER,
@@ -311,6 +317,15 @@ save_rows (MdgDatabase  *db,
   }
 }
 
+static gboolean
+save_entry (MdgDatabase  *db,
+            gpointer      entry,
+            gint64       *id,
+            GError      **error)
+{
+  return save_rows (db, entry, id, error) && reload_identity (db, entry, *id, error);
+}
+
 /**
  * mdg_faq_store_save:
  * @db: a #MdgDatabase
@@ -325,21 +340,10 @@ mdg_faq_store_save (MdgDatabase  *db,
                     MdgFaqEntry  *entry,
                     GError      **error)
 {
-  gint64 id = 0;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MDG_IS_FAQ_ENTRY (entry), FALSE);
 
-  if (!mdg_faq_entry_validate (entry, error))
-    return FALSE;
-  if (!mdg_database_begin (db, error))
-    return FALSE;
-  if (!save_rows (db, entry, &id, error) || !reload_identity (db, entry, id, error))
-    {
-      mdg_database_rollback (db);
-      return FALSE;
-    }
-  return mdg_database_commit (db, error);
+  return mdg_faq_entry_validate (entry, error) && _mdg_sql_save (db, save_entry, entry, error);
 }
 
 gboolean
@@ -347,17 +351,9 @@ mdg_faq_store_delete (MdgDatabase  *db,
                       gint64        id,
                       GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, "DELETE FROM faq_entry WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_step_done (handle, stmt, error);
+  return _mdg_sql_exec_ids (db, "DELETE FROM faq_entry WHERE id = ?1", id, 0, error);
 }
 
 /* Adds the categories named by @keys that exist; unknown keys are left out. */

@@ -121,25 +121,6 @@ row_exists (MdgDatabase *db,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
-/* Runs one statement with @id at ?1 and, when given, an integer at ?2. */
-static gboolean
-exec_with_ids (MdgDatabase  *db,
-               const char   *sql,
-               gint64        id,
-               gint64        other,
-               GError      **error)
-{
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, other);
-  return _mdg_sql_step_done (handle, stmt, error);
-}
-
 /**
  * mdg_feed_store_list_sources:
  * @db: a #MdgDatabase
@@ -479,9 +460,9 @@ mdg_feed_store_remove_source (MdgDatabase  *db,
 
   if (!mdg_database_begin (db, error))
     return FALSE;
-  if (!exec_with_ids (db, "DELETE FROM feed_item AS i WHERE i.source_id = ?1 AND NOT " ITEM_IS_KEPT, id, 0, error) ||
-      !exec_with_ids (db, "UPDATE feed_source SET removed = 1, enabled = 0 WHERE id = ?1", id, 0, error) ||
-      !exec_with_ids (db,
+  if (!_mdg_sql_exec_ids (db, "DELETE FROM feed_item AS i WHERE i.source_id = ?1 AND NOT " ITEM_IS_KEPT, id, 0, error) ||
+      !_mdg_sql_exec_ids (db, "UPDATE feed_source SET removed = 1, enabled = 0 WHERE id = ?1", id, 0, error) ||
+      !_mdg_sql_exec_ids (db,
                       "DELETE FROM feed_source WHERE id = ?1"
                       " AND NOT EXISTS (SELECT 1 FROM feed_item WHERE source_id = ?1)",
                       id, 0, error))
@@ -858,7 +839,7 @@ set_mark (MdgDatabase  *db,
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MDG_IS_FEED_ITEM (item), FALSE);
 
-  return exec_with_ids (db, sql, mdg_feed_item_get_id (item), !!value, error);
+  return _mdg_sql_exec_ids (db, sql, mdg_feed_item_get_id (item), !!value, error);
 }
 
 /* Marks @item read or unread, in the database and on the object (which notifies). */
@@ -907,7 +888,7 @@ mdg_feed_store_mark_all_read (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
-  return exec_with_ids (db, "UPDATE feed_item SET read = 1 WHERE NOT read AND (?1 = 0 OR source_id = ?1)",
+  return _mdg_sql_exec_ids (db, "UPDATE feed_item SET read = 1 WHERE NOT read AND (?1 = 0 OR source_id = ?1)",
                         source_id, 0, error);
 }
 
@@ -1041,7 +1022,7 @@ mdg_feed_store_delete_saved_search (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
-  return exec_with_ids (db, "DELETE FROM feed_saved_search WHERE id = ?1", id, 0, error);
+  return _mdg_sql_exec_ids (db, "DELETE FROM feed_saved_search WHERE id = ?1", id, 0, error);
 }
 
 static gboolean
@@ -1082,9 +1063,9 @@ mdg_feed_store_pick_for_seminar (MdgDatabase  *db,
 
   if (!mdg_database_begin (db, error))
     return FALSE;
-  if (!exec_with_ids (db, "INSERT INTO seminar_topic (feed_item_id, seminar_id) VALUES (?1, ?2)"
+  if (!_mdg_sql_exec_ids (db, "INSERT INTO seminar_topic (feed_item_id, seminar_id) VALUES (?1, ?2)"
                           " ON CONFLICT DO NOTHING", item_id, seminar_id, error) ||
-      !exec_with_ids (db, "UPDATE feed_item SET picked = 1 WHERE id = ?1 AND NOT picked", item_id, 0, error))
+      !_mdg_sql_exec_ids (db, "UPDATE feed_item SET picked = 1 WHERE id = ?1 AND NOT picked", item_id, 0, error))
     {
       mdg_database_rollback (db);
       return FALSE;
@@ -1101,7 +1082,7 @@ mdg_feed_store_unpick_for_seminar (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
-  return exec_with_ids (db, "DELETE FROM seminar_topic WHERE feed_item_id = ?1 AND seminar_id = ?2",
+  return _mdg_sql_exec_ids (db, "DELETE FROM seminar_topic WHERE feed_item_id = ?1 AND seminar_id = ?2",
                         item_id, seminar_id, error);
 }
 
@@ -1172,7 +1153,7 @@ mdg_feed_store_attach (MdgDatabase    *db,
 
   sql = g_strdup_printf ("INSERT INTO feed_item_attachment (feed_item_id, %s) VALUES (?1, ?2)"
                          " ON CONFLICT DO NOTHING", attach_column (kind));
-  return exec_with_ids (db, sql, item_id, target_id, error);
+  return _mdg_sql_exec_ids (db, sql, item_id, target_id, error);
 }
 
 gboolean
@@ -1188,7 +1169,7 @@ mdg_feed_store_detach (MdgDatabase    *db,
 
   sql = g_strdup_printf ("DELETE FROM feed_item_attachment WHERE feed_item_id = ?1 AND %s = ?2",
                          attach_column (kind));
-  return exec_with_ids (db, sql, item_id, target_id, error);
+  return _mdg_sql_exec_ids (db, sql, item_id, target_id, error);
 }
 
 /**

@@ -66,6 +66,12 @@ add_item (gpointer      owner,
   g_array_append_val (mdg_notice_get_item_ids (owner), item_id);
 }
 
+static gint64
+notice_id (gpointer notice)
+{
+  return mdg_notice_get_id (notice);
+}
+
 /* Fills in the cited items of @notices with one query. */
 static gboolean
 load_items (MdgDatabase  *db,
@@ -79,7 +85,7 @@ load_items (MdgDatabase  *db,
   if (notices->len == 0)
     return TRUE;
 
-  by_id = _mdg_index_by_id (notices, (gint64 (*) (gpointer)) mdg_notice_get_id);
+  by_id = _mdg_index_by_id (notices, notice_id);
   return _mdg_sql_foreach_link (db, "SELECT notice_id, feed_item_id FROM notice_item ORDER BY position, id", by_id,
                                 add_item, _("Could not read the notices"), error);
 }
@@ -211,10 +217,11 @@ mdg_notice_store_load (MdgDatabase  *db,
 
 static gboolean
 save_rows (MdgDatabase  *db,
-           MdgNotice    *notice,
+           gpointer      object,
            gint64       *id,
            GError      **error)
 {
+  MdgNotice *notice = object;
   sqlite3 *handle = _mdg_database_get_handle (db);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *publish_on = NULL;
@@ -300,19 +307,11 @@ mdg_notice_store_save (MdgDatabase  *db,
                        MdgNotice    *notice,
                        GError      **error)
 {
-  gint64 id = 0;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MDG_IS_NOTICE (notice), FALSE);
 
-  if (!mdg_notice_validate (notice, error) || !mdg_database_begin (db, error))
-    return FALSE;
-  if (!save_rows (db, notice, &id, error))
-    {
-      mdg_database_rollback (db);
-      return FALSE;
-    }
-  return mdg_database_commit (db, error);
+  return mdg_notice_validate (notice, error) &&
+         _mdg_sql_save (db, save_rows, notice, error);
 }
 
 gboolean
@@ -320,17 +319,9 @@ mdg_notice_store_delete (MdgDatabase  *db,
                          gint64        id,
                          GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, "DELETE FROM notice WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_step_done (handle, stmt, error);
+  return _mdg_sql_exec_ids (db, "DELETE FROM notice WHERE id = ?1", id, 0, error);
 }
 
 /**

@@ -57,4 +57,21 @@ gboolean    _mdg_sql_replace_ids    (MdgDatabase     *db,
                                      GArray          *ids,
                                      GError         **error);
 
+gboolean    _mdg_sql_exec_ids       (MdgDatabase     *db,
+                                     const char      *sql,
+                                     gint64           id,
+                                     gint64           other,
+                                     GError         **error);
+
+/* Writes @object's rows; sets @id to its row's id. */
+typedef gboolean (*MdgSaveFunc) (MdgDatabase  *db,
+                                 gpointer      object,
+                                 gint64       *id,
+                                 GError      **error);
+
+gboolean    _mdg_sql_save           (MdgDatabase     *db,
+                                     MdgSaveFunc      save,
+                                     gpointer         object,
+                                     GError         **error);
+
 G_END_DECLS

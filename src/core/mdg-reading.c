@@ -185,3 +185,41 @@ _mdg_sql_replace_ids (MdgDatabase  *db,
     }
   return TRUE;
 }
+
+/* Runs one statement with @id at ?1 and, when it has one, @other at ?2. */
+gboolean
+_mdg_sql_exec_ids (MdgDatabase  *db,
+                   const char   *sql,
+                   gint64        id,
+                   gint64        other,
+                   GError      **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, other);
+  return _mdg_sql_step_done (handle, stmt, error);
+}
+
+/* Runs @save in one transaction: all of @object's rows, or none. */
+gboolean
+_mdg_sql_save (MdgDatabase  *db,
+               MdgSaveFunc   save,
+               gpointer      object,
+               GError      **error)
+{
+  gint64 id = 0;
+
+  if (!mdg_database_begin (db, error))
+    return FALSE;
+  if (!save (db, object, &id, error))
+    {
+      mdg_database_rollback (db);
+      return FALSE;
+    }
+  return mdg_database_commit (db, error);
+}
