@@ -899,6 +899,8 @@ test_fetch_cancelled (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   result = g_ptr_array_index (f->results, 0);
   g_assert_error (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  /* Nothing was learnt about the source: its last result is not overwritten. */
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM feed_source WHERE last_fetched_at IS NOT NULL"), ==, 0);
 }
 
 static void

@@ -383,10 +383,21 @@ record_source (SourceFetch *fetch,
                GError      *error)
 {
   Job *job = g_task_get_task_data (fetch->task);
-  g_autoptr(GTask) store = g_task_new (NULL, NULL, stored_cb, fetch);
-  StoreData *data = g_new0 (StoreData, 1);
+  g_autoptr(GTask) store = NULL;
+  StoreData *data;
 
   g_clear_handle_id (&fetch->deadline_id, g_source_remove);
+
+  /* Cancelled by the user: nothing was learnt about the source, so its last result stays. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      fetch->result->error = error;
+      finish_source (fetch);
+      return;
+    }
+
+  store = g_task_new (NULL, NULL, stored_cb, fetch);
+  data = g_new0 (StoreData, 1);
 
   data->db_path = g_strdup (job->db_path);
   data->source_id = mdg_feed_source_get_id (fetch->source);
