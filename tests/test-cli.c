@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 #include "mdg-database-private.h"
 #include "mdg-test-slides.h"
@@ -799,6 +800,276 @@ test_cli_follow_ups_and_calendar (Fixture *f, gconstpointer data)
   g_assert_cmpint (bad_month.status, ==, 2);
 }
 
+/* Threat feeds, FAQ, notices and publishing. A feed's server runs in this process,
+ * so madoguchi-cli runs beside the main loop rather than blocking it. */
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *out;
+  char        *err;
+  gboolean     done;
+} Serving;
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Serving *serving = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &serving->out, &serving->err, &error);
+  g_assert_no_error (error);
+  serving->done = TRUE;
+}
+
+static void
+run_serving (Fixture            *f,
+             Result             *r,
+             const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  Serving serving = { 0 };
+
+  /* The local server is reached directly, whatever proxy the machine has (and the test
+   * schema folder has no GNOME proxy settings for the desktop's resolver to read). */
+  g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  g_strv_builder_add_many (builder, g_getenv ("MADOGUCHI_CLI"), "--database", f->db, NULL);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  serving.process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (serving.process, NULL, NULL, communicated_cb, &serving);
+  while (!serving.done)
+    g_main_context_iteration (NULL, TRUE);
+  /* Its output has closed; it exits right after. */
+  g_subprocess_wait (serving.process, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (serving.process))
+    g_error ("madoguchi-cli %s did not exit (signal %d): %s", args[0], g_subprocess_get_term_sig (serving.process),
+             serving.err);
+  r->status = g_subprocess_get_exit_status (serving.process);
+  r->out = serving.out;
+  r->err = serving.err;
+  g_object_unref (serving.process);
+}
+
+static void
+feed_server_cb (SoupServer        *server,
+                SoupServerMessage *message,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "feeds", path + 1, NULL);
+  char *data;
+  gsize length;
+
+  if (strchr (path + 1, '/') == NULL && g_file_get_contents (file, &data, &length, NULL))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "application/rdf+xml", SOUP_MEMORY_TAKE, data, length);
+    }
+  else
+    soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static char *
+only_line (const char *out)
+{
+  return g_strstrip (g_strdup (out));
+}
+
+static void
+test_cli_feeds_and_topics (Fixture *f, gconstpointer data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) sources = NULL;
+  g_autoptr(JsonNode) items = NULL;
+  g_autoptr(JsonNode) topics = NULL;
+  g_auto(Result) list = { 0 };
+  g_auto(Result) add = { 0 };
+  g_auto(Result) add_gone = { 0 };
+  g_auto(Result) fetched = { 0 };
+  g_auto(Result) failed = { 0 };
+  g_auto(Result) listed = { 0 };
+  g_auto(Result) item_list = { 0 };
+  g_auto(Result) since = { 0 };
+  g_auto(Result) seminar = { 0 };
+  g_auto(Result) pick = { 0 };
+  g_auto(Result) topic_list = { 0 };
+  g_auto(Result) draft = { 0 };
+  g_auto(Result) removed = { 0 };
+  g_auto(Result) settings = { 0 };
+  g_auto(Result) bad_interval = { 0 };
+  g_autofree char *url = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *gone_id = NULL;
+  g_autofree char *seminar_id = NULL;
+  GSList *uris;
+  JsonArray *array;
+  JsonObject *object;
+
+  soup_server_add_handler (server, NULL, feed_server_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/jvn.rdf", g_uri_get_port (uris->data));
+  gone = g_strdup_printf ("http://127.0.0.1:%d/gone.rdf", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* The reference list's sources, none fetched yet. */
+  run_serving (f, &list, (const char *[]) { "feed", "list", "--json", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  sources = parse_json (list.out);
+  array = json_node_get_array (sources);
+  g_assert_cmpuint (json_array_get_length (array), ==, 6);
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "key"), ==, "F-JPCERT");
+  g_assert_true (json_object_get_null_member (object, "last_fetched_at"));
+
+  run_serving (f, &add, (const char *[]) { "feed", "add", "JVN（試験）", url, NULL });
+  g_assert_cmpint (add.status, ==, 0);
+  id = only_line (add.out);
+  run_serving (f, &add_gone, (const char *[]) { "feed", "add", "消えたフィード", gone, NULL });
+  gone_id = only_line (add_gone.out);
+
+  run_serving (f, &fetched, (const char *[]) { "feed", "fetch", id, NULL });
+  g_assert_cmpint (fetched.status, ==, 0);
+  g_assert_nonnull (strstr (fetched.out, "JVN（試験）: 2 new items"));
+
+  /* A failure names the source and says why, and exits 1. */
+  run_serving (f, &failed, (const char *[]) { "feed", "fetch", gone_id, NULL });
+  g_assert_cmpint (failed.status, ==, 1);
+  g_assert_nonnull (strstr (failed.err, "消えたフィード"));
+  g_assert_nonnull (strstr (failed.err, "404"));
+
+  run_serving (f, &listed, (const char *[]) { "feed", "list", NULL });
+  g_assert_nonnull (strstr (listed.out, "HTTP 200"));
+  g_assert_nonnull (strstr (listed.out, "HTTP 404"));
+
+  run_serving (f, &item_list, (const char *[]) { "feed", "items", "--source", id, "--json", NULL });
+  g_assert_cmpint (item_list.status, ==, 0);
+  items = parse_json (item_list.out);
+  array = json_node_get_array (items);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  object = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "severity"), ==, "critical");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "cve_ids"), 1), ==,
+                   "CVE-2024-12345");
+
+  run_serving (f, &since, (const char *[]) { "feed", "items", "--since", "2024-06-21", NULL });
+  g_assert_cmpint (since.status, ==, 0);
+  g_assert_nonnull (strstr (since.out, "CVE-2024-9999 CVE-2024-12345"));
+  g_assert_null (strstr (since.out, "WordPress"));
+
+  /* A topic of a seminar, then an FAQ draft. */
+  run_serving (f, &seminar, (const char *[]) { "seminar", "add", "--title", "ランサムウェア対策セミナー", "--start",
+                                               "2026-12-03T14:00", "--end", "2026-12-03T16:30", NULL });
+  seminar_id = only_line (seminar.out);
+  run_serving (f, &pick, (const char *[]) { "topic", "pick", "1", "--seminar", seminar_id, NULL });
+  g_assert_cmpint (pick.status, ==, 0);
+  run_serving (f, &topic_list, (const char *[]) { "topic", "list", "--seminar", seminar_id, "--json", NULL });
+  topics = parse_json (topic_list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (topics)), ==, 1);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (json_node_get_array (topics), 0),
+                                                 "picked"));
+  run_serving (f, &draft, (const char *[]) { "topic", "faq", "2", NULL });
+  g_assert_cmpint (draft.status, ==, 0);
+
+  run_serving (f, &removed, (const char *[]) { "feed", "remove", gone_id, NULL });
+  g_assert_cmpint (removed.status, ==, 0);
+  {
+    g_autoptr(MdgDatabase) db = mdg_database_open (f->db, NULL);
+
+    /* Six of the reference list and the one that works. */
+    g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM feed_source WHERE NOT removed"), ==, 7);
+  }
+
+  run_serving (f, &settings, (const char *[]) { "feed", "settings", "--interval", "60", "--fetch-at-start", "no", NULL });
+  g_assert_cmpint (settings.status, ==, 0);
+  g_assert_nonnull (strstr (settings.out, "60"));
+  run_serving (f, &bad_interval, (const char *[]) { "feed", "settings", "--interval", "5", NULL });
+  g_assert_cmpint (bad_interval.status, ==, 1);
+
+  soup_server_disconnect (server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_cli_faq_notices_publish (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "faq.pdf", NULL);
+  g_autofree char *html = g_build_filename (f->dir, "faq.html", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "portal", NULL);
+  g_autofree char *index = g_build_filename (site, "index.html", NULL);
+  g_autofree char *pdf_bytes = NULL;
+  g_autoptr(JsonNode) faq = NULL;
+  g_autoptr(JsonNode) notices = NULL;
+  g_auto(Result) add = { 0 };
+  g_auto(Result) unknown = { 0 };
+  g_auto(Result) draft = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) export_pdf = { 0 };
+  g_auto(Result) export_html = { 0 };
+  g_auto(Result) bad_format = { 0 };
+  g_auto(Result) notice = { 0 };
+  g_auto(Result) bad_kind = { 0 };
+  g_auto(Result) notice_list = { 0 };
+  g_auto(Result) publish = { 0 };
+  JsonObject *object;
+
+  run (f, &add, "faq", "add", "--question", "バックアップはどのくらいの頻度で？", "--answer", "週に一度は取りましょう。",
+       "--category", "M2-04", "--category", "T-RANSOM", "--published", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  run (f, &unknown, "faq", "add", "--question", "Q", "--category", "X-NONE", NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "X-NONE"));
+  run (f, &draft, "faq", "add", "--question", "下書きの質問", NULL);
+  g_assert_cmpint (draft.status, ==, 0);
+
+  run (f, &list, "faq", "list", "--json", NULL);
+  faq = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (faq)), ==, 2);
+  object = json_array_get_object_element (json_node_get_array (faq), 1);
+  g_assert_true (json_object_get_boolean_member (object, "published"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "categories"), 0), ==, "M2-04");
+
+  run (f, &export_pdf, "faq", "export", "--format", "pdf", "--output", pdf, NULL);
+  g_assert_cmpint (export_pdf.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &pdf_bytes, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf_bytes, "%PDF-"));
+  run (f, &export_html, "faq", "export", "--format", "html", "--output", html, NULL);
+  g_assert_cmpint (export_html.status, ==, 0);
+  g_assert_true (g_file_test (html, G_FILE_TEST_IS_REGULAR));
+  run (f, &bad_format, "faq", "export", "--format", "docx", "--output", html, NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+
+  run (f, &notice, "notice", "add", "--kind", "threat", "--title", "VPN 装置の脆弱性について", "--body",
+       "## 対象\n\n- VPN 装置をお使いの方", "--date", "2026-11-20", NULL);
+  g_assert_cmpint (notice.status, ==, 0);
+  run (f, &bad_kind, "notice", "add", "--kind", "gossip", "--title", "x", NULL);
+  g_assert_cmpint (bad_kind.status, ==, 2);
+  run (f, &notice_list, "notice", "list", "--json", NULL);
+  notices = parse_json (notice_list.out);
+  object = json_array_get_object_element (json_node_get_array (notices), 0);
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "threat");
+  g_assert_cmpstr (json_object_get_string_member (object, "publish_on"), ==, "2026-11-20");
+
+  run (f, &publish, "publish", "site", "--output", site, NULL);
+  g_assert_cmpint (publish.status, ==, 0);
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -816,6 +1087,8 @@ main (int   argc,
   ADD ("/cli/decks", test_cli_decks);
   ADD ("/cli/consultations", test_cli_consultations);
   ADD ("/cli/follow-ups-calendar", test_cli_follow_ups_and_calendar);
+  ADD ("/cli/feeds-topics", test_cli_feeds_and_topics);
+  ADD ("/cli/faq-notices-publish", test_cli_faq_notices_publish);
 #undef ADD
 
   return g_test_run ();

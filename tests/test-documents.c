@@ -4,6 +4,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <cairo-pdf.h>
+#include <pango/pangocairo.h>
 #include <poppler.h>
 
 #include "mdg-advice-letter.h"
@@ -16,6 +17,13 @@
 #include "mdg-consultation-store.h"
 #include "mdg-desk.h"
 #include "mdg-follow-up.h"
+#include "mdg-error.h"
+#include "mdg-faq-document.h"
+#include "mdg-faq-store.h"
+#include "mdg-feed-store.h"
+#include "mdg-publish-page.h"
+#include "mdg-slide-text-document.h"
+#include "mdg-topic-sheet.h"
 #include "mdg-registration-store.h"
 #include "mdg-report-document.h"
 #include "mdg-seminar-store.h"
@@ -930,6 +938,234 @@ test_slot_timetable (void)
   save_first_page_png (pdf, "slot-timetable");
 }
 
+static const char *
+after (const char *haystack,
+       const char *needle)
+{
+  const char *found = strstr (haystack, needle);
+
+  if (found == NULL)
+    g_error ("“%s” is missing or out of order", needle);
+  return found + strlen (needle);
+}
+
+static void
+test_faq_pdf (void)
+{
+  g_autoptr(GString) long_answer = g_string_new (NULL);
+  g_autoptr(GPtrArray) chapters = NULL;
+  g_autoptr(MdgDeskContact) desk = g_new0 (MdgDeskContact, 1);
+  g_autoptr(MdgDocument) document = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *cursor;
+  guint n_pages;
+  const struct { const char *question; const char *key; gboolean published; } entries[] = {
+    { "パスワードは何文字以上にすべきですか？", "M2-05", TRUE },
+    { "ランサムウェアに感染したらまず何をしますか？", "M4-05", TRUE },
+    { "身代金を払えばデータは戻りますか？", "M1-02", TRUE },
+    { "バックアップは何世代残せばよいですか？", "M2-04", TRUE },
+    { "相談は無料ですか？", NULL, TRUE },
+    { "公開していない下書き", "M2-04", FALSE },
+  };
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (long_answer, "%u. 手順その%u：ネットワークから切り離し、管理者に連絡してください。\n", i + 1, i + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(MdgFaqEntry) entry = mdg_faq_entry_new ();
+      g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_faq_category_unref);
+
+      mdg_faq_entry_set_question (entry, entries[i].question);
+      mdg_faq_entry_set_answer (entry, i == 1 ? long_answer->str : "**定期的に**見直し、社内で共有しましょう。");
+      mdg_faq_entry_set_published (entry, entries[i].published);
+      if (entries[i].key != NULL)
+        g_ptr_array_add (categories, mdg_faq_store_find_category (db, entries[i].key, NULL));
+      g_ptr_array_add (categories, mdg_faq_store_find_category (db, "T-RANSOM", NULL));
+      mdg_faq_entry_set_categories (entry, categories);
+      g_assert_true (mdg_faq_store_save (db, entry, &error));
+      g_assert_no_error (error);
+    }
+
+  chapters = mdg_faq_store_list_chapters (db, &error);
+  g_assert_no_error (error);
+  desk->name = g_strdup ("〇〇県中小企業サイバーセキュリティ相談窓口");
+  desk->phone = g_strdup ("03-0000-0000");
+  document = mdg_faq_document_new (chapters, desk);
+  path = export (document, "faq", &n_pages);
+  pdf = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, n_pages);
+  /* The long answer runs over a page. */
+  g_assert_cmpuint (n_pages, >=, 2);
+  assert_fonts_embedded (pdf);
+  save_first_page_png (pdf, "faq");
+
+  /* By the guidebook's chapters in order, questions under them, the rest last, the
+   * contact at the end; the draft nowhere. */
+  text = all_text (pdf);
+  cursor = after (text, "〇〇県中小企業サイバーセキュリティ相談窓口");
+  cursor = after (cursor, "MISSION1");
+  cursor = after (cursor, "身代金を払えばデータは戻りますか？");
+  cursor = after (cursor, "MISSION2");
+  cursor = after (cursor, "バックアップは何世代残せばよいですか？");
+  cursor = after (cursor, "パスワードは何文字以上にすべきですか？");
+  cursor = after (cursor, "MISSION4");
+  cursor = after (cursor, "手順その30");
+  cursor = after (cursor, "相談は無料ですか？");
+  cursor = after (cursor, "03-0000-0000");
+  g_assert_null (strstr (text, "公開していない下書き"));
+  g_assert_nonnull (strstr (text, "ランサムウェア"));
+  mdg_test_exec (db, "DELETE FROM faq_entry");
+}
+
+static void
+test_topic_sheet (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_feed_entry_free);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(MdgDocument) document = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *critical = NULL;
+  MdgFeedFetchRecord record = { .http_status = 200 };
+  gint64 source = mdg_feed_store_add_source (db, "JVN", "https://jvn.example.jp/rss/jvn.rdf", &error);
+  const struct { const char *title; MdgSeverity severity; const char *cves; } picks[] = {
+    { "ルータ管理画面の認証回避", MDG_SEVERITY_HIGH, NULL },
+    { "VPN 装置の境界外書き込み", MDG_SEVERITY_CRITICAL, "CVE-2024-21762" },
+    { "フィッシングサイトの増加について", MDG_SEVERITY_UNKNOWN, NULL },
+  };
+  const char *cursor;
+  guint n_pages;
+
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    {
+      MdgFeedEntry *entry = mdg_feed_entry_new ();
+
+      entry->guid = g_strdup_printf ("pick-%u", i);
+      entry->title = g_strdup (picks[i].title);
+      entry->link = g_strdup_printf ("https://jvn.example.jp/vu/%u/", i);
+      entry->summary = g_strdup ("影響を受ける製品を利用している場合は、開発者が提供する情報をもとに最新版へ更新してください。");
+      entry->severity = picks[i].severity;
+      entry->cve_ids = picks[i].cves ? g_strsplit (picks[i].cves, " ", -1) : NULL;
+      entry->published = g_date_time_new_utc (2026, 11, 10 + i, 1, 0, 0);
+      g_ptr_array_add (entries, entry);
+    }
+  g_assert_true (mdg_feed_store_record_fetch (db, source, &record, entries, NULL, &error));
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= 3; id++)
+    g_assert_true (mdg_feed_store_pick_for_seminar (db, id, mdg_seminar_get_id (seminar), &error));
+
+  items = mdg_feed_store_list_seminar_topics (db, mdg_seminar_get_id (seminar), &error);
+  g_assert_no_error (error);
+  document = mdg_topic_sheet_new (seminar, items);
+  path = export (document, "topics", &n_pages);
+  pdf = open_pdf (path);
+  g_assert_cmpuint (n_pages, ==, 1);
+  assert_fonts_embedded (pdf);
+  save_first_page_png (pdf, "topics");
+
+  text = all_text (pdf);
+  /* The seminar's header, then the most severe first, with JVN's words for severity. */
+  critical = g_strdup_printf ("【%s】", C_("severity", "Critical"));
+  cursor = after (text, "ランサムウェア対策セミナー");
+  cursor = after (cursor, critical);
+  cursor = after (cursor, "VPN装置の境界外書き込み");
+  cursor = after (cursor, "CVE-2024-21762");
+  cursor = after (cursor, "ルータ管理画面の認証回避");
+  cursor = after (cursor, "フィッシングサイトの増加について");
+  mdg_test_exec (db, "DELETE FROM feed_source WHERE key IS NULL");
+}
+
+static GBytes *
+slide_png (double      r,
+           double      g,
+           double      b,
+           const char *label)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 360);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK JP Bold 36");
+  g_autofree char *path = g_build_filename (dir, "slide.png", NULL);
+  char *data;
+  gsize length;
+
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, label, -1);
+  cairo_move_to (cr, 40, 150);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return g_bytes_new_take (data, length);
+}
+
+static void
+test_slide_texts (void)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_publish_page_unref);
+  g_autoptr(GString) long_text = g_string_new ("## 解説\n\n");
+  g_autoptr(MdgDocument) document = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages;
+  int images = 0;
+
+  for (guint i = 0; i < 25; i++)
+    g_string_append (long_text, "バックアップは複数の媒体に分け、少なくとも一つは社外やクラウドに保管します。\n\n");
+  {
+    g_autoptr(GBytes) one = slide_png (0.1, 0.3, 0.6, "ランサムウェアとは");
+    g_autoptr(GBytes) two = slide_png (0.6, 0.2, 0.1, "3-2-1 ルール");
+
+    g_ptr_array_add (pages, mdg_publish_page_new ("ランサムウェアとは", one, "データを暗号化し、**身代金**を要求します。"));
+    g_ptr_array_add (pages, mdg_publish_page_new (NULL, two, long_text->str));
+  }
+
+  document = mdg_slide_text_document_new ("ランサムウェア対策 基礎編", "相談窓口", pages, &error);
+  g_assert_no_error (error);
+  path = export (document, "slide-texts", &n_pages);
+  pdf = open_pdf (path);
+  /* One page for the first slide; the second's long text runs on. */
+  g_assert_cmpuint (n_pages, >=, 3);
+  assert_fonts_embedded (pdf);
+  save_first_page_png (pdf, "slide-texts");
+  for (int p = 0; p < poppler_document_get_n_pages (pdf); p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, p);
+      GList *mapping = poppler_page_get_image_mapping (page);
+
+      images += g_list_length (mapping);
+      poppler_page_free_image_mapping (mapping);
+    }
+  g_assert_cmpint (images, ==, 2);
+
+  text = all_text (pdf);
+  after (after (after (text, "1.ランサムウェアとは"), "身代金"), "解説");
+
+  {
+    g_autoptr(GBytes) not_png = g_bytes_new_static ("GIF89a", 6);
+
+    g_ptr_array_add (pages, mdg_publish_page_new ("壊れた画像", not_png, NULL));
+    g_clear_object (&document);
+    document = mdg_slide_text_document_new ("壊れた資料", NULL, pages, &error);
+    g_assert_null (document);
+    g_assert_error (error, MDG_ERROR, MDG_ERROR_INVALID);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +1185,9 @@ main (int   argc,
   g_test_add_func ("/documents/advice-letter", test_advice_letter);
   g_test_add_func ("/documents/monthly-report", test_monthly_report);
   g_test_add_func ("/documents/slot-timetable", test_slot_timetable);
+  g_test_add_func ("/documents/faq", test_faq_pdf);
+  g_test_add_func ("/documents/topics", test_topic_sheet);
+  g_test_add_func ("/documents/slide-texts", test_slide_texts);
 
   status = g_test_run ();
 

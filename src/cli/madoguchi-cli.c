@@ -266,6 +266,36 @@ _mdg_cli_load_seminar_arg (MdgDatabase  *db,
   return mdg_seminar_store_load (db, id, error);
 }
 
+/* Runs the subcommand named by argv[1], or prints @usage. */
+int
+_mdg_cli_dispatch (Globals                *globals,
+                   int                     argc,
+                   char                  **argv,
+                   const MdgCliSubcommand *subcommands,
+                   guint                   n_subcommands,
+                   const char             *usage)
+{
+  if (argc >= 2)
+    for (guint i = 0; i < n_subcommands; i++)
+      if (g_str_equal (argv[1], subcommands[i].name))
+        return subcommands[i].func (globals, argc - 1, argv + 1);
+
+  return _mdg_cli_usage (usage);
+}
+
+/* A day (YYYY-MM-DD, the desk's midnight) or an ISO 8601 time; NULL when it is neither. */
+GDateTime *
+_mdg_cli_parse_date (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  int year, month, day;
+  char end;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3)
+    return g_date_time_new (local, year, month, day, 0, 0, 0);
+  return g_date_time_new_from_iso8601 (text, local);
+}
+
 static void
 print_help (void)
 {
@@ -310,6 +340,32 @@ print_help (void)
   g_print ("  packet SEMINAR [--layout L] --output FILE.pdf\n"
            "                              %s\n", _("Print a seminar’s packet: cover, program, handouts, where to get help"));
   _mdg_cli_print_consultation_help ();
+  g_print ("  feed list                   %s\n", _("List the threat-information feeds with their last result"));
+  g_print ("  feed add NAME URL           %s\n", _("Follow a feed (RSS 1.0, RSS 2.0 or Atom)"));
+  g_print ("  feed remove SOURCE          %s\n", _("Stop following a feed"));
+  g_print ("  feed fetch [SOURCE]         %s\n", _("Fetch one feed or all (exit 1 when one failed)"));
+  g_print ("  feed items [--since DATE] [--source SOURCE] [--search WORDS] [--unread]\n"
+           "                              %s\n", _("List threat information, newest first, with CVE ids and severity"));
+  g_print ("  feed settings [--interval MINUTES] [--fetch-at-start yes|no]\n"
+           "                              %s\n", _("Show or set when the window fetches feeds by itself"));
+  g_print ("  topic pick ITEM --seminar ID\n"
+           "                              %s\n", _("Pick an item for a seminar’s latest threats"));
+  g_print ("  topic list --seminar ID     %s\n", _("List the items picked for a seminar"));
+  g_print ("  topic faq ITEM              %s\n", _("Draft an FAQ entry from an item"));
+  g_print ("  topic attach ITEM --consultation ID|--follow-up ID\n"
+           "                              %s\n", _("Attach an item to a consultation or an advice"));
+  g_print ("  faq add --question Q --answer A [--category KEY …] [--published]\n"
+           "                              %s\n", _("Add an FAQ entry and print its number"));
+  g_print ("  faq list [--search WORDS] [--published]\n"
+           "                              %s\n", _("List the FAQ"));
+  g_print ("  faq from-consultation ID    %s\n", _("Draft an FAQ entry from a consultation"));
+  g_print ("  faq export --format pdf|html --output FILE [--era]\n"
+           "                              %s\n", _("Export the published FAQ by guidebook chapter"));
+  g_print ("  notice add --kind news|topic|threat --title T --body B [--date DATE|--draft] [--item ID …]\n"
+           "                              %s\n", _("Add a notice for the portal and print its number"));
+  g_print ("  notice list [--kind KIND]   %s\n", _("List the notices, drafts first"));
+  g_print ("  publish site --output FOLDER [--base-url URL]\n"
+           "                              %s\n", _("Write the portal’s pages: notices, FAQ and an Atom feed"));
   g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
 }
 
@@ -329,6 +385,8 @@ main (int    argc,
     { "letter", _mdg_cli_command_letter }, { "report", _mdg_cli_command_report },
     { "category", _mdg_cli_command_category }, { "referral", _mdg_cli_command_referral },
     { "slots", _mdg_cli_command_slots },
+    { "feed", _mdg_cli_command_feed }, { "topic", _mdg_cli_command_topic }, { "faq", _mdg_cli_command_faq },
+    { "notice", _mdg_cli_command_notice }, { "publish", _mdg_cli_command_publish },
   };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();

@@ -62,6 +62,20 @@ void         _mdg_cli_json_string        (JsonBuilder   *builder,
                                           const char    *value);
 
 void         _mdg_cli_print_consultation_help (void);
+/* One word after a command and the function that does it. */
+typedef struct
+{
+  const char  *name;
+  CommandFunc  func;
+} MdgCliSubcommand;
+
+int          _mdg_cli_dispatch           (Globals                *globals,
+                                          int                     argc,
+                                          char                  **argv,
+                                          const MdgCliSubcommand *subcommands,
+                                          guint                   n_subcommands,
+                                          const char             *usage);
+GDateTime   *_mdg_cli_parse_date         (const char    *text);
 
 int          _mdg_cli_command_seminar    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_attendees  (Globals *globals, int argc, char **argv);
@@ -80,5 +94,10 @@ int          _mdg_cli_command_report     (Globals *globals, int argc, char **arg
 int          _mdg_cli_command_category   (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_referral   (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_slots      (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_feed       (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_topic      (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_faq        (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_notice     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_publish    (Globals *globals, int argc, char **argv);
 
 G_END_DECLS

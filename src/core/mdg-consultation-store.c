@@ -1234,14 +1234,14 @@ prepare_list (MdgDatabase                  *db,
 
   if (filter->query != NULL)
     {
-      GError *local_error = NULL;
+      g_autoptr(GString) where = g_string_new ("1");
 
-      search = _mdg_search_where ("consultation_index", filter->query, &binds, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
+      binds = g_ptr_array_new_with_free_func (g_free);
+      if (!_mdg_search_add_clause ("consultation_index", filter->query, where, binds, error))
+        return NULL;
+      /* A query with nothing to find lists as if there were none. */
+      if (binds->len > 0)
+        search = g_string_free (g_steal_pointer (&where), FALSE);
     }
   if (search != NULL)
     g_string_append_printf (sql, " FROM consultation_index AS s JOIN consultation AS c ON c.id = s.rowid%s WHERE %s",

@@ -43,14 +43,17 @@
   "mdg_fold(NEW.title || ' ' || coalesce(NEW.venue, '') || ' ' ||"                    \
   " coalesce(NEW.co_organizer, '') || ' ' || coalesce(NEW.description, ''))"
 
-#define INDEX_TRIGGERS(table, code, text)                                               \
-  "CREATE TRIGGER " table "_search_insert AFTER INSERT ON " table " BEGIN"                 \
-  " INSERT INTO search_index (rowid, text) VALUES (NEW.id * 4 + " code ", " text "); END;" \
-  "CREATE TRIGGER " table "_search_update AFTER UPDATE ON " table " BEGIN"                 \
-  " DELETE FROM search_index WHERE rowid = OLD.id * 4 + " code ";"                         \
-  " INSERT INTO search_index (rowid, text) VALUES (NEW.id * 4 + " code ", " text "); END;" \
-  "CREATE TRIGGER " table "_search_delete AFTER DELETE ON " table " BEGIN"                 \
-  " DELETE FROM search_index WHERE rowid = OLD.id * 4 + " code "; END;"
+#define INDEX_TRIGGERS(table, code, text) INDEX_TRIGGERS_ON ("search", "", table, code, text)
+
+/* @index is the FTS table's name without "_index"; @columns (" OF a, b") limits updates. */
+#define INDEX_TRIGGERS_ON(index, columns, table, code, text)                                          \
+  "CREATE TRIGGER " table "_" index "_insert AFTER INSERT ON " table " BEGIN"                         \
+  " INSERT INTO " index "_index (rowid, text) VALUES (NEW.id * 4 + " code ", " text "); END;"         \
+  "CREATE TRIGGER " table "_" index "_update AFTER UPDATE" columns " ON " table " BEGIN"              \
+  " DELETE FROM " index "_index WHERE rowid = OLD.id * 4 + " code ";"                                 \
+  " INSERT INTO " index "_index (rowid, text) VALUES (NEW.id * 4 + " code ", " text "); END;"         \
+  "CREATE TRIGGER " table "_" index "_delete AFTER DELETE ON " table " BEGIN"                         \
+  " DELETE FROM " index "_index WHERE rowid = OLD.id * 4 + " code "; END;"
 
 static const char schema_1[] =
   "CREATE TABLE staff (" ROW_COLUMNS
@@ -503,12 +506,148 @@ migrate_5 (sqlite3  *db,
   return TRUE;
 }
 
+/*
+ * Version 6: threat information, the FAQ and the desk's notices.
+ *
+ * Feed sources remember what the last fetch gave (HTTP status, time, error in words) and
+ * what conditional GET needs (ETag, Last-Modified); a removed source that still has kept
+ * items (starred, picked, linked) is only hidden. Items are unique by normalised link
+ * across every source, so an advisory listed by two feeds is one item; they carry CVE
+ * ids, a severity and the reader's state.
+ *
+ * An FAQ entry has several categories (guidebook sections, threat types) and a published
+ * flag; faq_entry.category_id is superseded by faq_category (copied there). Notices are
+ * the portal's お知らせ, トピックス and 脅威情報, drafts until they have a date.
+ *
+ * Their text is searched through a second FTS5 table, reading_index: search_index's
+ * rowids (id * 4 + kind) have room for no more kinds, and these texts are not personal
+ * data, so person deletion never has to look at them. Its own kinds: 1 feed item, 2 FAQ
+ * entry, 3 notice.
+ */
+#define FEED_ITEM_TEXT                                                                  \
+  "mdg_fold(NEW.title || ' ' || coalesce(NEW.summary, '') || ' ' ||"                    \
+  " coalesce(NEW.identifier, '') || ' ' || coalesce(NEW.cve_ids, ''))"
+#define FAQ_TEXT "mdg_fold(NEW.question || ' ' || NEW.answer)"
+#define NOTICE_TEXT "mdg_fold(NEW.title || ' ' || NEW.body)"
+
+static const char schema_6[] =
+  "ALTER TABLE feed_source ADD COLUMN etag TEXT;"
+  "ALTER TABLE feed_source ADD COLUMN last_modified TEXT;"
+  "ALTER TABLE feed_source ADD COLUMN last_error TEXT;"
+  "ALTER TABLE feed_source ADD COLUMN last_success_at TEXT;"
+  "ALTER TABLE feed_source ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE feed_source ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+
+  "ALTER TABLE feed_item ADD COLUMN link_key TEXT;"
+  "ALTER TABLE feed_item ADD COLUMN identifier TEXT;"
+  "ALTER TABLE feed_item ADD COLUMN cve_ids TEXT;"
+  "ALTER TABLE feed_item ADD COLUMN cvss_score REAL;"
+  "ALTER TABLE feed_item ADD COLUMN severity INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (severity BETWEEN 0 AND 4);"
+  "ALTER TABLE feed_item ADD COLUMN read INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE feed_item ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE feed_item ADD COLUMN picked INTEGER NOT NULL DEFAULT 0;"
+  "CREATE UNIQUE INDEX feed_item_link_key ON feed_item (link_key);"
+  "CREATE INDEX feed_item_published ON feed_item (published_at, id);"
+  "CREATE INDEX seminar_topic_item ON seminar_topic (feed_item_id);"
+
+  "CREATE TABLE feed_saved_search (" ROW_COLUMNS
+  " name TEXT NOT NULL UNIQUE CHECK (name <> ''), query TEXT,"
+  " source_id INTEGER REFERENCES feed_source (id) ON DELETE SET NULL,"
+  " state TEXT NOT NULL DEFAULT 'all' CHECK (state IN ('all', 'unread', 'starred', 'picked')),"
+  " min_severity INTEGER NOT NULL DEFAULT 0 CHECK (min_severity BETWEEN 0 AND 4));"
+
+  /* Keyed by the consultation's or follow-up's id: it needs nothing of their code. */
+  "CREATE TABLE feed_item_attachment (" ROW_COLUMNS
+  " feed_item_id INTEGER NOT NULL REFERENCES feed_item (id) ON DELETE CASCADE,"
+  " consultation_id INTEGER REFERENCES consultation (id) ON DELETE CASCADE,"
+  " follow_up_id INTEGER REFERENCES follow_up (id) ON DELETE CASCADE,"
+  " CHECK ((consultation_id IS NULL) <> (follow_up_id IS NULL)),"
+  " UNIQUE (feed_item_id, consultation_id), UNIQUE (feed_item_id, follow_up_id));"
+  "CREATE INDEX feed_item_attachment_consultation ON feed_item_attachment (consultation_id);"
+  "CREATE INDEX feed_item_attachment_follow_up ON feed_item_attachment (follow_up_id);"
+
+  "ALTER TABLE faq_entry ADD COLUMN published INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE faq_entry ADD COLUMN feed_item_id INTEGER REFERENCES feed_item (id) ON DELETE SET NULL;"
+  "CREATE TABLE faq_category (" ROW_COLUMNS
+  " faq_id INTEGER NOT NULL REFERENCES faq_entry (id) ON DELETE CASCADE,"
+  " category_id INTEGER NOT NULL REFERENCES category (id) ON DELETE CASCADE,"
+  " UNIQUE (faq_id, category_id));"
+  "CREATE INDEX faq_category_category ON faq_category (category_id);"
+  "INSERT INTO faq_category (faq_id, category_id)"
+  " SELECT id, category_id FROM faq_entry WHERE category_id IS NOT NULL;"
+  "CREATE INDEX faq_consultation_consultation ON faq_consultation (consultation_id);"
+
+  "CREATE TABLE notice (" ROW_COLUMNS
+  " kind TEXT NOT NULL CHECK (kind IN ('news', 'topic', 'threat')),"
+  " title TEXT NOT NULL CHECK (title <> ''), body TEXT NOT NULL DEFAULT '',"
+  " publish_on TEXT CHECK (publish_on IS NULL OR date(publish_on) = publish_on));"
+  "CREATE INDEX notice_publish ON notice (publish_on);"
+  "CREATE TABLE notice_item (" ROW_COLUMNS
+  " notice_id INTEGER NOT NULL REFERENCES notice (id) ON DELETE CASCADE,"
+  " feed_item_id INTEGER NOT NULL REFERENCES feed_item (id) ON DELETE CASCADE,"
+  " position INTEGER NOT NULL DEFAULT 0, UNIQUE (notice_id, feed_item_id));"
+
+  "CREATE VIRTUAL TABLE reading_index USING fts5 (text, tokenize = 'trigram');"
+  INDEX_TRIGGERS_ON ("reading", " OF title, summary, identifier, cve_ids", "feed_item", "1", FEED_ITEM_TEXT)
+  INDEX_TRIGGERS_ON ("reading", " OF question, answer", "faq_entry", "2", FAQ_TEXT)
+  INDEX_TRIGGERS_ON ("reading", " OF title, body", "notice", "3", NOTICE_TEXT)
+  "INSERT INTO reading_index (rowid, text)"
+  " SELECT id * 4 + 1, mdg_fold(title || ' ' || coalesce(summary, '')) FROM feed_item;"
+  "INSERT INTO reading_index (rowid, text)"
+  " SELECT id * 4 + 2, mdg_fold(question || ' ' || answer) FROM faq_entry;";
+
+static const char *const touched_tables_6[] = {
+  "feed_saved_search", "feed_item_attachment", "faq_category", "notice", "notice_item",
+};
+
+static gboolean
+insert_feed_source (sqlite3  *db,
+                    char    **f,
+                    guint     position,
+                    GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* key, name_ja, name_en, url, format: the desk reads Japanese names; users may rename. */
+  stmt = _mdg_sql_prepare (db,
+                           "INSERT INTO feed_source (key, name, url, format, position)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5)"
+                           " ON CONFLICT (key) DO NOTHING",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, f[0], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, f[1], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, f[3], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, f[4], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, position);
+
+  return _mdg_sql_step_done (db, stmt, error);
+}
+
+static gboolean
+migrate_6 (sqlite3  *db,
+           GError  **error)
+{
+  if (!_mdg_sql_exec (db, schema_6, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (touched_tables_6); i++)
+    if (!create_touch_trigger (db, touched_tables_6[i], error))
+      return FALSE;
+
+  return foreach_tsv_row ("feeds.tsv", 5, insert_feed_source, db, error);
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
   migrate_2,
   migrate_3,
   migrate_4,
   migrate_5,
+  migrate_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);

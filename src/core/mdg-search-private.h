@@ -14,9 +14,12 @@ sqlite3_stmt *_mdg_search_prepare (MdgDatabase    *db,
                                    guint           limit,
                                    GError        **error);
 
-char         *_mdg_search_where   (const char     *table,
-                                   const char     *query,
-                                   GPtrArray     **binds,
-                                   GError        **error);
+gboolean      _mdg_search_add_clause (const char     *index,
+                                      const char     *query,
+                                      GString        *where,
+                                      GPtrArray      *binds,
+                                      GError        **error);
+void          _mdg_search_bind       (sqlite3_stmt   *stmt,
+                                      GPtrArray      *binds);
 
 G_END_DECLS

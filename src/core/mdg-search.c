@@ -72,39 +72,31 @@ quote_phrase (const char *term)
   return g_string_free (out, FALSE);
 }
 
-/*
- * Turns what the user typed into a WHERE clause over search_index AS s, with its
- * parameters: long terms go to one MATCH, short ones to instr().
+/**
+ * _mdg_search_add_clause:
+ * @index: the FTS5 table searched, aliased as `s` in the statement
+ * @query: what the user typed
+ * @where: the WHERE clause so far; conditions are appended with AND
+ * @binds: (element-type utf8): the text parameters so far, numbered ?1 onwards; the
+ *   clause's own parameters are appended and numbered after them
+ * @error: a location for a #GError
+ *
+ * Turns what the user typed into conditions over @index: long terms go to one MATCH,
+ * short ones to instr().
+ *
+ * Returns: %FALSE for invalid UTF-8; otherwise %TRUE, having added nothing when there
+ *   is nothing to find
  */
-typedef struct
-{
-  GString   *where;
-  GPtrArray *binds;
-} SearchClause;
-
-static void
-search_clause_clear (SearchClause *clause)
-{
-  if (clause->where)
-    g_string_free (clause->where, TRUE);
-  g_clear_pointer (&clause->binds, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SearchClause, search_clause_clear)
-
-/* Returns: %FALSE for invalid UTF-8; an empty clause (no binds) when there is nothing to find */
-static gboolean
-build_clause (const char    *table,
-              const char    *query,
-              SearchClause  *clause,
-              GError       **error)
+gboolean
+_mdg_search_add_clause (const char  *index,
+                        const char  *query,
+                        GString     *where,
+                        GPtrArray   *binds,
+                        GError     **error)
 {
   g_autoptr(GPtrArray) long_terms = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *folded = mdg_kana_fold (query, -1);
   g_auto(GStrv) terms = NULL;
-
-  clause->where = g_string_new ("1");
-  clause->binds = g_ptr_array_new_with_free_func (g_free);
 
   if (folded == NULL)
     {
@@ -121,26 +113,27 @@ build_clause (const char    *table,
         g_ptr_array_add (long_terms, quote_phrase (terms[i]));
       else if (chars > 0)
         {
-          g_ptr_array_add (clause->binds, g_strdup (terms[i]));
-          g_string_append_printf (clause->where, " AND instr(s.text, ?%u) > 0", clause->binds->len);
+          g_ptr_array_add (binds, g_strdup (terms[i]));
+          g_string_append_printf (where, " AND instr(s.text, ?%u) > 0", binds->len);
         }
     }
 
   if (long_terms->len > 0)
     {
       g_ptr_array_add (long_terms, NULL);
-      g_ptr_array_add (clause->binds, g_strjoinv (" AND ", (char **) long_terms->pdata));
-      g_string_append_printf (clause->where, " AND %s MATCH ?%u", table, clause->binds->len);
+      g_ptr_array_add (binds, g_strjoinv (" AND ", (char **) long_terms->pdata));
+      g_string_append_printf (where, " AND %s MATCH ?%u", index, binds->len);
     }
   return TRUE;
 }
 
-static void
-bind_clause (sqlite3_stmt *stmt,
-             SearchClause *clause)
+/* Binds the text parameters collected by _mdg_search_add_clause(), from ?1. */
+void
+_mdg_search_bind (sqlite3_stmt *stmt,
+                  GPtrArray    *binds)
 {
-  for (guint i = 0; i < clause->binds->len; i++)
-    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (clause->binds, i), -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
 }
 
 /**
@@ -165,14 +158,15 @@ _mdg_search_prepare (MdgDatabase    *db,
                      guint           limit,
                      GError        **error)
 {
-  g_auto(SearchClause) clause = { 0 };
+  g_autoptr(GString) where = g_string_new ("1");
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new (select);
   sqlite3_stmt *stmt;
 
-  if (!build_clause ("search_index", query, &clause, error) || clause.binds->len == 0)
+  if (!_mdg_search_add_clause ("search_index", query, where, binds, error) || binds->len == 0)
     return NULL;
 
-  g_string_append_printf (sql, " FROM search_index AS s %s WHERE %s", join ? join : "", clause.where->str);
+  g_string_append_printf (sql, " FROM search_index AS s %s WHERE %s", join ? join : "", where->str);
   if (kind != 0)
     g_string_append_printf (sql, " AND s.rowid %% 4 = %d", kind);
   /* In index order, so that SQLite stops at the limit: ranking every match of a
@@ -181,35 +175,8 @@ _mdg_search_prepare (MdgDatabase    *db,
 
   stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), sql->str, error);
   if (stmt != NULL)
-    bind_clause (stmt, &clause);
+    _mdg_search_bind (stmt, binds);
   return stmt;
-}
-
-/**
- * _mdg_search_where:
- * @table: the FTS5 table, which the statement names `s`
- * @query: what the user typed
- * @binds: (out) (transfer full) (element-type utf8): the values of ?1, ?2… in the clause
- * @error: a location for a #GError
- *
- * The search condition alone, for an index other than search_index (consultations
- * have their own) and statements with conditions of their own (named parameters).
- *
- * Returns: (transfer full) (nullable): the WHERE condition; %NULL with @error unset
- *   when the query holds nothing to find
- */
-char *
-_mdg_search_where (const char  *table,
-                   const char  *query,
-                   GPtrArray  **binds,
-                   GError     **error)
-{
-  g_auto(SearchClause) clause = { 0 };
-
-  if (!build_clause (table, query, &clause, error) || clause.binds->len == 0)
-    return NULL;
-  *binds = g_steal_pointer (&clause.binds);
-  return g_string_free (g_steal_pointer (&clause.where), FALSE);
 }
 
 static gpointer

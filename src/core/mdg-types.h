@@ -16,6 +16,11 @@ typedef struct _MdgDeckRevision MdgDeckRevision;
 typedef struct _MdgStaff       MdgStaff;
 typedef struct _MdgConsultation MdgConsultation;
 typedef struct _MdgFollowUp    MdgFollowUp;
+typedef struct _MdgFeedSource  MdgFeedSource;
+typedef struct _MdgFeedItem    MdgFeedItem;
+typedef struct _MdgSavedSearch MdgSavedSearch;
+typedef struct _MdgFaqEntry    MdgFaqEntry;
+typedef struct _MdgNotice      MdgNotice;
 
 /* Keep the numeric order: it is the order of the workflow. */
 typedef enum
@@ -76,6 +81,7 @@ typedef enum
   MDG_SLIDE_ADDED,    /* only in the newer revision */
   MDG_SLIDE_REMOVED,  /* only in the older revision */
 } MdgSlideChange;
+
 typedef enum
 {
   MDG_STAFF_ROLE_FIRST_LINE,
@@ -160,5 +166,45 @@ typedef enum
   MDG_HOLIDAY_CITIZENS,     /* 国民の休日, between two holidays */
   MDG_HOLIDAY_SPECIAL,      /* by a law of its own: 即位の日, 大喪の礼… */
 } MdgHolidayKind;
+typedef enum
+{
+  MDG_FEED_FORMAT_RSS1,
+  MDG_FEED_FORMAT_RSS2,
+  MDG_FEED_FORMAT_ATOM,
+} MdgFeedFormat;
+
+/* JVN's words for CVSS severities: 注意, 警告, 重要, 緊急. Keep the numeric order. */
+typedef enum
+{
+  MDG_SEVERITY_UNKNOWN,
+  MDG_SEVERITY_LOW,
+  MDG_SEVERITY_MEDIUM,
+  MDG_SEVERITY_HIGH,
+  MDG_SEVERITY_CRITICAL,
+} MdgSeverity;
+
+/* Which items of the reader a list shows. */
+typedef enum
+{
+  MDG_FEED_ITEM_STATE_ALL,
+  MDG_FEED_ITEM_STATE_UNREAD,
+  MDG_FEED_ITEM_STATE_STARRED,
+  MDG_FEED_ITEM_STATE_PICKED,
+} MdgFeedItemState;
+
+/* What a threat item can be attached to, besides a seminar. */
+typedef enum
+{
+  MDG_ATTACH_CONSULTATION,
+  MDG_ATTACH_FOLLOW_UP,
+} MdgAttachKind;
+
+/* お知らせ, トピックス, 脅威情報: the three lists of the desk's portal. */
+typedef enum
+{
+  MDG_NOTICE_KIND_NEWS,
+  MDG_NOTICE_KIND_TOPIC,
+  MDG_NOTICE_KIND_THREAT,
+} MdgNoticeKind;
 
 G_END_DECLS

@@ -283,7 +283,7 @@ mdg_advice_letter_new (MdgFollowUp          *follow_up,
     self->consulted_at = g_date_time_ref (mdg_consultation_get_received_at (consultation));
   self->desk = copy_desk (desk);
   title = g_strdup_printf ("%s — %s", C_("document", "Advice letter"), self->title);
-  _mdg_document_set_title (MDG_DOCUMENT (self), title);
+  mdg_document_set_title (MDG_DOCUMENT (self), title);
   return MDG_DOCUMENT (self);
 }
 

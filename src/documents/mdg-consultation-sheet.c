@@ -283,7 +283,7 @@ mdg_consultation_sheet_new (MdgConsultation *consultation,
   self->desk_name = g_strdup (desk_name);
   title = g_strdup_printf ("%s — %s", C_("document", "Consultation record sheet"),
                            mdg_consultation_get_text (consultation, MDG_CONSULTATION_SUBJECT));
-  _mdg_document_set_title (MDG_DOCUMENT (self), title);
+  mdg_document_set_title (MDG_DOCUMENT (self), title);
   return MDG_DOCUMENT (self);
 }
 

@@ -57,8 +57,6 @@ double       _mdg_document_draw_title_header (MdgDocument *self,
                                               const char  *place,
                                               const char  *name,
                                               const char  *detail);
-void         _mdg_document_set_title         (MdgDocument *self,
-                                              const char  *title);
 void         _mdg_document_draw_footer       (MdgDocument *self,
                                               cairo_t     *cr,
                                               guint        page,

@@ -125,6 +125,18 @@ mdg_document_get_seminar (MdgDocument *self)
   return priv->seminar;
 }
 
+/* The PDF's title, for documents about no seminar (the seminar's title otherwise). */
+void
+mdg_document_set_title (MdgDocument *self,
+                        const char  *title)
+{
+  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+
+  g_return_if_fail (MDG_IS_DOCUMENT (self));
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+}
+
 /* The paper, in points; A4 unless set. Paginate again after changing it. */
 void
 mdg_document_set_page_size (MdgDocument *self,
@@ -719,17 +731,6 @@ lay_out_header (MdgDocument *self,
                   FALSE, PANGO_ALIGN_RIGHT);
   }
   cache->header_rule = y + 8;
-}
-
-/* The title of a document about no seminar (a letter, a report), for the PDF's metadata. */
-void
-_mdg_document_set_title (MdgDocument *self,
-                         const char  *title)
-{
-  MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
-
-  g_free (priv->title);
-  priv->title = g_strdup (title);
 }
 
 /**

@@ -31,6 +31,8 @@ struct _MdgDocumentClass
 };
 
 MdgSeminar *mdg_document_get_seminar   (MdgDocument *self);
+void        mdg_document_set_title     (MdgDocument *self,
+                                        const char  *title);
 void        mdg_document_set_page_size (MdgDocument *self,
                                         double       width,
                                         double       height);

@@ -275,6 +275,6 @@ mdg_report_document_new (MdgMonthlyReport *report,
 
   month = mdg_report_format_month (report->year, report->month);
   title = g_strdup_printf ("%s — %s", C_("document", "Monthly consultation report"), month);
-  _mdg_document_set_title (MDG_DOCUMENT (self), title);
+  mdg_document_set_title (MDG_DOCUMENT (self), title);
   return MDG_DOCUMENT (self);
 }

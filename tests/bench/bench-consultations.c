@@ -354,8 +354,8 @@ bench_search (MdgDatabase *db)
       {
         g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
         g_autoptr(GPtrArray) hits = NULL;
-        g_autoptr(GPtrArray) binds = NULL;
-        g_autofree char *where = NULL;
+        g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GString) where = g_string_new ("1");
         g_autofree char *sql = NULL;
         sqlite3_stmt *stmt = NULL;
         double start, t;
@@ -369,13 +369,12 @@ bench_search (MdgDatabase *db)
         g_array_append_val (ours, t);
 
         /* The floor: the same search condition, ids only, no objects. */
-        where = _mdg_search_where ("consultation_index", keystrokes[k], &binds, NULL);
+        _mdg_search_add_clause ("consultation_index", keystrokes[k], where, binds, NULL);
         sql = g_strdup_printf ("SELECT s.rowid FROM consultation_index AS s WHERE %s ORDER BY s.rowid DESC LIMIT 50",
-                               where);
+                               where->str);
         start = bench_now_ms ();
         sqlite3_prepare_v2 (_mdg_database_get_handle (db), sql, -1, &stmt, NULL);
-        for (guint b = 0; b < binds->len; b++)
-          sqlite3_bind_text (stmt, b + 1, binds->pdata[b], -1, SQLITE_STATIC);
+        _mdg_search_bind (stmt, binds);
         t = bench_drain (stmt, start);
         g_array_append_val (floor_ms, t);
       }
