@@ -290,6 +290,13 @@ print_help (void)
   g_print ("  person export ID --output FILE.json\n"
            "                              %s\n", _("Export everything held about a person (JSON or CSV)"));
   g_print ("  person delete ID            %s\n", _("Delete a person everywhere"));
+  g_print ("  sync setup --host H [--port P] --dbname D --user U [--ca FILE] [--staff ID]\n"
+           "                              %s\n", _("Set up the team server (the password is read from standard input)"));
+  g_print ("  sync now                    %s\n", _("Sync with the team server (exit 1 on failure)"));
+  g_print ("  sync status                 %s\n", _("Show the last sync, the changes waiting and the conflicts"));
+  g_print ("  sync conflicts              %s\n", _("List the conflicts to review"));
+  g_print ("  sync resolve ID --keep mine|theirs\n"
+           "                              %s\n", _("Settle a conflict with one of its two values"));
   g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
 }
 
@@ -301,6 +308,7 @@ main (int    argc,
     { "demo", command_demo }, { "check", command_check }, { "backup", command_backup },
     { "seminar", _mdg_cli_command_seminar }, { "search", command_search }, { "attendees", _mdg_cli_command_attendees },
     { "checkin", _mdg_cli_command_checkin }, { "person", _mdg_cli_command_person },
+    { "sync", _mdg_cli_command_sync },
   };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();

@@ -47,5 +47,6 @@ int          _mdg_cli_command_seminar    (Globals *globals, int argc, char **arg
 int          _mdg_cli_command_attendees  (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_checkin    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_person     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_sync       (Globals *globals, int argc, char **argv);
 
 G_END_DECLS

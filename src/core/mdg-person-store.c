@@ -501,13 +501,46 @@ mdg_person_store_merge (MdgDatabase  *db,
  * moves everything into the file and empties the log. Afterwards the database file
  * holds no byte of their name or e-mail.
  */
+/**
+ * _mdg_person_store_erase:
+ * @handle: a connection inside a transaction
+ * @id: the person
+ * @error: a location for a #GError
+ *
+ * The rows half of mdg_person_store_delete(), for a caller that holds the transaction
+ * and then rewrites the search index and checkpoints (a sync applying a deletion made
+ * on another laptop).
+ */
+gboolean
+_mdg_person_store_erase (sqlite3  *handle,
+                         gint64    id,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error))
+    return FALSE;
+
+  stmt = _mdg_sql_prepare (handle, "DELETE FROM person WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_mdg_sql_step_done (handle, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (handle) == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mdg_person_store_delete (MdgDatabase  *db,
                          gint64        id,
                          GError      **error)
 {
   sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
@@ -515,20 +548,8 @@ mdg_person_store_delete (MdgDatabase  *db,
   if (!mdg_database_begin (db, error))
     return FALSE;
 
-  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error))
+  if (!_mdg_person_store_erase (handle, id, error))
     goto fail;
-
-  stmt = _mdg_sql_prepare (handle, "DELETE FROM person WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_mdg_sql_step_done (handle, stmt, error))
-    goto fail;
-  if (sqlite3_changes (handle) == 0)
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
-      goto fail;
-    }
 
   /* FTS5 keeps deleted tokens in older segments until they are merged. */
   if (!_mdg_sql_exec (handle, "INSERT INTO search_index (search_index) VALUES ('optimize')", error))
