@@ -388,7 +388,55 @@ static const char schema_3[] =
   " theirs TEXT, theirs_hlc INTEGER NOT NULL, theirs_peer INTEGER NOT NULL,"
   " kept TEXT NOT NULL CHECK (kept IN ('mine', 'theirs')),"
   " detected_at TEXT NOT NULL DEFAULT (" NOW_SQL "), resolved_at TEXT);"
-  "CREATE INDEX sync_conflict_record ON sync_conflict (tbl, uuid);";
+  "CREATE INDEX sync_conflict_record ON sync_conflict (tbl, uuid);"
+  /* The synced columns of each table, by their bit in an UPDATE's mask of changes. */
+  "CREATE TABLE sync_column (tbl TEXT NOT NULL, col TEXT NOT NULL, bit INTEGER NOT NULL,"
+  " PRIMARY KEY (tbl, col)) WITHOUT ROWID;"
+  /* The change log's books, kept once for every shared table: each table's triggers
+   * (mdg-sync-log.c) insert here a change: 'i'nsert, 'u'pdate (with its mask) or
+   * 'd'elete. Nothing is stored in the view itself. */
+  "CREATE VIEW sync_change (tbl, uuid, op, mask) AS SELECT NULL, NULL, NULL, NULL WHERE 0;"
+  "CREATE TRIGGER sync_change_log INSTEAD OF INSERT ON sync_change BEGIN"
+  /* Whoever deletes a row (this laptop, or a sync applying another's delete), its clocks
+   * and its conflict history (which holds its values) go with it. */
+  " DELETE FROM sync_field WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid;"
+  " DELETE FROM sync_row WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid;"
+  " DELETE FROM sync_conflict WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid;"
+  /* The rest only for this laptop's own writes while sync is on. julianday() keeps
+   * milliseconds; the clock never runs backwards. */
+  " UPDATE sync_self SET hlc = max (CAST ((julianday ('now') - 2440587.5) * 86400000.0 AS INTEGER) * 65536, hlc + 1)"
+  "  WHERE id = 1 AND enabled AND NOT applying AND (NEW.op <> 'u' OR NEW.mask <> 0);"
+  /* A new row is pushed whole; it may be one deleted and brought back by Undo. */
+  " DELETE FROM sync_tombstone WHERE NEW.op = 'i' AND tbl = NEW.tbl AND uuid = NEW.uuid"
+  "  AND (SELECT enabled AND NOT applying FROM sync_self WHERE id = 1);"
+  " DELETE FROM sync_outbox WHERE NEW.op = 'i' AND tbl = NEW.tbl AND uuid = NEW.uuid"
+  "  AND (SELECT enabled AND NOT applying FROM sync_self WHERE id = 1);"
+  " INSERT OR REPLACE INTO sync_row (tbl, uuid, hlc, peer) SELECT NEW.tbl, NEW.uuid, hlc, 1 FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'i';"
+  " INSERT INTO sync_outbox (tbl, uuid, col) SELECT NEW.tbl, NEW.uuid, '*' FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'i';"
+  /* Edited fields: the first edit since the last push keeps the clock it was made on
+   * (its base), which tells another laptop's concurrent edit from one already seen. */
+  " INSERT OR IGNORE INTO sync_outbox (tbl, uuid, col, base_hlc, base_peer)"
+  "  SELECT NEW.tbl, NEW.uuid, c.col, coalesce (f.hlc, r.hlc, 0), coalesce (f.peer, r.peer, 0)"
+  "  FROM sync_column AS c JOIN sync_self AS s ON s.id = 1 AND s.enabled AND NOT s.applying"
+  "  LEFT JOIN sync_row AS r ON r.tbl = NEW.tbl AND r.uuid = NEW.uuid"
+  "  LEFT JOIN sync_field AS f ON f.tbl = NEW.tbl AND f.uuid = NEW.uuid AND f.col = c.col"
+  "  WHERE NEW.op = 'u' AND c.tbl = NEW.tbl AND NEW.mask & (1 << c.bit);"
+  " INSERT OR REPLACE INTO sync_field (tbl, uuid, col, hlc, peer)"
+  "  SELECT NEW.tbl, NEW.uuid, c.col, s.hlc, 1"
+  "  FROM sync_column AS c JOIN sync_self AS s ON s.id = 1 AND s.enabled AND NOT s.applying"
+  "  WHERE NEW.op = 'u' AND c.tbl = NEW.tbl AND NEW.mask & (1 << c.bit);"
+  /* A deleted row the server never saw needs no tombstone. */
+  " INSERT OR REPLACE INTO sync_tombstone (tbl, uuid, hlc, peer) SELECT NEW.tbl, NEW.uuid, hlc, 1 FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'd'"
+  "  AND NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = NEW.tbl AND uuid = NEW.uuid AND col = '*');"
+  " INSERT OR REPLACE INTO sync_outbox (tbl, uuid, col) SELECT NEW.tbl, NEW.uuid, '-' FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'd'"
+  "  AND NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = NEW.tbl AND uuid = NEW.uuid AND col = '*');"
+  " DELETE FROM sync_outbox WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid AND col <> '-'"
+  "  AND (SELECT enabled AND NOT applying FROM sync_self WHERE id = 1);"
+  " END;";
 
 /* Shared in this order: a table comes after those its foreign keys point at. */
 static const struct { const char *table; const char *identity; } shared_3[] = {

@@ -26,9 +26,11 @@
  * - sync_tombstone remembers deleted rows (and, for two records found to be one, which
  *   one they became), so a late edit from another laptop never brings them back.
  *
- * The triggers are plain SQL (no application function), so a write from any SQLite
- * client is noted too; they are rebuilt from PRAGMA table_info after every migration,
- * so a column added later is shared without anything more.
+ * Each shared table's triggers are three one-line INSERTs into the view sync_change,
+ * whose single INSTEAD OF trigger keeps these books for all tables (see schema 3 in
+ * mdg-migrations.c): plain SQL, so a write from any SQLite client is noted too. They are
+ * rebuilt from PRAGMA table_info after every migration, so a column added later is
+ * shared without anything more.
  */
 
 /* In a printf format: uuids of the form xxxxxxxx-xxxx-5xxx-… */
@@ -109,24 +111,12 @@ _mdg_sync_columns (sqlite3     *db,
   return g_strv_builder_end (columns);
 }
 
-/* A SELECT of the names of the columns an UPDATE changed, one row each. */
-static char *
-changed_columns_sql (char **columns)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  for (guint i = 0; columns[i]; i++)
-    {
-      g_autofree char *ident = quote_identifier (columns[i]);
-      g_autofree char *literal = quote_literal (columns[i]);
-
-      if (i > 0)
-        g_string_append (sql, " UNION ALL ");
-      g_string_append_printf (sql, "SELECT %s AS col WHERE OLD.%s IS NOT NEW.%s", literal, ident, ident);
-    }
-  return g_string_free (g_steal_pointer (&sql), FALSE);
-}
-
+/*
+ * Each shared table has three small triggers that hand the change to the view
+ * sync_change; its one INSTEAD OF trigger (mdg-migrations.c, version 3) keeps the books
+ * for every table. Small triggers keep the schema small: every new connection parses it.
+ * An UPDATE passes which columns changed as a bit mask, the bits named in sync_column.
+ */
 static gboolean
 create_triggers (sqlite3     *db,
                  const char  *table,
@@ -135,70 +125,56 @@ create_triggers (sqlite3     *db,
 {
   g_autofree char *ident = quote_identifier (table);
   g_autofree char *name = quote_literal (table);
-  g_autofree char *changed = NULL;
-  g_autoptr(GString) any_change = g_string_new (NULL);
+  g_autoptr(GString) mask = g_string_new (NULL);
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) bit = NULL;
 
+  /* A 64-bit mask, one bit a column; no Madoguchi table comes near. */
+  if (g_strv_length (columns) > 62)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("The table “%s” has too many columns to be shared"), table);
+      return FALSE;
+    }
   for (guint i = 0; columns[i]; i++)
     {
       g_autofree char *column = quote_identifier (columns[i]);
-      g_string_append_printf (any_change, "%sOLD.%s IS NOT NEW.%s", i ? " OR " : "", column, column);
+      g_string_append_printf (mask, "%s(OLD.%s IS NOT NEW.%s) * %" G_GUINT64_FORMAT, i ? " + " : "", column, column,
+                              (guint64) 1 << i);
     }
   if (columns[0] == NULL)
-    g_string_append (any_change, "0");
-  changed = columns[0] ? changed_columns_sql (columns) : g_strdup ("SELECT NULL AS col WHERE 0");
+    g_string_append (mask, "0");
 
   g_string_append_printf (sql,
                           "DROP TRIGGER IF EXISTS \"%s_sync_insert\";"
                           "DROP TRIGGER IF EXISTS \"%s_sync_update\";"
                           "DROP TRIGGER IF EXISTS \"%s_sync_delete\";"
-                          "DROP TRIGGER IF EXISTS \"%s_sync_forget\";",
-                          table, table, table, table);
-
-  /* A new row: pushed whole. A delete before the undo toast closes may bring it back. */
+                          "DELETE FROM sync_column WHERE tbl = %s;",
+                          table, table, table, name);
   g_string_append_printf (sql,
-                          "CREATE TRIGGER \"%s_sync_insert\" AFTER INSERT ON %s WHEN " SYNC_ON " BEGIN "
-                          HLC_TICK
-                          " DELETE FROM sync_tombstone WHERE tbl = %s AND uuid = NEW.uuid;"
-                          " DELETE FROM sync_outbox WHERE tbl = %s AND uuid = NEW.uuid;"
-                          " DELETE FROM sync_field WHERE tbl = %s AND uuid = NEW.uuid;"
-                          " INSERT OR REPLACE INTO sync_row (tbl, uuid, hlc, peer) VALUES (%s, NEW.uuid, " HLC_NOW ", 1);"
-                          " INSERT INTO sync_outbox (tbl, uuid, col) VALUES (%s, NEW.uuid, '*'); END;",
-                          table, ident, name, name, name, name, name);
+                          "CREATE TRIGGER \"%s_sync_insert\" AFTER INSERT ON %s WHEN " SYNC_ON " BEGIN"
+                          " INSERT INTO sync_change VALUES (%s, NEW.uuid, 'i', 0); END;"
+                          "CREATE TRIGGER \"%s_sync_update\" AFTER UPDATE ON %s WHEN " SYNC_ON " BEGIN"
+                          " INSERT INTO sync_change VALUES (%s, NEW.uuid, 'u', %s); END;"
+                          /* Always: whoever deletes, nothing of the record stays in the books. */
+                          "CREATE TRIGGER \"%s_sync_delete\" AFTER DELETE ON %s BEGIN"
+                          " INSERT INTO sync_change VALUES (%s, OLD.uuid, 'd', 0); END;",
+                          table, ident, name, table, ident, name, mask->str, table, ident, name);
+  if (!_mdg_sql_exec (db, sql->str, error))
+    return FALSE;
 
-  /* Edited fields: the first edit since the last push keeps the clock it was made on. */
-  g_string_append_printf (sql,
-                          "CREATE TRIGGER \"%s_sync_update\" AFTER UPDATE ON %s WHEN " SYNC_ON " AND (%s) BEGIN "
-                          HLC_TICK
-                          " INSERT OR IGNORE INTO sync_outbox (tbl, uuid, col, base_hlc, base_peer)"
-                          "  SELECT %s, NEW.uuid, c.col, coalesce (f.hlc, r.hlc, 0), coalesce (f.peer, r.peer, 0)"
-                          "  FROM (%s) AS c LEFT JOIN sync_row AS r ON r.tbl = %s AND r.uuid = NEW.uuid"
-                          "  LEFT JOIN sync_field AS f ON f.tbl = %s AND f.uuid = NEW.uuid AND f.col = c.col;"
-                          " INSERT OR REPLACE INTO sync_field (tbl, uuid, col, hlc, peer)"
-                          "  SELECT %s, NEW.uuid, col, " HLC_NOW ", 1 FROM (%s); END;",
-                          table, ident, any_change->str, name, changed, name, name, name, changed);
-
-  /* A deleted row the server never saw needs no tombstone. */
-  g_string_append_printf (sql,
-                          "CREATE TRIGGER \"%s_sync_delete\" AFTER DELETE ON %s WHEN " SYNC_ON " BEGIN "
-                          HLC_TICK
-                          " INSERT OR REPLACE INTO sync_tombstone (tbl, uuid, hlc, peer) SELECT %s, OLD.uuid, " HLC_NOW ", 1"
-                          "  WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = %s AND uuid = OLD.uuid AND col = '*');"
-                          " INSERT OR REPLACE INTO sync_outbox (tbl, uuid, col) SELECT %s, OLD.uuid, '-'"
-                          "  WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = %s AND uuid = OLD.uuid AND col = '*');"
-                          " DELETE FROM sync_outbox WHERE tbl = %s AND uuid = OLD.uuid AND col <> '-'; END;",
-                          table, ident, name, name, name, name, name);
-
-  /* Whoever deletes (this laptop or a sync), nothing of the record stays behind: the
-   * conflict history holds its values. */
-  g_string_append_printf (sql,
-                          "CREATE TRIGGER \"%s_sync_forget\" AFTER DELETE ON %s BEGIN"
-                          " DELETE FROM sync_field WHERE tbl = %s AND uuid = OLD.uuid;"
-                          " DELETE FROM sync_row WHERE tbl = %s AND uuid = OLD.uuid;"
-                          " DELETE FROM sync_conflict WHERE tbl = %s AND uuid = OLD.uuid; END;",
-                          table, ident, name, name, name);
-
-  return _mdg_sql_exec (db, sql->str, error);
+  bit = _mdg_sql_prepare (db, "INSERT INTO sync_column (tbl, col, bit) VALUES (?, ?, ?)", error);
+  if (bit == NULL)
+    return FALSE;
+  for (guint i = 0; columns[i]; i++)
+    {
+      sqlite3_bind_text (bit, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (bit, 2, columns[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int (bit, 3, i);
+      if (!_mdg_sql_step_done (db, bit, error))
+        return FALSE;
+      sqlite3_reset (bit);
+    }
+  return TRUE;
 }
 
 /* Notes every row of @table as new to the server: the first push carries them all. */

@@ -78,7 +78,8 @@ typedef struct
   GPtrArray     *uniques;
   UniqueKey     *identity;
   sqlite3_stmt  *by_uuid;
-  sqlite3_stmt  *update;
+  sqlite3_stmt  *update;      /* prepared when first needed: it compiles the table's triggers */
+  char          *update_sql;
   sqlite3_stmt  *id_of;
   sqlite3_stmt  *uuid_of;
   GHashTable    *inserts;    /* which columns a record brings → its INSERT */
@@ -268,6 +269,7 @@ table_free (Table *table)
 {
   g_clear_pointer (&table->by_uuid, sqlite3_finalize);
   g_clear_pointer (&table->update, sqlite3_finalize);
+  g_free (table->update_sql);
   g_clear_pointer (&table->id_of, sqlite3_finalize);
   g_clear_pointer (&table->uuid_of, sqlite3_finalize);
   g_clear_pointer (&table->inserts, g_hash_table_unref);
@@ -479,16 +481,14 @@ table_new (sqlite3     *db,
   g_free (sql);
   sql = g_strdup_printf ("SELECT id%s FROM %s WHERE uuid = ?", list->str, table->ident);
   table->by_uuid = _mdg_sql_prepare (db, sql, error);
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u", table->ident, sets->str, table->n + 1);
-  table->update = table->n ? _mdg_sql_prepare (db, sql, error) : NULL;
+  table->update_sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?%u", table->ident, sets->str, table->n + 1);
   g_free (sql);
   sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ?", table->ident);
   table->id_of = _mdg_sql_prepare (db, sql, error);
   g_free (sql);
   sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = ?", table->ident);
   table->uuid_of = _mdg_sql_prepare (db, sql, error);
-  if (table->by_uuid == NULL || (table->n && table->update == NULL) || table->id_of == NULL || table->uuid_of == NULL)
+  if (table->by_uuid == NULL || table->id_of == NULL || table->uuid_of == NULL)
     goto fail;
 
   return table;
@@ -1077,6 +1077,24 @@ unpend (Engine      *e,
   return outbox_drop (e, row->table->name, row->uuid, row->table->columns[column], error);
 }
 
+/* UPDATEs every synced column of the row from its values. */
+static gboolean
+write_values (Engine  *e,
+              Row     *row,
+              GError **error)
+{
+  Table *table = row->table;
+
+  if (table->n == 0)
+    return TRUE;
+  if (table->update == NULL && !(table->update = prepare (e, table->update_sql, error)))
+    return FALSE;
+  for (guint i = 0; i < table->n; i++)
+    value_bind (&row->values[i], table->update, i + 1);
+  sqlite3_bind_int64 (table->update, table->n + 1, row->id);
+  return step (e, table->update, error);
+}
+
 /* Two laptops gave two records the same unique label (a registration number): the
  * record with the greater uuid takes a suffix of its own uuid, the same on every laptop. */
 static gboolean
@@ -1159,10 +1177,7 @@ resolve_label_clashes (Engine  *e,
         /* The other row is already in the table: renamed there, before this one is written. */
         if (loser == other && other->changed)
           {
-            for (guint i = 0; i < table->n; i++)
-              value_bind (&other->values[i], table->update, i + 1);
-            sqlite3_bind_int64 (table->update, table->n + 1, other->id);
-            if (!step (e, table->update, error))
+            if (!write_values (e, other, error))
               return FALSE;
             sqlite3_bind_text (e->put_field, 1, table->name, -1, SQLITE_STATIC);
             sqlite3_bind_text (e->put_field, 2, other->uuid, -1, SQLITE_TRANSIENT);
@@ -1189,10 +1204,7 @@ row_save (Engine  *e,
     {
       if (!resolve_label_clashes (e, row, error))
         return FALSE;
-      for (guint i = 0; i < table->n; i++)
-        value_bind (&row->values[i], table->update, i + 1);
-      sqlite3_bind_int64 (table->update, table->n + 1, row->id);
-      if (!step (e, table->update, error))
+      if (!write_values (e, row, error))
         return FALSE;
       row->changed = FALSE;
     }
@@ -2252,6 +2264,11 @@ fail_apply (Engine        *e,
   _mdg_sync_server_rollback (server);
 }
 
+/* Where a sync spends its time, with G_MESSAGES_DEBUG=mdg-sync-engine. */
+#define TIMING(what) \
+  g_debug ("%s: %u in, %u out, %.1f ms", what, incoming->len, push.records, \
+           (g_get_monotonic_time () - start) / 1000.0)
+
 /**
  * _mdg_sync_engine_run:
  * @db: this laptop's database (a connection of the sync's own thread)
@@ -2284,9 +2301,12 @@ _mdg_sync_engine_run (MdgDatabase       *db,
   gint64 seq;
   gboolean ok = FALSE;
 
+  gint64 start = g_get_monotonic_time ();
+
   memset (report, 0, sizeof *report);
   if (!(e = engine_new (db, error)) || !check_instance (e, server, error))
     return FALSE;
+  TIMING ("prepared");
   device = _mdg_sync_device (db);
   seq_text = get_setting (e->db, "last-seq");
   seq = seq_text ? g_ascii_strtoll (seq_text, NULL, 10) : 0;
@@ -2296,7 +2316,19 @@ _mdg_sync_engine_run (MdgDatabase       *db,
     {
       if (!pull (server, NULL, seq, incoming, cancellable, error))
         return FALSE;
+      TIMING ("pulled without a transaction");
       report->pulled = incoming->len;
+      if (incoming->len == 0)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autofree char *now_text = g_date_time_format_iso8601 (now);
+
+          /* Nothing anywhere: only the time of this sync changes. */
+          if (!set_setting (e->db, "last-sync", now_text, error))
+            return FALSE;
+          ok = TRUE;
+          goto done;
+        }
       if (!begin_apply (e, error))
         return FALSE;
       if (!apply_all (e, incoming, error) || !end_apply (e, max_seq (incoming, seq), error))
@@ -2304,6 +2336,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
           mdg_database_rollback (db);
           return FALSE;
         }
+      TIMING ("applied");
       seq = max_seq (incoming, seq);
       g_ptr_array_set_size (incoming, 0);
       report->conflicts = e->conflicts;
@@ -2321,6 +2354,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
       _mdg_sync_server_rollback (server);
       return FALSE;
     }
+  TIMING ("pulled under the lock");
   if (phase)
     phase (MDG_SYNC_PHASE_PULLED, phase_data);
   report->pulled += incoming->len;
@@ -2331,8 +2365,12 @@ _mdg_sync_engine_run (MdgDatabase       *db,
       _mdg_sync_server_rollback (server);
       return FALSE;
     }
-  if (!apply_all (e, incoming, error) || !build_push (e, &push, error))
+  if (!apply_all (e, incoming, error))
     goto fail;
+  TIMING ("applied");
+  if (!build_push (e, &push, error))
+    goto fail;
+  TIMING ("push built");
   if (phase)
     phase (MDG_SYNC_PHASE_APPLIED, phase_data);
 
@@ -2361,6 +2399,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
         goto fail;
     }
   report->pushed = push.records;
+  TIMING ("pushed");
 
   /* The server has committed. If this commit fails the next sync repeats the push, and
    * with the same clocks it changes nothing there. */
@@ -2370,6 +2409,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
       goto out;
     }
   report->conflicts = e->conflicts;
+  TIMING ("committed");
   ok = TRUE;
   goto done;
 
