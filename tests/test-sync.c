@@ -1070,6 +1070,113 @@ test_refresh (Fixture       *f,
   g_assert_cmpuint (mdg_sync_client_get_waiting (l->client), ==, 2);
 }
 
+/* A one-page PDF with its cross-reference table, as any PDF writer makes it. */
+static GBytes *
+make_pdf (const char *title)
+{
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n");
+  g_autofree char *info = g_strdup_printf ("<< /Title (%s) >>", title);
+  const char *objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] >>",
+    info,
+  };
+  gsize offsets[G_N_ELEMENTS (objects)];
+  gsize xref;
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      offsets[i] = pdf->len;
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", (guint) G_N_ELEMENTS (objects) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R /Info 4 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          (guint) G_N_ELEMENTS (objects) + 1, xref);
+  return g_string_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+typedef struct
+{
+  char    *path;
+  GError  *error;
+  gboolean done;
+} Fetch;
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->path = mdg_sync_client_fetch_file_finish (MDG_SYNC_CLIENT (object), result, &fetch->error);
+  fetch->done = TRUE;
+}
+
+static void
+test_deck_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  Laptop *a = add_laptop (f);
+  Laptop *b = add_laptop (f);
+  g_autoptr(GBytes) pdf = make_pdf ("Madoguchi test deck");
+  g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *folder = g_path_get_dirname (a->path);
+  g_autofree char *name = g_strconcat (hash, ".pdf", NULL);
+  g_autofree char *on_a = g_build_filename (folder, "decks", name, NULL);
+  g_autofree char *insert = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(GError) error = NULL;
+  Fetch fetch = { NULL, NULL, FALSE };
+  gsize length;
+  GStatBuf st;
+  PGconn *conn;
+
+  /* Laptop A adds a deck revision; its PDF lives by its hash in the data folder. */
+  {
+    g_autofree char *decks = g_build_filename (folder, "decks", NULL);
+    g_assert_cmpint (g_mkdir_with_parents (decks, 0700), ==, 0);
+  }
+  g_file_set_contents (on_a, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  mdg_test_exec (a->db, "INSERT INTO deck (title) VALUES ('中小企業の情報セキュリティ入門')");
+  insert = g_strdup_printf ("INSERT INTO deck_revision (deck_id, number, sha256, page_count, change_note)"
+                            " SELECT id, 1, '%s', 1, '初版' FROM deck", hash);
+  mdg_test_exec (a->db, insert);
+  sync_ok (a);
+
+  conn = admin (f);
+  g_assert_cmpint (mdg_test_pg_count (conn, "SELECT count (*) FROM madoguchi.blob"), ==, 1);
+  PQfinish (conn);
+
+  /* Laptop B gets the revision; the file comes the first time B opens the deck. */
+  sync_ok (b);
+  g_assert_cmpint (mdg_test_count (b->db, "SELECT count (*) FROM deck_revision AS r JOIN deck AS d ON d.id = r.deck_id"), ==, 1);
+  mdg_sync_client_fetch_file_async (b->client, "deck_revision", hash, NULL, fetched_cb, &fetch);
+  while (!fetch.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (fetch.error);
+  g_assert_true (g_str_has_prefix (fetch.path, f->dir));
+  g_assert_true (g_file_get_contents (fetch.path, &copy, &length, NULL));
+  g_assert_cmpmem (copy, length, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  g_assert_cmpint (g_stat (fetch.path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_free (fetch.path);
+
+  /* A hash no laptop sent, and a "hash" that would walk out of the folder. */
+  g_assert_null (mdg_sync_client_fetch_file (b->client, "deck_revision",
+                                             "0000000000000000000000000000000000000000000000000000000000000000",
+                                             NULL, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (mdg_sync_client_fetch_file (b->client, "deck_revision", "../../etc/passwd", NULL, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_INVALID);
+}
+
 /* --- madoguchi-cli sync -------------------------------------------------------------- */
 
 typedef struct
@@ -1285,6 +1392,7 @@ main (int    argc,
   ADD ("/sync/same-registration-twice", test_same_registration_twice);
   ADD ("/sync/number-given-twice", test_number_given_twice);
   ADD ("/sync/nothing-to-do", test_nothing_to_do);
+  ADD ("/sync/deck-files", test_deck_files);
   ADD ("/sync/shared-in-one-line", test_shared_in_one_line);
   ADD ("/sync/tls", test_tls);
   ADD ("/sync/offline", test_offline);

@@ -33,7 +33,10 @@
  * are rebuilt after every migration, so a later ALTER TABLE ... ADD COLUMN is shared
  * too. Foreign keys travel as the uuids of the rows they point at, so share the tables
  * they point at first (or in the same migration). Rows a migration seeds identically on
- * every laptop take _mdg_sync_seed_uuid (table, key) as their uuid. Tables left out
+ * every laptop take _mdg_sync_seed_uuid (table, key) as their uuid (and one fixed
+ * created_at). A table whose rows name a file by its SHA-256 adds
+ * _mdg_sync_share_files (db, table, column, folder, suffix, error): the file is sent
+ * with the row and fetched by other laptops when first used. Tables left out
  * stay on the laptop: caches, drafts, local settings (import_mapping, sync_*).
  */
 
@@ -389,6 +392,8 @@ static const char schema_3[] =
   " kept TEXT NOT NULL CHECK (kept IN ('mine', 'theirs')),"
   " detected_at TEXT NOT NULL DEFAULT (" NOW_SQL "), resolved_at TEXT);"
   "CREATE INDEX sync_conflict_record ON sync_conflict (tbl, uuid);"
+  /* Tables whose rows name a file by its SHA-256 (deck PDFs): the file travels too. */
+  "CREATE TABLE sync_file (tbl TEXT PRIMARY KEY, col TEXT NOT NULL, folder TEXT NOT NULL, suffix TEXT NOT NULL);"
   /* The synced columns of each table, by their bit in an UPDATE's mask of changes. */
   "CREATE TABLE sync_column (tbl TEXT NOT NULL, col TEXT NOT NULL, bit INTEGER NOT NULL,"
   " PRIMARY KEY (tbl, col)) WITHOUT ROWID;"
@@ -488,7 +493,8 @@ migrate_3 (sqlite3  *db,
   for (guint i = 0; i < G_N_ELEMENTS (shared_3); i++)
     if (!_mdg_sync_share (db, shared_3[i].table, shared_3[i].identity, error))
       return FALSE;
-  return TRUE;
+  /* A deck revision's PDF, content-addressed in the data folder's decks/. */
+  return _mdg_sync_share_files (db, "deck_revision", "sha256", "decks", ".pdf", error);
 }
 
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {

@@ -25,5 +25,11 @@ gboolean _mdg_sync_is_shared        (sqlite3     *db,
 char   **_mdg_sync_columns          (sqlite3     *db,
                                      const char  *table,
                                      GError     **error);
+gboolean _mdg_sync_share_files      (sqlite3     *db,
+                                     const char  *table,
+                                     const char  *column,
+                                     const char  *folder,
+                                     const char  *suffix,
+                                     GError     **error);
 
 G_END_DECLS

@@ -330,6 +330,38 @@ _mdg_sync_share (sqlite3     *db,
   return TRUE;
 }
 
+/**
+ * _mdg_sync_share_files:
+ * @db: a connection inside a migration's transaction
+ * @table: a shared table
+ * @column: its column holding a file's SHA-256 (lower-case hex)
+ * @folder: where the files live, under the database's folder
+ * @suffix: the files' ending (".pdf")
+ * @error: a location for a #GError
+ *
+ * The rows of @table name files by content (`folder/sha256suffix`): a push sends a
+ * file the server lacks with the row, and other laptops fetch it when first used.
+ */
+gboolean
+_mdg_sync_share_files (sqlite3     *db,
+                       const char  *table,
+                       const char  *column,
+                       const char  *folder,
+                       const char  *suffix,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, "INSERT OR REPLACE INTO sync_file (tbl, col, folder, suffix)"
+                                                       " VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, folder, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, suffix, -1, SQLITE_STATIC);
+  return _mdg_sql_step_done (db, stmt, error);
+}
+
 gboolean
 _mdg_sync_is_shared (sqlite3    *db,
                      const char *table)

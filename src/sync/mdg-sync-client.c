@@ -741,6 +741,116 @@ mdg_sync_client_sync (MdgSyncClient  *self,
   return ok;
 }
 
+/**
+ * mdg_sync_client_fetch_file:
+ * @self: a #MdgSyncClient
+ * @table: the table whose rows name the file ("deck_revision")
+ * @sha256: the file's SHA-256
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * A deck's PDF another laptop added, fetched from the team server the first time it
+ * is used here and kept in the data folder (checked against its hash, mode 0600);
+ * later calls find it there without the network. Blocks: see the _async variant.
+ *
+ * Returns: (transfer full): the file's path, or %NULL with @error set
+ */
+char *
+mdg_sync_client_fetch_file (MdgSyncClient  *self,
+                            const char     *table,
+                            const char     *sha256,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgSyncSettings) settings = NULL;
+  GError *local_error = NULL;
+  char *path = NULL;
+
+  g_return_val_if_fail (MDG_IS_SYNC_CLIENT (self), NULL);
+  g_return_val_if_fail (table != NULL && sha256 != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  if (!(db = mdg_database_open (self->path, &local_error)))
+    goto out;
+  settings = mdg_sync_settings_load (db, &local_error);
+  if (settings == NULL && local_error == NULL)
+    g_set_error_literal (&local_error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_NOT_SET_UP,
+                         _("No team server is set up on this laptop"));
+  if (settings != NULL && ensure_server (self, db, settings, cancellable, &local_error))
+    path = _mdg_sync_engine_fetch_file (db, self->server, table, sha256, cancellable, &local_error);
+  if (local_error != NULL && !_mdg_sync_server_is_alive (self->server))
+    g_clear_pointer (&self->server, _mdg_sync_server_free);
+out:
+  g_mutex_unlock (&self->lock);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return path;
+}
+
+typedef struct
+{
+  char *table;
+  char *sha256;
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_free (data->table);
+  g_free (data->sha256);
+  g_free (data);
+}
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  FetchData *data = task_data;
+  GError *error = NULL;
+  char *path = mdg_sync_client_fetch_file (source_object, data->table, data->sha256, cancellable, &error);
+
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+void
+mdg_sync_client_fetch_file_async (MdgSyncClient       *self,
+                                  const char          *table,
+                                  const char          *sha256,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FetchData *data;
+
+  g_return_if_fail (MDG_IS_SYNC_CLIENT (self));
+
+  data = g_new0 (FetchData, 1);
+  data->table = g_strdup (table);
+  data->sha256 = g_strdup (sha256);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mdg_sync_client_fetch_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+/* Returns: (transfer full): the file's path, or %NULL with @error set */
+char *
+mdg_sync_client_fetch_file_finish (MdgSyncClient  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 _mdg_sync_client_set_phase_func (MdgSyncClient    *self,
                                  MdgSyncPhaseFunc  func,

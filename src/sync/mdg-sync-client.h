@@ -67,5 +67,19 @@ gboolean       mdg_sync_client_sync_finish        (MdgSyncClient        *self,
 gboolean       mdg_sync_client_sync               (MdgSyncClient        *self,
                                                    GCancellable         *cancellable,
                                                    GError              **error);
+char          *mdg_sync_client_fetch_file         (MdgSyncClient        *self,
+                                                   const char           *table,
+                                                   const char           *sha256,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
+void           mdg_sync_client_fetch_file_async   (MdgSyncClient        *self,
+                                                   const char           *table,
+                                                   const char           *sha256,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+char          *mdg_sync_client_fetch_file_finish  (MdgSyncClient        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 
 G_END_DECLS

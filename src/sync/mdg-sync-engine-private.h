@@ -36,6 +36,12 @@ gboolean _mdg_sync_engine_run  (MdgDatabase       *db,
                                 GError           **error);
 char    *_mdg_sync_engine_dump (MdgDatabase       *db,
                                 GError           **error);
+char    *_mdg_sync_engine_fetch_file (MdgDatabase    *db,
+                                      MdgSyncServer  *server,
+                                      const char     *table,
+                                      const char     *hash,
+                                      GCancellable   *cancellable,
+                                      GError        **error);
 char    *_mdg_sync_device      (MdgDatabase       *db);
 gint64   _mdg_sync_tick        (sqlite3           *handle,
                                 GError           **error);

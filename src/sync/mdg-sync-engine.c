@@ -83,6 +83,9 @@ typedef struct
   sqlite3_stmt  *id_of;
   sqlite3_stmt  *uuid_of;
   GHashTable    *inserts;    /* which columns a record brings → its INSERT */
+  int            file_column; /* the column naming a file by its SHA-256, or -1 */
+  char          *file_folder;
+  char          *file_suffix;
   guint          position;
 } Table;
 
@@ -273,6 +276,8 @@ table_free (Table *table)
   g_clear_pointer (&table->id_of, sqlite3_finalize);
   g_clear_pointer (&table->uuid_of, sqlite3_finalize);
   g_clear_pointer (&table->inserts, g_hash_table_unref);
+  g_free (table->file_folder);
+  g_free (table->file_suffix);
   g_clear_pointer (&table->uniques, g_ptr_array_unref);
   for (guint i = 0; i < table->n; i++)
     g_free (table->fk_target[i]);
@@ -383,6 +388,7 @@ table_new (sqlite3     *db,
   table->position = position;
   table->uniques = g_ptr_array_new_with_free_func ((GDestroyNotify) unique_key_free);
   table->inserts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  table->file_column = -1;
   table->columns = _mdg_sync_columns (db, name, error);
   if (table->columns == NULL)
     goto fail;
@@ -547,11 +553,9 @@ prepare (Engine      *e,
 }
 
 static Engine *
-engine_new (MdgDatabase  *database,
-            GError      **error)
+engine_new (MdgDatabase *database)
 {
-  g_autoptr(Engine) e = g_new0 (Engine, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  Engine *e = g_new0 (Engine, 1);
 
   e->database = database;
   e->db = _mdg_database_get_handle (database);
@@ -561,24 +565,52 @@ engine_new (MdgDatabase  *database,
   e->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) deferred_free);
   e->retry = g_ptr_array_new ();
   e->parser = json_parser_new_immutable ();
+  return e;
+}
+
+/* Reads the shared tables and prepares the statements: only a sync with something to
+ * apply or push needs them, so a sync with nothing to do skips it. */
+static gboolean
+engine_load (Engine  *e,
+             GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (e->order != NULL)
+    return TRUE;
 
   stmt = prepare (e, "SELECT name, identity, position FROM sync_table ORDER BY position", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       Table *table = table_new (e->db, (const char *) sqlite3_column_text (stmt, 0),
                                 (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int (stmt, 2), error);
       if (table == NULL)
-        return NULL;
+        return FALSE;
       g_hash_table_insert (e->tables, table->name, table);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   e->order = apply_order (e->tables);
 
+  stmt = prepare (e, "SELECT tbl, col, folder, suffix FROM sync_file", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Table *table = g_hash_table_lookup (e->tables, sqlite3_column_text (stmt, 0));
+
+      if (table == NULL)
+        continue;
+      table->file_column = column_index (table, (const char *) sqlite3_column_text (stmt, 1));
+      table->file_folder = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      table->file_suffix = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   stmt = prepare (e, "SELECT id, uuid FROM sync_peer", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       int id = sqlite3_column_int (stmt, 0);
@@ -604,9 +636,9 @@ engine_new (MdgDatabase  *database,
                                " CAST ((julianday ('now') - 2440587.5) * 86400000.0 AS INTEGER) * 65536) WHERE id = 1"
                                " RETURNING hlc", error)) ||
       !(e->has_star = prepare (e, "SELECT 1 FROM sync_outbox WHERE tbl = ?1 AND uuid = ?2 AND col = '*'", error)))
-    return NULL;
+    return FALSE;
 
-  return g_steal_pointer (&e);
+  return TRUE;
 }
 
 static gboolean
@@ -1882,15 +1914,56 @@ typedef struct
 {
   GPtrArray *batches;  /* JSON texts, PUSH_BATCH records each */
   guint      records;
+  GPtrArray *files;    /* local paths of the files the pushed rows name */
 } Push;
+
+/* A SHA-256 as Madoguchi writes it: 64 lower-case hex digits, nothing that walks a path. */
+static gboolean
+is_sha256 (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+      return FALSE;
+  return TRUE;
+}
+
+/* Returns: (transfer full) (nullable): where this laptop keeps the file @hash of @table */
+static char *
+file_path (MdgDatabase *db,
+           const char  *folder,
+           const char  *suffix,
+           const char  *hash)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+
+  if (!is_sha256 (hash))
+    return NULL;
+  dir = g_path_get_dirname (mdg_database_get_path (db));
+  name = g_strconcat (hash, suffix, NULL);
+  return g_build_filename (dir, folder, name, NULL);
+}
 
 static void
 add_record_json (Engine      *e,
                  JsonBuilder *builder,
                  Table       *table,
                  Row         *row,
-                 gboolean     everything)
+                 gboolean     everything,
+                 Push        *push)
 {
+  int f = table->file_column;
+
+  /* A row naming a file: the file goes too, unless the server has it. */
+  if (f >= 0 && (everything || row->pending[f]) && row->values[f].type == SQLITE_TEXT)
+    {
+      char *path = file_path (e->database, table->file_folder, table->file_suffix, row->values[f].s);
+      if (path != NULL)
+        g_ptr_array_add (push->files, path);
+    }
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, table->name);
@@ -1969,6 +2042,7 @@ build_push (Engine  *e,
   if (stmt == NULL)
     return FALSE;
   push->batches = g_ptr_array_new_with_free_func (g_free);
+  push->files = g_ptr_array_new_with_free_func (g_free);
   json_builder_begin_array (builder);
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1984,7 +2058,7 @@ build_push (Engine  *e,
       if (tombstone (e, name, uuid, &successor))
         add_tombstone_json (builder, name, uuid, successor);
       else if ((row = row_load (e, table, uuid, error)) != NULL)
-        add_record_json (e, builder, table, row, row->star);
+        add_record_json (e, builder, table, row, row->star, push);
       else if (error != NULL && *error != NULL)
         return FALSE;
       else
@@ -2049,6 +2123,154 @@ push_sql (MdgSyncServer *server,
     "  (SELECT coalesce (json_agg (json_build_array (i.kind, i.uuid)), '[]') FROM input AS i"
     "   JOIN madoguchi.record AS r ON r.kind = i.kind AND r.uuid = i.uuid WHERE r.deleted AND NOT i.deleted)%s",
     records, device_literal, staff_literal, device_literal, staff_literal, last ? "; COMMIT" : "");
+}
+
+/* Sends the files the pushed rows name that the server lacks: one question, then one
+ * round trip a file. A file this laptop never fetched stays where it is. */
+static gboolean
+upload_files (MdgSyncServer  *server,
+              GPtrArray      *paths,
+              const char     *device,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autoptr(PGresult) missing = NULL;
+  g_autoptr(GHashTable) by_hash = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *params[1];
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *base = g_path_get_basename (paths->pdata[i]);
+      char *hash = g_strndup (base, 64);
+
+      if (g_hash_table_contains (by_hash, hash) || !g_file_test (paths->pdata[i], G_FILE_TEST_IS_REGULAR))
+        {
+          g_free (hash);
+          continue;
+        }
+      g_string_append_printf (array, "%s%s", g_hash_table_size (by_hash) ? "," : "", hash);
+      g_hash_table_insert (by_hash, hash, paths->pdata[i]);
+    }
+  if (g_hash_table_size (by_hash) == 0)
+    return TRUE;
+  g_string_append_c (array, '}');
+
+  params[0] = array->str;
+  missing = _mdg_sync_server_exec_params (server,
+                                          "SELECT h FROM unnest ($1::text[]) AS h"
+                                          " WHERE NOT EXISTS (SELECT 1 FROM madoguchi.blob WHERE sha256 = h)",
+                                          1, params, NULL, NULL, 0, cancellable, error);
+  if (missing == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (missing); i++)
+    {
+      const char *hash = PQgetvalue (missing, i, 0);
+      const char *path = g_hash_table_lookup (by_hash, hash);
+      g_autofree char *contents = NULL;
+      g_autofree char *checked = NULL;
+      g_autofree char *size = NULL;
+      g_autoptr(PGresult) result = NULL;
+      gsize length;
+      const char *values[4];
+      int lengths[4] = { 0 };
+      int formats[4] = { 0, 0, 1, 0 };
+
+      if (path == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+        continue;
+      /* A file that is not what its name says is not sent. */
+      checked = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      if (!g_str_equal (checked, hash))
+        {
+          g_warning ("%s does not hold what its name says; not sent", path);
+          continue;
+        }
+      size = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
+      values[0] = hash;
+      values[1] = size;
+      values[2] = contents;
+      values[3] = device;
+      lengths[2] = length;
+      result = _mdg_sync_server_exec_params (server,
+                                             "INSERT INTO madoguchi.blob (sha256, size, content, device)"
+                                             " VALUES ($1, $2, $3, $4) ON CONFLICT (sha256) DO NOTHING",
+                                             4, values, lengths, formats, 0, cancellable, error);
+      if (result == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * _mdg_sync_engine_fetch_file:
+ * @db: a laptop database
+ * @server: the team server
+ * @table: a table sharing files (_mdg_sync_share_files())
+ * @hash: the file's SHA-256
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Brings the file @hash from the server into this laptop's folder for @table, unless
+ * it is there already, checked against its hash and written privately (0600).
+ *
+ * Returns: (transfer full): the file's path, or %NULL with @error set
+ */
+char *
+_mdg_sync_engine_fetch_file (MdgDatabase    *db,
+                             MdgSyncServer  *server,
+                             const char     *table,
+                             const char     *hash,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *checked = NULL;
+  const char *params[1] = { hash };
+
+  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), "SELECT folder, suffix FROM sync_file WHERE tbl = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      !(path = file_path (db, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), hash)))
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID, _("“%s” names no file Madoguchi shares"), hash);
+      return NULL;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&path);
+
+  result = _mdg_sync_server_exec_params (server, "SELECT content FROM madoguchi.blob WHERE sha256 = $1",
+                                         1, params, NULL, NULL, 1, cancellable, error);
+  if (result == NULL)
+    return NULL;
+  if (PQntuples (result) != 1)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND,
+                   _("The team server does not have this file yet: the laptop that added it has not synced since"));
+      return NULL;
+    }
+  checked = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) PQgetvalue (result, 0, 0),
+                                         PQgetlength (result, 0, 0));
+  if (!g_str_equal (checked, hash))
+    {
+      g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_SERVER, _("The team server sent a damaged copy of the file"));
+      return NULL;
+    }
+
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !g_file_set_contents_full (path, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not create the folder “%s”"), folder);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
 }
 
 /* Records this laptop pushed that the server had deleted before: they go here too. */
@@ -2304,7 +2526,8 @@ _mdg_sync_engine_run (MdgDatabase       *db,
   gint64 start = g_get_monotonic_time ();
 
   memset (report, 0, sizeof *report);
-  if (!(e = engine_new (db, error)) || !check_instance (e, server, error))
+  e = engine_new (db);
+  if (!check_instance (e, server, error))
     return FALSE;
   TIMING ("prepared");
   device = _mdg_sync_device (db);
@@ -2331,7 +2554,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
         }
       if (!begin_apply (e, error))
         return FALSE;
-      if (!apply_all (e, incoming, error) || !end_apply (e, max_seq (incoming, seq), error))
+      if (!engine_load (e, error) || !apply_all (e, incoming, error) || !end_apply (e, max_seq (incoming, seq), error))
         {
           mdg_database_rollback (db);
           return FALSE;
@@ -2365,7 +2588,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
       _mdg_sync_server_rollback (server);
       return FALSE;
     }
-  if (!apply_all (e, incoming, error))
+  if (!engine_load (e, error) || !apply_all (e, incoming, error))
     goto fail;
   TIMING ("applied");
   if (!build_push (e, &push, error))
@@ -2383,6 +2606,8 @@ _mdg_sync_engine_run (MdgDatabase       *db,
       if (results == NULL)
         goto fail;
     }
+  if (!upload_files (server, push.files, device, cancellable, error))
+    goto fail;
   for (guint b = 0; b < push.batches->len; b++)
     {
       gboolean last = b + 1 == push.batches->len;
@@ -2428,6 +2653,8 @@ done:
 out:
   if (push.batches)
     g_ptr_array_unref (push.batches);
+  if (push.files)
+    g_ptr_array_unref (push.files);
   report->round_trips = _mdg_sync_server_get_round_trips (server) - trips;
   return ok;
 }
@@ -2447,11 +2674,11 @@ char *
 _mdg_sync_engine_dump (MdgDatabase  *db,
                        GError      **error)
 {
-  g_autoptr(Engine) e = engine_new (db, error);
+  g_autoptr(Engine) e = engine_new (db);
   g_autoptr(GString) dump = g_string_new (NULL);
   g_autoptr(GList) names = NULL;
 
-  if (e == NULL)
+  if (!engine_load (e, error))
     return NULL;
   names = g_list_sort (g_hash_table_get_keys (e->tables), (GCompareFunc) strcmp);
   for (GList *l = names; l; l = l->next)
