@@ -370,6 +370,21 @@ test_conflict_same_field (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_cmpuint (mdg_sync_client_get_conflicts (b->client), ==, 1);
+
+  /* What Madoguchi holds about the person, exported on their request, includes it. */
+  {
+    g_autoptr(GVariant) record = mdg_person_store_collect (b->db, id_of (b, "person", uuid), &error);
+    g_autoptr(GVariant) history = NULL;
+    g_autoptr(GVariant) entry = NULL;
+    const char *other = NULL;
+
+    g_assert_no_error (error);
+    history = g_variant_lookup_value (record, "sync_history", G_VARIANT_TYPE ("aa{sv}"));
+    g_assert_cmpuint (g_variant_n_children (history), ==, 1);
+    entry = g_variant_get_child_value (history, 0);
+    g_assert_true (g_variant_lookup (entry, "other_laptop", "&s", &other));
+    g_assert_cmpstr (other, ==, "\"03-2222-2222\"");
+  }
   conflict = g_ptr_array_index (conflicts, 0);
   g_assert_cmpstr (conflict->record, ==, "山田 太郎");
   g_assert_cmpstr (conflict->field, ==, "phone number");

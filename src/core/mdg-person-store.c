@@ -619,10 +619,11 @@ add_rows (GVariantBuilder  *builder,
  * @error: a location for a #GError
  *
  * Everything Madoguchi holds about one person, for an export on their request: their
- * details, registrations, consultations and the follow-ups of those.
+ * details, registrations, consultations and the follow-ups of those, and the values
+ * team sync kept when two laptops changed their record differently.
  *
  * Returns: (transfer full): an `a{sv}` with "person" (a{sv}), "registrations",
- *   "consultations" and "follow_ups" (aa{sv})
+ *   "consultations", "follow_ups" and "sync_history" (aa{sv})
  */
 GVariant *
 mdg_person_store_collect (MdgDatabase  *db,
@@ -664,6 +665,14 @@ mdg_person_store_collect (MdgDatabase  *db,
                  " LEFT JOIN consultation AS c ON c.id = f.consultation_id"
                  " LEFT JOIN registration AS r ON r.id = f.registration_id"
                  " WHERE c.person_id = ?1 OR r.person_id = ?1 ORDER BY f.due_date",
+                 id, error) ||
+      /* Values two laptops gave their record, kept for review by team sync. */
+      !add_rows (&record, handle, "sync_history",
+                 "SELECT c.tbl AS record, c.col AS field, c.mine AS this_laptop, c.theirs AS other_laptop, c.kept,"
+                 " c.detected_at FROM sync_conflict AS c"
+                 " WHERE (c.tbl = 'person' AND c.uuid = (SELECT uuid FROM person WHERE id = ?1))"
+                 " OR (c.tbl = 'registration' AND c.uuid IN (SELECT uuid FROM registration WHERE person_id = ?1))"
+                 " ORDER BY c.id",
                  id, error))
     {
       g_variant_builder_clear (&record);

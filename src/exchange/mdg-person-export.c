@@ -90,7 +90,7 @@ mdg_person_export_csv (MdgDatabase  *db,
 {
   g_autoptr(GVariant) record = mdg_person_store_collect (db, person_id, error);
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
-  static const char *lists[] = { "registrations", "consultations", "follow_ups" };
+  static const char *lists[] = { "registrations", "consultations", "follow_ups", "sync_history" };
   const char *header[] = { _("Section"), _("Field"), _("Value") };
 
   if (record == NULL)
