@@ -1301,6 +1301,7 @@ test_cli (Fixture       *f,
     g_auto(Result) r4 = { 0 };
 
     cli (&r1, a, NULL, "sync", "now", NULL);
+    g_assert_cmpstr (r1.err, ==, "");
     g_assert_cmpint (r1.status, ==, 0);
     cli (&r2, b, NULL, "sync", "now", NULL);
     g_assert_cmpint (r2.status, ==, 0);

@@ -37,9 +37,11 @@ struct _MdgSyncClient
   /* Only the thread running a sync touches these, under the lock. */
   GMutex           lock;
   MdgSyncServer   *server;
-  MdgSyncReport    report;
   MdgSyncPhaseFunc phase;
   gpointer         phase_data;
+
+  /* Main thread: what the last sync did. */
+  MdgSyncReport    report;
 
   /* Main thread: the callers waiting for the running sync. */
   GPtrArray       *waiters;
@@ -71,6 +73,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   MdgSyncCounts counts;
+  MdgSyncReport report;
   GError       *error;
 } Outcome;
 
@@ -192,6 +195,7 @@ apply_outcome (MdgSyncClient *self,
 {
   GError *error = outcome->error;
 
+  self->report = outcome->report;
   apply_counts (self, &outcome->counts);
   if (error == NULL)
     set_state (self, outcome->counts.set_up ? MDG_SYNC_STATE_IDLE : MDG_SYNC_STATE_NOT_SET_UP, NULL);
@@ -245,7 +249,6 @@ run_sync (MdgSyncClient *self,
   GError *error = NULL;
 
   g_mutex_lock (&self->lock);
-  memset (&self->report, 0, sizeof self->report);
   if (!(db = mdg_database_open (self->path, &error)))
     goto out;
   settings = mdg_sync_settings_load (db, &error);
@@ -258,16 +261,16 @@ run_sync (MdgSyncClient *self,
     }
 
   if (ensure_server (self, db, settings, cancellable, &error) &&
-      !_mdg_sync_engine_run (db, self->server, settings->staff, self->phase, self->phase_data, &self->report,
+      !_mdg_sync_engine_run (db, self->server, settings->staff, self->phase, self->phase_data, &outcome->report,
                              cancellable, &error) &&
-      g_error_matches (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_INTERRUPTED) && self->report.round_trips <= 1)
+      g_error_matches (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_INTERRUPTED) && outcome->report.round_trips <= 1)
     {
       /* A connection kept from an earlier sync died meanwhile (the server restarted, the
        * laptop slept): its first question failed and nothing changed. Once more, anew. */
       g_clear_error (&error);
       g_clear_pointer (&self->server, _mdg_sync_server_free);
       if (ensure_server (self, db, settings, cancellable, &error))
-        _mdg_sync_engine_run (db, self->server, settings->staff, self->phase, self->phase_data, &self->report,
+        _mdg_sync_engine_run (db, self->server, settings->staff, self->phase, self->phase_data, &outcome->report,
                               cancellable, &error);
     }
 
@@ -866,9 +869,7 @@ void
 _mdg_sync_client_get_report (MdgSyncClient *self,
                              MdgSyncReport *report)
 {
-  g_mutex_lock (&self->lock);
   *report = self->report;
-  g_mutex_unlock (&self->lock);
 }
 
 /* Drops the server connection, as a laptop going to sleep would. */

@@ -29,6 +29,55 @@ static const SecretSchema password_schema = {
   },
 };
 
+/*
+ * libsecret's blocking calls run their own short-lived main context, and the proxies
+ * they create keep listening there after it is gone: a signal the keyring sends later
+ * is queued where nobody will ever read it. So the calls here are libsecret's
+ * asynchronous ones, run to completion on one context that lives as long as the
+ * process, one thread at a time.
+ */
+static GMutex secret_lock;
+static GMainContext *secret_context;
+
+typedef struct
+{
+  GAsyncResult *result;
+} SecretWait;
+
+static void
+secret_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SecretWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+static void
+secret_begin (SecretWait *wait)
+{
+  g_mutex_lock (&secret_lock);
+  if (secret_context == NULL)
+    secret_context = g_main_context_new ();
+  g_main_context_push_thread_default (secret_context);
+  wait->result = NULL;
+}
+
+/* Returns: (transfer full): the result, once the call is over */
+static GAsyncResult *
+secret_end (SecretWait *wait)
+{
+  while (wait->result == NULL)
+    g_main_context_iteration (secret_context, TRUE);
+  /* What else arrived meanwhile is handled now, not left waiting. */
+  while (g_main_context_iteration (secret_context, FALSE))
+    ;
+  g_main_context_pop_thread_default (secret_context);
+  g_mutex_unlock (&secret_lock);
+  return wait->result;
+}
+
 static const char *const setting_keys[] = { "host", "port", "dbname", "user", "ca-file", "staff" };
 
 G_DEFINE_BOXED_TYPE (MdgSyncSettings, mdg_sync_settings, mdg_sync_settings_copy, mdg_sync_settings_free)
@@ -287,6 +336,8 @@ mdg_sync_password_store (const MdgSyncSettings  *settings,
   g_autofree char *label = NULL;
   g_autofree char *description = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  SecretWait wait;
 
   g_return_val_if_fail (settings != NULL, FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
@@ -294,9 +345,12 @@ mdg_sync_password_store (const MdgSyncSettings  *settings,
   description = mdg_sync_settings_describe (settings);
   /* Translators: the name of the password in the keyring; %s is user@host/database. */
   label = g_strdup_printf (_("Madoguchi team server %s"), description);
-  if (!secret_password_store_sync (&password_schema, SECRET_COLLECTION_DEFAULT, label, password, cancellable,
-                                   &local_error, "host", settings->host, "port", settings->port ? settings->port : 5432,
-                                   "dbname", settings->dbname, "user", settings->user, NULL))
+  secret_begin (&wait);
+  secret_password_store (&password_schema, SECRET_COLLECTION_DEFAULT, label, password, cancellable, secret_done_cb,
+                         &wait, "host", settings->host, "port", settings->port ? settings->port : 5432,
+                         "dbname", settings->dbname, "user", settings->user, NULL);
+  result = secret_end (&wait);
+  if (!secret_password_store_finish (result, &local_error))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
                    _("The password could not be kept in the keyring (%s). Madoguchi keeps it nowhere else: "
@@ -322,24 +376,36 @@ mdg_sync_password_lookup (const MdgSyncSettings  *settings,
                           GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
-  char *secret;
-  char *password;
+  g_autoptr(GAsyncResult) found = NULL;
+  g_autoptr(GAsyncResult) retrieved = NULL;
+  g_autolist(GObject) items = NULL;
+  g_autoptr(SecretValue) value = NULL;
+  SecretWait wait;
 
   g_return_val_if_fail (settings != NULL, NULL);
 
-  secret = secret_password_lookup_sync (&password_schema, cancellable, &local_error, "host", settings->host,
-                                        "port", settings->port ? settings->port : 5432, "dbname", settings->dbname,
-                                        "user", settings->user, NULL);
+  /* Searched and then retrieved: libsecret 0.20's own lookup leaks the keyring's reply. */
+  secret_begin (&wait);
+  secret_password_search (&password_schema, SECRET_SEARCH_UNLOCK, cancellable, secret_done_cb, &wait,
+                          "host", settings->host, "port", settings->port ? settings->port : 5432,
+                          "dbname", settings->dbname, "user", settings->user, NULL);
+  found = secret_end (&wait);
+  items = secret_password_search_finish (found, &local_error);
+  if (items != NULL)
+    {
+      secret_begin (&wait);
+      secret_retrievable_retrieve_secret (items->data, cancellable, secret_done_cb, &wait);
+      retrieved = secret_end (&wait);
+      value = secret_retrievable_retrieve_secret_finish (items->data, retrieved, &local_error);
+    }
   if (local_error != NULL)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
                    _("The keyring holding the team server’s password cannot be reached: %s"), local_error->message);
       return NULL;
     }
-  /* libsecret hands out non-pageable memory; the caller gets ordinary memory it frees. */
-  password = g_strdup (secret);
-  secret_password_free (secret);
-  return password;
+  /* The caller gets ordinary memory it frees; libsecret's copy goes with the value. */
+  return value ? g_strdup (secret_value_get_text (value)) : NULL;
 }
 
 gboolean
@@ -348,12 +414,17 @@ mdg_sync_password_clear (const MdgSyncSettings  *settings,
                          GError                **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  SecretWait wait;
 
   g_return_val_if_fail (settings != NULL, FALSE);
 
-  secret_password_clear_sync (&password_schema, cancellable, &local_error, "host", settings->host,
-                              "port", settings->port ? settings->port : 5432, "dbname", settings->dbname,
-                              "user", settings->user, NULL);
+  secret_begin (&wait);
+  secret_password_clear (&password_schema, cancellable, secret_done_cb, &wait, "host", settings->host,
+                         "port", settings->port ? settings->port : 5432, "dbname", settings->dbname,
+                         "user", settings->user, NULL);
+  result = secret_end (&wait);
+  secret_password_clear_finish (result, &local_error);
   if (local_error != NULL)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("The keyring cannot be reached: %s"), local_error->message);
