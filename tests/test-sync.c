@@ -896,6 +896,24 @@ test_tls (Fixture       *f,
   g_unsetenv ("PGHOSTADDR");
 }
 
+typedef struct
+{
+  GPtrArray *states;
+  gboolean   done;
+  GError    *error;
+} Watch;
+
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Watch *watch = user_data;
+
+  mdg_sync_client_refresh_finish (MDG_SYNC_CLIENT (object), result, &watch->error);
+  watch->done = TRUE;
+}
+
 static void
 test_offline (Fixture       *f,
               gconstpointer  data)
@@ -918,6 +936,22 @@ test_offline (Fixture       *f,
   g_assert_cmpint (mdg_sync_client_get_state (l->client), ==, MDG_SYNC_STATE_OFFLINE);
   line = mdg_sync_client_describe (l->client, now);
   g_assert_cmpstr (line, ==, "Offline — 3 changes waiting");
+
+  /* The window opened later says so too, before any sync of its own. */
+  {
+    g_autoptr(MdgSyncClient) later = mdg_sync_client_new (l->path);
+    g_autofree char *again = NULL;
+    Watch watch = { NULL, FALSE, NULL };
+
+    mdg_sync_client_refresh_async (later, NULL, refreshed_cb, &watch);
+    while (!watch.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (watch.error);
+    g_assert_cmpint (mdg_sync_client_get_state (later), ==, MDG_SYNC_STATE_OFFLINE);
+    again = mdg_sync_client_describe (later, now);
+    g_assert_cmpstr (again, ==, "Offline — 3 changes waiting");
+    g_assert_nonnull (strstr (mdg_sync_client_get_message (later), "cannot be reached"));
+  }
 }
 
 static void
@@ -982,13 +1016,6 @@ test_password_in_keyring (Fixture       *f,
   g_assert_false (tree_holds (g_get_home_dir (), passwords[0]));
 }
 
-typedef struct
-{
-  GPtrArray *states;
-  gboolean   done;
-  GError    *error;
-} Watch;
-
 static void
 state_changed_cb (MdgSyncClient *client,
                   GParamSpec    *pspec,
@@ -1042,17 +1069,6 @@ test_status_async (Fixture       *f,
   g_signal_handlers_disconnect_by_data (l->client, &watch);
   g_ptr_array_unref (watch.states);
   g_ptr_array_unref (second.states);
-}
-
-static void
-refreshed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Watch *watch = user_data;
-
-  mdg_sync_client_refresh_finish (MDG_SYNC_CLIENT (object), result, &watch->error);
-  watch->done = TRUE;
 }
 
 static void
@@ -1190,6 +1206,29 @@ test_deck_files (Fixture       *f,
   g_clear_error (&error);
   g_assert_null (mdg_sync_client_fetch_file (b->client, "deck_revision", "../../etc/passwd", NULL, &error));
   g_assert_error (error, MDG_ERROR, MDG_ERROR_INVALID);
+}
+
+static void
+test_interval (Fixture       *f,
+               gconstpointer  data)
+{
+  Laptop *a = add_laptop (f);
+  Laptop *b = add_laptop (f);
+  g_autoptr(MdgPerson) person = add_person (a, "定期", "同期", NULL, NULL);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  sync_ok (a);
+
+  /* B syncs on its own, every second, while it lives: A's person arrives without a word. */
+  mdg_sync_client_set_interval (b->client, 1);
+  while (id_of (b, "person", mdg_person_get_uuid (person)) == 0 ||
+         mdg_sync_client_get_state (b->client) != MDG_SYNC_STATE_IDLE)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  mdg_sync_client_set_interval (b->client, 0);
+  g_assert_nonnull (mdg_sync_client_get_last_synced (b->client));
 }
 
 /* --- madoguchi-cli sync -------------------------------------------------------------- */
@@ -1381,6 +1420,17 @@ test_cli (Fixture       *f,
     g_assert_cmpint (r2.status, ==, 1);
     g_assert_nonnull (strstr (r2.err, "refused the user name or the password"));
   }
+  {
+    g_auto(Result) r = { 0 };
+    g_autoptr(JsonNode) failed = NULL;
+
+    cli (&r, a, NULL, "sync", "status", "--json", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    failed = parse_json (r.out);
+    object = json_node_get_object (failed);
+    g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "error");
+    g_assert_nonnull (strstr (json_object_get_string_member (object, "problem"), "refused the user name"));
+  }
 }
 
 int
@@ -1415,6 +1465,7 @@ main (int    argc,
   ADD ("/sync/wrong-password", test_wrong_password);
   ADD ("/sync/password-in-keyring", test_password_in_keyring);
   ADD ("/sync/status-async", test_status_async);
+  ADD ("/sync/interval", test_interval);
   ADD ("/sync/refresh", test_refresh);
   ADD ("/sync/cli", test_cli);
 #undef ADD

@@ -175,7 +175,7 @@ sync_status (Globals  *globals,
   server = settings ? mdg_sync_settings_describe (settings) : NULL;
   last = counts.last_synced ? _mdg_cli_iso8601 (counts.last_synced) : NULL;
   device = _mdg_sync_device (db);
-  state = settings == NULL ? "not-set-up" : "idle";
+  state = settings == NULL ? "not-set-up" : counts.problem == NULL ? "idle" : counts.offline ? "offline" : "error";
 
   if (globals->json)
     {
@@ -195,6 +195,8 @@ sync_status (Globals  *globals,
       json_builder_add_int_value (builder, counts.waiting);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_add_int_value (builder, counts.conflicts);
+      json_builder_set_member_name (builder, "problem");
+      json_builder_add_string_value (builder, counts.problem);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       _mdg_cli_print_json (root);
@@ -209,6 +211,8 @@ sync_status (Globals  *globals,
                             counts.waiting),
                counts.waiting);
       g_print (_("Conflicts to review: %u\n"), counts.conflicts);
+      if (counts.problem != NULL)
+        g_print (_("The last sync failed: %s\n"), counts.problem);
     }
   mdg_sync_counts_clear (&counts);
   return EXIT_OK;

@@ -89,6 +89,7 @@ void
 mdg_sync_counts_clear (MdgSyncCounts *counts)
 {
   g_clear_pointer (&counts->last_synced, g_date_time_unref);
+  g_clear_pointer (&counts->problem, g_free);
   memset (counts, 0, sizeof *counts);
 }
 
@@ -124,7 +125,9 @@ mdg_sync_counts_read (MdgDatabase    *db,
   handle = _mdg_database_get_handle (db);
   stmt = _mdg_sql_prepare (handle,
                            "SELECT (SELECT value FROM sync_setting WHERE key = 'last-sync'),"
-                           " EXISTS (SELECT 1 FROM sync_setting WHERE key = 'host')",
+                           " EXISTS (SELECT 1 FROM sync_setting WHERE key = 'host'),"
+                           " (SELECT value FROM sync_setting WHERE key = 'last-problem'),"
+                           " EXISTS (SELECT 1 FROM sync_setting WHERE key = 'last-offline')",
                            error);
   if (stmt == NULL)
     return FALSE;
@@ -133,6 +136,8 @@ mdg_sync_counts_read (MdgDatabase    *db,
       const char *last = (const char *) sqlite3_column_text (stmt, 0);
       counts->last_synced = last ? g_date_time_new_from_iso8601 (last, NULL) : NULL;
       counts->set_up = sqlite3_column_int (stmt, 1);
+      counts->problem = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      counts->offline = sqlite3_column_int (stmt, 3);
     }
   counts->waiting = count (handle, "SELECT count (*) FROM (SELECT DISTINCT tbl, uuid FROM sync_outbox)");
   counts->conflicts = count (handle, "SELECT count (*) FROM sync_conflict WHERE resolved_at IS NULL");
@@ -181,8 +186,11 @@ apply_counts (MdgSyncClient *self,
       self->last_synced = counts->last_synced ? g_date_time_ref (counts->last_synced) : NULL;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNCED]);
     }
+  /* At start-up the status line says what the last sync, before the window, ended on. */
   if (!counts->set_up)
     set_state (self, MDG_SYNC_STATE_NOT_SET_UP, NULL);
+  else if (self->state == MDG_SYNC_STATE_NOT_SET_UP && counts->problem != NULL)
+    set_state (self, counts->offline ? MDG_SYNC_STATE_OFFLINE : MDG_SYNC_STATE_ERROR, counts->problem);
   else if (self->state == MDG_SYNC_STATE_NOT_SET_UP)
     set_state (self, MDG_SYNC_STATE_IDLE, NULL);
   g_object_thaw_notify (G_OBJECT (self));
@@ -208,6 +216,30 @@ apply_outcome (MdgSyncClient *self,
     set_state (self, MDG_SYNC_STATE_IDLE, NULL);
   else
     set_state (self, MDG_SYNC_STATE_ERROR, error->message);
+}
+
+/* Keeps why the last sync failed (or that it did not), for the status after a restart. */
+static void
+remember_problem (MdgDatabase  *db,
+                  const GError *error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean offline;
+
+  if (error != NULL && error->domain != MDG_SYNC_ERROR)
+    return;
+  _mdg_sql_exec (handle, "DELETE FROM sync_setting WHERE key IN ('last-problem', 'last-offline')", NULL);
+  if (error == NULL)
+    return;
+  offline = error->code == MDG_SYNC_ERROR_UNREACHABLE || error->code == MDG_SYNC_ERROR_INTERRUPTED;
+  stmt = _mdg_sql_prepare (handle, "INSERT INTO sync_setting (key, value) VALUES ('last-problem', ?)", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, error->message, -1, SQLITE_STATIC);
+  sqlite3_step (stmt);
+  if (offline)
+    _mdg_sql_exec (handle, "INSERT INTO sync_setting (key, value) VALUES ('last-offline', '1')", NULL);
 }
 
 /* Connects when there is no live connection; the password comes from the keyring. */
@@ -277,6 +309,7 @@ run_sync (MdgSyncClient *self,
   /* A broken connection is not reused: the next sync connects again. */
   if (error != NULL && !_mdg_sync_server_is_alive (self->server))
     g_clear_pointer (&self->server, _mdg_sync_server_free);
+  remember_problem (db, error);
 
 counts:
   mdg_sync_counts_read (db, &outcome->counts, NULL);
@@ -337,7 +370,8 @@ interval_cb (gpointer user_data)
 {
   MdgSyncClient *self = user_data;
 
-  if (self->state != MDG_SYNC_STATE_SYNCING && self->state != MDG_SYNC_STATE_NOT_SET_UP)
+  /* Also when not set up (as far as this client knows): Preferences may just have done it. */
+  if (self->state != MDG_SYNC_STATE_SYNCING)
     mdg_sync_client_sync_async (self, NULL, NULL, NULL);
   return G_SOURCE_CONTINUE;
 }

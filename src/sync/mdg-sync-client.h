@@ -24,6 +24,8 @@ typedef struct
   guint      waiting;      /* records changed here and not pushed yet */
   guint      conflicts;    /* conflicts not reviewed yet */
   GDateTime *last_synced;  /* (nullable) */
+  gboolean   offline;      /* the last sync could not reach the server */
+  char      *problem;      /* (nullable): why the last sync failed, in words */
 } MdgSyncCounts;
 
 void     mdg_sync_counts_clear (MdgSyncCounts  *counts);
