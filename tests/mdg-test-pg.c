@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -40,6 +41,34 @@ struct _MdgTestPg
 static GTestDBus *test_bus;
 static GSubprocess *keyring;
 static char *keyring_runtime;
+
+/* What a failed assertion (abort) or a test timeout (SIGTERM) must not leave running. */
+static volatile sig_atomic_t server_group;
+static volatile sig_atomic_t keyring_pid;
+
+static void
+reap_cb (int signum)
+{
+  if (server_group > 0)
+    kill (-server_group, SIGKILL);
+  if (keyring_pid > 0)
+    kill (keyring_pid, SIGTERM);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+static void
+reap_on_exit (void)
+{
+  static gboolean installed;
+
+  if (installed)
+    return;
+  installed = TRUE;
+  signal (SIGABRT, reap_cb);
+  signal (SIGTERM, reap_cb);
+  signal (SIGINT, reap_cb);
+}
 
 static const char *
 bindir (void)
@@ -187,6 +216,8 @@ start_server (MdgTestPg *pg)
   g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDERR_MERGE);
   pg->server = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
   g_assert_no_error (error);
+  reap_on_exit ();
+  server_group = atoi (g_subprocess_get_identifier (pg->server));
 
   while (PQping (conninfo) != PQPING_OK)
     {
@@ -277,6 +308,7 @@ wait_server (MdgTestPg *pg)
   g_subprocess_wait (pg->server, NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&pg->server);
+  server_group = 0;
 }
 
 /* The fast shutdown a service manager does; then the folder goes. */
@@ -419,6 +451,8 @@ mdg_test_keyring_start (void)
   keyring = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground", "--unlock",
                                          "--components=secrets", NULL);
   g_assert_no_error (error);
+  reap_on_exit ();
+  keyring_pid = atoi (g_subprocess_get_identifier (keyring));
   input = g_subprocess_get_stdin_pipe (keyring);
   g_output_stream_write_all (input, "keyring-login", 13, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -465,6 +499,7 @@ mdg_test_keyring_stop (void)
   secret_service_disconnect ();
   g_subprocess_send_signal (keyring, SIGTERM);
   g_subprocess_wait (keyring, NULL, &error);
+  keyring_pid = 0;
   g_assert_no_error (error);
   g_clear_object (&keyring);
   /* libsecret's proxies keep the session bus connection to the end, so the bus daemon

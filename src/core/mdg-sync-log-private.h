@@ -20,8 +20,13 @@ gboolean _mdg_sync_enable           (sqlite3     *db,
                                      GError     **error);
 char    *_mdg_sync_seed_uuid        (const char  *table,
                                      const char  *key);
-gboolean _mdg_sync_is_shared        (sqlite3     *db,
-                                     const char  *table);
+char    *_mdg_sync_setting_get      (sqlite3     *db,
+                                     const char  *key);
+gboolean _mdg_sync_setting_set      (sqlite3     *db,
+                                     const char  *key,
+                                     const char  *value,
+                                     GError     **error);
+char    *_mdg_sync_quote_identifier (const char  *name);
 char   **_mdg_sync_columns          (sqlite3     *db,
                                      const char  *table,
                                      GError     **error);

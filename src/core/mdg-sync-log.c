@@ -42,8 +42,9 @@
   "UPDATE sync_self SET hlc = max(CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) * 65536," \
   " hlc + 1) WHERE id = 1;"
 
-static char *
-quote_identifier (const char *name)
+/* Returns: (transfer full): @name as an SQL identifier, for tables other code names */
+char *
+_mdg_sync_quote_identifier (const char *name)
 {
   g_autoptr(GString) quoted = g_string_new ("\"");
 
@@ -123,7 +124,7 @@ create_triggers (sqlite3     *db,
                  char       **columns,
                  GError     **error)
 {
-  g_autofree char *ident = quote_identifier (table);
+  g_autofree char *ident = _mdg_sync_quote_identifier (table);
   g_autofree char *name = quote_literal (table);
   g_autoptr(GString) mask = g_string_new (NULL);
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -137,7 +138,7 @@ create_triggers (sqlite3     *db,
     }
   for (guint i = 0; columns[i]; i++)
     {
-      g_autofree char *column = quote_identifier (columns[i]);
+      g_autofree char *column = _mdg_sync_quote_identifier (columns[i]);
       g_string_append_printf (mask, "%s(OLD.%s IS NOT NEW.%s) * %" G_GUINT64_FORMAT, i ? " + " : "", column, column,
                               (guint64) 1 << i);
     }
@@ -183,7 +184,7 @@ snapshot_table (sqlite3     *db,
                 const char  *table,
                 GError     **error)
 {
-  g_autofree char *ident = quote_identifier (table);
+  g_autofree char *ident = _mdg_sync_quote_identifier (table);
   g_autofree char *name = quote_literal (table);
   /* Seeded rows have name-based (version 5) uuids and are the same on every laptop:
    * they carry clock 0 and wait for no push. */
@@ -362,16 +363,40 @@ _mdg_sync_share_files (sqlite3     *db,
   return _mdg_sql_step_done (db, stmt, error);
 }
 
-gboolean
-_mdg_sync_is_shared (sqlite3    *db,
-                     const char *table)
+/* Returns: (transfer full) (nullable): a sync setting of this laptop */
+char *
+_mdg_sync_setting_get (sqlite3    *db,
+                       const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, "SELECT 1 FROM sync_table WHERE name = ?", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, "SELECT value FROM sync_setting WHERE key = ?", NULL);
 
   if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Sets a sync setting of this laptop; %NULL removes it. */
+gboolean
+_mdg_sync_setting_set (sqlite3     *db,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (value == NULL)
+    stmt = _mdg_sql_prepare (db, "DELETE FROM sync_setting WHERE key = ?1", error);
+  else
+    stmt = _mdg_sql_prepare (db, "INSERT OR REPLACE INTO sync_setting (key, value) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return _mdg_sql_step_done (db, stmt, error);
 }
 
 /**

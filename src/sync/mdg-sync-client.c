@@ -10,6 +10,7 @@
 #include "mdg-error.h"
 #include "mdg-sync-client-private.h"
 #include "mdg-sync-error.h"
+#include "mdg-sync-log-private.h"
 #include "mdg-sync-settings.h"
 
 /*
@@ -224,22 +225,14 @@ remember_problem (MdgDatabase  *db,
                   const GError *error)
 {
   sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   gboolean offline;
 
   if (error != NULL && error->domain != MDG_SYNC_ERROR)
     return;
-  _mdg_sql_exec (handle, "DELETE FROM sync_setting WHERE key IN ('last-problem', 'last-offline')", NULL);
-  if (error == NULL)
-    return;
-  offline = error->code == MDG_SYNC_ERROR_UNREACHABLE || error->code == MDG_SYNC_ERROR_INTERRUPTED;
-  stmt = _mdg_sql_prepare (handle, "INSERT INTO sync_setting (key, value) VALUES ('last-problem', ?)", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, error->message, -1, SQLITE_STATIC);
-  sqlite3_step (stmt);
-  if (offline)
-    _mdg_sql_exec (handle, "INSERT INTO sync_setting (key, value) VALUES ('last-offline', '1')", NULL);
+  offline = error != NULL &&
+            (error->code == MDG_SYNC_ERROR_UNREACHABLE || error->code == MDG_SYNC_ERROR_INTERRUPTED);
+  _mdg_sync_setting_set (handle, "last-problem", error ? error->message : NULL, NULL);
+  _mdg_sync_setting_set (handle, "last-offline", offline ? "1" : NULL, NULL);
 }
 
 /* Connects when there is no live connection; the password comes from the keyring. */

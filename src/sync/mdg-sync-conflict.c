@@ -9,6 +9,7 @@
 #include "mdg-database-private.h"
 #include "mdg-error.h"
 #include "mdg-sync-conflict.h"
+#include "mdg-sync-log-private.h"
 
 /*
  * Conflicts are listed for review in words a desk coordinator reads: which record
@@ -105,15 +106,6 @@ mdg_sync_conflict_free (MdgSyncConflict *conflict)
   g_free (conflict);
 }
 
-static char *
-quote_identifier (const char *name)
-{
-  g_auto(GStrv) parts = g_strsplit (name, "\"", -1);
-  g_autofree char *joined = g_strjoinv ("\"\"", parts);
-
-  return g_strdup_printf ("\"%s\"", joined);
-}
-
 /* Returns: (transfer full): what @uuid of @table is called, in a sentence */
 static char *
 record_name (sqlite3    *db,
@@ -123,7 +115,7 @@ record_name (sqlite3    *db,
   for (guint i = 0; i < G_N_ELEMENTS (record_names); i++)
     if (g_str_equal (record_names[i].table, table))
       {
-        g_autofree char *ident = quote_identifier (table);
+        g_autofree char *ident = _mdg_sync_quote_identifier (table);
         g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE uuid = ?", record_names[i].name_sql, ident);
         g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, sql, NULL);
         const char *name = NULL;
@@ -338,8 +330,8 @@ mdg_sync_conflict_resolve (MdgDatabase  *db,
 
   if (kept_mine != keep_mine && !duplicate)
     {
-      g_autofree char *ident = quote_identifier (table);
-      g_autofree char *column_ident = quote_identifier (column);
+      g_autofree char *ident = _mdg_sync_quote_identifier (table);
+      g_autofree char *column_ident = _mdg_sync_quote_identifier (column);
       g_autofree char *sql = NULL;
       g_autoptr(sqlite3_stmt) fk = NULL;
       g_autofree char *target = NULL;
@@ -351,7 +343,7 @@ mdg_sync_conflict_resolve (MdgDatabase  *db,
       sqlite3_bind_text (fk, 1, table, -1, SQLITE_STATIC);
       sqlite3_bind_text (fk, 2, column, -1, SQLITE_STATIC);
       if (sqlite3_step (fk) == SQLITE_ROW)
-        target = quote_identifier ((const char *) sqlite3_column_text (fk, 0));
+        target = _mdg_sync_quote_identifier ((const char *) sqlite3_column_text (fk, 0));
 
       /* An edit like any other: the change log takes it to the team. */
       if (target != NULL)

@@ -348,15 +348,6 @@ engine_free (Engine *e)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Engine, engine_free)
 
-static char *
-quote_identifier (const char *name)
-{
-  g_auto(GStrv) parts = g_strsplit (name, "\"", -1);
-  g_autofree char *joined = g_strjoinv ("\"\"", parts);
-
-  return g_strdup_printf ("\"%s\"", joined);
-}
-
 static int
 column_index (Table      *table,
               const char *name)
@@ -384,7 +375,7 @@ table_new (sqlite3     *db,
   g_autofree char *sql = NULL;
 
   table->name = g_strdup (name);
-  table->ident = quote_identifier (name);
+  table->ident = _mdg_sync_quote_identifier (name);
   table->position = position;
   table->uniques = g_ptr_array_new_with_free_func ((GDestroyNotify) unique_key_free);
   table->inserts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
@@ -449,7 +440,7 @@ table_new (sqlite3     *db,
               usable = FALSE;
               break;
             }
-          column = quote_identifier (table->columns[k]);
+          column = _mdg_sync_quote_identifier (table->columns[k]);
           g_array_append_val (found, k);
           g_string_append_printf (where, "%s%s = ?%u", found->len > 1 ? " AND " : "", column, found->len);
         }
@@ -479,7 +470,7 @@ table_new (sqlite3     *db,
 
   for (guint i = 0; i < table->n; i++)
     {
-      g_autofree char *column = quote_identifier (table->columns[i]);
+      g_autofree char *column = _mdg_sync_quote_identifier (table->columns[i]);
       g_string_append_printf (list, ", %s", column);
       g_string_append_printf (sets, "%s%s = ?%u", i ? ", " : "", column, i + 1);
     }
@@ -1616,7 +1607,7 @@ insert_record (Engine      *e,
       for (guint k = 0; k < table->n; k++)
         if (present[k])
           {
-            g_autofree char *column = quote_identifier (table->columns[k]);
+            g_autofree char *column = _mdg_sync_quote_identifier (table->columns[k]);
             g_string_append_printf (names, ", %s", column);
             g_string_append_printf (marks, ", ?%u", ++bound);
           }
@@ -1697,7 +1688,7 @@ repoint_children (Engine      *e,
     for (guint k = 0; k < child->n; k++)
       if (g_strcmp0 (child->fk_target[k], table->name) == 0)
         {
-          g_autofree char *column = quote_identifier (child->columns[k]);
+          g_autofree char *column = _mdg_sync_quote_identifier (child->columns[k]);
           g_autofree char *sql = g_strdup_printf ("UPDATE OR IGNORE %s SET %s = ?1 WHERE %s = ?2", child->ident, column, column);
           g_autoptr(sqlite3_stmt) stmt = prepare (e, sql, error);
 
@@ -1890,7 +1881,7 @@ apply_all (Engine     *e,
     {
       Deferred *deferred = g_ptr_array_index (e->deferred, i);
       Table *table = deferred->table;
-      g_autofree char *column = quote_identifier (table->columns[deferred->column]);
+      g_autofree char *column = _mdg_sync_quote_identifier (table->columns[deferred->column]);
       g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE uuid = ?2", table->ident, column);
       g_autoptr(sqlite3_stmt) stmt = NULL;
       gint64 id;
@@ -2298,35 +2289,6 @@ drop_rejected (Engine      *e,
 
 /* --- the run ------------------------------------------------------------------------- */
 
-static char *
-get_setting (sqlite3    *db,
-             const char *key)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, "SELECT value FROM sync_setting WHERE key = ?", NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
-static gboolean
-set_setting (sqlite3     *db,
-             const char  *key,
-             const char  *value,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, "INSERT OR REPLACE INTO sync_setting (key, value) VALUES (?, ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return _mdg_sql_step_done (db, stmt, error);
-}
-
 static gboolean
 outbox_empty (sqlite3 *db)
 {
@@ -2418,8 +2380,8 @@ end_apply (Engine      *e,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *now_text = g_date_time_format_iso8601 (now);
 
-  return finish_apply (e, error) && set_setting (e->db, "last-seq", seq_text, error) &&
-         set_setting (e->db, "last-sync", now_text, error) &&
+  return finish_apply (e, error) && _mdg_sync_setting_set (e->db, "last-seq", seq_text, error) &&
+         _mdg_sync_setting_set (e->db, "last-sync", now_text, error) &&
          _mdg_sql_exec (e->db, "UPDATE sync_self SET applying = 0 WHERE id = 1", error) &&
          mdg_database_commit (e->database, error);
 }
@@ -2430,7 +2392,7 @@ check_instance (Engine         *e,
                 MdgSyncServer  *server,
                 GError        **error)
 {
-  g_autofree char *known = get_setting (e->db, "server-instance");
+  g_autofree char *known = _mdg_sync_setting_get (e->db, "server-instance");
   const char *instance = _mdg_sync_server_get_instance (server);
 
   if (g_strcmp0 (known, instance) == 0)
@@ -2439,7 +2401,7 @@ check_instance (Engine         *e,
     return FALSE;
   if (!_mdg_sql_exec (e->db, "DELETE FROM sync_setting WHERE key = 'last-seq'", error) ||
       !(known == NULL || _mdg_sync_enable (e->db, error)) ||
-      !set_setting (e->db, "server-instance", instance, error))
+      !_mdg_sync_setting_set (e->db, "server-instance", instance, error))
     {
       mdg_database_rollback (e->database);
       return FALSE;
@@ -2531,7 +2493,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
     return FALSE;
   TIMING ("prepared");
   device = _mdg_sync_device (db);
-  seq_text = get_setting (e->db, "last-seq");
+  seq_text = _mdg_sync_setting_get (e->db, "last-seq");
   seq = seq_text ? g_ascii_strtoll (seq_text, NULL, 10) : 0;
 
   /* Nothing to push: one question, no transaction, and most often nothing to apply. */
@@ -2547,7 +2509,7 @@ _mdg_sync_engine_run (MdgDatabase       *db,
           g_autofree char *now_text = g_date_time_format_iso8601 (now);
 
           /* Nothing anywhere: only the time of this sync changes. */
-          if (!set_setting (e->db, "last-sync", now_text, error))
+          if (!_mdg_sync_setting_set (e->db, "last-sync", now_text, error))
             return FALSE;
           ok = TRUE;
           goto done;

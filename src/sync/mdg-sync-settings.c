@@ -237,26 +237,6 @@ mdg_sync_settings_load (MdgDatabase  *db,
 }
 
 static gboolean
-put_setting (sqlite3     *handle,
-             const char  *key,
-             const char  *value,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (value == NULL)
-    stmt = _mdg_sql_prepare (handle, "DELETE FROM sync_setting WHERE key = ?1", error);
-  else
-    stmt = _mdg_sql_prepare (handle, "INSERT OR REPLACE INTO sync_setting (key, value) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return _mdg_sql_step_done (handle, stmt, error);
-}
-
-static gboolean
 same_server (const MdgSyncSettings *a,
              const MdgSyncSettings *b)
 {
@@ -303,11 +283,11 @@ mdg_sync_settings_save (MdgDatabase            *db,
     return FALSE;
   before = mdg_sync_settings_load (db, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (setting_keys); i++)
-    if (!put_setting (handle, setting_keys[i], values[i], error))
+    if (!_mdg_sync_setting_set (handle, setting_keys[i], values[i], error))
       goto fail;
   /* Another server knows nothing of this laptop: everything goes there. */
   if (!same_server (before, settings) &&
-      (!put_setting (handle, "last-seq", NULL, error) || !put_setting (handle, "server-instance", NULL, error) ||
+      (!_mdg_sync_setting_set (handle, "last-seq", NULL, error) || !_mdg_sync_setting_set (handle, "server-instance", NULL, error) ||
        !_mdg_sync_enable (handle, error)))
     goto fail;
   return mdg_database_commit (db, error);
