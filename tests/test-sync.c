@@ -1209,6 +1209,39 @@ test_deck_files (Fixture       *f,
 }
 
 static void
+test_bad_record (Fixture       *f,
+                 gconstpointer  data)
+{
+  Laptop *a = add_laptop (f);
+  PGconn *conn;
+  PGresult *result;
+
+  sync_ok (a);
+
+  /* Records this laptop's schema refuses (written by hand, or by a newer Madoguchi):
+   * each is left out with a warning, and the sync goes on with the rest. */
+  conn = admin (f);
+  result = PQexec (conn,
+                   "INSERT INTO madoguchi.record (kind, uuid, data, clock, seq, device) VALUES"
+                   " ('person', '11111111-1111-4111-8111-111111111111', '{\"family_name\": \"\"}',"
+                   "  '{\"family_name\": [1, \"x\"]}', nextval ('madoguchi.seq'), 'x'),"
+                   " ('person', '22222222-2222-4222-8222-222222222222', '[1, 2]', '{}', nextval ('madoguchi.seq'), 'x'),"
+                   " ('person', '33333333-3333-4333-8333-333333333333', '{\"family_name\": \"正常\"}',"
+                   "  '{\"family_name\": [1, \"x\"]}', nextval ('madoguchi.seq'), 'x')");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+
+  g_test_expect_message ("mdg-sync-engine", G_LOG_LEVEL_WARNING, "Skipping person 11111111-*");
+  g_test_expect_message ("mdg-sync-engine", G_LOG_LEVEL_WARNING, "Skipping a damaged record*22222222-*");
+  sync_ok (a);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (id_of (a, "person", "33333333-3333-4333-8333-333333333333"), >, 0);
+  g_assert_cmpint (id_of (a, "person", "11111111-1111-4111-8111-111111111111"), ==, 0);
+  sync_ok (a);
+}
+
+static void
 test_interval (Fixture       *f,
                gconstpointer  data)
 {
@@ -1466,6 +1499,7 @@ main (int    argc,
   ADD ("/sync/password-in-keyring", test_password_in_keyring);
   ADD ("/sync/status-async", test_status_async);
   ADD ("/sync/interval", test_interval);
+  ADD ("/sync/bad-record", test_bad_record);
   ADD ("/sync/refresh", test_refresh);
   ADD ("/sync/cli", test_cli);
 #undef ADD

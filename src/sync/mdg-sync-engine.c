@@ -1225,10 +1225,22 @@ row_save (Engine  *e,
 
   if (row->changed)
     {
+      g_autoptr(GError) refused = NULL;
+
       if (!resolve_label_clashes (e, row, error))
         return FALSE;
-      if (!write_values (e, row, error))
-        return FALSE;
+      if (!write_values (e, row, &refused))
+        {
+          /* A value this laptop's schema refuses (a check a newer laptop does not have):
+           * the record stays as it was here rather than stopping every sync after. */
+          if (!g_error_matches (refused, MDG_ERROR, MDG_ERROR_CONSTRAINT))
+            {
+              g_propagate_error (error, g_steal_pointer (&refused));
+              return FALSE;
+            }
+          g_warning ("Kept %s %s as it was: %s", table->name, row->uuid, refused->message);
+          return TRUE;
+        }
       row->changed = FALSE;
     }
   for (guint i = 0; i < table->n; i++)
@@ -1304,12 +1316,8 @@ row_merge (Engine      *e,
       resolution = json_to_value (e, table, k, node, &remote);
       if (resolution == TOMBSTONED && table->notnull[k])
         continue;
-      if (resolution == MISSING)
-        {
-          if (table->notnull[k])
-            continue;
-          defer (e, table, row->uuid, k, node);
-        }
+      if (resolution == MISSING && table->notnull[k])
+        continue;
 
       if (merging)
         {
@@ -1381,6 +1389,9 @@ row_merge (Engine      *e,
       else if (clock_compare (e, rc, lc) > 0)
         row_take (row, k, &remote, rc);
 
+      /* Its row came later in this pull: pointed at once everything is in, if taken. */
+      if (resolution == MISSING && clock_compare (e, row->clocks[k], rc) == 0)
+        defer (e, table, row->uuid, k, node);
       value_clear (&remote);
       if (!ok)
         return FALSE;
@@ -1818,14 +1829,13 @@ apply_record (Engine    *e,
   if (tombstone (e, table->name, in->uuid, NULL))
     return TRUE;
 
-  if (!json_parser_load_from_data (e->parser, in->data, -1, error) || !(data = json_parser_steal_root (e->parser)) ||
-      !json_parser_load_from_data (e->parser, in->clock, -1, error) || !(clocks = json_parser_steal_root (e->parser)) ||
+  if (!json_parser_load_from_data (e->parser, in->data, -1, NULL) || !(data = json_parser_steal_root (e->parser)) ||
+      !json_parser_load_from_data (e->parser, in->clock, -1, NULL) || !(clocks = json_parser_steal_root (e->parser)) ||
       !JSON_NODE_HOLDS_OBJECT (data) || !JSON_NODE_HOLDS_OBJECT (clocks))
     {
-      g_clear_error (error);
-      g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_SERVER,
-                   _("The team server holds a damaged record (%s %s)"), in->kind, in->uuid);
-      return FALSE;
+      /* Never one bad record stopping every sync after it. */
+      g_warning ("Skipping a damaged record from the team server: %s %s", in->kind, in->uuid);
+      return TRUE;
     }
 
   row = row_load (e, table, in->uuid, error);
