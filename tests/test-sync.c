@@ -1099,6 +1099,31 @@ test_refresh (Fixture       *f,
   g_assert_cmpstr (line, ==, "Not synced yet");
   g_assert_no_error (watch.error);
   g_assert_cmpuint (mdg_sync_client_get_waiting (l->client), ==, 2);
+
+  /* Preferences sets up the laptop that worked alone: what it holds goes with the first sync. */
+  {
+    g_autoptr(MdgSyncSettings) settings = team_settings (f, 0);
+    g_autoptr(MdgSyncSettings) incomplete = mdg_sync_settings_new ("", 0, f->dbname, users[0]);
+    Watch setup = { NULL, FALSE, NULL };
+    Watch refused = { NULL, FALSE, NULL };
+
+    mdg_sync_client_setup_async (bare->client, incomplete, passwords[0], NULL, refreshed_cb, &refused);
+    while (!refused.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (refused.error, MDG_ERROR, MDG_ERROR_INVALID);
+    g_clear_error (&refused.error);
+    g_assert_cmpint (mdg_sync_client_get_state (bare->client), ==, MDG_SYNC_STATE_NOT_SET_UP);
+
+    mdg_sync_client_setup_async (bare->client, settings, passwords[0], NULL, refreshed_cb, &setup);
+    while (!setup.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (setup.error);
+    g_assert_cmpint (mdg_sync_client_get_state (bare->client), ==, MDG_SYNC_STATE_IDLE);
+    g_assert_cmpuint (mdg_sync_client_get_waiting (bare->client), ==, 2);
+    sync_ok (bare);
+    sync_ok (l);
+    g_assert_cmpint (mdg_test_count (l->db, "SELECT count (*) FROM person WHERE family_name = '単独'"), ==, 1);
+  }
 }
 
 /* A one-page PDF with its cross-reference table, as any PDF writer makes it. */

@@ -646,6 +646,94 @@ mdg_sync_client_describe (MdgSyncClient *self,
   return g_steal_pointer (&line);
 }
 
+typedef struct
+{
+  MdgSyncSettings *settings;
+  char            *password;
+} SetupData;
+
+static void
+setup_data_free (SetupData *data)
+{
+  mdg_sync_settings_free (data->settings);
+  if (data->password != NULL)
+    explicit_bzero (data->password, strlen (data->password));
+  g_free (data->password);
+  g_free (data);
+}
+
+static void
+setup_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  MdgSyncClient *self = source_object;
+  SetupData *data = task_data;
+  Outcome *outcome = g_new0 (Outcome, 1);
+  g_autoptr(MdgDatabase) db = NULL;
+
+  /* The keyring first: settings without their password would only fail later. */
+  if (mdg_sync_settings_validate (data->settings, &outcome->error) &&
+      (data->password == NULL || *data->password == '\0' ||
+       mdg_sync_password_store (data->settings, data->password, cancellable, &outcome->error)) &&
+      (db = mdg_database_open (self->path, &outcome->error)) != NULL &&
+      mdg_sync_settings_save (db, data->settings, &outcome->error))
+    {
+      /* Another server, or new credentials: the next sync connects anew. */
+      g_mutex_lock (&self->lock);
+      g_clear_pointer (&self->server, _mdg_sync_server_free);
+      g_mutex_unlock (&self->lock);
+      mdg_sync_counts_read (db, &outcome->counts, NULL);
+    }
+  g_task_return_pointer (task, outcome, (GDestroyNotify) outcome_free);
+}
+
+/**
+ * mdg_sync_client_setup_async:
+ * @self: a #MdgSyncClient
+ * @settings: the team server
+ * @password: (nullable): its password, kept in the keyring; %NULL or empty to keep the
+ *   one there (or for a server that asks none)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when it is done
+ * @user_data: for @callback
+ *
+ * What Preferences does with the team server a person typed: keeps the password in
+ * the keyring, saves the settings and turns the change log on. Sync then to check
+ * that the server lets this laptop in.
+ */
+void
+mdg_sync_client_setup_async (MdgSyncClient         *self,
+                             const MdgSyncSettings *settings,
+                             const char            *password,
+                             GCancellable          *cancellable,
+                             GAsyncReadyCallback    callback,
+                             gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SetupData *data;
+
+  g_return_if_fail (MDG_IS_SYNC_CLIENT (self));
+  g_return_if_fail (settings != NULL);
+
+  data = g_new0 (SetupData, 1);
+  data->settings = mdg_sync_settings_copy (settings);
+  data->password = g_strdup (password);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mdg_sync_client_setup_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) setup_data_free);
+  g_task_run_in_thread (task, setup_thread);
+}
+
+gboolean
+mdg_sync_client_setup_finish (MdgSyncClient  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  return mdg_sync_client_refresh_finish (self, result, error);
+}
+
 /**
  * mdg_sync_client_refresh_async:
  * @self: a #MdgSyncClient

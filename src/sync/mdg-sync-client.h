@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mdg-database.h"
+#include "mdg-sync-settings.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +53,15 @@ void           mdg_sync_client_set_interval       (MdgSyncClient        *self,
 guint          mdg_sync_client_get_round_trips    (MdgSyncClient        *self);
 char          *mdg_sync_client_describe           (MdgSyncClient        *self,
                                                    GDateTime            *now);
+void           mdg_sync_client_setup_async        (MdgSyncClient        *self,
+                                                   const MdgSyncSettings *settings,
+                                                   const char           *password,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean       mdg_sync_client_setup_finish       (MdgSyncClient        *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
 void           mdg_sync_client_refresh_async      (MdgSyncClient        *self,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
