@@ -276,6 +276,18 @@ test_two_laptops (Fixture       *f,
   g_assert_cmpuint (mdg_test_count (a->db, "SELECT count (DISTINCT uuid) FROM sync_outbox WHERE tbl <> 'category' AND tbl <> 'referral'"),
                     ==, 4);
 
+  /* Laptop A says which staff member works on it: the server records it with each change. */
+  {
+    g_autoptr(MdgSyncSettings) settings = mdg_sync_settings_load (a->db, &error);
+    g_autofree char *staff = NULL;
+
+    mdg_test_exec (a->db, "INSERT INTO staff (name, role) VALUES ('窓口 一郎', 'coordinator')");
+    staff = text_of (a, "SELECT uuid FROM staff");
+    settings->staff = g_strdup (staff);
+    g_assert_true (mdg_sync_settings_save (a->db, settings, &error));
+    g_assert_no_error (error);
+  }
+
   sync_ok (a);
   g_assert_cmpuint (mdg_sync_client_get_waiting (a->client), ==, 0);
   sync_ok (b);
@@ -296,6 +308,9 @@ test_two_laptops (Fixture       *f,
   g_assert_cmpint (mdg_test_pg_count (conn, "SELECT count (DISTINCT who) FROM madoguchi.change"), ==, 2);
   g_assert_cmpint (mdg_test_pg_count (conn, "SELECT count (*) FROM madoguchi.device"), ==, 2);
   g_assert_cmpint (mdg_test_pg_count (conn, "SELECT count (*) FROM madoguchi.record WHERE kind = 'person'"), ==, 2);
+  g_assert_cmpint (mdg_test_pg_count (conn, "SELECT count (*) FROM madoguchi.change AS c"
+                                            " JOIN madoguchi.record AS s ON s.kind = 'staff' AND s.uuid = c.staff"
+                                            " WHERE s.data ->> 'name' = '窓口 一郎' AND c.kind = 'person'"), ==, 1);
   PQfinish (conn);
 }
 
