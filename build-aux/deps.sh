@@ -6,12 +6,12 @@ BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libpoppler-glib-dev
   desktop-file-utils appstream fonts-noto-cjk
-  libgmime-3.0-dev libsoup-3.0-dev glib-networking libxml2-dev libarchive-dev
+  libgmime-3.0-dev libsoup-3.0-dev glib-networking libxml2-dev libarchive-dev libpq-dev libsecret-1-dev
 )
 
 TEST_PACKAGES=(
   xvfb xauth dbus libgl1-mesa-dri flatpak-builder
-  poppler-utils libxtst-dev weston epubcheck default-jre-headless
+  poppler-utils libxtst-dev weston epubcheck default-jre-headless postgresql gnome-keyring openssl util-linux
 )
 
 install_packages () {

@@ -366,6 +366,13 @@ print_help (void)
   g_print ("  notice list [--kind KIND]   %s\n", _("List the notices, drafts first"));
   g_print ("  publish site --output FOLDER [--base-url URL]\n"
            "                              %s\n", _("Write the portal’s pages: notices, FAQ and an Atom feed"));
+  g_print ("  sync setup --host H [--port P] --dbname D --user U [--ca FILE] [--staff ID]\n"
+           "                              %s\n", _("Set up the team server (the password is read from standard input)"));
+  g_print ("  sync now                    %s\n", _("Sync with the team server (exit 1 on failure)"));
+  g_print ("  sync status                 %s\n", _("Show the last sync, the changes waiting and the conflicts"));
+  g_print ("  sync conflicts              %s\n", _("List the conflicts to review"));
+  g_print ("  sync resolve ID --keep mine|theirs\n"
+           "                              %s\n", _("Settle a conflict with one of its two values"));
   g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
 }
 
@@ -387,6 +394,7 @@ main (int    argc,
     { "slots", _mdg_cli_command_slots },
     { "feed", _mdg_cli_command_feed }, { "topic", _mdg_cli_command_topic }, { "faq", _mdg_cli_command_faq },
     { "notice", _mdg_cli_command_notice }, { "publish", _mdg_cli_command_publish },
+    { "sync", _mdg_cli_command_sync },
   };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();

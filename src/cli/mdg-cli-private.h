@@ -99,5 +99,6 @@ int          _mdg_cli_command_topic      (Globals *globals, int argc, char **arg
 int          _mdg_cli_command_faq        (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_notice     (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_publish    (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_sync       (Globals *globals, int argc, char **argv);
 
 G_END_DECLS

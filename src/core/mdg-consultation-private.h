@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "mdg-consultation.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,10 @@ void             _mdg_consultation_set_categories  (MdgConsultation             
                                                     GPtrArray                     *categories);
 void             _mdg_consultation_update_from     (MdgConsultation               *self,
                                                     MdgConsultation               *loaded);
+
+/* Person deletion: their consultations stay for the figures, their words go. */
+gboolean         _mdg_consultation_store_forget_person (sqlite3                      *handle,
+                                                        gint64                        person_id,
+                                                        GError                      **error);
 
 G_END_DECLS

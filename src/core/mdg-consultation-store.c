@@ -1567,7 +1567,7 @@ mdg_consultation_store_count_queues_finish (MdgDatabase     *db,
  * Drafts that name them go. The consultation index is rewritten afterwards.
  */
 gboolean
-_mdg_consultation_store_forget_person (MdgDatabase  *db,
+_mdg_consultation_store_forget_person (sqlite3      *handle,
                                        gint64        person_id,
                                        GError      **error)
 {
@@ -1587,7 +1587,6 @@ _mdg_consultation_store_forget_person (MdgDatabase  *db,
     "DELETE FROM forget",
     "INSERT INTO consultation_index (consultation_index) VALUES ('optimize')",
   };
-  sqlite3 *handle = _mdg_database_get_handle (db);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {

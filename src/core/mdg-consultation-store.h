@@ -165,7 +165,7 @@ gboolean               mdg_consultation_store_count_queues_finish (MdgDatabase  
                                                                    MdgQueueCounts    *counts,
                                                                    GError           **error);
 
-/* For the importers, list model and person deletion. */
+/* For the importers and the list model. */
 gint64                 _mdg_consultation_store_insert        (MdgDatabase            *db,
                                                               gint64                  actor_id,
                                                               MdgConsultation        *consultation,
@@ -176,9 +176,6 @@ GArray                *_mdg_consultation_store_list_ids      (MdgDatabase       
                                                               GError                **error);
 GPtrArray             *_mdg_consultation_store_load_many     (MdgDatabase            *db,
                                                               GArray                 *ids,
-                                                              GError                **error);
-gboolean               _mdg_consultation_store_forget_person (MdgDatabase            *db,
-                                                              gint64                  person_id,
                                                               GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgConsultationFilter, mdg_consultation_filter_free)

@@ -8,6 +8,7 @@
 #include "mdg-core-resources.h"
 #include "mdg-database-private.h"
 #include "mdg-error.h"
+#include "mdg-sync-log-private.h"
 
 /*
  * Schema changes are numbered migrations keyed on PRAGMA user_version. A migration is
@@ -17,6 +18,26 @@
  * Every row has an integer key for joins, plus a uuid and timestamps so that records
  * from two laptops can later be merged. The uuid default is plain SQL (a version-4
  * UUID from randomblob) so that rows inserted by any SQLite client get one.
+ *
+ * Sharing a table with the team server (src/sync) takes one line in the migration that
+ * creates it:
+ *
+ *   _mdg_sync_share (db, "faq_entry", NULL, error)
+ *
+ * or, when a UNIQUE key names the same record on every laptop (so that two laptops
+ * adding it offline end with one record, not a clash):
+ *
+ *   _mdg_sync_share (db, "registration", "seminar_id person_id", error)
+ *
+ * Nothing else: the columns come from PRAGMA table_info, and the change-log triggers
+ * are rebuilt after every migration, so a later ALTER TABLE ... ADD COLUMN is shared
+ * too. Foreign keys travel as the uuids of the rows they point at, so share the tables
+ * they point at first (or in the same migration). Rows a migration seeds identically on
+ * every laptop take _mdg_sync_seed_uuid (table, key) as their uuid (and one fixed
+ * created_at). A table whose rows name a file by its SHA-256 adds
+ * _mdg_sync_share_files (db, table, column, folder, suffix, error): the file is sent
+ * with the row and fetched by other laptops when first used. Tables left out
+ * stay on the laptop: caches, drafts, local settings (import_mapping, sync_*).
  */
 
 #define UUID_SQL                                                                   \
@@ -641,6 +662,152 @@ migrate_6 (sqlite3  *db,
   return foreach_tsv_row ("feeds.tsv", 5, insert_feed_source, db, error);
 }
 
+/*
+ * Version 7: team sync through a PostgreSQL server (src/sync). The change log and its
+ * bookkeeping (see mdg-sync-log.c); the tables the team shares; the categories and
+ * referrals seeded by version 1 get name-based uuids, the same on every laptop.
+ */
+#define SYNC_KEY "tbl TEXT NOT NULL, uuid TEXT NOT NULL,"
+static const char schema_7[] =
+  "CREATE TABLE sync_self (id INTEGER PRIMARY KEY CHECK (id = 1), device TEXT NOT NULL,"
+  " hlc INTEGER NOT NULL DEFAULT 0, enabled INTEGER NOT NULL DEFAULT 0, applying INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO sync_self (id, device) VALUES (1, " UUID_SQL ");"
+  "CREATE TABLE sync_peer (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE);"
+  "INSERT INTO sync_peer (id, uuid) VALUES (0, '');"
+  "INSERT INTO sync_peer (id, uuid) SELECT 1, device FROM sync_self;"
+  "CREATE TABLE sync_setting (key TEXT PRIMARY KEY, value TEXT);"
+  "CREATE TABLE sync_table (name TEXT PRIMARY KEY, identity TEXT, columns TEXT,"
+  " position INTEGER NOT NULL UNIQUE);"
+  "CREATE TABLE sync_row (" SYNC_KEY
+  " hlc INTEGER NOT NULL, peer INTEGER NOT NULL, PRIMARY KEY (tbl, uuid)) WITHOUT ROWID;"
+  "CREATE TABLE sync_field (" SYNC_KEY
+  " col TEXT NOT NULL, hlc INTEGER NOT NULL, peer INTEGER NOT NULL, PRIMARY KEY (tbl, uuid, col)) WITHOUT ROWID;"
+  "CREATE TABLE sync_outbox (" SYNC_KEY
+  " col TEXT NOT NULL, base_hlc INTEGER NOT NULL DEFAULT 0, base_peer INTEGER NOT NULL DEFAULT 0,"
+  " PRIMARY KEY (tbl, uuid, col)) WITHOUT ROWID;"
+  "CREATE TABLE sync_tombstone (" SYNC_KEY
+  " hlc INTEGER NOT NULL, peer INTEGER NOT NULL, successor TEXT, PRIMARY KEY (tbl, uuid)) WITHOUT ROWID;"
+  /* The record's history of values a conflict overwrote, for review. */
+  "CREATE TABLE sync_conflict (id INTEGER PRIMARY KEY, " SYNC_KEY
+  " col TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'field' CHECK (kind IN ('field', 'duplicate')),"
+  " mine TEXT, mine_hlc INTEGER NOT NULL, mine_peer INTEGER NOT NULL,"
+  " theirs TEXT, theirs_hlc INTEGER NOT NULL, theirs_peer INTEGER NOT NULL,"
+  " kept TEXT NOT NULL CHECK (kept IN ('mine', 'theirs')),"
+  " detected_at TEXT NOT NULL DEFAULT (" NOW_SQL "), resolved_at TEXT);"
+  "CREATE INDEX sync_conflict_record ON sync_conflict (tbl, uuid);"
+  /* Tables whose rows name a file by its SHA-256 (deck PDFs): the file travels too. */
+  "CREATE TABLE sync_file (tbl TEXT PRIMARY KEY, col TEXT NOT NULL, folder TEXT NOT NULL, suffix TEXT NOT NULL);"
+  /* The synced columns of each table, by their bit in an UPDATE's mask of changes. */
+  "CREATE TABLE sync_column (tbl TEXT NOT NULL, col TEXT NOT NULL, bit INTEGER NOT NULL,"
+  " PRIMARY KEY (tbl, col)) WITHOUT ROWID;"
+  /* The change log's books, kept once for every shared table: each table's triggers
+   * (mdg-sync-log.c) insert here a change: 'i'nsert, 'u'pdate (with its mask) or
+   * 'd'elete. Nothing is stored in the view itself. */
+  "CREATE VIEW sync_change (tbl, uuid, op, mask) AS SELECT NULL, NULL, NULL, NULL WHERE 0;"
+  "CREATE TRIGGER sync_change_log INSTEAD OF INSERT ON sync_change BEGIN"
+  /* Whoever deletes a row (this laptop, or a sync applying another's delete), its clocks
+   * and its conflict history (which holds its values) go with it. */
+  " DELETE FROM sync_field WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid;"
+  " DELETE FROM sync_row WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid;"
+  " DELETE FROM sync_conflict WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid;"
+  /* The rest only for this laptop's own writes while sync is on. julianday() keeps
+   * milliseconds; the clock never runs backwards. */
+  " UPDATE sync_self SET hlc = max (CAST ((julianday ('now') - 2440587.5) * 86400000.0 AS INTEGER) * 65536, hlc + 1)"
+  "  WHERE id = 1 AND enabled AND NOT applying AND (NEW.op <> 'u' OR NEW.mask <> 0);"
+  /* A new row is pushed whole; it may be one deleted and brought back by Undo. */
+  " DELETE FROM sync_tombstone WHERE NEW.op = 'i' AND tbl = NEW.tbl AND uuid = NEW.uuid"
+  "  AND (SELECT enabled AND NOT applying FROM sync_self WHERE id = 1);"
+  " DELETE FROM sync_outbox WHERE NEW.op = 'i' AND tbl = NEW.tbl AND uuid = NEW.uuid"
+  "  AND (SELECT enabled AND NOT applying FROM sync_self WHERE id = 1);"
+  " INSERT OR REPLACE INTO sync_row (tbl, uuid, hlc, peer) SELECT NEW.tbl, NEW.uuid, hlc, 1 FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'i';"
+  " INSERT INTO sync_outbox (tbl, uuid, col) SELECT NEW.tbl, NEW.uuid, '*' FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'i';"
+  /* Edited fields: the first edit since the last push keeps the clock it was made on
+   * (its base), which tells another laptop's concurrent edit from one already seen. */
+  " INSERT OR IGNORE INTO sync_outbox (tbl, uuid, col, base_hlc, base_peer)"
+  "  SELECT NEW.tbl, NEW.uuid, c.col, coalesce (f.hlc, r.hlc, 0), coalesce (f.peer, r.peer, 0)"
+  "  FROM sync_column AS c JOIN sync_self AS s ON s.id = 1 AND s.enabled AND NOT s.applying"
+  "  LEFT JOIN sync_row AS r ON r.tbl = NEW.tbl AND r.uuid = NEW.uuid"
+  "  LEFT JOIN sync_field AS f ON f.tbl = NEW.tbl AND f.uuid = NEW.uuid AND f.col = c.col"
+  "  WHERE NEW.op = 'u' AND c.tbl = NEW.tbl AND NEW.mask & (1 << c.bit);"
+  " INSERT OR REPLACE INTO sync_field (tbl, uuid, col, hlc, peer)"
+  "  SELECT NEW.tbl, NEW.uuid, c.col, s.hlc, 1"
+  "  FROM sync_column AS c JOIN sync_self AS s ON s.id = 1 AND s.enabled AND NOT s.applying"
+  "  WHERE NEW.op = 'u' AND c.tbl = NEW.tbl AND NEW.mask & (1 << c.bit);"
+  /* A deleted row the server never saw needs no tombstone. */
+  " INSERT OR REPLACE INTO sync_tombstone (tbl, uuid, hlc, peer) SELECT NEW.tbl, NEW.uuid, hlc, 1 FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'd'"
+  "  AND NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = NEW.tbl AND uuid = NEW.uuid AND col = '*');"
+  " INSERT OR REPLACE INTO sync_outbox (tbl, uuid, col) SELECT NEW.tbl, NEW.uuid, '-' FROM sync_self"
+  "  WHERE id = 1 AND enabled AND NOT applying AND NEW.op = 'd'"
+  "  AND NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = NEW.tbl AND uuid = NEW.uuid AND col = '*');"
+  " DELETE FROM sync_outbox WHERE NEW.op = 'd' AND tbl = NEW.tbl AND uuid = NEW.uuid AND col <> '-'"
+  "  AND (SELECT enabled AND NOT applying FROM sync_self WHERE id = 1);"
+  " END;";
+
+/* Shared in this order: a table comes after those its foreign keys point at. */
+static const struct { const char *table; const char *identity; } shared_7[] = {
+  { "staff", NULL }, { "organization", NULL }, { "person", NULL }, { "seminar", NULL },
+  { "deck", NULL }, { "deck_revision", NULL }, { "slide_note", "revision_id page" },
+  { "program_item", NULL }, { "registration", "seminar_id person_id" }, { "category", "scheme key" },
+  { "referral", "key" }, { "consultation", NULL }, { "consultation_event", NULL }, { "follow_up", NULL },
+  { "faq_entry", NULL }, { "faq_consultation", "faq_id consultation_id" }, { "feed_source", "key" },
+  { "feed_item", "source_id guid" }, { "seminar_topic", "seminar_id feed_item_id" },
+  /* Added by versions 3 to 6, which came before sync. */
+  { "setting", "key" }, { "slide_page", "revision_id page" }, { "slide_note_review", NULL },
+  { "staff_area", "staff_id category_id" }, { "consultation_category", "consultation_id category_id" },
+  { "consultation_mail", "consultation_id" }, { "consultation_attachment", "consultation_id position" },
+  { "consultation_slot", NULL }, { "feed_saved_search", "name" }, { "feed_item_attachment", NULL },
+  { "faq_category", "faq_id category_id" }, { "notice", NULL }, { "notice_item", "notice_id feed_item_id" },
+};
+
+static gboolean
+seed_uuids (sqlite3     *db,
+            const char  *table,
+            const char  *key_sql,
+            GError     **error)
+{
+  g_autofree char *select = g_strdup_printf ("SELECT id, %s FROM %s WHERE %s IS NOT NULL", key_sql, table,
+                                             key_sql);
+  /* The seeded copy of every laptop is one record: the same uuid and creation time. */
+  g_autofree char *update = g_strdup_printf ("UPDATE %s SET uuid = ?, created_at = '2026-01-01T00:00:00.000Z'"
+                                             " WHERE id = ?", table);
+  g_autoptr(sqlite3_stmt) rows = _mdg_sql_prepare (db, select, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (rows == NULL || !(stmt = _mdg_sql_prepare (db, update, error)))
+    return FALSE;
+  while (sqlite3_step (rows) == SQLITE_ROW)
+    {
+      g_autofree char *uuid = _mdg_sync_seed_uuid (table, (const char *) sqlite3_column_text (rows, 1));
+
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, sqlite3_column_int64 (rows, 0));
+      if (!_mdg_sql_step_done (db, stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_7 (sqlite3  *db,
+           GError  **error)
+{
+  if (!_mdg_sql_exec (db, schema_7, error) ||
+      !seed_uuids (db, "category", "scheme || '/' || key", error) ||
+      !seed_uuids (db, "referral", "key", error) ||
+      !seed_uuids (db, "feed_source", "key", error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shared_7); i++)
+    if (!_mdg_sync_share (db, shared_7[i].table, shared_7[i].identity, error))
+      return FALSE;
+  /* A deck revision's PDF, content-addressed in the data folder's decks/. */
+  return _mdg_sync_share_files (db, "deck_revision", "sha256", "decks", ".pdf", error);
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
   migrate_2,
@@ -648,6 +815,7 @@ static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_4,
   migrate_5,
   migrate_6,
+  migrate_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);
@@ -697,7 +865,8 @@ _mdg_migrate (sqlite3     *db,
       if (!_mdg_sql_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
 
-      if (!migrations[v](db, &local_error) || !_mdg_sql_exec (db, bump, &local_error) ||
+      if (!migrations[v](db, &local_error) || !_mdg_sync_rebuild_triggers (db, &local_error) ||
+          !_mdg_sql_exec (db, bump, &local_error) ||
           !_mdg_sql_exec (db, "COMMIT", &local_error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);

@@ -26,5 +26,8 @@ gint64     _mdg_person_store_insert (MdgDatabase  *db,
 gint64     _mdg_person_store_ensure_organization (MdgDatabase  *db,
                                                   const char   *name,
                                                   GError      **error);
+gboolean   _mdg_person_store_erase  (sqlite3      *handle,
+                                     gint64        id,
+                                     GError      **error);
 
 G_END_DECLS

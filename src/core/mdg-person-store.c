@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mdg-attendee.h"
+#include "mdg-consultation-private.h"
 #include "mdg-consultation-store.h"
 #include "mdg-error.h"
 #include "mdg-kana.h"
@@ -504,13 +505,47 @@ mdg_person_store_merge (MdgDatabase  *db,
  * moves everything into the file and empties the log. Afterwards the database file
  * holds no byte of their name or e-mail.
  */
+/**
+ * _mdg_person_store_erase:
+ * @handle: a connection inside a transaction
+ * @id: the person
+ * @error: a location for a #GError
+ *
+ * The rows half of mdg_person_store_delete(), for a caller that holds the transaction
+ * and then rewrites the search index and checkpoints (a sync applying a deletion made
+ * on another laptop).
+ */
+gboolean
+_mdg_person_store_erase (sqlite3  *handle,
+                         gint64    id,
+                         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error) ||
+      !_mdg_consultation_store_forget_person (handle, id, error))
+    return FALSE;
+
+  stmt = _mdg_sql_prepare (handle, "DELETE FROM person WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_mdg_sql_step_done (handle, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (handle) == 0)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 mdg_person_store_delete (MdgDatabase  *db,
                          gint64        id,
                          GError      **error)
 {
   sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
@@ -518,21 +553,8 @@ mdg_person_store_delete (MdgDatabase  *db,
   if (!mdg_database_begin (db, error))
     return FALSE;
 
-  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error) ||
-      !_mdg_consultation_store_forget_person (db, id, error))
+  if (!_mdg_person_store_erase (handle, id, error))
     goto fail;
-
-  stmt = _mdg_sql_prepare (handle, "DELETE FROM person WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_mdg_sql_step_done (handle, stmt, error))
-    goto fail;
-  if (sqlite3_changes (handle) == 0)
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
-      goto fail;
-    }
 
   /* FTS5 keeps deleted tokens in older segments until they are merged. */
   if (!_mdg_sql_exec (handle, "INSERT INTO search_index (search_index) VALUES ('optimize')", error))
@@ -602,11 +624,13 @@ add_rows (GVariantBuilder  *builder,
  * @error: a location for a #GError
  *
  * Everything Madoguchi holds about one person, for an export on their request: their
- * details, registrations, consultations and the follow-ups of those.
+ * details, registrations, consultations and the follow-ups of those, and the values
+ * team sync kept when two laptops changed their record differently.
  *
  * Returns: (transfer full): an `a{sv}` with "person" (a{sv}), "registrations",
- *   "consultations", "consultation_history", "consultation_mail", "attachments" and
- *   "follow_ups" (aa{sv}), and "notice" (s) when a consultation is marked sensitive
+ *   "consultations", "consultation_history", "consultation_mail", "attachments",
+ *   "follow_ups" and "sync_history" (aa{sv}), and "notice" (s) when a consultation is
+ *   marked sensitive
  */
 GVariant *
 mdg_person_store_collect (MdgDatabase  *db,
@@ -666,6 +690,14 @@ mdg_person_store_collect (MdgDatabase  *db,
                  " LEFT JOIN consultation AS c ON c.id = f.consultation_id"
                  " LEFT JOIN registration AS r ON r.id = f.registration_id"
                  " WHERE c.person_id = ?1 OR r.person_id = ?1 ORDER BY f.due_date",
+                 id, error) ||
+      /* Values two laptops gave their record, kept for review by team sync. */
+      !add_rows (&record, handle, "sync_history",
+                 "SELECT c.tbl AS record, c.col AS field, c.mine AS this_laptop, c.theirs AS other_laptop, c.kept,"
+                 " c.detected_at FROM sync_conflict AS c"
+                 " WHERE (c.tbl = 'person' AND c.uuid = (SELECT uuid FROM person WHERE id = ?1))"
+                 " OR (c.tbl = 'registration' AND c.uuid IN (SELECT uuid FROM registration WHERE person_id = ?1))"
+                 " ORDER BY c.id",
                  id, error))
     {
       g_variant_builder_clear (&record);

@@ -92,6 +92,7 @@ mdg_person_export_csv (MdgDatabase  *db,
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
   static const char *lists[] = {
     "registrations", "consultations", "consultation_history", "consultation_mail", "attachments", "follow_ups",
+    "sync_history",
   };
   const char *header[] = { _("Section"), _("Field"), _("Value") };
 
