@@ -366,9 +366,7 @@ _mdg_migrate (sqlite3     *db,
 
   if (version < 0)
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_CORRUPT,
-                   _("“%s” is not a Madoguchi database, or it is damaged: %s"),
-                   path, sqlite3_errmsg (db));
+      _mdg_sql_set_error (db, error, _("Could not read the database"));
       return FALSE;
     }
 
@@ -376,7 +374,7 @@ _mdg_migrate (sqlite3     *db,
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_TOO_NEW,
                    _("“%s” was written by a newer Madoguchi (schema %d; this version knows up to %d). "
-                     "Update Madoguchi to open it."),
+                     "It was left as it was: update Madoguchi to open it."),
                    path, version, MDG_SCHEMA_VERSION);
       return FALSE;
     }
