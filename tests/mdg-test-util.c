@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "mdg-database-private.h"
+#include "mdg-seminar-store.h"
 #include "mdg-test-util.h"
 
 void
@@ -95,4 +96,99 @@ mdg_test_exec (MdgDatabase *db,
 
   _mdg_sql_exec (_mdg_database_get_handle (db), sql, &error);
   g_assert_no_error (error);
+}
+
+gint64
+mdg_test_add_seminar (MdgDatabase *db,
+                      const char  *title)
+{
+  g_autoptr(GDateTime) starts = mdg_test_local (2026, 12, 3, 14, 0);
+  g_autoptr(GDateTime) ends = mdg_test_local (2026, 12, 3, 16, 30);
+  g_autoptr(MdgSeminar) seminar = mdg_seminar_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (seminar, "title", title, "starts-at", starts, "ends-at", ends, NULL);
+  mdg_seminar_store_save (db, seminar, &error);
+  g_assert_no_error (error);
+  return mdg_seminar_get_id (seminar);
+}
+
+/*
+ * Whether the file's bytes hold @needle, read by another process (grep): reading a
+ * database file in this process would close a descriptor of it, and with it drop the
+ * locks of this process's open connections.
+ */
+gboolean
+mdg_test_file_holds (const char *path,
+                     const char *needle)
+{
+  const char *argv[] = { "grep", "-q", "-F", "-a", "-e", needle, path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) <= 1);
+  return WEXITSTATUS (status) == 0;
+}
+
+/* Runs madoguchi-cli on @database with @args; returns its exit status. */
+int
+mdg_test_run_cli_argv (const char            *database,
+                       const char           **args,
+                       GSpawnChildSetupFunc   child_setup,
+                       gpointer               setup_data,
+                       char                 **out,
+                       char                 **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_strv_builder_add (builder, g_getenv ("MADOGUCHI_CLI"));
+  g_strv_builder_add (builder, "--database");
+  g_strv_builder_add (builder, database);
+  g_strv_builder_addv (builder, args);
+  argv = g_strv_builder_end (builder);
+
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, child_setup, setup_data, out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+int
+mdg_test_run_cli_valist (const char  *database,
+                         char       **out,
+                         char       **err,
+                         const char  *first,
+                         va_list      ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+
+  return mdg_test_run_cli_argv (database, (const char **) args->pdata, NULL, NULL, out, err);
+}
+
+int
+mdg_test_run_cli (const char  *database,
+                  char       **out,
+                  char       **err,
+                  const char  *first,
+                  ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = mdg_test_run_cli_valist (database, out, err, first, ap);
+  va_end (ap);
+  return status;
 }

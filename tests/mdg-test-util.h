@@ -19,5 +19,25 @@ gint64       mdg_test_count        (MdgDatabase  *db,
                                     const char   *sql);
 void         mdg_test_exec         (MdgDatabase  *db,
                                     const char   *sql);
+gint64       mdg_test_add_seminar  (MdgDatabase  *db,
+                                    const char   *title);
+gboolean     mdg_test_file_holds   (const char   *path,
+                                    const char   *needle);
+int          mdg_test_run_cli_argv (const char   *database,
+                                    const char  **args,
+                                    GSpawnChildSetupFunc child_setup,
+                                    gpointer      setup_data,
+                                    char        **out,
+                                    char        **err);
+int          mdg_test_run_cli_valist (const char *database,
+                                      char      **out,
+                                      char      **err,
+                                      const char *first,
+                                      va_list     ap);
+int          mdg_test_run_cli      (const char   *database,
+                                    char        **out,
+                                    char        **err,
+                                    const char   *first,
+                                    ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -36,25 +36,11 @@ run (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) args = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status;
   va_list ap;
 
-  g_strv_builder_add (builder, g_getenv ("MADOGUCHI_CLI"));
-  g_strv_builder_add (builder, "--database");
-  g_strv_builder_add (builder, f->db);
   va_start (ap, first);
-  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
-    g_strv_builder_add (builder, arg);
+  r->status = mdg_test_run_cli_valist (f->db, &r->out, &r->err, first, ap);
   va_end (ap);
-  args = g_strv_builder_end (builder);
-
-  g_spawn_sync (NULL, args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
 }
 
 static void

@@ -267,7 +267,7 @@ test_database_backup_and_restore (void)
   g_assert_no_error (error);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 0);
 
-  mdg_database_restore (db, backup, &error);
+  mdg_database_restore (db, backup, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar WHERE title = 'バックアップ対象'"), ==, 1);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"バックアップ\"'"), ==, 0);
@@ -282,7 +282,7 @@ test_database_backup_and_restore (void)
     g_autofree char *junk = g_build_filename (dir, "junk.db", NULL);
 
     g_assert_true (g_file_set_contents (junk, "not a database at all, just text", -1, NULL));
-    g_assert_false (mdg_database_restore (db, junk, &error));
+    g_assert_false (mdg_database_restore (db, junk, NULL, &error));
     g_assert_nonnull (error);
     g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 1);
   }

@@ -335,6 +335,9 @@ person_delete (Globals  *globals,
   if (!mdg_person_store_delete (db, id, &error))
     return _mdg_cli_fail (error);
   g_print (_("Deleted %s everywhere; their registrations stay, anonymised.\n"), name);
+  if (mdg_database_get_wipe_pending (db))
+    g_print ("%s\n", _("Another program is reading the database: their details will be wiped from the file’s free "
+                        "space as soon as it is done (at the next start of Madoguchi at the latest)."));
   return EXIT_OK;
 }
 

@@ -499,7 +499,9 @@ mdg_person_store_merge (MdgDatabase  *db,
  * consultations lose the link. The search index is rewritten so that no segment keeps
  * their words, and with secure_delete the freed pages are zeroed; a checkpoint then
  * moves everything into the file and empties the log. Afterwards the database file
- * holds no byte of their name or e-mail.
+ * holds no byte of their name or e-mail. When another program is reading the
+ * database meanwhile, the delete still succeeds and the wipe is finished as soon as
+ * it can be (mdg_database_get_wipe_pending()).
  */
 gboolean
 mdg_person_store_delete (MdgDatabase  *db,
@@ -536,7 +538,15 @@ mdg_person_store_delete (MdgDatabase  *db,
 
   if (!mdg_database_commit (db, error))
     return FALSE;
-  return mdg_database_checkpoint (db, error);
+
+  /* The person is deleted whatever happens now; a reader may delay only the wipe. */
+  {
+    g_autoptr(GError) wipe_error = NULL;
+
+    if (!_mdg_database_wipe (db, &wipe_error))
+      g_debug ("Wiping person %" G_GINT64_FORMAT " waits for readers: %s", id, wipe_error->message);
+  }
+  return TRUE;
 
 fail:
   mdg_database_rollback (db);
