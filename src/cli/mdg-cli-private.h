@@ -21,6 +21,7 @@ typedef int (*CommandFunc) (Globals *globals, int argc, char **argv);
 
 int          _mdg_cli_fail               (GError        *error);
 int          _mdg_cli_usage              (const char    *message);
+char        *_mdg_cli_database_path      (Globals       *globals);
 MdgDatabase *_mdg_cli_open_database      (Globals       *globals,
                                           GError       **error);
 gboolean     _mdg_cli_parse_options      (const char    *parameter,
@@ -47,5 +48,7 @@ int          _mdg_cli_command_seminar    (Globals *globals, int argc, char **arg
 int          _mdg_cli_command_attendees  (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_checkin    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_person     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_backup     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_restore    (Globals *globals, int argc, char **argv);
 
 G_END_DECLS

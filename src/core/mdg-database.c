@@ -188,12 +188,14 @@ tighten (const char *path,
 /*
  * Personal data: the folder is 0700 and the files 0600. The folder is created (or, for
  * Madoguchi's own, tightened) here; the database file is created by SQLite under a
- * 0077 umask (see open_connection). An existing file is tightened by name, once per
- * process: the file itself is never opened or closed outside SQLite, because closing
- * any descriptor of it would drop the POSIX locks of every connection in this
- * process ("How To Corrupt An SQLite Database File", 2.2).
+ * 0077 umask (see open_connection). An existing file is tightened by name (see
+ * tighten_files), once per process: the file itself is never opened or closed outside
+ * SQLite, because closing any descriptor of it would drop the POSIX locks of every
+ * connection in this process ("How To Corrupt An SQLite Database File", 2.2).
+ *
+ * Returns: whether this is the first open of @path in this process, or -1 on failure
  */
-static gboolean
+static int
 prepare_folder (const char  *path,
                 GError     **error)
 {
@@ -214,21 +216,25 @@ prepare_folder (const char  *path,
 
           g_set_error (error, MDG_ERROR, MDG_ERROR_OPEN, _("Could not create the data folder “%s”: %s"), folder,
                        g_strerror (saved));
-          return FALSE;
+          return -1;
         }
     }
-  else if (first)
-    {
-      if (is_own_data_folder (folder))
-        tighten (folder, 0700);
-      for (guint i = 0; i < 3; i++)
-        {
-          g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
-          tighten (file, 0600);
-        }
-    }
+  else if (first && is_own_data_folder (folder))
+    tighten (folder, 0700);
 
-  return TRUE;
+  return first;
+}
+
+/* Once the file is known to be ours to change: an older 0644 file becomes 0600. */
+static void
+tighten_files (const char *path)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+
+      tighten (file, 0600);
+    }
 }
 
 /* A file: URI for SQLite, every byte outside the unreserved set escaped. */
@@ -350,9 +356,10 @@ open_database (const char  *path,
 {
   g_autoptr(MdgDatabase) self = NULL;
   g_autofree char *marker = NULL;
+  int first = FALSE;
   int version;
 
-  if (main && !prepare_folder (path, error))
+  if (main && (first = prepare_folder (path, error)) < 0)
     return NULL;
 
   self = g_object_new (MDG_TYPE_DATABASE, NULL);
@@ -381,6 +388,9 @@ open_database (const char  *path,
                    path);
       return NULL;
     }
+
+  if (first && !self->read_only)
+    tighten_files (path);
 
   if (!configure_connection (self, error))
     return NULL;
