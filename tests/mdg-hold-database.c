@@ -48,6 +48,7 @@ open_in_thread (gpointer data)
   g_autoptr(MdgDatabase) connection = mdg_database_open (data, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (connection);
   return NULL;
 }
 

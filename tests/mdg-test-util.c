@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -133,6 +134,34 @@ mdg_test_file_holds (const char *path,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) <= 1);
   return WEXITSTATUS (status) == 0;
+}
+
+/* The first page of @table's b-tree, counting from 1. */
+guint
+mdg_test_root_page (MdgDatabase *db,
+                    const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_master WHERE name = '%s'", table);
+
+  return mdg_test_count (db, sql);
+}
+
+/*
+ * Overwrites @count pages from @first (counting from 1) with junk, as a failing disk
+ * would. No connection of this process may have the file open.
+ */
+void
+mdg_test_damage_pages (const char *path,
+                       guint       first,
+                       guint       count)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, (first - 1 + count) * 4096);
+  memset (contents + (first - 1) * 4096, 0xA5, count * 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 
 /* Runs madoguchi-cli on @database with @args; returns its exit status. */

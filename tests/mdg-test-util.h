@@ -23,6 +23,11 @@ gint64       mdg_test_add_seminar  (MdgDatabase  *db,
                                     const char   *title);
 gboolean     mdg_test_file_holds   (const char   *path,
                                     const char   *needle);
+guint        mdg_test_root_page    (MdgDatabase  *db,
+                                    const char   *table);
+void         mdg_test_damage_pages (const char   *path,
+                                    guint         first,
+                                    guint         count);
 int          mdg_test_run_cli_argv (const char   *database,
                                     const char  **args,
                                     GSpawnChildSetupFunc child_setup,

@@ -600,21 +600,17 @@ test_cli_damaged (Fixture *f, gconstpointer data)
   g_auto(Result) japanese = { 0 };
   g_auto(Result) restore = { 0 };
   g_auto(Result) healed = { 0 };
-  g_autofree char *contents = NULL;
-  gsize length;
   guint page;
 
   run (f, &backup, "backup", good, NULL);
   g_assert_cmpint (backup.status, ==, 0);
   {
     g_autoptr(MdgDatabase) db = mdg_database_open (f->db, NULL);
-    page = mdg_test_count (db, "SELECT rootpage FROM sqlite_master WHERE name = 'person'");
+    page = mdg_test_root_page (db, "person");
   }
 
   /* A failing disk overwrites the pages of the person table. */
-  g_assert_true (g_file_get_contents (f->db, &contents, &length, NULL));
-  memset (contents + (page - 1) * 4096, 0x5A, 2 * 4096);
-  g_assert_true (g_file_set_contents (f->db, contents, length, NULL));
+  mdg_test_damage_pages (f->db, page, 2);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {

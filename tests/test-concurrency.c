@@ -201,7 +201,6 @@ test_writers_wait (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
-  g_autoptr(GError) error = NULL;
   GThread *thread;
   Holder h;
 

@@ -53,30 +53,6 @@ write_raw (const char *path,
   g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
 }
 
-/* Overwrites @count pages from @first (counting from 1) with junk, as a failing disk would. */
-static void
-damage_pages (const char *path,
-              guint       first,
-              guint       count)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  contents = read_bytes (path, &length);
-  g_assert_cmpuint (length, >=, (first - 1 + count) * 4096);
-  memset (contents + (first - 1) * 4096, 0xA5, count * 4096);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-}
-
-static guint
-root_page (MdgDatabase *db,
-           const char  *table)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_master WHERE name = '%s'", table);
-
-  return mdg_test_count (db, sql);
-}
-
 static guint
 count_data_lines (const char *name)
 {
@@ -475,10 +451,10 @@ test_database_damaged (void)
       mdg_test_add_seminar (db, title);
     }
   g_assert_true (mdg_database_backup (db, good, &error));
-  page = root_page (db, "seminar");
+  page = mdg_test_root_page (db, "seminar");
   g_clear_object (&db);
 
-  damage_pages (path, page, 1);
+  mdg_test_damage_pages (path, page, 1);
   db = mdg_database_open (path, &error);
   g_assert_no_error (error);
 
@@ -535,7 +511,7 @@ test_database_restore_unopenable (void)
   mdg_test_add_seminar (db, "復元対象");
   g_assert_true (mdg_database_backup (db, good, &error));
   g_clear_object (&db);
-  damage_pages (path, 1, 1);
+  mdg_test_damage_pages (path, 1, 1);
 
   db = mdg_database_open (path, &error);
   g_assert_null (db);

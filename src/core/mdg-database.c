@@ -719,12 +719,13 @@ mdg_database_verify (MdgDatabase   *self,
 
   if (stmt == NULL)
     return FALSE;
-  if (rc != SQLITE_DONE)
+  /* The check may stop at a page too damaged to read: the same damage. */
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
     {
       _mdg_sql_set_error (self->handle, error, _("Could not check the database"));
       return FALSE;
     }
-  if (!sound)
+  if (!sound || rc != SQLITE_DONE)
     {
       _mdg_error_set_damaged (error, self->path);
       return FALSE;
