@@ -2,10 +2,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "mdg-application.h"
 #include "mdg-backup.h"
 #include "mdg-database.h"
+#include "mdg-date.h"
 #include "mdg-test-gtk.h"
 #include "mdg-test-util.h"
 #include "mdg-window.h"
@@ -94,9 +96,11 @@ test_damaged_database_named (void)
   /* The window stays open behind the notice, which says what happened and what to do. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_window_get_transient_for (notice) == window);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (notice)), ==, "The Database Is Damaged");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (notice)), "damaged"));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (notice)), ==, _("The Database Is Damaged"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (notice)), path));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (notice)), "madoguchi-cli restore"));
+  /* In the user's language, never SQLite's English. */
+  g_assert_null (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (notice)), "malformed"));
   mdg_test_screenshot (GTK_WIDGET (notice), "database-damaged");
 
   /* A damaged database is not backed up as if it were good. */
@@ -130,8 +134,19 @@ test_daily_backup_in_preferences (void)
                                                        G_OBJECT_TYPE (preferences), "last_backup_row"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
   mdg_test_wait_until (adw_action_row_get_subtitle (row) != NULL &&
-                       strstr (adw_action_row_get_subtitle (row), "1 backup kept in") != NULL);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), folder));
+                       strstr (adw_action_row_get_subtitle (row), folder) != NULL);
+  {
+    g_autoptr(GPtrArray) backups = mdg_backup_list (path, NULL);
+    MdgBackup *last = g_ptr_array_index (backups, 0);
+    g_autofree char *date = mdg_date_format (last->created_at, MDG_DATE_DEFAULT);
+    g_autofree char *time = mdg_time_format (last->created_at);
+    g_autofree char *expected = g_strdup_printf (ngettext ("%s %s — %u backup kept in %s",
+                                                           "%s %s — %u backups kept in %s", 1),
+                                                 date, time, 1, folder);
+
+    /* When (with the weekday), how many, and where. */
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected);
+  }
   mdg_test_screenshot (GTK_WIDGET (preferences), "preferences-backups");
 
   /* A sound database raises no notice. */
