@@ -14,20 +14,6 @@
  */
 
 static void
-save (MdgDatabase *db,
-      const char  *title)
-{
-  g_autoptr(GDateTime) starts = mdg_test_local (2026, 12, 3, 14, 0);
-  g_autoptr(GDateTime) ends = mdg_test_local (2026, 12, 3, 16, 30);
-  g_autoptr(MdgSeminar) seminar = mdg_seminar_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_object_set (seminar, "title", title, "starts-at", starts, "ends-at", ends, NULL);
-  mdg_seminar_store_save (db, seminar, &error);
-  g_assert_no_error (error);
-}
-
-static void
 listed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -70,7 +56,7 @@ main (int   argc,
 
   db = mdg_database_open (argv[1], &error);
   g_assert_no_error (error);
-  save (db, "held-1");
+  mdg_test_add_seminar (db, "held-1");
 
   /* Workers with connections of their own, opened and closed while db stays open. */
   for (guint i = 0; i < 3; i++)
@@ -78,14 +64,14 @@ main (int   argc,
   while (pending > 0)
     g_main_context_iteration (NULL, TRUE);
   g_thread_join (g_thread_new ("open", open_in_thread, argv[1]));
-  save (db, "held-2");
+  mdg_test_add_seminar (db, "held-2");
 
   printf ("ready\n");
   fflush (stdout);
   if (fgets (line, sizeof line, stdin) == NULL)
     return 1;
 
-  save (db, "held-3");
+  mdg_test_add_seminar (db, "held-3");
   printf ("done\n");
   fflush (stdout);
   return 0;

@@ -136,6 +136,28 @@ mdg_test_file_holds (const char *path,
   return WEXITSTATUS (status) == 0;
 }
 
+/* The permission bits of @path. */
+guint
+mdg_test_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* Writes a database as another program (or a newer Madoguchi) would, and closes it. */
+void
+mdg_test_write_raw (const char *path,
+                    const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+}
+
 /* The first page of @table's b-tree, counting from 1. */
 guint
 mdg_test_root_page (MdgDatabase *db,

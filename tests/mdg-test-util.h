@@ -23,6 +23,9 @@ gint64       mdg_test_add_seminar  (MdgDatabase  *db,
                                     const char   *title);
 gboolean     mdg_test_file_holds   (const char   *path,
                                     const char   *needle);
+guint        mdg_test_mode         (const char   *path);
+void         mdg_test_write_raw    (const char   *path,
+                                    const char   *sql);
 guint        mdg_test_root_page    (MdgDatabase  *db,
                                     const char   *table);
 void         mdg_test_damage_pages (const char   *path,

@@ -438,15 +438,6 @@ fill_sample (Fixture *f,
   return g_strdup_printf ("%" G_GINT64_FORMAT, seminar_id);
 }
 
-static mode_t
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
 /* No temporary file is left beside the exports. */
 static void
 assert_no_temporary_files (const char *dir)
@@ -502,7 +493,7 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
 
         r.status = mdg_test_run_cli_argv (f->db, (const char **) args, NULL, NULL, &r.out, &r.err);
         g_assert_cmpint (r.status, ==, 0);
-        g_assert_cmpint (mode_of (target), ==, 0600);
+        g_assert_cmpint (mdg_test_mode (target), ==, 0600);
         g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
         g_assert_cmpstr (contents, !=, "an older export");
         if (g_str_has_suffix (target, ".pdf"))
@@ -522,14 +513,14 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
         }
       run (f, &r, "backup", target, NULL);
       g_assert_cmpint (r.status, ==, 0);
-      g_assert_cmpint (mode_of (target), ==, 0600);
+      g_assert_cmpint (mdg_test_mode (target), ==, 0600);
     }
 
   /* The automatic backups and their folder, too. */
   {
     g_autofree char *folder = g_build_filename (f->dir, "backups", NULL);
 
-    g_assert_cmpint (mode_of (folder), ==, 0700);
+    g_assert_cmpint (mdg_test_mode (folder), ==, 0700);
     assert_no_temporary_files (folder);
   }
   assert_no_temporary_files (f->dir);
@@ -737,7 +728,7 @@ test_cli_backup_list_restore (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   daily = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "path"));
   g_assert_true (json_object_get_null_member (json_array_get_object_element (array, 0), "reason"));
-  g_assert_cmpint (mode_of (daily), ==, 0600);
+  g_assert_cmpint (mdg_test_mode (daily), ==, 0600);
 
   run (f, &restore, "restore", daily, NULL);
   g_assert_cmpint (restore.status, ==, 0);
@@ -746,13 +737,7 @@ test_cli_backup_list_restore (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (after.out, "before a restore"));
 
   /* Backups this version cannot read, or that are no backups, are refused. */
-  {
-    sqlite3 *raw = NULL;
-
-    g_assert_cmpint (sqlite3_open (future, &raw), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE t (a); PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (raw);
-  }
+  mdg_test_write_raw (future, "CREATE TABLE t (a); PRAGMA user_version = 99");
   run (f, &newer, "restore", future, NULL);
   g_assert_cmpint (newer.status, ==, 1);
   g_assert_nonnull (strstr (newer.err, "newer"));

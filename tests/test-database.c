@@ -32,25 +32,19 @@ read_bytes (const char *path,
   return contents;
 }
 
-static mode_t
-mode_of (const char *path)
+/* A copy of the schema-1 fixture in @dir. The fixture was written by the first
+ * migration (madoguchi-cli demo) and is never regenerated. */
+static char *
+copy_schema_1 (const char *dir)
 {
-  GStatBuf st;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-1.db", NULL);
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (dir, "schema-1.db", NULL);
+  gsize length;
 
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return st.st_mode & 0777;
-}
-
-/* Writes a database as another program (or a newer Madoguchi) would, and closes it. */
-static void
-write_raw (const char *path,
-           const char *sql)
-{
-  sqlite3 *raw = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
 }
 
 static guint
@@ -175,18 +169,11 @@ test_database_upgrade_from_version_0 (void)
 static void
 test_database_upgrade_from_version_1_fixture (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-1.db", NULL);
   g_autofree char *dir = mdg_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "schema-1.db", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *path = copy_schema_1 (dir);
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  gsize length;
-
-  /* The fixture was written by the first migration (madoguchi-cli demo) and is never regenerated. */
-  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
   db = mdg_database_open (path, &error);
   g_assert_no_error (error);
@@ -360,7 +347,7 @@ test_database_refused_stays_identical (void)
   g_autoptr(GError) error = NULL;
   gsize before_len, after_len;
 
-  write_raw (path, "PRAGMA journal_mode = DELETE; CREATE TABLE seminar (title TEXT);"
+  mdg_test_write_raw (path, "PRAGMA journal_mode = DELETE; CREATE TABLE seminar (title TEXT);"
                    " INSERT INTO seminar VALUES ('未来の研修'); PRAGMA user_version = 99");
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   before = read_bytes (path, &before_len);
@@ -375,7 +362,7 @@ test_database_refused_stays_identical (void)
   /* Still in rollback-journal mode (header bytes 18 and 19), and nothing beside it. */
   g_assert_cmpint (after[18], ==, 1);
   g_assert_cmpint (after[19], ==, 1);
-  g_assert_cmpint (mode_of (path), ==, 0644);
+  g_assert_cmpint (mdg_test_mode (path), ==, 0644);
   for (guint i = 0; i < 3; i++)
     {
       g_autofree char *side = g_strconcat (path, (const char *[]) { "-wal", "-shm", "-journal" }[i], NULL);
@@ -399,30 +386,30 @@ test_database_tightens_modes (void)
 
   g_assert_cmpint (g_mkdir_with_parents (own, 0755), ==, 0);
   g_assert_cmpint (g_chmod (own, 0755), ==, 0);
-  write_raw (path, "CREATE TABLE notes (text TEXT)");
+  mdg_test_write_raw (path, "CREATE TABLE notes (text TEXT)");
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 
   db = mdg_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mode_of (own), ==, 0700);
-  g_assert_cmpint (mode_of (path), ==, 0600);
+  g_assert_cmpint (mdg_test_mode (own), ==, 0700);
+  g_assert_cmpint (mdg_test_mode (path), ==, 0600);
   mdg_test_add_seminar (db, "書き込み");
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-    g_assert_cmpint (mode_of (wal), ==, 0600);
-    g_assert_cmpint (mode_of (shm), ==, 0600);
+    g_assert_cmpint (mdg_test_mode (wal), ==, 0600);
+    g_assert_cmpint (mdg_test_mode (shm), ==, 0600);
   }
 
   /* A folder the user chose keeps its mode; the file is still made private. */
   g_assert_cmpint (g_chmod (other, 0755), ==, 0);
-  write_raw (chosen, "CREATE TABLE notes (text TEXT)");
+  mdg_test_write_raw (chosen, "CREATE TABLE notes (text TEXT)");
   g_assert_cmpint (g_chmod (chosen, 0644), ==, 0);
   db2 = mdg_database_open (chosen, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (mode_of (other), ==, 0755);
-  g_assert_cmpint (mode_of (chosen), ==, 0600);
+  g_assert_cmpint (mdg_test_mode (other), ==, 0755);
+  g_assert_cmpint (mdg_test_mode (chosen), ==, 0600);
 
   g_clear_object (&db);
   g_clear_object (&db2);
@@ -489,7 +476,7 @@ test_database_damaged (void)
   g_assert_true (mdg_database_restore (db, good, &kept, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (kept, "-before-restore.db"));
-  g_assert_cmpint (mode_of (kept), ==, 0600);
+  g_assert_cmpint (mdg_test_mode (kept), ==, 0600);
   g_assert_true (mdg_database_verify (db, NULL, &error));
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 40);
 
@@ -523,7 +510,7 @@ test_database_restore_unopenable (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (kept, "-damaged.db"));
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpint (mode_of (path), ==, 0600);
+  g_assert_cmpint (mdg_test_mode (path), ==, 0600);
 
   db = mdg_database_open (path, &error);
   g_assert_no_error (error);
@@ -544,7 +531,7 @@ test_database_restore_refuses_newer (void)
   g_autoptr(GError) error = NULL;
 
   mdg_test_add_seminar (db, "今の研修");
-  write_raw (future, "CREATE TABLE seminar (title TEXT); PRAGMA user_version = 99");
+  mdg_test_write_raw (future, "CREATE TABLE seminar (title TEXT); PRAGMA user_version = 99");
 
   g_assert_false (mdg_database_restore (db, future, NULL, &error));
   g_assert_error (error, MDG_ERROR, MDG_ERROR_TOO_NEW);
@@ -577,7 +564,7 @@ test_database_daily_backups (void)
       g_assert_true (mdg_database_backup_daily (db, morning, &written, &error));
       g_assert_no_error (error);
       g_assert_nonnull (written);
-      g_assert_cmpint (mode_of (written), ==, 0600);
+      g_assert_cmpint (mdg_test_mode (written), ==, 0600);
       g_clear_pointer (&written, g_free);
 
       /* The second start of the day finds the morning's backup. */
@@ -585,7 +572,7 @@ test_database_daily_backups (void)
       g_assert_null (written);
     }
 
-  g_assert_cmpint (mode_of (folder), ==, 0700);
+  g_assert_cmpint (mdg_test_mode (folder), ==, 0700);
   backups = mdg_backup_list (mdg_database_get_path (db), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, MDG_BACKUP_KEEP);
@@ -611,17 +598,11 @@ test_database_daily_backups (void)
 static void
 test_database_backup_before_upgrade (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-1.db", NULL);
   g_autofree char *dir = mdg_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "schema-1.db", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *path = copy_schema_1 (dir);
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
   db = mdg_database_open (path, &error);
   g_assert_no_error (error);
@@ -633,7 +614,7 @@ test_database_backup_before_upgrade (void)
     sqlite3_stmt *stmt = NULL;
 
     g_assert_cmpstr (backup->reason, ==, "before-upgrade");
-    g_assert_cmpint (mode_of (backup->path), ==, 0600);
+    g_assert_cmpint (mdg_test_mode (backup->path), ==, 0600);
     g_assert_cmpint (sqlite3_open_v2 (backup->path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

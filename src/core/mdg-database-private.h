@@ -24,6 +24,9 @@ gboolean     _mdg_database_backup_into_folder (MdgDatabase  *self,
                                                gboolean      check,
                                                char        **written,
                                                GError      **error);
+void     _mdg_set_too_new_error   (GError      **error,
+                                   const char   *path,
+                                   int           version);
 gboolean _mdg_migrate             (sqlite3      *db,
                                    const char   *path,
                                    GError      **error);

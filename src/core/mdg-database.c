@@ -373,10 +373,7 @@ open_database (const char  *path,
 
   if (version > MDG_SCHEMA_VERSION)
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer Madoguchi (schema %d; this version knows up to %d). "
-                     "It was left as it was: update Madoguchi to open it."),
-                   path, version, MDG_SCHEMA_VERSION);
+      _mdg_set_too_new_error (error, path, version);
       return NULL;
     }
 
