@@ -920,6 +920,31 @@ open_backup (const char  *source,
   return from;
 }
 
+/* Keeps the database as it is, then copies the checked backup @from over it. */
+static gboolean
+restore_into (MdgDatabase  *self,
+              sqlite3      *from,
+              char        **kept,
+              GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *written = NULL;
+
+  if (self->read_only)
+    {
+      _mdg_sql_set_error_code (self->path, SQLITE_READONLY, error, _("Could not restore the backup"));
+      return FALSE;
+    }
+
+  if (!_mdg_database_backup_into_folder (self, now, "before-restore", FALSE, &written, error) ||
+      !copy_database (from, self->handle, self->path, error) || !_mdg_migrate (self->handle, self->path, error))
+    return FALSE;
+
+  if (kept != NULL)
+    *kept = g_steal_pointer (&written);
+  return TRUE;
+}
+
 /**
  * mdg_database_restore:
  * @self: a #MdgDatabase
@@ -938,31 +963,46 @@ mdg_database_restore (MdgDatabase  *self,
                       char        **kept,
                       GError      **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *written = NULL;
   sqlite3 *from;
   gboolean ok;
 
   g_return_val_if_fail (MDG_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
-  if (self->read_only)
-    {
-      _mdg_sql_set_error_code (self->path, SQLITE_READONLY, error, _("Could not restore the backup"));
-      return FALSE;
-    }
-
   from = open_backup (source, error);
   if (from == NULL)
     return FALSE;
-
-  ok = _mdg_database_backup_into_folder (self, now, "before-restore", FALSE, &written, error) &&
-       copy_database (from, self->handle, self->path, error) && _mdg_migrate (self->handle, self->path, error);
+  ok = restore_into (self, from, kept, error);
   sqlite3_close (from);
-
-  if (ok && kept != NULL)
-    *kept = g_steal_pointer (&written);
   return ok;
+}
+
+/* A database too damaged to be copied: moved into the backup folder as it is. */
+static char *
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *folder = _mdg_backup_folder (path);
+  g_autofree char *aside = _mdg_backup_name (path, now, "damaged");
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not move the damaged database “%s” aside: %s"), path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = (const char *[]) { "-wal", "-shm" }[i];
+      g_autofree char *from_side = g_strconcat (path, suffix, NULL);
+      g_autofree char *to_side = g_strconcat (aside, suffix, NULL);
+
+      g_rename (from_side, to_side);
+    }
+  return g_steal_pointer (&aside);
 }
 
 /**
@@ -972,8 +1012,9 @@ mdg_database_restore (MdgDatabase  *self,
  * @kept: (out) (optional) (transfer full): where the database as it was is kept
  * @error: a location for a #GError
  *
- * mdg_database_restore() for a database that may be too damaged to open: such a
- * file is moved into the backup folder, and the backup copied in its place.
+ * mdg_database_restore() for a database that may be too damaged to open or to copy:
+ * such a file is moved into the backup folder as it is, and the backup copied in its
+ * place. The backup is checked before anything is touched.
  */
 gboolean
 mdg_database_restore_file (const char  *path,
@@ -982,56 +1023,39 @@ mdg_database_restore_file (const char  *path,
                            GError     **error)
 {
   g_autoptr(MdgDatabase) db = NULL;
-  g_autoptr(GError) open_error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *aside = NULL;
-  g_autofree char *folder = _mdg_backup_folder (path);
   sqlite3 *from;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
-  db = mdg_database_open (path, &open_error);
-  if (db != NULL)
-    return mdg_database_restore (db, source, kept, error);
-  if (!g_error_matches (open_error, MDG_ERROR, MDG_ERROR_CORRUPT))
-    {
-      g_propagate_error (error, g_steal_pointer (&open_error));
-      return FALSE;
-    }
-
-  /* Too damaged to open: check the backup before touching anything. */
   from = open_backup (source, error);
   if (from == NULL)
     return FALSE;
 
-  aside = _mdg_backup_name (path, now, "damaged");
-  if (g_mkdir_with_parents (folder, 0700) == 0 && g_rename (path, aside) == 0)
+  db = mdg_database_open (path, &local_error);
+  if (db != NULL && restore_into (db, from, kept, &local_error))
     {
-      for (guint i = 0; i < 2; i++)
-        {
-          const char *suffix = (const char *[]) { "-wal", "-shm" }[i];
-          g_autofree char *from_side = g_strconcat (path, suffix, NULL);
-          g_autofree char *to_side = g_strconcat (aside, suffix, NULL);
-
-          g_rename (from_side, to_side);
-        }
-      ok = backup_to_file (from, path, error);
+      sqlite3_close (from);
+      return TRUE;
     }
-  else
+  /* Only damage is a reason to move the file aside; anything else is said as it is. */
+  if (!g_error_matches (local_error, MDG_ERROR, MDG_ERROR_CORRUPT))
     {
-      int saved = errno;
-
-      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not move the damaged database “%s” aside: %s"), path,
-                   g_strerror (saved));
-      ok = FALSE;
+      sqlite3_close (from);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
+  g_clear_object (&db);
+
+  aside = move_aside (path, error);
+  ok = aside != NULL && backup_to_file (from, path, error);
   sqlite3_close (from);
 
   if (ok)
     {
-      g_clear_object (&db);
       db = mdg_database_open (path, error);
       ok = db != NULL;
     }
