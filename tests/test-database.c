@@ -8,6 +8,7 @@
 #include "mdg-backup.h"
 #include "mdg-database-private.h"
 #include "mdg-error.h"
+#include "mdg-person-store.h"
 #include "mdg-seminar-store.h"
 #include "mdg-test-util.h"
 
@@ -594,6 +595,60 @@ test_database_daily_backups (void)
   mdg_test_rm_rf (dir);
 }
 
+/* Deleting a person removes them from the automatic backups too. */
+static void
+test_database_backups_forget_deleted_person (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
+  g_autoptr(MdgPerson) gone = mdg_person_new ();
+  g_autoptr(MdgPerson) stays = mdg_person_new ();
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mdg_person_set_text (gone, MDG_PERSON_FAMILY_NAME, "忘却対象");
+  mdg_person_set_text (gone, MDG_PERSON_EMAIL, "forget.me@backup-test.example.jp");
+  mdg_person_set_text (stays, MDG_PERSON_FAMILY_NAME, "残留者");
+  mdg_person_set_text (stays, MDG_PERSON_EMAIL, "stays@backup-test.example.jp");
+  g_assert_true (mdg_person_store_save (db, gone, &error));
+  g_assert_true (mdg_person_store_save (db, stays, &error));
+
+  /* Two days of backups that hold both people. */
+  for (guint day = 1; day <= 2; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 11, day, 9, 0, 0);
+      g_assert_true (mdg_database_backup_daily (db, morning, NULL, &error));
+    }
+  backups = mdg_backup_list (mdg_database_get_path (db), &error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  for (guint i = 0; i < backups->len; i++)
+    g_assert_true (mdg_test_file_holds (((MdgBackup *) g_ptr_array_index (backups, i))->path,
+                                        "forget.me@backup-test.example.jp"));
+
+  g_assert_true (mdg_person_store_delete (db, mdg_person_get_id (gone), &error));
+  g_assert_no_error (error);
+
+  /* Every backup forgot the person, not a byte of them left; each is still sound. */
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = ((MdgBackup *) g_ptr_array_index (backups, i))->path;
+      g_autoptr(MdgDatabase) copy = NULL;
+
+      g_assert_false (mdg_test_file_holds (path, "forget.me@backup-test.example.jp"));
+      g_assert_false (mdg_test_file_holds (path, "忘却対象"));
+      g_assert_true (mdg_test_file_holds (path, "stays@backup-test.example.jp"));
+      g_assert_cmpint (mdg_test_mode (path), ==, 0600);
+      copy = mdg_database_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (mdg_database_verify (copy, NULL, &error));
+      g_assert_cmpint (mdg_test_count (copy, "SELECT count(*) FROM person"), ==, 1);
+      g_clear_object (&copy);
+    }
+
+  g_clear_object (&db);
+  mdg_test_rm_rf (dir);
+}
+
 /* Before every migration, a backup of the database as it was. */
 static void
 test_database_backup_before_upgrade (void)
@@ -677,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/database/restore/refuses-newer", test_database_restore_refuses_newer);
   g_test_add_func ("/database/backups/daily", test_database_daily_backups);
   g_test_add_func ("/database/backups/before-upgrade", test_database_backup_before_upgrade);
+  g_test_add_func ("/database/backups/forget-deleted-person", test_database_backups_forget_deleted_person);
   g_test_add_func ("/database/error-messages", test_database_error_messages);
 
   return g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "mdg-backup.h"
 #include "mdg-database-private.h"
+#include "mdg-person-store-private.h"
 #include "mdg-error.h"
 
 /*
@@ -331,4 +332,60 @@ mdg_database_backup_daily (MdgDatabase  *self,
     }
 
   return _mdg_database_backup_into_folder (self, now, NULL, TRUE, written, error);
+}
+
+/* Forgets a person in one backup; FALSE when the backup could not be changed. */
+static gboolean
+forget_in (const char *backup,
+           const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgDatabase) copy = _mdg_database_open_file (backup, &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *handle;
+  gint64 id = 0;
+
+  if (copy == NULL || mdg_database_is_read_only (copy))
+    return FALSE;
+  handle = _mdg_database_get_handle (copy);
+  stmt = _mdg_sql_prepare (handle, "SELECT id FROM person WHERE uuid = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  _mdg_sql_bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* A backup from before the person was registered has nothing to forget. */
+  if (id > 0 && !_mdg_person_store_delete_here (copy, id, &error))
+    return FALSE;
+  /* Back to one self-contained file, as backups are written. */
+  return _mdg_sql_exec (handle, "PRAGMA journal_mode = DELETE", NULL);
+}
+
+/*
+ * Deleting a person removes them everywhere, the automatic backups included: each
+ * forgets them as the database did (rows, search index, freed pages wiped). A backup
+ * that cannot (damaged, read-only) is removed rather than kept with the person in it.
+ */
+void
+_mdg_backup_forget_person (MdgDatabase *db,
+                           const char  *uuid)
+{
+  g_autoptr(GPtrArray) backups = mdg_backup_list (mdg_database_get_path (db), NULL);
+
+  for (guint i = 0; backups != NULL && i < backups->len; i++)
+    {
+      MdgBackup *backup = g_ptr_array_index (backups, i);
+
+      if (!forget_in (backup->path, uuid))
+        {
+          g_debug ("Removing %s: it could not forget a deleted person", backup->path);
+          for (guint s = 0; s < 3; s++)
+            {
+              g_autofree char *file = g_strconcat (backup->path, (const char *[]) { "", "-wal", "-shm" }[s], NULL);
+              g_unlink (file);
+            }
+        }
+    }
 }

@@ -14,7 +14,11 @@ gboolean     _mdg_database_backup_unchecked   (MdgDatabase  *self,
                                                GError      **error);
 gboolean     _mdg_database_wipe               (MdgDatabase  *self,
                                                GError      **error);
+MdgDatabase *_mdg_database_open_file         (const char   *path,
+                                               GError      **error);
 /* mdg-backup.c */
+void         _mdg_backup_forget_person        (MdgDatabase  *db,
+                                               const char   *uuid);
 char        *_mdg_backup_name                 (const char   *path,
                                                GDateTime    *time,
                                                const char   *reason);

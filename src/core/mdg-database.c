@@ -553,6 +553,15 @@ _mdg_database_open_worker (MdgDatabase  *self,
   return connection;
 }
 
+/* A connection to another database file (a backup), as a worker connects: nothing
+ * prepared, migrated or backed up. */
+MdgDatabase *
+_mdg_database_open_file (const char  *path,
+                         GError     **error)
+{
+  return open_database (path, FALSE, error);
+}
+
 const char *
 mdg_database_get_path (MdgDatabase *self)
 {

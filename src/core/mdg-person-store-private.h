@@ -23,5 +23,8 @@ gpointer   _mdg_person_row          (sqlite3_stmt *stmt);
 gint64     _mdg_person_store_insert (MdgDatabase  *db,
                                      MdgPerson    *person,
                                      GError      **error);
+gboolean   _mdg_person_store_delete_here (MdgDatabase *db,
+                                          gint64       id,
+                                          GError     **error);
 
 G_END_DECLS

@@ -488,6 +488,20 @@ mdg_person_store_merge (MdgDatabase  *db,
   return mdg_database_commit (db, error);
 }
 
+/* Returns: (nullable): the uuid of person @id, which names them in a backup too */
+static char *
+person_uuid (MdgDatabase *db,
+             gint64       id)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                                                   "SELECT uuid FROM person WHERE id = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? _mdg_sql_column_dup (stmt, 0) : NULL;
+}
+
 /**
  * mdg_person_store_delete:
  * @db: a #MdgDatabase
@@ -501,17 +515,36 @@ mdg_person_store_merge (MdgDatabase  *db,
  * moves everything into the file and empties the log. Afterwards the database file
  * holds no byte of their name or e-mail. When another program is reading the
  * database meanwhile, the delete still succeeds and the wipe is finished as soon as
- * it can be (mdg_database_get_wipe_pending()).
+ * it can be (mdg_database_get_wipe_pending()). The automatic backups forget the
+ * person the same way (a backup that cannot is removed).
  */
 gboolean
 mdg_person_store_delete (MdgDatabase  *db,
                          gint64        id,
                          GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = NULL;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+
+  uuid = person_uuid (db, id);
+  if (!_mdg_person_store_delete_here (db, id, error))
+    return FALSE;
+
+  /* The automatic backups beside the database hold the person too. */
+  if (uuid != NULL)
+    _mdg_backup_forget_person (db, uuid);
+  return TRUE;
+}
+
+/* The delete itself, in one database file: the user's or one of its backups. */
+gboolean
+_mdg_person_store_delete_here (MdgDatabase  *db,
+                               gint64        id,
+                               GError      **error)
+{
+  sqlite3 *handle;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   handle = _mdg_database_get_handle (db);
   if (!mdg_database_begin (db, error))
