@@ -12,6 +12,8 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth dbus libgl1-mesa-dri flatpak-builder
   poppler-utils libxtst-dev weston epubcheck default-jre-headless postgresql gnome-keyring openssl util-linux
+  # the sanitizer run and the CSV fuzzer (clang, its runtimes, llvm-symbolizer)
+  clang libclang-rt-14-dev llvm
 )
 
 install_packages () {
@@ -53,4 +55,16 @@ build_madoguchi () {
     meson setup "$root/_build" "$root" --prefix "$root/_build/prefix" --buildtype debugoptimized
   fi
   meson compile -C "$root/_build"
+}
+
+# Configures (once) and builds into _build-asan with clang: AddressSanitizer,
+# UndefinedBehaviorSanitizer (LeakSanitizer comes with the first) and the libFuzzer harness.
+build_madoguchi_sanitized () {
+  local root="$1"
+
+  if [ ! -f "$root/_build-asan/build.ninja" ]; then
+    CC=clang meson setup "$root/_build-asan" "$root" --buildtype debug \
+      -Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true
+  fi
+  meson compile -C "$root/_build-asan"
 }

@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "mdg-database-private.h"
+#include "mdg-seminar-store.h"
 #include "mdg-test-util.h"
 
 void
@@ -100,14 +102,147 @@ mdg_test_exec (MdgDatabase *db,
   g_assert_no_error (error);
 }
 
-/* Whether the bytes of @path hold @needle anywhere: to prove a deletion left nothing. */
+gint64
+mdg_test_add_seminar (MdgDatabase *db,
+                      const char  *title)
+{
+  g_autoptr(GDateTime) starts = mdg_test_local (2026, 12, 3, 14, 0);
+  g_autoptr(GDateTime) ends = mdg_test_local (2026, 12, 3, 16, 30);
+  g_autoptr(MdgSeminar) seminar = mdg_seminar_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (seminar, "title", title, "starts-at", starts, "ends-at", ends, NULL);
+  mdg_seminar_store_save (db, seminar, &error);
+  g_assert_no_error (error);
+  return mdg_seminar_get_id (seminar);
+}
+
+/*
+ * Whether the file's bytes hold @needle, read by another process (grep): reading a
+ * database file in this process would close a descriptor of it, and with it drop the
+ * locks of this process's open connections.
+ */
 gboolean
-mdg_test_file_contains (const char *path,
-                        const char *needle)
+mdg_test_file_holds (const char *path,
+                     const char *needle)
+{
+  const char *argv[] = { "grep", "-q", "-F", "-a", "-e", needle, path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) <= 1);
+  return WEXITSTATUS (status) == 0;
+}
+
+/* The permission bits of @path. */
+guint
+mdg_test_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* Writes a database as another program (or a newer Madoguchi) would, and closes it. */
+void
+mdg_test_write_raw (const char *path,
+                    const char *sql)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+}
+
+/* The first page of @table's b-tree, counting from 1. */
+guint
+mdg_test_root_page (MdgDatabase *db,
+                    const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_master WHERE name = '%s'", table);
+
+  return mdg_test_count (db, sql);
+}
+
+/*
+ * Overwrites @count pages from @first (counting from 1) with junk, as a failing disk
+ * would. No connection of this process may have the file open.
+ */
+void
+mdg_test_damage_pages (const char *path,
+                       guint       first,
+                       guint       count)
 {
   g_autofree char *contents = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return memmem (contents, length, needle, strlen (needle)) != NULL;
+  g_assert_cmpuint (length, >=, (first - 1 + count) * 4096);
+  memset (contents + (first - 1) * 4096, 0xA5, count * 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/* Runs madoguchi-cli on @database with @args; returns its exit status. */
+int
+mdg_test_run_cli_argv (const char            *database,
+                       const char           **args,
+                       GSpawnChildSetupFunc   child_setup,
+                       gpointer               setup_data,
+                       char                 **out,
+                       char                 **err)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_strv_builder_add (builder, g_getenv ("MADOGUCHI_CLI"));
+  g_strv_builder_add (builder, "--database");
+  g_strv_builder_add (builder, database);
+  g_strv_builder_addv (builder, args);
+  argv = g_strv_builder_end (builder);
+
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, child_setup, setup_data, out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+int
+mdg_test_run_cli_valist (const char  *database,
+                         char       **out,
+                         char       **err,
+                         const char  *first,
+                         va_list      ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+
+  return mdg_test_run_cli_argv (database, (const char **) args->pdata, NULL, NULL, out, err);
+}
+
+int
+mdg_test_run_cli (const char  *database,
+                  char       **out,
+                  char       **err,
+                  const char  *first,
+                  ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = mdg_test_run_cli_valist (database, out, err, first, ap);
+  va_end (ap);
+  return status;
 }

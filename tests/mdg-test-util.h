@@ -19,7 +19,33 @@ gint64       mdg_test_count        (MdgDatabase  *db,
                                     const char   *sql);
 void         mdg_test_exec         (MdgDatabase  *db,
                                     const char   *sql);
-gboolean     mdg_test_file_contains (const char  *path,
+gint64       mdg_test_add_seminar  (MdgDatabase  *db,
+                                    const char   *title);
+gboolean     mdg_test_file_holds   (const char   *path,
                                     const char   *needle);
+guint        mdg_test_mode         (const char   *path);
+void         mdg_test_write_raw    (const char   *path,
+                                    const char   *sql);
+guint        mdg_test_root_page    (MdgDatabase  *db,
+                                    const char   *table);
+void         mdg_test_damage_pages (const char   *path,
+                                    guint         first,
+                                    guint         count);
+int          mdg_test_run_cli_argv (const char   *database,
+                                    const char  **args,
+                                    GSpawnChildSetupFunc child_setup,
+                                    gpointer      setup_data,
+                                    char        **out,
+                                    char        **err);
+int          mdg_test_run_cli_valist (const char *database,
+                                      char      **out,
+                                      char      **err,
+                                      const char *first,
+                                      va_list     ap);
+int          mdg_test_run_cli      (const char   *database,
+                                    char        **out,
+                                    char        **err,
+                                    const char   *first,
+                                    ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

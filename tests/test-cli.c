@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <pwd.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
@@ -38,25 +44,11 @@ run (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) args = NULL;
-  g_autoptr(GError) error = NULL;
-  int wait_status;
   va_list ap;
 
-  g_strv_builder_add (builder, g_getenv ("MADOGUCHI_CLI"));
-  g_strv_builder_add (builder, "--database");
-  g_strv_builder_add (builder, f->db);
   va_start (ap, first);
-  for (const char *arg = first; arg; arg = va_arg (ap, const char *))
-    g_strv_builder_add (builder, arg);
+  r->status = mdg_test_run_cli_valist (f->db, &r->out, &r->err, first, ap);
   va_end (ap);
-  args = g_strv_builder_end (builder);
-
-  g_spawn_sync (NULL, args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
 }
 
 static void
@@ -1070,6 +1062,336 @@ test_cli_faq_notices_publish (Fixture *f, gconstpointer data)
   g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Fills the fixture's database with the sample data; returns the id of a seminar with attendees. */
+static char *
+fill_sample (Fixture *f,
+             gint64  *person_id)
+{
+  g_auto(Result) demo = { 0 };
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 seminar_id;
+
+  run (f, &demo, "demo", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  db = mdg_database_open (f->db, &error);
+  g_assert_no_error (error);
+  seminar_id = mdg_test_count (db, "SELECT seminar_id FROM registration WHERE person_id IS NOT NULL"
+                                   " GROUP BY seminar_id ORDER BY count(*) DESC, seminar_id LIMIT 1");
+  if (person_id != NULL)
+    *person_id = mdg_test_count (db, "SELECT min(person_id) FROM registration");
+  return g_strdup_printf ("%" G_GINT64_FORMAT, seminar_id);
+}
+
+/* No temporary file is left beside the exports. */
+static void
+assert_no_temporary_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".madoguchi-"));
+}
+
+/*
+ * Every export holds people: under the usual umask 022 it is still 0600, also when it
+ * replaces an older 0644 file of the same name.
+ */
+static void
+test_cli_export_modes (Fixture *f, gconstpointer data)
+{
+  gint64 person_id;
+  g_autofree char *seminar = fill_sample (f, &person_id);
+  g_autofree char *person = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  const struct { const char *name; const char *args[7]; } exports[] = {
+    { "list.csv", { "attendees", "export", seminar, "--format", "csv", NULL } },
+    { "list-sjis.csv", { "attendees", "export", seminar, "--format", "csv", "--encoding", "cp932" } },
+    { "list.pdf", { "attendees", "export", seminar, "--format", "list", NULL } },
+    { "sign-in.pdf", { "attendees", "export", seminar, "--format", "sign-in", NULL } },
+    { "badges.pdf", { "attendees", "export", seminar, "--format", "badges", NULL } },
+    { "person.json", { "person", "export", person, NULL } },
+    { "person.csv", { "person", "export", person, NULL } },
+    { "one.ics", { "seminar", "ics", seminar, NULL } },
+    { "upcoming.ics", { "seminar", "ics", NULL } },
+  };
+  mode_t old_umask = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    for (guint replace = 0; replace < 2; replace++)
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_autofree char *target = g_strdup_printf ("%s/%s%s", f->dir, replace ? "old-" : "", exports[i].name);
+        g_autofree char *contents = NULL;
+        g_auto(GStrv) args = NULL;
+        g_auto(Result) r = { 0 };
+
+        for (guint a = 0; a < G_N_ELEMENTS (exports[i].args) && exports[i].args[a]; a++)
+          g_strv_builder_add (builder, exports[i].args[a]);
+        g_strv_builder_add_many (builder, "--output", target, NULL);
+        args = g_strv_builder_end (builder);
+        if (replace)
+          {
+            g_assert_true (g_file_set_contents (target, "an older export", -1, NULL));
+            g_assert_cmpint (g_chmod (target, 0644), ==, 0);
+          }
+
+        r.status = mdg_test_run_cli_argv (f->db, (const char **) args, NULL, NULL, &r.out, &r.err);
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpint (mdg_test_mode (target), ==, 0600);
+        g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+        g_assert_cmpstr (contents, !=, "an older export");
+        if (g_str_has_suffix (target, ".pdf"))
+          g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      }
+
+  /* And the backup, which holds everyone. */
+  for (guint replace = 0; replace < 2; replace++)
+    {
+      g_autofree char *target = g_build_filename (f->dir, replace ? "old-copy.db" : "copy.db", NULL);
+      g_auto(Result) r = { 0 };
+
+      if (replace)
+        {
+          g_assert_true (g_file_set_contents (target, "an older backup", -1, NULL));
+          g_assert_cmpint (g_chmod (target, 0644), ==, 0);
+        }
+      run (f, &r, "backup", target, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpint (mdg_test_mode (target), ==, 0600);
+    }
+
+  /* The automatic backups and their folder, too. */
+  {
+    g_autofree char *folder = g_build_filename (f->dir, "backups", NULL);
+
+    g_assert_cmpint (mdg_test_mode (folder), ==, 0700);
+    assert_no_temporary_files (folder);
+  }
+  assert_no_temporary_files (f->dir);
+  umask (old_umask);
+}
+
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+  /* Past the limit, write() fails with EFBIG instead of killing the process. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* An export that fails half-way (here: files may not grow past 64 KiB) leaves the old file. */
+static void
+test_cli_export_failure_keeps_old_file (Fixture *f, gconstpointer data)
+{
+  g_autofree char *seminar = fill_sample (f, NULL);
+  g_autofree char *target = g_build_filename (f->dir, "badges.pdf", NULL);
+  g_autofree char *contents = NULL;
+  const char *args[] = { "attendees", "export", seminar, "--format", "badges", "--output", target, NULL };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) r = { 0 };
+
+  /* The backup of the day first, while files may still grow. */
+  run (f, &list, "seminar", "list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (g_file_set_contents (target, "last week's badges", -1, NULL));
+
+  r.status = mdg_test_run_cli_argv (f->db, args, limit_file_size, NULL, &r.out, &r.err);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "badges.pdf"));
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "last week's badges");
+  assert_no_temporary_files (f->dir);
+}
+
+/* Damaged pages: every command says so and how to restore, backup refuses, restore heals. */
+static void
+test_cli_damaged (Fixture *f, gconstpointer data)
+{
+  g_autofree char *seminar = fill_sample (f, NULL);
+  g_autofree char *good = g_build_filename (f->dir, "good.db", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out.file", NULL);
+  g_autofree char *csv = write_csv (f, "new.csv", "氏名,メールアドレス\n新井 一郎,arai@example.jp\n", FALSE);
+  const char *commands[][10] = {
+    { "seminar", "list" },
+    { "seminar", "show", seminar },
+    { "seminar", "add", "--title", "T", "--start", "2026-12-03T14:00", "--end", "2026-12-03T16:00" },
+    { "seminar", "ics", seminar, "--output", out },
+    { "search", "高橋" },
+    { "attendees", "list", seminar },
+    { "attendees", "export", seminar, "--format", "csv", "--output", out },
+    { "attendees", "export", seminar, "--format", "list", "--output", out },
+    { "attendees", "import", seminar, csv },
+    { "checkin", seminar, "高橋" },
+    { "person", "export", "1", "--output", out },
+    { "person", "delete", "1" },
+    { "backup", out },
+    { "check" },
+    { "demo" },
+  };
+  g_auto(Result) backup = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) japanese = { 0 };
+  g_auto(Result) restore = { 0 };
+  g_auto(Result) healed = { 0 };
+  guint page;
+
+  run (f, &backup, "backup", good, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  {
+    g_autoptr(MdgDatabase) db = mdg_database_open (f->db, NULL);
+    page = mdg_test_root_page (db, "person");
+  }
+
+  /* A failing disk overwrites the pages of the person table. */
+  mdg_test_damage_pages (f->db, page, 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Result) r = { 0 };
+
+      r.status = mdg_test_run_cli_argv (f->db, commands[i], NULL, NULL, &r.out, &r.err);
+      if (r.status != 1 || strstr (r.err, "damaged") == NULL)
+        g_error ("“%s %s” on a damaged database: exit %d, %s", commands[i][0], commands[i][1] ? commands[i][1] : "",
+                 r.status, r.err);
+      g_assert_null (strstr (r.err, "malformed"));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+
+  /* In Japanese, without a word of SQLite's English. */
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  run (f, &japanese, "seminar", "list", NULL);
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_assert_cmpint (japanese.status, ==, 1);
+  g_assert_nonnull (strstr (japanese.err, "破損"));
+  g_assert_nonnull (strstr (japanese.err, "madoguchi-cli restore"));
+  g_assert_null (strstr (japanese.err, "malformed"));
+  g_assert_null (strstr (japanese.err, "damaged"));
+
+  /* The backups are still listed, and a good one brings everything back. */
+  run (f, &list, "backup", "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  run (f, &restore, "restore", good, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "before-restore"));
+  run (f, &healed, "check", NULL);
+  g_assert_cmpint (healed.status, ==, 0);
+}
+
+static void
+become_nobody (gpointer user_data)
+{
+  struct passwd *nobody = user_data;
+
+  if (setgid (nobody->pw_gid) != 0 || setuid (nobody->pw_uid) != 0)
+    _exit (99);
+}
+
+/*
+ * A database in a folder (or a file) that cannot be written: opened read-only on
+ * purpose, so that it can be read; changes are refused as such, never as damage; the
+ * file stays byte for byte as it was. As root, the commands run as nobody.
+ */
+static void
+test_cli_read_only (Fixture *f, gconstpointer data)
+{
+  gboolean root = geteuid () == 0;
+  struct passwd *nobody = root ? getpwnam ("nobody") : NULL;
+  g_autofree char *seminar = fill_sample (f, NULL);
+  g_autofree char *before = NULL;
+  gsize before_len;
+
+  g_assert_true (!root || nobody != NULL);
+  g_assert_cmpint (g_chmod (f->db, 0644), ==, 0);
+  g_assert_true (g_file_get_contents (f->db, &before, &before_len, NULL));
+
+  for (guint file_only = 0; file_only < 2; file_only++)
+    {
+      const char *list_args[] = { "attendees", "list", seminar, NULL };
+      const char *add_args[] = { "seminar", "add", "--title", "T", "--start", "2026-12-03T14:00", "--end",
+                                 "2026-12-03T16:00", NULL };
+      g_auto(Result) list = { 0 };
+      g_auto(Result) add = { 0 };
+      g_autofree char *after = NULL;
+      gsize after_len;
+
+      if (root)
+        g_assert_cmpint (chown (f->dir, file_only ? nobody->pw_uid : 0, file_only ? nobody->pw_gid : 0), ==, 0);
+      g_assert_cmpint (g_chmod (f->dir, root || file_only ? 0755 : 0555), ==, 0);
+      g_assert_cmpint (g_chmod (f->db, root ? 0644 : 0444), ==, 0);
+
+      list.status = mdg_test_run_cli_argv (f->db, list_args, root ? become_nobody : NULL, nobody, &list.out,
+                                           &list.err);
+      g_assert_cmpint (list.status, ==, 0);
+      g_assert_cmpstr (list.out, !=, "");
+      g_assert_nonnull (strstr (list.err, "read-only"));
+
+      add.status = mdg_test_run_cli_argv (f->db, add_args, root ? become_nobody : NULL, nobody, &add.out, &add.err);
+      g_assert_cmpint (add.status, ==, 1);
+      g_assert_nonnull (strstr (add.err, "opened read-only: changes cannot be saved"));
+      g_assert_null (strstr (add.err, "damaged"));
+
+      g_assert_true (g_file_get_contents (f->db, &after, &after_len, NULL));
+      g_assert_cmpmem (before, before_len, after, after_len);
+    }
+
+  g_assert_cmpint (g_chmod (f->dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (f->db, 0600), ==, 0);
+}
+
+/* backup --list shows the backup of the day; restore keeps the current database first. */
+static void
+test_cli_backup_list_restore (Fixture *f, gconstpointer data)
+{
+  g_autofree char *seminar = fill_sample (f, NULL);
+  g_autofree char *future = g_build_filename (f->dir, "future.db", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
+  g_auto(Result) first = { 0 };
+  g_auto(Result) list = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) restore = { 0 };
+  g_auto(Result) after = { 0 };
+  g_auto(Result) newer = { 0 };
+  g_auto(Result) garbage = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *daily = NULL;
+  JsonArray *array;
+
+  /* The first command of the day on a database with data backs it up. */
+  run (f, &first, "seminar", "show", seminar, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  run (f, &list, "backup", "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "backup of the day"));
+
+  run (f, &json, "--json", "backup", "--list", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  daily = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "path"));
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (array, 0), "reason"));
+  g_assert_cmpint (mdg_test_mode (daily), ==, 0600);
+
+  run (f, &restore, "restore", daily, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "Restored"));
+  run (f, &after, "backup", "--list", NULL);
+  g_assert_nonnull (strstr (after.out, "before a restore"));
+
+  /* Backups this version cannot read, or that are no backups, are refused. */
+  mdg_test_write_raw (future, "CREATE TABLE t (a); PRAGMA user_version = 99");
+  run (f, &newer, "restore", future, NULL);
+  g_assert_cmpint (newer.status, ==, 1);
+  g_assert_nonnull (strstr (newer.err, "newer"));
+  g_assert_true (g_file_set_contents (junk, "a shopping list", -1, NULL));
+  run (f, &garbage, "restore", junk, NULL);
+  g_assert_cmpint (garbage.status, ==, 1);
+  g_assert_nonnull (strstr (garbage.err, "junk.db"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1089,6 +1411,11 @@ main (int   argc,
   ADD ("/cli/follow-ups-calendar", test_cli_follow_ups_and_calendar);
   ADD ("/cli/feeds-topics", test_cli_feeds_and_topics);
   ADD ("/cli/faq-notices-publish", test_cli_faq_notices_publish);
+  ADD ("/cli/export-modes", test_cli_export_modes);
+  ADD ("/cli/export-failure-keeps-old-file", test_cli_export_failure_keeps_old_file);
+  ADD ("/cli/damaged", test_cli_damaged);
+  ADD ("/cli/read-only", test_cli_read_only);
+  ADD ("/cli/backup-list-restore", test_cli_backup_list_restore);
 #undef ADD
 
   return g_test_run ();

@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include "mdg-backup.h"
 #include "mdg-database-private.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
+#include "mdg-person-store.h"
 #include "mdg-seminar-store.h"
 #include "mdg-test-util.h"
 
@@ -20,6 +22,31 @@ sample_seminar (const char *title)
 
   g_object_set (seminar, "title", title, "starts-at", starts, "ends-at", ends, NULL);
   return seminar;
+}
+
+static char *
+read_bytes (const char *path,
+            gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+/* A copy of the schema-1 fixture in @dir. The fixture was written by the first
+ * migration (madoguchi-cli demo) and is never regenerated. */
+static char *
+copy_schema_1 (const char *dir)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-1.db", NULL);
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (dir, "schema-1.db", NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
 }
 
 static guint
@@ -144,18 +171,11 @@ test_database_upgrade_from_version_0 (void)
 static void
 test_database_upgrade_from_version_1_fixture (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "schema-1.db", NULL);
   g_autofree char *dir = mdg_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "schema-1.db", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *path = copy_schema_1 (dir);
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  gsize length;
-
-  /* The fixture was written by the first migration (madoguchi-cli demo) and is never regenerated. */
-  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
 
   db = mdg_database_open (path, &error);
   g_assert_no_error (error);
@@ -268,7 +288,7 @@ test_database_backup_and_restore (void)
   g_assert_no_error (error);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 0);
 
-  mdg_database_restore (db, backup, &error);
+  mdg_database_restore (db, backup, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar WHERE title = 'バックアップ対象'"), ==, 1);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"バックアップ\"'"), ==, 0);
@@ -283,7 +303,7 @@ test_database_backup_and_restore (void)
     g_autofree char *junk = g_build_filename (dir, "junk.db", NULL);
 
     g_assert_true (g_file_set_contents (junk, "not a database at all, just text", -1, NULL));
-    g_assert_false (mdg_database_restore (db, junk, &error));
+    g_assert_false (mdg_database_restore (db, junk, NULL, &error));
     g_assert_nonnull (error);
     g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 1);
   }
@@ -370,6 +390,380 @@ test_database_desk_contact (void)
   mdg_test_rm_rf (dir);
 }
 
+/* A newer Madoguchi's database in rollback-journal mode: refused, and not one byte changed. */
+static void
+test_database_refused_stays_identical (void)
+{
+  g_autofree char *dir = mdg_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+
+  mdg_test_write_raw (path, "PRAGMA journal_mode = DELETE; CREATE TABLE seminar (title TEXT);"
+                   " INSERT INTO seminar VALUES ('未来の研修'); PRAGMA user_version = 99");
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  before = read_bytes (path, &before_len);
+
+  db = mdg_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "left as it was"));
+
+  after = read_bytes (path, &after_len);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  /* Still in rollback-journal mode (header bytes 18 and 19), and nothing beside it. */
+  g_assert_cmpint (after[18], ==, 1);
+  g_assert_cmpint (after[19], ==, 1);
+  g_assert_cmpint (mdg_test_mode (path), ==, 0644);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *side = g_strconcat (path, (const char *[]) { "-wal", "-shm", "-journal" }[i], NULL);
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+    }
+
+  mdg_test_rm_rf (dir);
+}
+
+/* An older 0644 file in Madoguchi's own 0755 folder: tightened to 0600 and 0700 at start. */
+static void
+test_database_tightens_modes (void)
+{
+  g_autofree char *own = g_build_filename (g_get_user_data_dir (), "madoguchi", NULL);
+  g_autofree char *path = g_build_filename (own, "madoguchi.db", NULL);
+  g_autofree char *other = mdg_test_make_tmpdir ();
+  g_autofree char *chosen = g_build_filename (other, "chosen.db", NULL);
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgDatabase) db2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (own, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (own, 0755), ==, 0);
+  mdg_test_write_raw (path, "CREATE TABLE notes (text TEXT)");
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  db = mdg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mdg_test_mode (own), ==, 0700);
+  g_assert_cmpint (mdg_test_mode (path), ==, 0600);
+  mdg_test_add_seminar (db, "書き込み");
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_assert_cmpint (mdg_test_mode (wal), ==, 0600);
+    g_assert_cmpint (mdg_test_mode (shm), ==, 0600);
+  }
+
+  /* A folder the user chose keeps its mode; the file is still made private. */
+  g_assert_cmpint (g_chmod (other, 0755), ==, 0);
+  mdg_test_write_raw (chosen, "CREATE TABLE notes (text TEXT)");
+  g_assert_cmpint (g_chmod (chosen, 0644), ==, 0);
+  db2 = mdg_database_open (chosen, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mdg_test_mode (other), ==, 0755);
+  g_assert_cmpint (mdg_test_mode (chosen), ==, 0600);
+
+  g_clear_object (&db);
+  g_clear_object (&db2);
+  mdg_test_rm_rf (own);
+  mdg_test_rm_rf (other);
+}
+
+/* Damaged pages are named wherever they are met, and never backed up as if good. */
+static void
+test_database_damaged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
+  g_autofree char *path = g_strdup (mdg_database_get_path (db));
+  g_autofree char *good = g_build_filename (dir, "good.db", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GPtrArray) seminars = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  guint page;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("破損テスト研修 %u", i);
+      mdg_test_add_seminar (db, title);
+    }
+  g_assert_true (mdg_database_backup (db, good, &error));
+  page = mdg_test_root_page (db, "seminar");
+  g_clear_object (&db);
+
+  mdg_test_damage_pages (path, page, 1);
+  db = mdg_database_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (mdg_database_verify (db, NULL, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (strstr (error->message, "madoguchi-cli restore"));
+  g_assert_null (strstr (error->message, "malformed"));
+  g_clear_error (&error);
+
+  /* Met while reading: the same message, never SQLite's. */
+  seminars = mdg_seminar_store_list (db, now, &error);
+  g_assert_null (seminars);
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_null (strstr (error->message, "malformed"));
+  g_clear_error (&error);
+
+  /* A backup would copy the damage as if good: refused, and nothing written. */
+  g_assert_false (mdg_database_backup (db, copy, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_CORRUPT);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_assert_false (mdg_database_backup_daily (db, now, NULL, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* A damaged backup is not restored; a good one is, and the damaged file is kept. */
+  g_assert_false (mdg_database_restore (db, path, NULL, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_true (mdg_database_restore (db, good, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (kept, "-before-restore.db"));
+  g_assert_cmpint (mdg_test_mode (kept), ==, 0600);
+  g_assert_true (mdg_database_verify (db, NULL, &error));
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar"), ==, 40);
+
+  g_clear_object (&db);
+  mdg_test_rm_rf (dir);
+}
+
+/* A file too damaged to open at all is moved aside and the backup put in its place. */
+static void
+test_database_restore_unopenable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
+  g_autofree char *path = g_strdup (mdg_database_get_path (db));
+  g_autofree char *good = g_build_filename (dir, "good.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mdg_test_add_seminar (db, "復元対象");
+  g_assert_true (mdg_database_backup (db, good, &error));
+  g_clear_object (&db);
+  mdg_test_damage_pages (path, 1, 1);
+
+  db = mdg_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+
+  g_assert_true (mdg_database_restore_file (path, good, &kept, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (kept, "-damaged.db"));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (mdg_test_mode (path), ==, 0600);
+
+  db = mdg_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar WHERE title = '復元対象'"), ==, 1);
+
+  g_clear_object (&db);
+  mdg_test_rm_rf (dir);
+}
+
+/* A backup of a newer Madoguchi is not restored, and the database stays as it was. */
+static void
+test_database_restore_refuses_newer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
+  g_autofree char *future = g_build_filename (dir, "future.db", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mdg_test_add_seminar (db, "今の研修");
+  mdg_test_write_raw (future, "CREATE TABLE seminar (title TEXT); PRAGMA user_version = 99");
+
+  g_assert_false (mdg_database_restore (db, future, NULL, &error));
+  g_assert_error (error, MDG_ERROR, MDG_ERROR_TOO_NEW);
+  g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM seminar WHERE title = '今の研修'"), ==, 1);
+  /* Refused before anything was done: not even the copy of the current file. */
+  backups = mdg_backup_list (mdg_database_get_path (db), &error);
+  g_assert_cmpuint (backups->len, ==, 0);
+
+  g_clear_object (&db);
+  mdg_test_rm_rf (dir);
+}
+
+/* The first start of each day backs up; the last 14 are kept, private. */
+static void
+test_database_daily_backups (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
+  g_autofree char *folder = mdg_backup_get_folder (mdg_database_get_path (db));
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  char *written = NULL;
+
+  mdg_test_add_seminar (db, "毎日の研修");
+  for (guint day = 1; day <= 20; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 11, day, 9, 0, 0);
+      g_autoptr(GDateTime) evening = g_date_time_new_local (2026, 11, day, 18, 30, 0);
+
+      g_assert_true (mdg_database_backup_daily (db, morning, &written, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (written);
+      g_assert_cmpint (mdg_test_mode (written), ==, 0600);
+      g_clear_pointer (&written, g_free);
+
+      /* The second start of the day finds the morning's backup. */
+      g_assert_true (mdg_database_backup_daily (db, evening, &written, &error));
+      g_assert_null (written);
+    }
+
+  g_assert_cmpint (mdg_test_mode (folder), ==, 0700);
+  backups = mdg_backup_list (mdg_database_get_path (db), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, MDG_BACKUP_KEEP);
+  {
+    MdgBackup *newest = g_ptr_array_index (backups, 0);
+    MdgBackup *oldest = g_ptr_array_index (backups, MDG_BACKUP_KEEP - 1);
+    g_autoptr(MdgDatabase) copy = NULL;
+
+    g_assert_cmpint (g_date_time_get_day_of_month (newest->created_at), ==, 20);
+    g_assert_cmpint (g_date_time_get_day_of_month (oldest->created_at), ==, 7);
+    g_assert_null (newest->reason);
+    g_assert_cmpint (newest->size, >, 0);
+    copy = mdg_database_open (newest->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (mdg_test_count (copy, "SELECT count(*) FROM seminar WHERE title = '毎日の研修'"), ==, 1);
+  }
+
+  g_clear_object (&db);
+  mdg_test_rm_rf (dir);
+}
+
+/* Deleting a person removes them from the automatic backups too. */
+static void
+test_database_backups_forget_deleted_person (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
+  g_autoptr(MdgPerson) gone = mdg_person_new ();
+  g_autoptr(MdgPerson) stays = mdg_person_new ();
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  mdg_person_set_text (gone, MDG_PERSON_FAMILY_NAME, "忘却対象");
+  mdg_person_set_text (gone, MDG_PERSON_EMAIL, "forget.me@backup-test.example.jp");
+  mdg_person_set_text (stays, MDG_PERSON_FAMILY_NAME, "残留者");
+  mdg_person_set_text (stays, MDG_PERSON_EMAIL, "stays@backup-test.example.jp");
+  g_assert_true (mdg_person_store_save (db, gone, &error));
+  g_assert_true (mdg_person_store_save (db, stays, &error));
+
+  /* Two days of backups that hold both people. */
+  for (guint day = 1; day <= 2; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_new_local (2026, 11, day, 9, 0, 0);
+      g_assert_true (mdg_database_backup_daily (db, morning, NULL, &error));
+    }
+  backups = mdg_backup_list (mdg_database_get_path (db), &error);
+  g_assert_cmpuint (backups->len, ==, 2);
+  for (guint i = 0; i < backups->len; i++)
+    g_assert_true (mdg_test_file_holds (((MdgBackup *) g_ptr_array_index (backups, i))->path,
+                                        "forget.me@backup-test.example.jp"));
+
+  g_assert_true (mdg_person_store_delete (db, mdg_person_get_id (gone), &error));
+  g_assert_no_error (error);
+
+  /* Every backup forgot the person, not a byte of them left; each is still sound. */
+  for (guint i = 0; i < backups->len; i++)
+    {
+      const char *path = ((MdgBackup *) g_ptr_array_index (backups, i))->path;
+      g_autoptr(MdgDatabase) copy = NULL;
+
+      g_assert_false (mdg_test_file_holds (path, "forget.me@backup-test.example.jp"));
+      g_assert_false (mdg_test_file_holds (path, "忘却対象"));
+      g_assert_true (mdg_test_file_holds (path, "stays@backup-test.example.jp"));
+      g_assert_cmpint (mdg_test_mode (path), ==, 0600);
+      copy = mdg_database_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (mdg_database_verify (copy, NULL, &error));
+      g_assert_cmpint (mdg_test_count (copy, "SELECT count(*) FROM person"), ==, 1);
+      g_clear_object (&copy);
+    }
+
+  g_clear_object (&db);
+  mdg_test_rm_rf (dir);
+}
+
+/* Before every migration, a backup of the database as it was. */
+static void
+test_database_backup_before_upgrade (void)
+{
+  g_autofree char *dir = mdg_test_make_tmpdir ();
+  g_autofree char *path = copy_schema_1 (dir);
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = mdg_database_open (path, &error);
+  g_assert_no_error (error);
+  backups = mdg_backup_list (path, &error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    MdgBackup *backup = g_ptr_array_index (backups, 0);
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpstr (backup->reason, ==, "before-upgrade");
+    g_assert_cmpint (mdg_test_mode (backup->path), ==, 0600);
+    g_assert_cmpint (sqlite3_open_v2 (backup->path, &raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+    sqlite3_close (raw);
+  }
+
+  g_clear_object (&db);
+  mdg_test_rm_rf (dir);
+}
+
+/* The one error helper: SQLite's codes become messages that say what to do. */
+static void
+test_database_error_messages (void)
+{
+  static const struct { int code; int domain_code; const char *words; } cases[] = {
+    { SQLITE_CONSTRAINT_UNIQUE, MDG_ERROR_CONSTRAINT, "already recorded" },
+    { SQLITE_CONSTRAINT_NOTNULL, MDG_ERROR_CONSTRAINT, "missing" },
+    { SQLITE_BUSY, MDG_ERROR_BUSY, "Try again" },
+    { SQLITE_READONLY, MDG_ERROR_READ_ONLY, "opened read-only: changes cannot be saved" },
+    { SQLITE_CORRUPT, MDG_ERROR_CORRUPT, "damaged" },
+    { SQLITE_NOTADB, MDG_ERROR_CORRUPT, "damaged" },
+    { SQLITE_FULL, MDG_ERROR_FAILED, "disk" },
+    { SQLITE_IOERR_WRITE, MDG_ERROR_FAILED, "disk" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      _mdg_sql_set_error_code ("/data/madoguchi.db", cases[i].code, &error, "Could not save the seminar");
+      g_assert_error (error, MDG_ERROR, cases[i].domain_code);
+      g_assert_true (g_str_has_prefix (error->message, "Could not save the seminar"));
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+      /* Never SQLite's own words. */
+      g_assert_null (strstr (error->message, sqlite3_errstr (cases[i].code)));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +780,15 @@ main (int   argc,
   g_test_add_func ("/database/backup-restore", test_database_backup_and_restore);
   g_test_add_func ("/database/check", test_database_check);
   g_test_add_func ("/database/desk-contact", test_database_desk_contact);
+  g_test_add_func ("/database/refuses/newer-stays-identical", test_database_refused_stays_identical);
+  g_test_add_func ("/database/modes-tightened", test_database_tightens_modes);
+  g_test_add_func ("/database/damaged", test_database_damaged);
+  g_test_add_func ("/database/restore/unopenable", test_database_restore_unopenable);
+  g_test_add_func ("/database/restore/refuses-newer", test_database_restore_refuses_newer);
+  g_test_add_func ("/database/backups/daily", test_database_daily_backups);
+  g_test_add_func ("/database/backups/before-upgrade", test_database_backup_before_upgrade);
+  g_test_add_func ("/database/backups/forget-deleted-person", test_database_backups_forget_deleted_person);
+  g_test_add_func ("/database/error-messages", test_database_error_messages);
 
   return g_test_run ();
 }

@@ -688,7 +688,7 @@ test_commit_lost_locally (Fixture       *f,
   conn = admin (f);
   changes = mdg_test_pg_count (conn, "SELECT count (*) FROM madoguchi.change");
 
-  g_assert_true (mdg_database_restore (a->db, backup, &error));
+  g_assert_true (mdg_database_restore (a->db, backup, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (mdg_test_count (a->db, "SELECT count (*) FROM sync_outbox WHERE tbl = 'person'"), ==, 1);
   sync_ok (a);

@@ -9,6 +9,7 @@
 #include "mdg-demo.h"
 #include "mdg-preferences-window.h"
 #include "mdg-presenter-session.h"
+#include "mdg-startup-check.h"
 #include "mdg-window.h"
 
 struct _MdgApplication
@@ -219,10 +220,14 @@ mdg_application_activate (GApplication *app)
 {
   MdgApplication *self = MDG_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  gboolean opened = FALSE;
   GtkWindow *window;
 
   if (self->database == NULL)
-    self->database = mdg_database_open (mdg_application_get_database_path (self), &error);
+    {
+      self->database = mdg_database_open (mdg_application_get_database_path (self), &error);
+      opened = self->database != NULL;
+    }
   if (self->database == NULL)
     {
       show_open_error (self, error);
@@ -242,6 +247,13 @@ mdg_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (mdg_window_new (self, self->database, FALSE));
   gtk_window_present (window);
+
+  if (opened)
+    {
+      /* The main thread never waits long for another writer (an import elsewhere). */
+      mdg_database_set_busy_wait (self->database, MDG_DATABASE_BUSY_WAIT_INTERACTIVE);
+      _mdg_startup_check (window, self->database);
+    }
 }
 
 static void

@@ -5,10 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-backup.h"
 #include "mdg-date.h"
 #include "mdg-preferences-window.h"
+#include "mdg-window.h"
 
-/* How printed documents look: the paper, and dates with the Japanese era. */
+/* How printed documents look: the paper, and dates with the Japanese era; and when
+ * the database was last backed up. */
 
 struct _MdgPreferencesWindow
 {
@@ -18,9 +21,12 @@ struct _MdgPreferencesWindow
   AdwComboRow          *paper_row;
   AdwActionRow         *era_row;
   GtkSwitch            *era_switch;
+  AdwPreferencesGroup  *backups_group;
+  AdwActionRow         *last_backup_row;
 
   /* owned */
   GSettings            *settings;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (MdgPreferencesWindow, mdg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -63,12 +69,47 @@ row_to_paper (const GValue       *value,
 }
 
 static void
+backups_listed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  MdgPreferencesWindow *self;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+
+  backups = mdg_backup_list_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_PREFERENCES_WINDOW (user_data);
+
+  if (backups == NULL)
+    subtitle = g_strdup (error->message);
+  else if (backups->len == 0)
+    subtitle = g_strdup (_("None yet: there will be one after the next start of Madoguchi."));
+  else
+    {
+      MdgBackup *last = g_ptr_array_index (backups, 0);
+      g_autofree char *date = mdg_date_format (last->created_at, MDG_DATE_DEFAULT);
+      g_autofree char *time = mdg_time_format (last->created_at);
+      g_autofree char *folder = g_path_get_dirname (last->path);
+
+      subtitle = g_strdup_printf (ngettext ("%s %s — %u backup kept in %s",
+                                           "%s %s — %u backups kept in %s", backups->len),
+                                  date, time, backups->len, folder);
+    }
+  adw_action_row_set_subtitle (self->last_backup_row, subtitle);
+}
+
+static void
 mdg_preferences_window_dispose (GObject *object)
 {
   MdgPreferencesWindow *self = MDG_PREFERENCES_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (mdg_preferences_window_parent_class)->dispose (object);
 }
@@ -86,6 +127,8 @@ mdg_preferences_window_class_init (MdgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, last_backup_row);
 }
 
 static void
@@ -95,6 +138,7 @@ mdg_preferences_window_init (MdgPreferencesWindow *self)
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autofree char *example = mdg_date_format (today, MDG_DATE_ERA);
   g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -110,10 +154,25 @@ mdg_preferences_window_init (MdgPreferencesWindow *self)
   g_settings_bind_with_mapping (self->settings, "paper-size", self->paper_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 paper_to_row, row_to_paper, NULL, NULL);
   g_settings_bind (self->settings, "era-dates", self->era_switch, "active", G_SETTINGS_BIND_DEFAULT);
+
+  description = g_strdup_printf (_("Madoguchi copies the database into a “backups” folder beside it on the first start of "
+                                   "each day and before every upgrade, and keeps the last %d. To go back to one, close "
+                                   "Madoguchi and run “madoguchi-cli restore FILE”."),
+                                 MDG_BACKUP_KEEP);
+  adw_preferences_group_set_description (self->backups_group, description);
+  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
 mdg_preferences_window_new (GtkWindow *parent)
 {
-  return g_object_new (MDG_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
+  MdgPreferencesWindow *self = g_object_new (MDG_TYPE_PREFERENCES_WINDOW, "transient-for", parent, "modal", TRUE, NULL);
+
+  /* The backups of the database the window shows, read in a worker. */
+  if (MDG_IS_WINDOW (parent))
+    mdg_backup_list_async (mdg_database_get_path (mdg_window_get_database (MDG_WINDOW (parent))), self->cancellable,
+                           backups_listed_cb, self);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
+  return GTK_WIDGET (self);
 }

@@ -14,6 +14,7 @@
 #include "mdg-attendee-sheet.h"
 #include "mdg-badge-sheet.h"
 #include "mdg-cli-private.h"
+#include "mdg-file.h"
 #include "mdg-person-export.h"
 #include "mdg-person-store.h"
 #include "mdg-registration-store.h"
@@ -179,11 +180,10 @@ attendees_export (Globals  *globals,
     {
       g_autoptr(GPtrArray) unencodable = NULL;
       g_autoptr(GBytes) bytes = mdg_attendee_export_csv (attendees, encoding, &unencodable);
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
       gsize length;
       const char *data = g_bytes_get_data (bytes, &length);
 
-      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+      if (!mdg_file_write_private (output, data, length, &error))
         return _mdg_cli_fail (error);
       if (unencodable != NULL)
         {
@@ -291,7 +291,6 @@ person_export (Globals  *globals,
   };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *text = NULL;
   gint64 id;
   int status;
@@ -305,9 +304,7 @@ person_export (Globals  *globals,
     return _mdg_cli_fail (error);
   text = g_str_has_suffix (output, ".csv") ? mdg_person_export_csv (db, id, &error)
                                            : mdg_person_export_json (db, id, &error);
-  file = g_file_new_for_commandline_arg (output);
-  if (text == NULL ||
-      !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
+  if (text == NULL || !mdg_file_write_private (output, text, strlen (text), &error))
     return _mdg_cli_fail (error);
 
   _mdg_cli_warn_personal_data (output);
@@ -335,6 +332,9 @@ person_delete (Globals  *globals,
   if (!mdg_person_store_delete (db, id, &error))
     return _mdg_cli_fail (error);
   g_print (_("Deleted %s everywhere; their registrations stay, anonymised.\n"), name);
+  if (mdg_database_get_wipe_pending (db))
+    g_print ("%s\n", _("Another program is reading the database: their details will be wiped from the file’s free "
+                        "space as soon as it is done (at the next start of Madoguchi at the latest)."));
   return EXIT_OK;
 }
 

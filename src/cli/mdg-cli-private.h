@@ -22,6 +22,7 @@ typedef int (*CommandFunc) (Globals *globals, int argc, char **argv);
 
 int          _mdg_cli_fail               (GError        *error);
 int          _mdg_cli_usage              (const char    *message);
+char        *_mdg_cli_database_path      (Globals       *globals);
 MdgDatabase *_mdg_cli_open_database      (Globals       *globals,
                                           GError       **error);
 gboolean     _mdg_cli_parse_options      (const char    *parameter,
@@ -100,5 +101,7 @@ int          _mdg_cli_command_faq        (Globals *globals, int argc, char **arg
 int          _mdg_cli_command_notice     (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_publish    (Globals *globals, int argc, char **argv);
 int          _mdg_cli_command_sync       (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_backup     (Globals *globals, int argc, char **argv);
+int          _mdg_cli_command_restore    (Globals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -6,7 +6,31 @@
 
 G_BEGIN_DECLS
 
-sqlite3 *_mdg_database_get_handle (MdgDatabase  *self);
+sqlite3     *_mdg_database_get_handle         (MdgDatabase  *self);
+MdgDatabase *_mdg_database_open_worker        (MdgDatabase  *self,
+                                               GError      **error);
+gboolean     _mdg_database_backup_unchecked   (MdgDatabase  *self,
+                                               const char   *destination,
+                                               GError      **error);
+gboolean     _mdg_database_wipe               (MdgDatabase  *self,
+                                               GError      **error);
+MdgDatabase *_mdg_database_open_file         (const char   *path,
+                                               GError      **error);
+/* mdg-backup.c */
+void         _mdg_backup_forget_person        (MdgDatabase  *db,
+                                               const char   *uuid);
+char        *_mdg_backup_name                 (const char   *path,
+                                               GDateTime    *time,
+                                               const char   *reason);
+gboolean     _mdg_database_backup_into_folder (MdgDatabase  *self,
+                                               GDateTime    *now,
+                                               const char   *reason,
+                                               gboolean      check,
+                                               char        **written,
+                                               GError      **error);
+void     _mdg_set_too_new_error   (GError      **error,
+                                   const char   *path,
+                                   int           version);
 gboolean _mdg_migrate             (sqlite3      *db,
                                    const char   *path,
                                    GError      **error);

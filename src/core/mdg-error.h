@@ -18,6 +18,10 @@ typedef enum
   MDG_ERROR_CONSTRAINT,
   MDG_ERROR_NOT_EMPTY,
   MDG_ERROR_EXISTS,
+  /* Another connection kept the database locked for writing longer than this one waits. */
+  MDG_ERROR_BUSY,
+  /* The database file or its folder cannot be written: it was opened read-only. */
+  MDG_ERROR_READ_ONLY,
 } MdgError;
 
 GQuark mdg_error_quark (void);

@@ -832,6 +832,18 @@ user_version (sqlite3 *db)
   return sqlite3_column_int (stmt, 0);
 }
 
+/* The one message for a database this version cannot read: nothing was changed. */
+void
+_mdg_set_too_new_error (GError     **error,
+                        const char  *path,
+                        int          version)
+{
+  g_set_error (error, MDG_ERROR, MDG_ERROR_TOO_NEW,
+               _("“%s” was written by a newer Madoguchi (schema %d; this version knows up to %d). "
+                 "It was left as it was: update Madoguchi to open it."),
+               path, version, MDG_SCHEMA_VERSION);
+}
+
 gboolean
 _mdg_migrate (sqlite3     *db,
               const char  *path,
@@ -841,18 +853,13 @@ _mdg_migrate (sqlite3     *db,
 
   if (version < 0)
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_CORRUPT,
-                   _("“%s” is not a Madoguchi database, or it is damaged: %s"),
-                   path, sqlite3_errmsg (db));
+      _mdg_sql_set_error (db, error, _("Could not read the database"));
       return FALSE;
     }
 
   if (version > MDG_SCHEMA_VERSION)
     {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer Madoguchi (schema %d; this version knows up to %d). "
-                     "Update Madoguchi to open it."),
-                   path, version, MDG_SCHEMA_VERSION);
+      _mdg_set_too_new_error (error, path, version);
       return FALSE;
     }
 

@@ -29,5 +29,8 @@ gint64     _mdg_person_store_ensure_organization (MdgDatabase  *db,
 gboolean   _mdg_person_store_erase  (sqlite3      *handle,
                                      gint64        id,
                                      GError      **error);
+gboolean   _mdg_person_store_delete_here (MdgDatabase *db,
+                                          gint64       id,
+                                          GError     **error);
 
 G_END_DECLS

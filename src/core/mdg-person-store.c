@@ -491,6 +491,20 @@ mdg_person_store_merge (MdgDatabase  *db,
   return mdg_database_commit (db, error);
 }
 
+/* Returns: (nullable): the uuid of person @id, which names them in a backup too */
+static char *
+person_uuid (MdgDatabase *db,
+             gint64       id)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                                                   "SELECT uuid FROM person WHERE id = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW ? _mdg_sql_column_dup (stmt, 0) : NULL;
+}
+
 /**
  * mdg_person_store_delete:
  * @db: a #MdgDatabase
@@ -503,7 +517,10 @@ mdg_person_store_merge (MdgDatabase  *db,
  * notes, e-mail and attachments (_mdg_consultation_store_forget_person()). The search index is rewritten so that no segment keeps
  * their words, and with secure_delete the freed pages are zeroed; a checkpoint then
  * moves everything into the file and empties the log. Afterwards the database file
- * holds no byte of their name or e-mail.
+ * holds no byte of their name or e-mail. When another program is reading the
+ * database meanwhile, the delete still succeeds and the wipe is finished as soon as
+ * it can be (mdg_database_get_wipe_pending()). The automatic backups forget the
+ * person the same way (a backup that cannot is removed).
  */
 /**
  * _mdg_person_store_erase:
@@ -545,11 +562,28 @@ mdg_person_store_delete (MdgDatabase  *db,
                          gint64        id,
                          GError      **error)
 {
-  sqlite3 *handle;
+  g_autofree char *uuid = NULL;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
 
-  handle = _mdg_database_get_handle (db);
+  uuid = person_uuid (db, id);
+  if (!_mdg_person_store_delete_here (db, id, error))
+    return FALSE;
+
+  /* The automatic backups beside the database hold the person too. */
+  if (uuid != NULL)
+    _mdg_backup_forget_person (db, uuid);
+  return TRUE;
+}
+
+/* The delete itself, in one database file: the user's or one of its backups. */
+gboolean
+_mdg_person_store_delete_here (MdgDatabase  *db,
+                               gint64        id,
+                               GError      **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+
   if (!mdg_database_begin (db, error))
     return FALSE;
 
@@ -562,7 +596,15 @@ mdg_person_store_delete (MdgDatabase  *db,
 
   if (!mdg_database_commit (db, error))
     return FALSE;
-  return mdg_database_checkpoint (db, error);
+
+  /* The person is deleted whatever happens now; a reader may delay only the wipe. */
+  {
+    g_autoptr(GError) wipe_error = NULL;
+
+    if (!_mdg_database_wipe (db, &wipe_error))
+      g_debug ("Wiping person %" G_GINT64_FORMAT " waits for readers: %s", id, wipe_error->message);
+  }
+  return TRUE;
 
 fail:
   mdg_database_rollback (db);

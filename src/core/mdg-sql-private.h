@@ -20,6 +20,13 @@ gboolean      _mdg_sql_step_done   (sqlite3       *db,
 void          _mdg_sql_set_error   (sqlite3       *db,
                                     GError       **error,
                                     const char    *context);
+void          _mdg_sql_set_error_code (const char  *path,
+                                       int          code,
+                                       GError     **error,
+                                       const char  *context);
+void          _mdg_error_set_damaged (GError     **error,
+                                      const char  *path);
+char         *_mdg_backup_folder     (const char  *path);
 void          _mdg_sql_bind_text   (sqlite3_stmt  *stmt,
                                     int            index,
                                     const char    *text);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "mdg-error.h"
@@ -10,21 +11,146 @@
 
 G_DEFINE_QUARK (mdg-error-quark, mdg_error)
 
+/* Where the automatic backups of the database at @path are kept (see mdg-backup.c). */
+char *
+_mdg_backup_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_build_filename (folder, "backups", NULL);
+}
+
+/**
+ * _mdg_error_set_damaged:
+ * @error: a location for a #GError
+ * @path: the database file
+ *
+ * The one message for a damaged database: what happened and how to get the data
+ * back. It never blames what the user was doing (their CSV file, say).
+ */
+void
+_mdg_error_set_damaged (GError     **error,
+                        const char  *path)
+{
+  g_autofree char *backups = _mdg_backup_folder (path);
+
+  g_set_error (error, MDG_ERROR, MDG_ERROR_CORRUPT,
+               _("The database “%s” is damaged: part of the file cannot be read. Nothing was changed. "
+                 "Restore the latest backup with “madoguchi-cli restore FILE” (“madoguchi-cli backup --list” "
+                 "lists the backups kept in “%s”), and keep the damaged file for an expert."),
+               path, backups);
+}
+
+/* Why SQLite refused a change because of a constraint, in the user's words. */
+static const char *
+constraint_reason (int code)
+{
+  switch (code)
+    {
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return _("a required value is missing");
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return _("it is already recorded");
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return _("it refers to a record that no longer exists");
+    case SQLITE_CONSTRAINT_CHECK:
+      return _("a value is outside what is allowed");
+    default:
+      return _("the database does not allow this change");
+    }
+}
+
+/**
+ * _mdg_sql_set_error_code:
+ * @path: the database file, for the message
+ * @code: an SQLite (extended) result code
+ * @error: a location for a #GError
+ * @context: what was being done, translated ("Could not save the seminar")
+ *
+ * Turns an SQLite result code into a #MdgError with a translated message that says
+ * what to do. SQLite's own English message only goes to the debug log: it never
+ * reaches the user as it is.
+ */
+void
+_mdg_sql_set_error_code (const char  *path,
+                         int          code,
+                         GError     **error,
+                         const char  *context)
+{
+  const char *name = path != NULL && *path != '\0' ? path : _("(temporary database)");
+
+  g_debug ("%s: SQLite result %d (%s) on %s", context, code, sqlite3_errstr (code), name);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_CONSTRAINT, "%s: %s", context, constraint_reason (code));
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      _mdg_error_set_damaged (error, name);
+      g_prefix_error (error, "%s: ", context);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_BUSY,
+                   /* Translators: %s says what could not be done */
+                   _("%s: another Madoguchi window or madoguchi-cli is writing to the database (an import, "
+                     "perhaps) and has not finished. Try again when it is done."),
+                   context);
+      break;
+
+    case SQLITE_READONLY:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_READ_ONLY,
+                   _("%s: “%s” was opened read-only: changes cannot be saved. Make the file and its folder "
+                     "writable, or copy the file to a folder of your own."),
+                   context, name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                   _("%s: the disk holding “%s” is full. Free some space, then try again."), context, name);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                   _("%s: the disk could not read or write “%s” (error %d). Check the disk, then try again."),
+                   context, name, code);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_OPEN,
+                   _("%s: “%s” could not be opened. Check that the file and its folder exist and are yours."),
+                   context, name);
+      break;
+
+    case SQLITE_NOMEM:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("%s: there is not enough memory."), context);
+      break;
+
+    case SQLITE_INTERRUPT:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: cancelled."), context);
+      break;
+
+    default:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                   /* Translators: %d is SQLite's result code, for the developers */
+                   _("%s (database error %d)."), context, code);
+      break;
+    }
+}
+
 void
 _mdg_sql_set_error (sqlite3     *db,
                     GError     **error,
                     const char  *context)
 {
-  int code = sqlite3_extended_errcode (db);
-  int domain_code = MDG_ERROR_FAILED;
-
-  if ((code & 0xff) == SQLITE_CONSTRAINT)
-    domain_code = MDG_ERROR_CONSTRAINT;
-  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
-    domain_code = MDG_ERROR_CORRUPT;
-
-  /* Translators: the first %s says what was being done, the second is SQLite's own message. */
-  g_set_error (error, MDG_ERROR, domain_code, _("%s: %s"), context, sqlite3_errmsg (db));
+  _mdg_sql_set_error_code (sqlite3_db_filename (db, "main"), sqlite3_extended_errcode (db), error, context);
 }
 
 gboolean
@@ -32,15 +158,9 @@ _mdg_sql_exec (sqlite3     *db,
                const char  *sql,
                GError     **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      g_set_error (error, MDG_ERROR,
-                   (sqlite3_errcode (db) & 0xff) == SQLITE_CONSTRAINT ? MDG_ERROR_CONSTRAINT
-                                                                      : MDG_ERROR_FAILED,
-                   _("The database refused a change: %s"), message ? message : "?");
-      sqlite3_free (message);
+      _mdg_sql_set_error (db, error, _("The database refused a change"));
       return FALSE;
     }
 

@@ -10,6 +10,7 @@
 #include "mdg-date.h"
 #include "mdg-document-private.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 
 /*
  * The base of every printed document. A document lays itself out for a page size
@@ -229,14 +230,25 @@ mdg_document_draw_page (MdgDocument *self,
   cairo_restore (cr);
 }
 
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  /* A failure is kept by the writer and reported when it commits. */
+  return mdg_file_writer_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 /**
  * mdg_document_export_pdf:
  * @self: a #MdgDocument
  * @path: the PDF file to write
  * @error: a location for a #GError
  *
- * Writes every page to a PDF with the fonts embedded. Safe to call from a worker
- * thread as long as nothing else uses the document meanwhile.
+ * Writes every page to a PDF with the fonts embedded. The PDF lists people: it is
+ * written to a 0600 file beside @path and renamed over it when complete, so that a
+ * failure leaves an older file at @path as it was. Safe to call from a worker thread
+ * as long as nothing else uses the document meanwhile.
  */
 gboolean
 mdg_document_export_pdf (MdgDocument  *self,
@@ -244,6 +256,7 @@ mdg_document_export_pdf (MdgDocument  *self,
                          GError      **error)
 {
   MdgDocumentPrivate *priv = mdg_document_get_instance_private (self);
+  g_autoptr(MdgFileWriter) writer = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -252,7 +265,11 @@ mdg_document_export_pdf (MdgDocument  *self,
   g_return_val_if_fail (MDG_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, priv->width, priv->height);
+  writer = mdg_file_writer_new (path, error);
+  if (writer == NULL)
+    return FALSE;
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, writer, priv->width, priv->height);
   if (priv->title || priv->seminar)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                     priv->title ? priv->title : mdg_seminar_get_title (priv->seminar));
@@ -271,13 +288,16 @@ mdg_document_export_pdf (MdgDocument  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  /* The writer's own reason (a full disk) says more than cairo's status for it. */
+  if (status == CAIRO_STATUS_WRITE_ERROR && !mdg_file_writer_write (writer, NULL, 0, error))
+    return FALSE;
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not write the PDF “%s”: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return mdg_file_writer_commit (writer, error);
 }
 
 double

@@ -14,7 +14,8 @@
  * CSV as web forms and Japanese Excel write it: UTF-8 with or without a BOM,
  * UTF-16 with a BOM ("Unicode text"), or CP932 — Windows' Shift_JIS with the NEC and
  * IBM extensions (髙, 﨑, ①) and ～ as FULLWIDTH TILDE, which is what iconv's CP932
- * table gives. RFC 4180 quoting, CRLF or LF, newlines inside quoted fields.
+ * table gives. RFC 4180 quoting, CRLF, LF or CR (classic Mac OS) line ends, newlines
+ * inside quoted fields.
  */
 
 static const struct {
@@ -74,6 +75,7 @@ mdg_csv_encoding_get_label (MdgCsvEncoding encoding)
   return g_dgettext (GETTEXT_PACKAGE, encodings[encoding].label);
 }
 
+/* Line ends as files write them: LF, CRLF, or a lone CR (classic Mac OS). */
 static guint
 line_at (const char *data,
          gsize       offset)
@@ -81,9 +83,76 @@ line_at (const char *data,
   guint line = 1;
 
   for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
+    if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n')))
       line++;
   return line;
+}
+
+/* A file cut short (an interrupted copy or download) ends in the middle of a character. */
+static void
+set_cut_short_error (GError     **error,
+                     const char  *filename,
+                     guint        line)
+{
+  g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
+               _("“%s” ends in the middle of a character, on line %u: the file was cut short (an interrupted "
+                 "copy or download?), and its last line would be imported wrong. Save or copy the file again, "
+                 "whole, and try again."),
+               filename, line);
+}
+
+/* Whether @p (@n bytes, at the end of the text) is the start of a UTF-8 character. */
+static gboolean
+is_utf8_prefix (const guchar *p,
+                gsize         n)
+{
+  gsize needed;
+
+  if (n == 0 || n > 3)
+    return FALSE;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF)
+    needed = 2;
+  else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+    needed = 3;
+  else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+    needed = 4;
+  else
+    return FALSE;
+  for (gsize i = 1; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return FALSE;
+  return n < needed;
+}
+
+static gboolean
+has_non_ascii (const char *data,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) data[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/*
+ * g_convert() with bytes_read succeeds on input that ends in the middle of a character
+ * and drops the partial character: a file cut short would import 「株式会社山」 for
+ * 「株式会社山田」. So every byte must have been read.
+ */
+static char *
+convert_whole (const char  *data,
+               gsize        length,
+               const char  *charset,
+               gsize       *bytes_read,
+               gboolean    *cut_short)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *text = g_convert (data, length, "UTF-8", charset, bytes_read, NULL, &local_error);
+
+  *cut_short = text != NULL && *bytes_read < length;
+  if (*cut_short)
+    g_clear_pointer (&text, g_free);
+  return text;
 }
 
 static char *
@@ -92,15 +161,42 @@ from_cp932 (const char  *data,
             const char  *filename,
             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   gsize bytes_read = 0;
-  char *text = g_convert (data, length, "UTF-8", "CP932", &bytes_read, NULL, &local_error);
+  gboolean cut_short;
+  char *text = convert_whole (data, length, "CP932", &bytes_read, &cut_short);
 
-  if (text == NULL)
+  if (cut_short)
+    set_cut_short_error (error, filename, line_at (data, length));
+  else if (text == NULL)
     g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
                  _("“%s”, line %u: this is neither UTF-8 nor Shift_JIS (CP932) text. "
                    "Save the file as CSV (UTF-8) or CSV (Shift_JIS) and try again."),
                  filename, line_at (data, bytes_read));
+  return text;
+}
+
+static char *
+from_utf16 (const char  *data,
+            gsize        length,
+            const char  *charset,
+            const char  *filename,
+            GError     **error)
+{
+  gsize bytes_read = 0;
+  gboolean cut_short;
+  char *text = convert_whole (data, length, charset, &bytes_read, &cut_short);
+
+  if (cut_short)
+    {
+      /* Count the lines of what could be read: the cut is on the last one. */
+      g_autofree char *read = g_convert (data, bytes_read, "UTF-8", charset, NULL, NULL, NULL);
+
+      set_cut_short_error (error, filename, read ? line_at (read, strlen (read)) : 1);
+    }
+  else if (text == NULL)
+    g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
+                 _("“%s” starts as UTF-16 text but is damaged near byte %lu."), filename,
+                 (gulong) bytes_read + 2);
   return text;
 }
 
@@ -115,7 +211,8 @@ from_cp932 (const char  *data,
  *
  * Decodes a CSV file to UTF-8. A byte-order mark decides; without one, text that is
  * valid UTF-8 is UTF-8 and anything else is tried as CP932. Binary files (NUL
- * bytes) are refused.
+ * bytes) are refused, and so are files cut short in the middle of a character,
+ * naming their last line.
  *
  * Returns: (transfer full): the text without its byte-order mark
  */
@@ -130,6 +227,7 @@ mdg_csv_decode (const char      *data,
   const guchar *bytes = (const guchar *) data;
   MdgCsvEncoding encoding = requested;
   const char *end = NULL;
+  gboolean valid;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -142,19 +240,9 @@ mdg_csv_decode (const char      *data,
 
   if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
     {
-      const char *charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-      g_autoptr(GError) local_error = NULL;
-      gsize bytes_read = 0;
-      char *text = g_convert (data + 2, length - 2, "UTF-8", charset, &bytes_read, NULL, &local_error);
+      char *text = from_utf16 (data + 2, length - 2, bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE", filename, error);
 
-      if (text == NULL)
-        {
-          g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
-                       _("“%s” starts as UTF-16 text but is damaged near byte %lu."), filename,
-                       (gulong) bytes_read + 2);
-          return NULL;
-        }
-      if (detected)
+      if (text != NULL && detected)
         *detected = MDG_CSV_ENCODING_UTF16;
       return text;
     }
@@ -176,8 +264,18 @@ mdg_csv_decode (const char      *data,
         encoding = MDG_CSV_ENCODING_UTF8_BOM;
     }
 
+  valid = g_utf8_validate_len (data, length, &end);
+  /* UTF-8 but for a character cut at the very end: not CP932, a file cut short. */
+  if (!valid && encoding != MDG_CSV_ENCODING_CP932 &&
+      is_utf8_prefix ((const guchar *) end, length - (end - data)) &&
+      (encoding != MDG_CSV_ENCODING_AUTO || has_non_ascii (data, end - data)))
+    {
+      set_cut_short_error (error, filename, line_at (data, length));
+      return NULL;
+    }
+
   if (encoding == MDG_CSV_ENCODING_AUTO)
-    encoding = g_utf8_validate_len (data, length, NULL) ? MDG_CSV_ENCODING_UTF8 : MDG_CSV_ENCODING_CP932;
+    encoding = valid ? MDG_CSV_ENCODING_UTF8 : MDG_CSV_ENCODING_CP932;
 
   if (detected)
     *detected = encoding;
@@ -185,7 +283,7 @@ mdg_csv_decode (const char      *data,
   if (encoding == MDG_CSV_ENCODING_CP932)
     return from_cp932 (data, length, filename, error);
 
-  if (!g_utf8_validate_len (data, length, &end))
+  if (!valid)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
                    _("“%s”, line %u: this is not UTF-8 text. If Excel saved it, choose Shift_JIS (CP932)."),
@@ -195,6 +293,33 @@ mdg_csv_decode (const char      *data,
   return g_strndup (data, length);
 }
 
+/*
+ * Tab-separated ("Unicode text" from Excel) or comma-separated: whichever separates
+ * more cells of the first record, counting only separators outside quotes, so that a
+ * tab or a comma inside a quoted cell decides nothing.
+ */
+static char
+detect_separator (const char *text)
+{
+  gboolean quoted = FALSE;
+  guint tabs = 0, commas = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == '\t')
+        tabs++;
+      else if (*p == ',')
+        commas++;
+      else if (*p == '\n' || *p == '\r')
+        break;
+    }
+  return tabs > commas ? '\t' : ',';
+}
+
 /**
  * mdg_csv_parse:
  * @text: UTF-8 text
@@ -202,8 +327,9 @@ mdg_csv_decode (const char      *data,
  * @error: a location for a #GError
  *
  * Splits CSV into records (RFC 4180: fields in double quotes may hold commas, quotes
- * doubled, and newlines). Each record knows the line it starts on. A tab-separated
- * file (its first line holds tabs but no commas) is read the same way.
+ * doubled, and newlines). Lines end in CRLF, LF or a lone CR (classic Mac OS), mixed
+ * as they come; a newline inside a quoted field becomes "\n". Each record knows the
+ * line it starts on. A tab-separated file is read the same way.
  *
  * Returns: (transfer container) (element-type MdgCsvRecord): the records
  */
@@ -214,15 +340,11 @@ mdg_csv_parse (const char  *text,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_csv_record_free);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  /* One buffer for every field: each is copied out when it ends. */
   g_autoptr(GString) field = g_string_new (NULL);
-  const char *first_newline = strchr (text, '\n');
-  gsize first_len = first_newline ? (gsize) (first_newline - text) : strlen (text);
-  char separator = ',';
+  char separator = detect_separator (text);
   gboolean quoted = FALSE, was_quoted = FALSE, record_open = FALSE;
   guint line = 1, record_line = 1, quote_line = 1;
-
-  if (memchr (text, '\t', first_len) && !memchr (text, ',', first_len))
-    separator = '\t';
 
   for (const char *p = text;; p++)
     {
@@ -244,25 +366,27 @@ mdg_csv_parse (const char  *text,
             }
           else if (c == '"')
             quoted = FALSE;
-          else
+          else if (c == '\r' || c == '\n')
             {
-              if (c == '\n')
-                line++;
-              /* CRLF inside a field is one newline. */
-              if (!(c == '\r' && p[1] == '\n'))
-                g_string_append_c (field, c);
+              /* CRLF, LF or CR inside a field: one newline. */
+              if (c == '\r' && p[1] == '\n')
+                p++;
+              g_string_append_c (field, '\n');
+              line++;
             }
+          else
+            g_string_append_c (field, c);
         }
       else if (c == '"' && field->len == 0 && !was_quoted)
         {
           quoted = was_quoted = record_open = TRUE;
           quote_line = line;
         }
-      else if (c == separator || c == '\n' || c == '\0' || (c == '\r' && (p[1] == '\n' || p[1] == '\0')))
+      else if (c == separator || c == '\n' || c == '\r' || c == '\0')
         {
           if (record_open || c == separator)
-            g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
-          field = g_string_new (NULL);
+            g_ptr_array_add (fields, g_strndup (field->str, field->len));
+          g_string_truncate (field, 0);
           was_quoted = FALSE;
 
           if (c == separator)
@@ -280,10 +404,10 @@ mdg_csv_parse (const char  *text,
                   g_ptr_array_set_free_func (fields, g_free);
                 }
               record_open = FALSE;
-              if (c == '\r')
-                p++;
-              if (*p == '\0')
+              if (c == '\0')
                 break;
+              if (c == '\r' && p[1] == '\n')
+                p++;
               line++;
               record_line = line;
             }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "mdg-file.h"
 #include "mdg-ical.h"
 
 /*
@@ -154,7 +155,8 @@ mdg_ical_build (GPtrArray *seminars,
 /**
  * mdg_ical_write:
  * @seminars: (element-type MdgSeminar): saved seminars
- * @file: where to write the .ics file; replaced atomically
+ * @file: (not nullable): where to write the .ics file, a local file; replaced
+ *   atomically by a 0600 file (a seminar's venue and description may name people)
  * @error: a location for a #GError
  */
 gboolean
@@ -167,10 +169,10 @@ mdg_ical_write (GPtrArray  *seminars,
 
   g_return_val_if_fail (seminars != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (g_file_peek_path (file) != NULL, FALSE);
 
   text = mdg_ical_build (seminars, now);
-  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                NULL, error))
+  if (!mdg_file_write_private (g_file_peek_path (file), text, strlen (text), error))
     {
       g_prefix_error (error, _("Could not write the calendar file “%s”: "), g_file_peek_path (file));
       return FALSE;
