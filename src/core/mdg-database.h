@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdgDatabase, mdg_database, MDG, DATABASE, GObject)
 
 /* The newest schema this build knows. */
-#define MDG_SCHEMA_VERSION 2
+#define MDG_SCHEMA_VERSION 3
 
 char        *mdg_database_default_path       (void);
 MdgDatabase *mdg_database_open               (const char   *path,

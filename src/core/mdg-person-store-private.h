@@ -23,5 +23,18 @@ gpointer   _mdg_person_row          (sqlite3_stmt *stmt);
 gint64     _mdg_person_store_insert (MdgDatabase  *db,
                                      MdgPerson    *person,
                                      GError      **error);
+sqlite3_stmt *_mdg_person_store_prepare_write (MdgDatabase   *db,
+                                               gboolean       insert,
+                                               GError       **error);
+gboolean      _mdg_person_store_write         (MdgDatabase   *db,
+                                               sqlite3_stmt  *stmt,
+                                               MdgPerson     *person,
+                                               gint64         organization_id,
+                                               const char    *consent_at,
+                                               GError       **error);
+GPtrArray    *_mdg_person_store_match         (MdgDatabase   *db,
+                                               sqlite3_stmt **stmt,
+                                               MdgPerson     *person,
+                                               GError       **error);
 
 G_END_DECLS
