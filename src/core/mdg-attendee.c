@@ -31,6 +31,7 @@ struct _MdgAttendee
   MdgAttendance          attendance;
   char                  *questions;
   GPtrArray             *answers;    /* MdgAnswer, in the form's order */
+  MdgOrganization       *organization;
 };
 
 G_DEFINE_FINAL_TYPE (MdgAttendee, mdg_attendee, G_TYPE_OBJECT)
@@ -83,6 +84,7 @@ mdg_attendee_finalize (GObject *object)
   g_clear_pointer (&self->applied_at, g_date_time_unref);
   g_clear_pointer (&self->questions, g_free);
   g_clear_pointer (&self->answers, g_ptr_array_unref);
+  g_clear_object (&self->organization);
 
   G_OBJECT_CLASS (mdg_attendee_parent_class)->finalize (object);
 }
@@ -176,6 +178,13 @@ _mdg_attendee_set_checked_in_at (MdgAttendee *self,
   self->checked_in_at = checked_in_at ? g_date_time_ref (checked_in_at) : NULL;
   if (was != (checked_in_at != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKED_IN]);
+}
+
+void
+_mdg_attendee_set_organization (MdgAttendee     *self,
+                                MdgOrganization *organization)
+{
+  g_set_object (&self->organization, organization);
 }
 
 /* Sets what the registration form said; @answers (element-type MdgAnswer) is copied. */
@@ -328,6 +337,22 @@ mdg_attendee_get_answers (MdgAttendee *self)
 {
   g_return_val_if_fail (MDG_IS_ATTENDEE (self), NULL);
   return self->answers;
+}
+
+/**
+ * mdg_attendee_get_organization:
+ * @self: a #MdgAttendee
+ *
+ * The attendee's organization as the list read it: name, reading, industry, number
+ * of employees and address.
+ *
+ * Returns: (transfer none) (nullable): the organization, or %NULL when the person has none
+ */
+MdgOrganization *
+mdg_attendee_get_organization (MdgAttendee *self)
+{
+  g_return_val_if_fail (MDG_IS_ATTENDEE (self), NULL);
+  return self->organization;
 }
 
 MdgAnswer *

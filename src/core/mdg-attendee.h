@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "mdg-organization.h"
 #include "mdg-person.h"
 #include "mdg-types.h"
 
@@ -27,6 +28,7 @@ MdgAttendance          mdg_attendee_get_attendance    (MdgAttendee *self);
 gboolean               mdg_attendee_is_online         (MdgAttendee *self);
 const char            *mdg_attendee_get_questions     (MdgAttendee *self);
 GPtrArray             *mdg_attendee_get_answers       (MdgAttendee *self);
+MdgOrganization       *mdg_attendee_get_organization  (MdgAttendee *self);
 
 /* One answer of the registration form, as the form's header called it. */
 typedef struct
@@ -63,6 +65,8 @@ void                   _mdg_attendee_set_status       (MdgAttendee           *se
                                                        MdgRegistrationStatus  status);
 void                   _mdg_attendee_set_checked_in_at (MdgAttendee          *self,
                                                         GDateTime            *checked_in_at);
+void                   _mdg_attendee_set_organization (MdgAttendee           *self,
+                                                       MdgOrganization       *organization);
 void                   _mdg_attendee_set_details      (MdgAttendee           *self,
                                                        GDateTime             *applied_at,
                                                        MdgAttendance          attendance,

@@ -14,4 +14,9 @@ gboolean      _mdg_organization_store_write         (MdgDatabase      *db,
                                                      MdgOrganization  *organization,
                                                      GError          **error);
 
+MdgOrganization *_mdg_organization_store_find       (MdgDatabase      *db,
+                                                    sqlite3_stmt    **stmt,
+                                                    const char       *name,
+                                                    GError          **error);
+
 G_END_DECLS

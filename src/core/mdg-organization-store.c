@@ -82,6 +82,43 @@ mdg_organization_store_save (MdgDatabase      *db,
   return stmt != NULL && _mdg_organization_store_write (db, stmt, organization, error);
 }
 
+/**
+ * _mdg_organization_store_find:
+ * @db: a #MdgDatabase
+ * @stmt: (inout): %NULL the first time; the statement, kept by the caller for the next name
+ * @name: an organization's exact name
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the first organization of that name, or %NULL
+ *   (with @error set only when reading failed)
+ */
+MdgOrganization *
+_mdg_organization_store_find (MdgDatabase   *db,
+                              sqlite3_stmt **stmt,
+                              const char    *name,
+                              GError       **error)
+{
+  MdgOrganization *found = NULL;
+  int rc;
+
+  if (*stmt == NULL)
+    *stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                              "SELECT " ORGANIZATION_COLUMNS ("o") " FROM organization AS o WHERE o.name = ?"
+                              " ORDER BY o.id LIMIT 1",
+                              error);
+  if (*stmt == NULL)
+    return NULL;
+  sqlite3_reset (*stmt);
+  sqlite3_bind_text (*stmt, 1, name, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (*stmt);
+  if (rc == SQLITE_ROW)
+    found = organization_from_row (*stmt);
+  else if (rc != SQLITE_DONE)
+    _mdg_sql_set_error (_mdg_database_get_handle (db), error, _("Could not read the organizations"));
+  sqlite3_reset (*stmt);
+  return found;
+}
+
 /* The statement that inserts (or updates by id) an organization, prepared once for many. */
 sqlite3_stmt *
 _mdg_organization_store_prepare_write (MdgDatabase  *db,

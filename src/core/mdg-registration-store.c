@@ -8,6 +8,7 @@
 #include "mdg-error.h"
 #include "mdg-kana.h"
 #include "mdg-person-store-private.h"
+#include "mdg-organization.h"
 #include "mdg-registration-store.h"
 
 #define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -15,7 +16,7 @@
 #define SELECT_ATTENDEE                                                                   \
   "SELECT r.id, r.seminar_id, r.number, r.status, r.source, r.checked_in_at, "            \
   MDG_PERSON_COLUMNS ("p", "o") ", "                                                      \
-  "r.applied_at, r.attendance, r.questions, r.answers"                                    \
+  "r.applied_at, r.attendance, r.questions, r.answers, o.kana, o.industry, o.employees, o.address" \
   " FROM registration AS r JOIN person AS p ON p.id = r.person_id"                        \
   " LEFT JOIN organization AS o ON o.id = p.organization_id"
 #define DETAILS_COLUMN (6 + MDG_PERSON_N_COLUMNS)
@@ -54,6 +55,22 @@ attendee_from_row (sqlite3_stmt *stmt)
                                 checked_in_at);
   _mdg_attendee_set_details (attendee, applied_at, attendance,
                              (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 2), answers);
+  if (mdg_person_get_organization_id (person) > 0)
+    {
+      g_autoptr(MdgOrganization) organization = mdg_organization_new ();
+
+      _mdg_organization_set_id (organization, mdg_person_get_organization_id (person));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_NAME,
+                                 mdg_person_get_text (person, MDG_PERSON_ORGANIZATION));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_KANA,
+                                 (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 4));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_INDUSTRY,
+                                 (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 5));
+      mdg_organization_set_employees (organization, MAX (0, sqlite3_column_int (stmt, DETAILS_COLUMN + 6)));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_ADDRESS,
+                                 (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 7));
+      _mdg_attendee_set_organization (attendee, organization);
+    }
   return attendee;
 }
 
