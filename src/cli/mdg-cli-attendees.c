@@ -109,7 +109,7 @@ attendees_import (Globals  *globals,
     return _mdg_cli_fail (error);
 
   /* Translators: the kind of file, then its character encoding */
-  g_print (_("Read %s (%s).\n"), mdg_import_format_get_label (mdg_attendee_import_get_format (import)),
+  g_print (_("Recognised: %s; encoding: %s.\n"), mdg_import_format_get_label (mdg_attendee_import_get_format (import)),
            mdg_csv_encoding_get_label (mdg_attendee_import_get_encoding (import)));
   notices = mdg_attendee_import_get_notices (import);
   if (notices->len > 0)

@@ -14,6 +14,9 @@ gboolean      _mdg_organization_store_write         (MdgDatabase      *db,
                                                      MdgOrganization  *organization,
                                                      GError          **error);
 
+gboolean      _mdg_organization_store_insert_many   (MdgDatabase      *db,
+                                                     GPtrArray        *organizations,
+                                                     GError          **error);
 MdgOrganization *_mdg_organization_store_find       (MdgDatabase      *db,
                                                     sqlite3_stmt    **stmt,
                                                     const char       *name,

@@ -119,6 +119,67 @@ _mdg_organization_store_find (MdgDatabase   *db,
   return found;
 }
 
+/**
+ * _mdg_organization_store_insert_many:
+ * @db: a #MdgDatabase inside a write transaction
+ * @organizations: (element-type MdgOrganization): new organizations; each gets its id
+ * @error: a location for a #GError
+ *
+ * Inserts many organizations with few statements (an import), ids in order after the
+ * highest in use.
+ */
+gboolean
+_mdg_organization_store_insert_many (MdgDatabase  *db,
+                                     GPtrArray    *organizations,
+                                     GError      **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  static const char head[] = "INSERT INTO organization (id, name, kana, industry, municipality, note, address, employees)";
+  g_autoptr(sqlite3_stmt) full = NULL;
+  g_autoptr(sqlite3_stmt) max = _mdg_sql_prepare (handle, "SELECT coalesce(max(id), 0) FROM organization", error);
+  gint64 next;
+
+  if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
+    {
+      if (error && *error == NULL)
+        _mdg_sql_set_error (handle, error, _("Could not save the organization"));
+      return FALSE;
+    }
+  next = sqlite3_column_int64 (max, 0) + 1;
+
+  for (guint start = 0; start < organizations->len; start += MDG_SQL_BATCH_ROWS)
+    {
+      guint n = MIN (MDG_SQL_BATCH_ROWS, organizations->len - start);
+      g_autoptr(sqlite3_stmt) rest = NULL;
+      sqlite3_stmt *stmt;
+
+      if (n == MDG_SQL_BATCH_ROWS && full == NULL)
+        full = _mdg_sql_prepare_rows (handle, head, 8, n, error);
+      stmt = n == MDG_SQL_BATCH_ROWS ? full : (rest = _mdg_sql_prepare_rows (handle, head, 8, n, error));
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < n; i++)
+        {
+          MdgOrganization *organization = g_ptr_array_index (organizations, start + i);
+          int first = i * 8 + 1;
+
+          sqlite3_bind_int64 (stmt, first, next + start + i);
+          for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+            _mdg_sql_bind_text (stmt, first + 1 + f, mdg_organization_get_text (organization, f));
+          if (mdg_organization_get_employees (organization) > 0)
+            sqlite3_bind_int (stmt, first + 7, mdg_organization_get_employees (organization));
+          else
+            sqlite3_bind_null (stmt, first + 7);
+        }
+      if (!_mdg_sql_step_done (handle, stmt, error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        _mdg_organization_set_id (g_ptr_array_index (organizations, start + i), next + start + i);
+    }
+  return TRUE;
+}
+
 /* The statement that inserts (or updates by id) an organization, prepared once for many. */
 sqlite3_stmt *
 _mdg_organization_store_prepare_write (MdgDatabase  *db,

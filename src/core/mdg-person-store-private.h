@@ -32,6 +32,11 @@ gboolean      _mdg_person_store_write         (MdgDatabase   *db,
                                                gint64         organization_id,
                                                const char    *consent_at,
                                                GError       **error);
+gboolean      _mdg_person_store_insert_many   (MdgDatabase   *db,
+                                               GPtrArray     *people,
+                                               const gint64  *organization_ids,
+                                               const char   **consent_at,
+                                               GError       **error);
 GPtrArray    *_mdg_person_store_match         (MdgDatabase   *db,
                                                sqlite3_stmt **stmt,
                                                MdgPerson     *person,

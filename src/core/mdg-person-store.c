@@ -81,8 +81,10 @@ ensure_organization (sqlite3     *handle,
   return sqlite3_column_int64 (insert, 0);
 }
 
+/* Binds a person's values from @first on: nine texts, organization, consent, consent date. */
 static void
 bind_person (sqlite3_stmt *stmt,
+             int           first,
              MdgPerson    *person,
              gint64        organization_id,
              const char   *consent_at)
@@ -93,17 +95,13 @@ bind_person (sqlite3_stmt *stmt,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    _mdg_sql_bind_text (stmt, i + 1, mdg_person_get_text (person, order[i]));
+    _mdg_sql_bind_text (stmt, first + i, mdg_person_get_text (person, order[i]));
   if (organization_id > 0)
-    sqlite3_bind_int64 (stmt, 10, organization_id);
+    sqlite3_bind_int64 (stmt, first + 9, organization_id);
   else
-    sqlite3_bind_null (stmt, 10);
-  sqlite3_bind_int (stmt, 11, mdg_person_get_consent (person));
-  if (mdg_person_get_id (person) != 0)
-    sqlite3_bind_int64 (stmt, 12, mdg_person_get_id (person));
-  else
-    sqlite3_bind_null (stmt, 12);
-  _mdg_sql_bind_text (stmt, 13, consent_at);
+    sqlite3_bind_null (stmt, first + 9);
+  sqlite3_bind_int (stmt, first + 10, mdg_person_get_consent (person));
+  _mdg_sql_bind_text (stmt, first + 11, consent_at);
 }
 
 /**
@@ -122,13 +120,13 @@ _mdg_person_store_prepare_write (MdgDatabase  *db,
                                  gboolean      insert,
                                  GError      **error)
 {
-  /* Consent is dated when given (?13, or now), kept while it stands, and cleared when withdrawn. */
+  /* Consent is dated when given (?12, or now), kept while it stands, and cleared when withdrawn. */
   if (insert)
     return _mdg_sql_prepare (_mdg_database_get_handle (db),
                              "INSERT INTO person (family_name, given_name, family_kana, given_kana, title,"
                              " department, email, phone, consent_purpose, organization_id, consent_contact,"
                              " consent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                             " CASE WHEN ?11 THEN coalesce(?13, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END)"
+                             " CASE WHEN ?11 THEN coalesce(?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END)"
                              " RETURNING id, uuid, organization_id, consent_at",
                              error);
   return _mdg_sql_prepare (_mdg_database_get_handle (db),
@@ -136,9 +134,9 @@ _mdg_person_store_prepare_write (MdgDatabase  *db,
                            " given_kana = ?4, title = ?5, department = ?6, email = ?7, phone = ?8,"
                            " consent_purpose = ?9, organization_id = ?10, consent_contact = ?11,"
                            " consent_at = CASE WHEN NOT ?11 THEN NULL"
-                           "  WHEN consent_at IS NULL THEN coalesce(?13, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+                           "  WHEN consent_at IS NULL THEN coalesce(?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
                            "  ELSE consent_at END"
-                           " WHERE id = ?12 RETURNING id, uuid, organization_id, consent_at",
+                           " WHERE id = ?13 RETURNING id, uuid, organization_id, consent_at",
                            error);
 }
 
@@ -167,7 +165,9 @@ _mdg_person_store_write (MdgDatabase   *db,
 
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
-  bind_person (stmt, person, organization_id, consent_at);
+  bind_person (stmt, 1, person, organization_id, consent_at);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 13, id);
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
@@ -183,6 +183,72 @@ _mdg_person_store_write (MdgDatabase   *db,
     }
   sqlite3_reset (stmt);
   return ok;
+}
+
+/**
+ * _mdg_person_store_insert_many:
+ * @db: a #MdgDatabase inside a write transaction
+ * @people: (element-type MdgPerson): new people; each gets its id
+ * @organization_ids: (array): each one's organization, or 0
+ * @consent_at: (array): when each one gave consent (ISO 8601), %NULL for those who did not
+ * @error: a location for a #GError
+ *
+ * Inserts many people with few statements (an import): ids are given in order after
+ * the highest in use, which the write transaction keeps for itself.
+ */
+gboolean
+_mdg_person_store_insert_many (MdgDatabase   *db,
+                               GPtrArray     *people,
+                               const gint64  *organization_ids,
+                               const char   **consent_at,
+                               GError       **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  static const char head[] = "INSERT INTO person (id, family_name, given_name, family_kana, given_kana, title,"
+                             " department, email, phone, consent_purpose, organization_id, consent_contact, consent_at)";
+  g_autoptr(sqlite3_stmt) full = NULL;
+  g_autoptr(sqlite3_stmt) max = _mdg_sql_prepare (handle, "SELECT coalesce(max(id), 0) FROM person", error);
+  gint64 next;
+
+  if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
+    {
+      if (error && *error == NULL)
+        _mdg_sql_set_error (handle, error, _("Could not save the person"));
+      return FALSE;
+    }
+  next = sqlite3_column_int64 (max, 0) + 1;
+
+  for (guint start = 0; start < people->len; start += MDG_SQL_BATCH_ROWS)
+    {
+      guint n = MIN (MDG_SQL_BATCH_ROWS, people->len - start);
+      g_autoptr(sqlite3_stmt) rest = NULL;
+      sqlite3_stmt *stmt;
+
+      if (n == MDG_SQL_BATCH_ROWS && full == NULL)
+        full = _mdg_sql_prepare_rows (handle, head, 13, n, error);
+      stmt = n == MDG_SQL_BATCH_ROWS ? full : (rest = _mdg_sql_prepare_rows (handle, head, 13, n, error));
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < n; i++)
+        {
+          MdgPerson *person = g_ptr_array_index (people, start + i);
+
+          sqlite3_bind_int64 (stmt, i * 13 + 1, next + start + i);
+          bind_person (stmt, i * 13 + 2, person, organization_ids[start + i],
+                       mdg_person_get_consent (person) ? consent_at[start + i] : NULL);
+        }
+      if (!_mdg_sql_step_done (handle, stmt, error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          MdgPerson *person = g_ptr_array_index (people, start + i);
+
+          _mdg_person_set_identity (person, next + start + i, NULL, organization_ids[start + i],
+                                    mdg_person_get_consent (person) ? consent_at[start + i] : NULL);
+        }
+    }
+  return TRUE;
 }
 
 /* Writes @person (new when its id is 0); the caller holds the transaction. */

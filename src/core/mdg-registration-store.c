@@ -338,6 +338,8 @@ _mdg_registration_store_add (MdgDatabase            *db,
   }
 }
 
+static void bind_row (sqlite3_stmt *stmt, int first, const MdgRegistrationRow *row);
+
 /* The statement that adds registrations, prepared once for many (an import). */
 sqlite3_stmt *
 _mdg_registration_store_prepare_insert (MdgDatabase  *db,
@@ -369,15 +371,7 @@ _mdg_registration_store_insert (MdgDatabase               *db,
   gint64 id = 0;
 
   sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, row->seminar_id);
-  sqlite3_bind_int64 (stmt, 2, row->person_id);
-  sqlite3_bind_text (stmt, 3, row->number, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, mdg_registration_status_to_string (row->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, mdg_registration_source_to_string (row->source), -1, SQLITE_STATIC);
-  _mdg_sql_bind_text (stmt, 6, row->applied_at);
-  _mdg_sql_bind_text (stmt, 7, mdg_attendance_to_string (row->attendance));
-  _mdg_sql_bind_text (stmt, 8, row->questions);
-  _mdg_sql_bind_text (stmt, 9, row->answers);
+  bind_row (stmt, 1, row);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
@@ -392,6 +386,69 @@ _mdg_registration_store_insert (MdgDatabase               *db,
     _mdg_sql_set_error (handle, error, _("Could not save the registration"));
   sqlite3_reset (stmt);
   return id;
+}
+
+static void
+bind_row (sqlite3_stmt             *stmt,
+          int                       first,
+          const MdgRegistrationRow *row)
+{
+  sqlite3_bind_int64 (stmt, first, row->seminar_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->person_id);
+  sqlite3_bind_text (stmt, first + 2, row->number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, first + 3, mdg_registration_status_to_string (row->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 4, mdg_registration_source_to_string (row->source), -1, SQLITE_STATIC);
+  _mdg_sql_bind_text (stmt, first + 5, row->applied_at);
+  _mdg_sql_bind_text (stmt, first + 6, mdg_attendance_to_string (row->attendance));
+  _mdg_sql_bind_text (stmt, first + 7, row->questions);
+  _mdg_sql_bind_text (stmt, first + 8, row->answers);
+}
+
+/**
+ * _mdg_registration_store_insert_many:
+ * @db: a #MdgDatabase inside a write transaction
+ * @rows: (array length=n_rows): the registrations; each needs its applied time
+ * @n_rows: how many
+ * @error: a location for a #GError
+ *
+ * Inserts many registrations with few statements (an import).
+ */
+gboolean
+_mdg_registration_store_insert_many (MdgDatabase               *db,
+                                     const MdgRegistrationRow  *rows,
+                                     guint                      n_rows,
+                                     GError                   **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  static const char head[] = "INSERT INTO registration (seminar_id, person_id, number, status, source, applied_at,"
+                             " attendance, questions, answers)";
+  g_autoptr(sqlite3_stmt) full = NULL;
+
+  for (guint start = 0; start < n_rows; start += MDG_SQL_BATCH_ROWS)
+    {
+      guint n = MIN (MDG_SQL_BATCH_ROWS, n_rows - start);
+      g_autoptr(sqlite3_stmt) rest = NULL;
+      sqlite3_stmt *stmt;
+
+      if (n == MDG_SQL_BATCH_ROWS && full == NULL)
+        full = _mdg_sql_prepare_rows (handle, head, 9, n, error);
+      stmt = n == MDG_SQL_BATCH_ROWS ? full : (rest = _mdg_sql_prepare_rows (handle, head, 9, n, error));
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < n; i++)
+        bind_row (stmt, i * 9 + 1, &rows[start + i]);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          if (sqlite3_extended_errcode (handle) == SQLITE_CONSTRAINT_UNIQUE)
+            g_set_error_literal (error, MDG_ERROR, MDG_ERROR_CONSTRAINT,
+                                 _("A registration number is already used in this seminar"));
+          else
+            _mdg_sql_set_error (handle, error, _("Could not save the registration"));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /**

@@ -97,6 +97,10 @@ gint64       _mdg_registration_store_insert     (MdgDatabase               *db,
                                                  struct sqlite3_stmt       *stmt,
                                                  const MdgRegistrationRow  *row,
                                                  GError                   **error);
+gboolean     _mdg_registration_store_insert_many (MdgDatabase              *db,
+                                                  const MdgRegistrationRow *rows,
+                                                  guint                     n_rows,
+                                                  GError                  **error);
 GArray      *_mdg_registration_store_promote    (MdgDatabase            *db,
                                                  gint64                  seminar_id,
                                                  GError                **error);

@@ -25,6 +25,14 @@ void          _mdg_sql_bind_text   (sqlite3_stmt  *stmt,
                                     const char    *text);
 char         *_mdg_sql_column_dup  (sqlite3_stmt  *stmt,
                                     int            column);
+sqlite3_stmt *_mdg_sql_prepare_rows (sqlite3      *db,
+                                     const char   *head,
+                                     guint         n_columns,
+                                     guint         n_rows,
+                                     GError      **error);
+
+/* Rows a bulk statement inserts at once: 13 values a row stays far below SQLite's 32 766. */
+#define MDG_SQL_BATCH_ROWS 64
 
 /* Makes one list element of the current row. */
 typedef gpointer (*MdgRowFunc) (sqlite3_stmt *stmt);

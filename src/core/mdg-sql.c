@@ -132,3 +132,37 @@ _mdg_sql_collect (sqlite3        *db,
     }
   return g_steal_pointer (&rows);
 }
+
+/**
+ * _mdg_sql_prepare_rows:
+ * @db: the connection
+ * @head: the statement up to VALUES: "INSERT INTO t (a, b)"
+ * @n_columns: the values of one row
+ * @n_rows: the rows one statement inserts
+ * @error: a location for a #GError
+ *
+ * A statement that inserts @n_rows rows at once, their values bound in order. Bulk
+ * writers use it: each statement ends with the statement's savepoint, where the search
+ * index writes out what it holds, so fewer statements write the index fewer times.
+ *
+ * Returns: (transfer full): the statement, or %NULL with @error set
+ */
+sqlite3_stmt *
+_mdg_sql_prepare_rows (sqlite3      *db,
+                       const char   *head,
+                       guint         n_columns,
+                       guint         n_rows,
+                       GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+
+  g_string_append (sql, " VALUES ");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r ? ", (" : "(");
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append (sql, c ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  return _mdg_sql_prepare (db, sql->str, error);
+}

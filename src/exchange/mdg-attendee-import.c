@@ -111,6 +111,7 @@ typedef struct
   GHashTable      *orgs;           /* name → OrgPlan */
   GPtrArray       *org_list;       /* OrgPlan in first-seen order, owned */
   gboolean         frees_places;
+  guint            promoted_by_file;   /* waitlisted → registered in the file itself */
   MdgImportResult  counts;
 } Plan;
 
@@ -307,20 +308,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
 static char *
 fold_header (const char *header)
 {
-  g_autofree char *folded = mdg_kana_fold (header, -1);
-  GString *out = g_string_new (NULL);
+  g_autofree char *normal = g_utf8_normalize (header, -1, G_NORMALIZE_NFKC);
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  for (const char *p = folded ? folded : ""; *p; p = g_utf8_next_char (p))
+  /* Spaces, brackets and marks such as ・ ※ 【 】 say nothing about the column; they go
+   * before folding, so that 氏名（名） is not read as a company's (名). */
+  for (const char *p = normal ? normal : ""; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      /* Spaces, brackets and marks such as ・ ※ 【 】 say nothing about the column. */
       if (g_unichar_isspace (c) || (c < 0x80 && c != 0 && strchr ("()[]_-.:*/?", (int) c)) || c == 0x30FB ||
           c == 0x203B || c == 0x3010 || c == 0x3011 || c == 0x300C || c == 0x300D)
         continue;
       g_string_append_unichar (out, c);
     }
-  return g_string_free (out, FALSE);
+  return mdg_kana_fold (out->str, -1);
 }
 
 static gboolean
@@ -1048,7 +1050,7 @@ parse_consent (const char *cell,
   static const char *const yes_words[] = { "同意", "承諾", "了承", "了解", "はい", "agree", "yes", NULL };
   static const char *const yes_marks[] = { "✓", "✔", "○", "〇", "◯", "y", "true", "1", "ok", "済", NULL };
   static const char *const no_marks[] = { "no", "n", "false", "0", "×", "✗", "x", NULL };
-  g_autofree char *folded = mdg_kana_fold (cell, -1);
+  g_autofree char *folded = cell ? mdg_kana_fold (cell, -1) : NULL;
 
   *understood = TRUE;
   if (folded == NULL || *folded == '\0')
@@ -1829,7 +1831,10 @@ plan_registration (MdgAttendeeImport *self,
   stored_answers = mdg_attendee_get_answers (attendee);
   plan_person (self, step, mdg_attendee_get_person (attendee));
 
-  if (entry->has_status && entry->status != step->old_status)
+  /* A file never moves someone back to the waitlist: a place given (here, after a
+   * cancellation) stays given even when the service's list still says 補欠. */
+  if (entry->has_status && entry->status != step->old_status &&
+      !(entry->status == MDG_REGISTRATION_STATUS_WAITLISTED && step->old_status == MDG_REGISTRATION_STATUS_REGISTERED))
     {
       if (entry->status == MDG_REGISTRATION_STATUS_CANCELLED && mdg_attendee_get_checked_in (attendee))
         {
@@ -2035,7 +2040,7 @@ make_plan (MdgAttendeeImport  *self,
   sqlite3_stmt *match = NULL, *find_org = NULL;
   guint64 next_number = 1;
   gint64 capacity = 0;
-  guint registered = 0;
+  guint registered = 0, waiting_count = 0;
   gboolean waiting = FALSE, ok = FALSE;
 
   g_ptr_array_set_size (self->changes, 0);
@@ -2082,7 +2087,10 @@ make_plan (MdgAttendeeImport  *self,
       if (mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_REGISTERED)
         registered++;
       else if (mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_WAITLISTED)
-        waiting = TRUE;
+        {
+          waiting = TRUE;
+          waiting_count++;
+        }
     }
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -2192,6 +2200,19 @@ make_plan (MdgAttendeeImport  *self,
         plan->counts.changed++;
     }
 
+  /* The places the file's statuses leave: what is registered and waiting once applied. */
+  for (guint i = 0; i < plan->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (plan->steps, i);
+
+      if (step->kind != STEP_EXISTING || step->new_status == step->old_status)
+        continue;
+      registered -= step->old_status == MDG_REGISTRATION_STATUS_REGISTERED;
+      registered += step->new_status == MDG_REGISTRATION_STATUS_REGISTERED;
+      waiting_count -= step->old_status == MDG_REGISTRATION_STATUS_WAITLISTED;
+      waiting_count += step->new_status == MDG_REGISTRATION_STATUS_WAITLISTED;
+    }
+
   /* New registrations take their places in the order people applied. */
   g_ptr_array_sort (plan->new_steps, compare_applied);
   for (guint i = 0; i < plan->new_steps->len; i++)
@@ -2206,11 +2227,16 @@ make_plan (MdgAttendeeImport  *self,
       if (step->new_status == MDG_REGISTRATION_STATUS_WAITLISTED)
         {
           waiting = TRUE;
+          waiting_count++;
           plan->counts.waitlisted++;
         }
       else if (step->new_status == MDG_REGISTRATION_STATUS_REGISTERED)
         registered++;
     }
+  /* Freed places go to the waitlist when written; the count is known now. */
+  plan->promoted_by_file = plan->counts.promoted;
+  if (plan->frees_places && capacity > registered)
+    plan->counts.promoted += MIN ((guint) (capacity - registered), waiting_count);
   report (self, MDG_IMPORT_STAGE_MATCHING, self->entries->len, self->entries->len);
   if (clashes->len > 0)
     {
@@ -2256,59 +2282,69 @@ update_registration (MdgDatabase            *db,
   return ok;
 }
 
-/* The statements of the write, prepared once for the whole import. */
+/* The statements that update, prepared once for the whole import; inserts go in batches. */
 typedef struct
 {
-  sqlite3_stmt *insert_org;
   sqlite3_stmt *update_org;
-  sqlite3_stmt *insert_person;
   sqlite3_stmt *update_person;
-  sqlite3_stmt *insert_registration;
   sqlite3_stmt *update_registration;
 } Writer;
 
 static void
 writer_clear (Writer *writer)
 {
-  g_clear_pointer (&writer->insert_org, sqlite3_finalize);
   g_clear_pointer (&writer->update_org, sqlite3_finalize);
-  g_clear_pointer (&writer->insert_person, sqlite3_finalize);
   g_clear_pointer (&writer->update_person, sqlite3_finalize);
-  g_clear_pointer (&writer->insert_registration, sqlite3_finalize);
   g_clear_pointer (&writer->update_registration, sqlite3_finalize);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
 
 /*
- * Writes a person with their organization: the one the file names for someone new, or
- * when the change was accepted (or filled a blank); otherwise the one they had. A new
- * organization is written when its first person is.
+ * The organization a person is written with: the one the file names for someone new,
+ * or when the change was accepted (or filled a blank); otherwise %NULL, the one they had.
  */
-static gboolean
-write_person (MdgDatabase  *db,
-              Writer       *w,
-              Step         *step,
-              MdgPerson    *person,
-              gboolean      accept,
-              const char   *consent_at,
-              GError      **error)
+static OrgPlan *
+org_for (Step      *step,
+         MdgPerson *person,
+         gboolean   accept)
 {
   gboolean known = mdg_person_get_id (person) != 0;
-  gint64 organization_id = step->stored_org_id;
 
   if (step->org != NULL && (!known || accept || step->stored_org_id == 0))
-    {
-      if (step->org->is_new && !step->org->written)
-        {
-          if (!_mdg_organization_store_write (db, w->insert_org, step->org->organization, error))
-            return FALSE;
-          step->org->written = TRUE;
-        }
-      organization_id = mdg_organization_get_id (step->org->organization);
-    }
-  return _mdg_person_store_write (db, known ? w->update_person : w->insert_person, person, organization_id,
-                                  consent_at, error);
+    return step->org;
+  return NULL;
+}
+
+static gint64
+org_id_for (Step      *step,
+            MdgPerson *person,
+            gboolean   accept)
+{
+  OrgPlan *org = org_for (step, person, accept);
+
+  return org ? mdg_organization_get_id (org->organization) : step->stored_org_id;
+}
+
+static gboolean
+person_written (Step      *step,
+                MdgPerson *person,
+                gboolean   accept)
+{
+  return mdg_person_get_id (person) == 0 || step->person_dirty || (accept && step->has_changes);
+}
+
+/* A known person's update: their organization is written already. */
+static gboolean
+update_person (MdgDatabase  *db,
+               Writer       *w,
+               Step         *step,
+               MdgPerson    *person,
+               gboolean      accept,
+               const char   *consent_at,
+               GError      **error)
+{
+  return _mdg_person_store_write (db, w->update_person, person, org_id_for (step, person, accept), consent_at, error);
 }
 
 /* Writes the plan; the caller holds the write transaction. */
@@ -2324,11 +2360,8 @@ write_plan (MdgAttendeeImport  *self,
   gboolean accept = self->accept_changes;
   guint done = 0, total = plan->steps->len;
 
-  if (!(w.insert_org = _mdg_organization_store_prepare_write (db, TRUE, error)) ||
-      !(w.update_org = _mdg_organization_store_prepare_write (db, FALSE, error)) ||
-      !(w.insert_person = _mdg_person_store_prepare_write (db, TRUE, error)) ||
+  if (!(w.update_org = _mdg_organization_store_prepare_write (db, FALSE, error)) ||
       !(w.update_person = _mdg_person_store_prepare_write (db, FALSE, error)) ||
-      !(w.insert_registration = _mdg_registration_store_prepare_insert (db, error)) ||
       !(w.update_registration = _mdg_sql_prepare (handle,
                                                   "UPDATE registration SET status = ?2, attendance = ?3,"
                                                   " questions = ?4, answers = ?5,"
@@ -2362,26 +2395,79 @@ write_plan (MdgAttendeeImport  *self,
         return FALSE;
     }
 
-  for (guint i = 0; i < plan->new_steps->len; i++, done++)
-    {
-      Step *step = g_ptr_array_index (plan->new_steps, i);
-      MdgPerson *person = accept && step->proposed ? step->proposed : step->person;
-      g_autofree char *applied = format_utc (step->entry->applied_at);
-      g_autofree char *answers = mdg_answers_to_json (step->answers);
-      MdgRegistrationRow row = {
-        .seminar_id = plan->seminar_id, .number = step->number, .status = step->new_status,
-        .source = MDG_REGISTRATION_SOURCE_CSV, .applied_at = applied, .attendance = step->attendance,
-        .questions = step->questions, .answers = answers,
-      };
+  /* New organizations, then new people, then the registrations: a few statements for many rows. */
+  {
+    g_autoptr(GPtrArray) organizations = g_ptr_array_new ();
+    g_autoptr(GPtrArray) people = g_ptr_array_new ();
+    g_autoptr(GArray) organization_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GPtrArray) consent_at = g_ptr_array_new ();
+    g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (MdgRegistrationRow));
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    char *now_text = format_utc (now);
 
-      report (self, MDG_IMPORT_STAGE_WRITING, done, total);
-      if ((mdg_person_get_id (person) == 0 || step->person_dirty || (accept && step->has_changes)) &&
-          !write_person (db, &w, step, person, accept, applied, error))
-        return FALSE;
-      row.person_id = mdg_person_get_id (person);
-      if (_mdg_registration_store_insert (db, w.insert_registration, &row, error) == 0)
-        return FALSE;
-    }
+    g_ptr_array_add (texts, now_text);
+    for (guint i = 0; i < plan->steps->len; i++)
+      {
+        Step *step = g_ptr_array_index (plan->steps, i);
+        MdgPerson *person = accept && step->proposed ? step->proposed : step->person;
+        OrgPlan *org = step->kind != STEP_SKIP && person_written (step, person, accept) ? org_for (step, person, accept)
+                                                                                       : NULL;
+
+        if (org != NULL && org->is_new && !org->written)
+          {
+            g_ptr_array_add (organizations, org->organization);
+            org->written = TRUE;
+          }
+      }
+    if (!_mdg_organization_store_insert_many (db, organizations, error))
+      return FALSE;
+
+    for (guint i = 0; i < plan->new_steps->len; i++)
+      {
+        Step *step = g_ptr_array_index (plan->new_steps, i);
+        MdgPerson *person = accept && step->proposed ? step->proposed : step->person;
+        char *applied = format_utc (step->entry->applied_at);
+        gint64 organization_id = org_id_for (step, person, accept);
+
+        g_ptr_array_add (texts, applied ? applied : g_strdup (now_text));
+        if (mdg_person_get_id (person) == 0)
+          {
+            g_ptr_array_add (people, person);
+            g_array_append_val (organization_ids, organization_id);
+            g_ptr_array_add (consent_at, g_ptr_array_index (texts, texts->len - 1));
+          }
+        else if (person_written (step, person, accept) &&
+                 !update_person (db, &w, step, person, accept, g_ptr_array_index (texts, texts->len - 1), error))
+          return FALSE;
+      }
+    report (self, MDG_IMPORT_STAGE_WRITING, done, total);
+    if (!_mdg_person_store_insert_many (db, people, (gint64 *) organization_ids->data,
+                                        (const char **) consent_at->pdata, error))
+      return FALSE;
+    done += plan->new_steps->len / 2;
+    report (self, MDG_IMPORT_STAGE_WRITING, done, total);
+
+    for (guint i = 0; i < plan->new_steps->len; i++)
+      {
+        Step *step = g_ptr_array_index (plan->new_steps, i);
+        MdgPerson *person = accept && step->proposed ? step->proposed : step->person;
+        char *answers = mdg_answers_to_json (step->answers);
+        MdgRegistrationRow row = {
+          .seminar_id = plan->seminar_id, .person_id = mdg_person_get_id (person), .number = step->number,
+          .status = step->new_status, .source = MDG_REGISTRATION_SOURCE_CSV,
+          .applied_at = g_ptr_array_index (texts, i + 1), .attendance = step->attendance,
+          .questions = step->questions, .answers = answers,
+        };
+
+        if (answers != NULL)
+          g_ptr_array_add (texts, answers);
+        g_array_append_val (rows, row);
+      }
+    if (!_mdg_registration_store_insert_many (db, (MdgRegistrationRow *) rows->data, rows->len, error))
+      return FALSE;
+    done += plan->new_steps->len - plan->new_steps->len / 2;
+  }
 
   for (guint i = 0; i < plan->steps->len; i++)
     {
@@ -2405,7 +2491,7 @@ write_plan (MdgAttendeeImport  *self,
                                 questions, answers, error))
         return FALSE;
       if ((step->person_dirty || (accept && step->has_changes)) &&
-          !write_person (db, &w, step, accept ? step->proposed : step->person, accept, NULL, error))
+          !update_person (db, &w, step, accept ? step->proposed : step->person, accept, NULL, error))
         return FALSE;
       if (accept && step->has_changes)
         counts->changes_applied++;
@@ -2418,7 +2504,7 @@ write_plan (MdgAttendeeImport  *self,
 
       if (moved == NULL)
         return FALSE;
-      counts->promoted += moved->len;
+      counts->promoted = plan->promoted_by_file + moved->len;
     }
 
   {
