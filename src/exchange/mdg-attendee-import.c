@@ -1605,20 +1605,24 @@ format_utc (GDateTime *time)
   return utc ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.000Z") : NULL;
 }
 
-/* Whether two texts differ once compatibility forms are folded (ﾀｶﾊｼ is タカハシ). */
+/*
+ * Whether two texts differ as a person would see it: ﾀｶﾊｼ is タカハシ is たかはし, an
+ * e-mail in capitals is the same address, and 吉田 in a CP932 file (which cannot hold
+ * 𠮷) is the 𠮷田 Madoguchi keeps: none of these is a change to accept.
+ */
 static gboolean
 texts_differ (const char *a,
               const char *b)
 {
-  g_autofree char *na = NULL, *nb = NULL;
+  g_autofree char *fa = NULL, *fb = NULL;
 
   if (g_strcmp0 (a, b) == 0)
     return FALSE;
   if (a == NULL || b == NULL)
     return TRUE;
-  na = g_utf8_normalize (a, -1, G_NORMALIZE_NFKC);
-  nb = g_utf8_normalize (b, -1, G_NORMALIZE_NFKC);
-  return g_strcmp0 (na, nb) != 0;
+  fa = mdg_kana_fold (a, -1);
+  fb = mdg_kana_fold (b, -1);
+  return g_strcmp0 (fa, fb) != 0;
 }
 
 static void
