@@ -9,7 +9,7 @@ BUILD_PACKAGES=(
 )
 
 TEST_PACKAGES=(
-  xvfb xauth dbus libgl1-mesa-dri flatpak-builder
+  xvfb xauth dbus libgl1-mesa-dri flatpak-builder poppler-utils
 )
 
 install_packages () {

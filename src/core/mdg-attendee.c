@@ -195,21 +195,26 @@ _mdg_attendee_set_details (MdgAttendee   *self,
                            const char    *questions,
                            GPtrArray     *answers)
 {
-  g_clear_pointer (&self->applied_at, g_date_time_unref);
+  /* The arguments may be this attendee's own (mdg_registration_store_save_details): copy first. */
+  GDateTime *previous = g_steal_pointer (&self->applied_at);
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_answer_free);
+
+  for (guint i = 0; answers && i < answers->len; i++)
+    {
+      MdgAnswer *answer = g_ptr_array_index (answers, i);
+      g_ptr_array_add (copy, mdg_answer_new (answer->question, answer->answer));
+    }
+  g_ptr_array_unref (self->answers);
+  self->answers = copy;
   self->applied_at = applied_at ? g_date_time_ref (applied_at) : NULL;
+  g_clear_pointer (&previous, g_date_time_unref);
   if (self->attendance != attendance)
     {
       self->attendance = attendance;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTENDANCE]);
     }
-  if (_mdg_set_text (&self->questions, questions))
+  if (questions != self->questions && _mdg_set_text (&self->questions, questions))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTIONS]);
-  g_ptr_array_set_size (self->answers, 0);
-  for (guint i = 0; answers && i < answers->len; i++)
-    {
-      MdgAnswer *answer = g_ptr_array_index (answers, i);
-      g_ptr_array_add (self->answers, mdg_answer_new (answer->question, answer->answer));
-    }
 }
 
 gint64

@@ -205,7 +205,7 @@ mdg_question_sheet_draw_page (MdgDocument *document,
                                                          "%u people sent questions", self->attendees->len),
                                             self->attendees->len);
 
-  _mdg_document_draw_header (document, cr, _("Questions sent in advance"), count);
+  _mdg_document_draw_header (document, cr, _("Advance questions"), count);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
   if (self->attendees->len == 0)
