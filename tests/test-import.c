@@ -847,6 +847,23 @@ test_variant_search_after_upgrade (void)
   mdg_test_rm_rf (dir);
 }
 
+/* A registration written without the form's time (another tool, the sample data) applied when registered. */
+static void
+test_applied_default (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 seminar_id = add_seminar (f, 0);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO person (family_name) VALUES ('手入力');"
+                                          "INSERT INTO registration (seminar_id, person_id, number, registered_at)"
+                                          " VALUES (%" G_GINT64_FORMAT ", last_insert_rowid(), 'X1',"
+                                          " '2026-10-01T01:02:03.000Z')",
+                                          seminar_id);
+
+  mdg_test_exec (f->db, sql);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM registration WHERE number = 'X1'"
+                                          " AND applied_at = '2026-10-01T01:02:03.000Z'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -872,6 +889,7 @@ main (int   argc,
   ADD ("/import/replan", NULL, test_replans_after_other_writer);
   ADD ("/import/search/variants", NULL, test_variant_search);
   g_test_add_func ("/import/search/upgrade", test_variant_search_after_upgrade);
+  ADD ("/import/applied-default", NULL, test_applied_default);
 #undef ADD
 
   return g_test_run ();

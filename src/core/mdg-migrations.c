@@ -366,6 +366,10 @@ static const char schema_3[] =
   "ALTER TABLE registration ADD COLUMN questions TEXT;"
   "ALTER TABLE registration ADD COLUMN answers TEXT CHECK (answers IS NULL OR json_valid(answers));"
   "UPDATE registration SET applied_at = registered_at;"
+  /* Whoever inserts a registration without the form's time (a manual one, another tool)
+   * applied when it was registered. */
+  "CREATE TRIGGER registration_applied AFTER INSERT ON registration WHEN NEW.applied_at IS NULL BEGIN"
+  " UPDATE registration SET applied_at = NEW.registered_at WHERE id = NEW.id; END;"
   "CREATE INDEX registration_seminar_applied ON registration (seminar_id, status, applied_at);"
   "ALTER TABLE organization ADD COLUMN address TEXT;"
   "DELETE FROM search_index;"
