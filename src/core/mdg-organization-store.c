@@ -119,6 +119,30 @@ _mdg_organization_store_find (MdgDatabase   *db,
   return found;
 }
 
+typedef struct
+{
+  GPtrArray *organizations;
+  gint64     first_id;
+} ManyOrganizations;
+
+static void
+bind_one_of_many (sqlite3_stmt *stmt,
+                  int           first,
+                  guint         row,
+                  gpointer      data)
+{
+  ManyOrganizations *many = data;
+  MdgOrganization *organization = g_ptr_array_index (many->organizations, row);
+
+  sqlite3_bind_int64 (stmt, first, many->first_id + row);
+  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    _mdg_sql_bind_text (stmt, first + 1 + f, mdg_organization_get_text (organization, f));
+  if (mdg_organization_get_employees (organization) > 0)
+    sqlite3_bind_int (stmt, first + 7, mdg_organization_get_employees (organization));
+  else
+    sqlite3_bind_null (stmt, first + 7);
+}
+
 /**
  * _mdg_organization_store_insert_many:
  * @db: a #MdgDatabase inside a write transaction
@@ -134,49 +158,16 @@ _mdg_organization_store_insert_many (MdgDatabase  *db,
                                      GError      **error)
 {
   sqlite3 *handle = _mdg_database_get_handle (db);
-  static const char head[] = "INSERT INTO organization (id, name, kana, industry, municipality, note, address, employees)";
-  g_autoptr(sqlite3_stmt) full = NULL;
-  g_autoptr(sqlite3_stmt) max = _mdg_sql_prepare (handle, "SELECT coalesce(max(id), 0) FROM organization", error);
-  gint64 next;
+  ManyOrganizations many = { organizations, _mdg_sql_next_id (handle, "organization", error) };
 
-  if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
-    {
-      if (error && *error == NULL)
-        _mdg_sql_set_error (handle, error, _("Could not save the organization"));
-      return FALSE;
-    }
-  next = sqlite3_column_int64 (max, 0) + 1;
-
-  for (guint start = 0; start < organizations->len; start += MDG_SQL_BATCH_ROWS)
-    {
-      guint n = MIN (MDG_SQL_BATCH_ROWS, organizations->len - start);
-      g_autoptr(sqlite3_stmt) rest = NULL;
-      sqlite3_stmt *stmt;
-
-      if (n == MDG_SQL_BATCH_ROWS && full == NULL)
-        full = _mdg_sql_prepare_rows (handle, head, 8, n, error);
-      stmt = n == MDG_SQL_BATCH_ROWS ? full : (rest = _mdg_sql_prepare_rows (handle, head, 8, n, error));
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < n; i++)
-        {
-          MdgOrganization *organization = g_ptr_array_index (organizations, start + i);
-          int first = i * 8 + 1;
-
-          sqlite3_bind_int64 (stmt, first, next + start + i);
-          for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
-            _mdg_sql_bind_text (stmt, first + 1 + f, mdg_organization_get_text (organization, f));
-          if (mdg_organization_get_employees (organization) > 0)
-            sqlite3_bind_int (stmt, first + 7, mdg_organization_get_employees (organization));
-          else
-            sqlite3_bind_null (stmt, first + 7);
-        }
-      if (!_mdg_sql_step_done (handle, stmt, error))
-        return FALSE;
-      for (guint i = 0; i < n; i++)
-        _mdg_organization_set_id (g_ptr_array_index (organizations, start + i), next + start + i);
-    }
+  if (many.first_id == 0 ||
+      !_mdg_sql_insert_rows (handle,
+                             "INSERT INTO organization (id, name, kana, industry, municipality, note, address, employees)",
+                             8, organizations->len, bind_one_of_many, &many, _("Could not save the organization"),
+                             error))
+    return FALSE;
+  for (guint i = 0; i < organizations->len; i++)
+    _mdg_organization_set_id (g_ptr_array_index (organizations, i), many.first_id + i);
   return TRUE;
 }
 

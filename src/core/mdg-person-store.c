@@ -185,6 +185,28 @@ _mdg_person_store_write (MdgDatabase   *db,
   return ok;
 }
 
+typedef struct
+{
+  GPtrArray     *people;
+  const gint64  *organization_ids;
+  const char   **consent_at;
+  gint64         first_id;
+} ManyPeople;
+
+static void
+bind_one_of_many (sqlite3_stmt *stmt,
+                  int           first,
+                  guint         row,
+                  gpointer      data)
+{
+  ManyPeople *many = data;
+  MdgPerson *person = g_ptr_array_index (many->people, row);
+
+  sqlite3_bind_int64 (stmt, first, many->first_id + row);
+  bind_person (stmt, first + 1, person, many->organization_ids[row],
+               mdg_person_get_consent (person) ? many->consent_at[row] : NULL);
+}
+
 /**
  * _mdg_person_store_insert_many:
  * @db: a #MdgDatabase inside a write transaction
@@ -204,49 +226,20 @@ _mdg_person_store_insert_many (MdgDatabase   *db,
                                GError       **error)
 {
   sqlite3 *handle = _mdg_database_get_handle (db);
-  static const char head[] = "INSERT INTO person (id, family_name, given_name, family_kana, given_kana, title,"
-                             " department, email, phone, consent_purpose, organization_id, consent_contact, consent_at)";
-  g_autoptr(sqlite3_stmt) full = NULL;
-  g_autoptr(sqlite3_stmt) max = _mdg_sql_prepare (handle, "SELECT coalesce(max(id), 0) FROM person", error);
-  gint64 next;
+  ManyPeople many = { people, organization_ids, consent_at, _mdg_sql_next_id (handle, "person", error) };
 
-  if (max == NULL || sqlite3_step (max) != SQLITE_ROW)
+  if (many.first_id == 0 ||
+      !_mdg_sql_insert_rows (handle,
+                             "INSERT INTO person (id, family_name, given_name, family_kana, given_kana, title,"
+                             " department, email, phone, consent_purpose, organization_id, consent_contact, consent_at)",
+                             13, people->len, bind_one_of_many, &many, _("Could not save the person"), error))
+    return FALSE;
+  for (guint i = 0; i < people->len; i++)
     {
-      if (error && *error == NULL)
-        _mdg_sql_set_error (handle, error, _("Could not save the person"));
-      return FALSE;
-    }
-  next = sqlite3_column_int64 (max, 0) + 1;
+      MdgPerson *person = g_ptr_array_index (people, i);
 
-  for (guint start = 0; start < people->len; start += MDG_SQL_BATCH_ROWS)
-    {
-      guint n = MIN (MDG_SQL_BATCH_ROWS, people->len - start);
-      g_autoptr(sqlite3_stmt) rest = NULL;
-      sqlite3_stmt *stmt;
-
-      if (n == MDG_SQL_BATCH_ROWS && full == NULL)
-        full = _mdg_sql_prepare_rows (handle, head, 13, n, error);
-      stmt = n == MDG_SQL_BATCH_ROWS ? full : (rest = _mdg_sql_prepare_rows (handle, head, 13, n, error));
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < n; i++)
-        {
-          MdgPerson *person = g_ptr_array_index (people, start + i);
-
-          sqlite3_bind_int64 (stmt, i * 13 + 1, next + start + i);
-          bind_person (stmt, i * 13 + 2, person, organization_ids[start + i],
-                       mdg_person_get_consent (person) ? consent_at[start + i] : NULL);
-        }
-      if (!_mdg_sql_step_done (handle, stmt, error))
-        return FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          MdgPerson *person = g_ptr_array_index (people, start + i);
-
-          _mdg_person_set_identity (person, next + start + i, NULL, organization_ids[start + i],
-                                    mdg_person_get_consent (person) ? consent_at[start + i] : NULL);
-        }
+      _mdg_person_set_identity (person, many.first_id + i, NULL, organization_ids[i],
+                                mdg_person_get_consent (person) ? consent_at[i] : NULL);
     }
   return TRUE;
 }

@@ -74,6 +74,23 @@ attendee_from_row (sqlite3_stmt *stmt)
   return attendee;
 }
 
+/* The attendees @sql selects for the seminar bound to its one parameter. */
+static GPtrArray *
+collect_attendees (MdgDatabase  *db,
+                   const char   *sql,
+                   gint64        seminar_id,
+                   const char   *context,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seminar_id);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
+                           context, error);
+}
+
 /**
  * mdg_registration_store_list:
  * @db: a #MdgDatabase
@@ -90,17 +107,10 @@ mdg_registration_store_list (MdgDatabase  *db,
                              gint64        seminar_id,
                              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                           SELECT_ATTENDEE " WHERE r.seminar_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"), error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
-  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
-                           _("Could not read the attendees"), error);
+  return collect_attendees (db, SELECT_ATTENDEE " WHERE r.seminar_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"),
+                            seminar_id, _("Could not read the attendees"), error);
 }
 
 static GPtrArray *
@@ -404,6 +414,15 @@ bind_row (sqlite3_stmt             *stmt,
   _mdg_sql_bind_text (stmt, first + 8, row->answers);
 }
 
+static void
+bind_one_of_many (sqlite3_stmt *stmt,
+                  int           first,
+                  guint         row,
+                  gpointer      data)
+{
+  bind_row (stmt, first, &((const MdgRegistrationRow *) data)[row]);
+}
+
 /**
  * _mdg_registration_store_insert_many:
  * @db: a #MdgDatabase inside a write transaction
@@ -419,36 +438,11 @@ _mdg_registration_store_insert_many (MdgDatabase               *db,
                                      guint                      n_rows,
                                      GError                   **error)
 {
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  static const char head[] = "INSERT INTO registration (seminar_id, person_id, number, status, source, applied_at,"
-                             " attendance, questions, answers)";
-  g_autoptr(sqlite3_stmt) full = NULL;
-
-  for (guint start = 0; start < n_rows; start += MDG_SQL_BATCH_ROWS)
-    {
-      guint n = MIN (MDG_SQL_BATCH_ROWS, n_rows - start);
-      g_autoptr(sqlite3_stmt) rest = NULL;
-      sqlite3_stmt *stmt;
-
-      if (n == MDG_SQL_BATCH_ROWS && full == NULL)
-        full = _mdg_sql_prepare_rows (handle, head, 9, n, error);
-      stmt = n == MDG_SQL_BATCH_ROWS ? full : (rest = _mdg_sql_prepare_rows (handle, head, 9, n, error));
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < n; i++)
-        bind_row (stmt, i * 9 + 1, &rows[start + i]);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          if (sqlite3_extended_errcode (handle) == SQLITE_CONSTRAINT_UNIQUE)
-            g_set_error_literal (error, MDG_ERROR, MDG_ERROR_CONSTRAINT,
-                                 _("A registration number is already used in this seminar"));
-          else
-            _mdg_sql_set_error (handle, error, _("Could not save the registration"));
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return _mdg_sql_insert_rows (_mdg_database_get_handle (db),
+                               "INSERT INTO registration (seminar_id, person_id, number, status, source, applied_at,"
+                               " attendance, questions, answers)",
+                               9, n_rows, bind_one_of_many, (gpointer) rows, _("Could not save the registration"),
+                               error);
 }
 
 /**
@@ -773,19 +767,12 @@ mdg_registration_store_list_questions (MdgDatabase  *db,
                                        gint64        seminar_id,
                                        GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                           SELECT_ATTENDEE " WHERE r.seminar_id = ? AND r.status <> 'cancelled'"
-                           " AND r.questions IS NOT NULL ORDER BY r.applied_at, r.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
-  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
-                           _("Could not read the questions"), error);
+  return collect_attendees (db,
+                            SELECT_ATTENDEE " WHERE r.seminar_id = ? AND r.status <> 'cancelled'"
+                            " AND r.questions IS NOT NULL ORDER BY r.applied_at, r.id",
+                            seminar_id, _("Could not read the questions"), error);
 }
 
 static GPtrArray *

@@ -217,6 +217,10 @@ class Format:
     def answers(self, p):
         return {}
 
+    def in_file_order(self, answers):
+        """The answers as the import keeps them: in the order of the file's columns."""
+        return dict(sorted(answers.items(), key=lambda kv: self.header().index(kv[0])))
+
     def write(self, rows, path, encoding, bom=False, newline="\r\n"):
         out = io.StringIO()
         writer = csv.writer(out, lineterminator=newline, quoting=csv.QUOTE_MINIMAL)
@@ -354,7 +358,7 @@ class Connpass(Format):
             answers["コメント"] = self.comment(p)
         if p.employees is None:
             answers["従業員数"] = p.employees_text
-        return dict(sorted(answers.items(), key=lambda kv: self.header().index(kv[0])))
+        return self.in_file_order(answers)
 
 
 class Peatix(Format):
@@ -389,7 +393,7 @@ class Peatix(Format):
                    "チェックイン": "未"}
         if p.employees is None:
             answers["従業員数"] = p.employees_text
-        return dict(sorted(answers.items(), key=lambda kv: self.header().index(kv[0])))
+        return self.in_file_order(answers)
 
 
 class GoogleForms(Format):
@@ -441,7 +445,7 @@ class GoogleForms(Format):
         answers = {"参加方法": self.way(p)}
         if p.employees is None:
             answers["従業員数"] = p.employees_text
-        return dict(sorted(answers.items(), key=lambda kv: self.header().index(kv[0])))
+        return self.in_file_order(answers)
 
 
 class MicrosoftForms(Format):
@@ -472,7 +476,7 @@ class MicrosoftForms(Format):
         answers = {"開始時刻": self.started(p), "参加方法": "オンライン" if p.attendance == "online" else "会場"}
         if p.employees is None:
             answers["従業員数"] = p.employees_text
-        return dict(sorted(answers.items(), key=lambda kv: self.header().index(kv[0])))
+        return self.in_file_order(answers)
 
 
 class Doorkeeper(Format):
@@ -508,7 +512,7 @@ class Doorkeeper(Format):
         answers = {"チケット": self.ticket(p)}
         if p.employees is None:
             answers["従業員数"] = p.employees_text
-        return dict(sorted(answers.items(), key=lambda kv: self.header().index(kv[0])))
+        return self.in_file_order(answers)
 
 
 class Municipal(Format):
