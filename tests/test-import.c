@@ -847,6 +847,32 @@ test_variant_search_after_upgrade (void)
   mdg_test_rm_rf (dir);
 }
 
+/* Consent given on a newer export of the form is dated by that application. */
+static void
+test_consent_later (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char first[] = "受付番号,申込日時,氏名,個人情報の取扱いに同意\n7,2026/11/2 9:15,髙橋 恵,\n";
+  static const char second[] = "受付番号,申込日時,氏名,個人情報の取扱いに同意\n7,2026/11/3 10:30,髙橋 恵,同意する\n";
+  gint64 seminar_id = add_seminar (f, 0);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) bytes = i ? g_bytes_new_static (second, sizeof second - 1)
+                                  : g_bytes_new_static (first, sizeof first - 1);
+      g_autoptr(MdgAttendeeImport) import = mdg_attendee_import_new ("c.csv", bytes, MDG_CSV_ENCODING_AUTO, &error);
+
+      g_assert_true (mdg_attendee_import_commit (import, f->db, seminar_id, FALSE, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (mdg_test_count (f->db, "SELECT consent_contact FROM person"), ==, i);
+    }
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM person WHERE consent_at = '2026-11-03T01:30:00.000Z'"
+                                          " AND consent_purpose = '個人情報の取扱いに同意'"), ==, 1);
+  /* The place in the queue is the first application's. */
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM registration WHERE applied_at = '2026-11-02T00:15:00.000Z'"), ==, 1);
+}
+
 /* A registration written without the form's time (another tool, the sample data) applied when registered. */
 static void
 test_applied_default (Fixture       *f,
@@ -890,6 +916,7 @@ main (int   argc,
   ADD ("/import/search/variants", NULL, test_variant_search);
   g_test_add_func ("/import/search/upgrade", test_variant_search_after_upgrade);
   ADD ("/import/applied-default", NULL, test_applied_default);
+  ADD ("/import/consent-later", NULL, test_consent_later);
 #undef ADD
 
   return g_test_run ();

@@ -2494,9 +2494,14 @@ write_plan (MdgAttendeeImport  *self,
           !update_registration (db, w.update_registration, step->registration_id, step->new_status, attendance,
                                 questions, answers, error))
         return FALSE;
-      if ((step->person_dirty || (accept && step->has_changes)) &&
-          !update_person (db, &w, step, accept ? step->proposed : step->person, accept, NULL, error))
-        return FALSE;
+      if (step->person_dirty || (accept && step->has_changes))
+        {
+          /* Consent given on this form is dated by the application. */
+          g_autofree char *applied = format_utc (step->entry->applied_at);
+
+          if (!update_person (db, &w, step, accept ? step->proposed : step->person, accept, applied, error))
+            return FALSE;
+        }
       if (accept && step->has_changes)
         counts->changes_applied++;
     }
