@@ -488,6 +488,15 @@ test_cli_forms (Fixture *f, gconstpointer data)
                    "会場（立川市役所 3階 第1会議室）");
   g_assert_true (json_object_get_null_member (first_row, "checked_in_at"));
 
+  {
+    g_auto(Result) list = { 0 };
+
+    /* The counts keep the venue and online apart. */
+    run (f, &list, "attendees", "list", id, NULL);
+    g_assert_cmpint (list.status, ==, 0);
+    g_assert_nonnull (strstr (list.out, "30 registered (19 at the venue, 11 online), 4 waitlisted, 0 cancelled"));
+  }
+
   /* The newer export, tried first: what would change is listed; nothing is written. */
   run (f, &dry, "attendees", "import", id, updated, "--dry-run", NULL);
   g_assert_cmpint (dry.status, ==, 0);

@@ -177,6 +177,16 @@ attendees_list (Globals  *globals,
     }
   if (attendees->len == 0)
     g_print ("%s\n", _("No one has registered yet."));
+  else
+    {
+      MdgRegistrationCounts counts;
+
+      if (!mdg_registration_store_counts (db, mdg_seminar_get_id (seminar), &counts, &error))
+        return _mdg_cli_fail (error);
+      /* Translators: the counts beneath the attendee list: registered (at the venue, online), waitlisted, cancelled */
+      g_print (_("%u registered (%u at the venue, %u online), %u waitlisted, %u cancelled\n"), counts.registered,
+               counts.venue, counts.online, counts.waitlisted, counts.cancelled);
+    }
   return EXIT_OK;
 }
 
