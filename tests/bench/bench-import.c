@@ -93,6 +93,57 @@ check (sqlite3 *db,
     g_error ("floor: %s", sqlite3_errmsg (db));
 }
 
+/* Opens a copy of the sample as a bare SQLite program would, with Madoguchi's pragmas and fold. */
+static sqlite3 *
+open_floor (const char *path)
+{
+  sqlite3 *db;
+
+  check (NULL, sqlite3_open (path, &db), SQLITE_OK);
+  /* The search index's triggers fold text with the same function Madoguchi registers. */
+  sqlite3_create_function (db, "mdg_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_function, NULL, NULL);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;"
+                    "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON", NULL, NULL, NULL);
+  return db;
+}
+
+/* Row @i's values, as the CSV has them. */
+typedef struct
+{
+  char given[32], organization[64], email[64], phone[32], number[16];
+} FloorRow;
+
+static void
+floor_row (guint     i,
+           FloorRow *row)
+{
+  g_snprintf (row->given, sizeof row->given, "太郎%u", i);
+  g_snprintf (row->organization, sizeof row->organization, "株式会社①商事 第%u営業所", i % 500);
+  g_snprintf (row->email, sizeof row->email, "bulk%u@import.example.jp", i);
+  g_snprintf (row->phone, sizeof row->phone, "042-%03u-%04u", i % 1000, i % 10000);
+  g_snprintf (row->number, sizeof row->number, "W%06u", i);
+}
+
+/* The organization's id, inserted the first time it is named; the rest from memory. */
+static gint64
+floor_organization (sqlite3      *db,
+                    sqlite3_stmt *insert,
+                    GHashTable   *known,
+                    const char   *name)
+{
+  gpointer id;
+
+  if (!g_hash_table_lookup_extended (known, name, NULL, &id))
+    {
+      sqlite3_bind_text (insert, 1, name, -1, SQLITE_STATIC);
+      check (db, sqlite3_step (insert), SQLITE_ROW);
+      id = GSIZE_TO_POINTER (sqlite3_column_int64 (insert, 0));
+      sqlite3_reset (insert);
+      g_hash_table_insert (known, g_strdup (name), id);
+    }
+  return GPOINTER_TO_SIZE (id);
+}
+
 /*
  * The floor: the same rows straight into the same tables, everything prepared once,
  * organizations looked up in memory, no check, no duplicate search, no plan.
@@ -106,11 +157,7 @@ floor_ms (const char *path,
   g_autoptr(GHashTable) orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   double start;
 
-  check (NULL, sqlite3_open (path, &db), SQLITE_OK);
-  /* The search index's triggers fold text with the same function Madoguchi registers. */
-  sqlite3_create_function (db, "mdg_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_function, NULL, NULL);
-  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;"
-                    "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON", NULL, NULL, NULL);
+  db = open_floor (path);
   check (db, sqlite3_prepare_v2 (db, "INSERT INTO organization (name) VALUES (?) RETURNING id", -1, &org, NULL),
          SQLITE_OK);
   check (db, sqlite3_prepare_v2 (db, "INSERT INTO person (family_name, given_name, family_kana, given_kana, email,"
@@ -125,34 +172,21 @@ floor_ms (const char *path,
   check (db, sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
   for (guint i = 0; i < ROWS; i++)
     {
-      char given[32], name[64], email[64], phone[32], number[16];
-      gpointer org_id;
+      FloorRow row;
 
-      g_snprintf (given, sizeof given, "太郎%u", i);
-      g_snprintf (name, sizeof name, "株式会社①商事 第%u営業所", i % 500);
-      g_snprintf (email, sizeof email, "bulk%u@import.example.jp", i);
-      g_snprintf (phone, sizeof phone, "042-%03u-%04u", i % 1000, i % 10000);
-      g_snprintf (number, sizeof number, "W%06u", i);
-      if (!g_hash_table_lookup_extended (orgs, name, NULL, &org_id))
-        {
-          sqlite3_bind_text (org, 1, name, -1, SQLITE_STATIC);
-          check (db, sqlite3_step (org), SQLITE_ROW);
-          org_id = GSIZE_TO_POINTER (sqlite3_column_int64 (org, 0));
-          sqlite3_reset (org);
-          g_hash_table_insert (orgs, g_strdup (name), org_id);
-        }
+      floor_row (i, &row);
       sqlite3_bind_text (person, 1, families[i % 6], -1, SQLITE_STATIC);
-      sqlite3_bind_text (person, 2, given, -1, SQLITE_STATIC);
+      sqlite3_bind_text (person, 2, row.given, -1, SQLITE_STATIC);
       sqlite3_bind_text (person, 3, readings[i % 6], -1, SQLITE_STATIC);
       sqlite3_bind_text (person, 4, "タロウ", -1, SQLITE_STATIC);
-      sqlite3_bind_text (person, 5, email, -1, SQLITE_STATIC);
-      sqlite3_bind_text (person, 6, phone, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (person, 7, GPOINTER_TO_SIZE (org_id));
+      sqlite3_bind_text (person, 5, row.email, -1, SQLITE_STATIC);
+      sqlite3_bind_text (person, 6, row.phone, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (person, 7, floor_organization (db, org, orgs, row.organization));
       check (db, sqlite3_step (person), SQLITE_DONE);
       sqlite3_reset (person);
       sqlite3_bind_int64 (registration, 1, seminar_id);
       sqlite3_bind_int64 (registration, 2, sqlite3_last_insert_rowid (db));
-      sqlite3_bind_text (registration, 3, number, -1, SQLITE_STATIC);
+      sqlite3_bind_text (registration, 3, row.number, -1, SQLITE_STATIC);
       check (db, sqlite3_step (registration), SQLITE_DONE);
       sqlite3_reset (registration);
     }
@@ -202,10 +236,7 @@ batched_floor_ms (const char *path,
   gint64 first_id;
   double start;
 
-  check (NULL, sqlite3_open (path, &db), SQLITE_OK);
-  sqlite3_create_function (db, "mdg_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_function, NULL, NULL);
-  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000;"
-                    "PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON", NULL, NULL, NULL);
+  db = open_floor (path);
   check (db, sqlite3_prepare_v2 (db, "INSERT INTO organization (name) VALUES (?) RETURNING id", -1, &org, NULL),
          SQLITE_OK);
   people = prepare_rows (db, "INSERT INTO person (id, family_name, given_name, family_kana, given_kana, email, phone,"
@@ -236,33 +267,20 @@ batched_floor_ms (const char *path,
       for (guint k = 0; k < n; k++)
         {
           guint i = start_row + k;
-          char given[32], name[64], email[64], phone[32], number[16];
-          gpointer org_id;
+          FloorRow row;
 
-          g_snprintf (given, sizeof given, "太郎%u", i);
-          g_snprintf (name, sizeof name, "株式会社①商事 第%u営業所", i % 500);
-          g_snprintf (email, sizeof email, "bulk%u@import.example.jp", i);
-          g_snprintf (phone, sizeof phone, "042-%03u-%04u", i % 1000, i % 10000);
-          g_snprintf (number, sizeof number, "W%06u", i);
-          if (!g_hash_table_lookup_extended (orgs, name, NULL, &org_id))
-            {
-              sqlite3_bind_text (org, 1, name, -1, SQLITE_STATIC);
-              check (db, sqlite3_step (org), SQLITE_ROW);
-              org_id = GSIZE_TO_POINTER (sqlite3_column_int64 (org, 0));
-              sqlite3_reset (org);
-              g_hash_table_insert (orgs, g_strdup (name), org_id);
-            }
+          floor_row (i, &row);
           sqlite3_bind_int64 (people, k * 8 + 1, first_id + i);
           sqlite3_bind_text (people, k * 8 + 2, families[i % 6], -1, SQLITE_STATIC);
-          sqlite3_bind_text (people, k * 8 + 3, given, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (people, k * 8 + 3, row.given, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (people, k * 8 + 4, readings[i % 6], -1, SQLITE_STATIC);
           sqlite3_bind_text (people, k * 8 + 5, "タロウ", -1, SQLITE_STATIC);
-          sqlite3_bind_text (people, k * 8 + 6, email, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (people, k * 8 + 7, phone, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (people, k * 8 + 8, GPOINTER_TO_SIZE (org_id));
+          sqlite3_bind_text (people, k * 8 + 6, row.email, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (people, k * 8 + 7, row.phone, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (people, k * 8 + 8, floor_organization (db, org, orgs, row.organization));
           sqlite3_bind_int64 (registrations, k * 6 + 1, seminar_id);
           sqlite3_bind_int64 (registrations, k * 6 + 2, first_id + i);
-          sqlite3_bind_text (registrations, k * 6 + 3, number, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (registrations, k * 6 + 3, row.number, -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (registrations, k * 6 + 4, "registered", -1, SQLITE_STATIC);
           sqlite3_bind_text (registrations, k * 6 + 5, "csv", -1, SQLITE_STATIC);
           sqlite3_bind_text (registrations, k * 6 + 6, "2026-11-02T00:15:00.000Z", -1, SQLITE_STATIC);

@@ -162,13 +162,12 @@ class Format:
     capacity = 0
     numbered = True
     has_status = True
+    waiting_from = None    # rows from this one on wait (補欠) in the first export
+    new_rows_wait = False  # the updated export's new rows wait too
 
     def __init__(self):
         self.crowd, self.new = people()
         self.setup()
-
-    def setup(self):
-        pass
 
     def header(self):
         raise NotImplementedError
@@ -214,8 +213,25 @@ class Format:
     def expected_name(self, p):
         return p.family, p.given
 
-    def answers(self, p):
+    def setup(self):
+        if self.waiting_from is not None:
+            for p in self.crowd[self.waiting_from:]:
+                p.status = "waitlisted"
+
+    def update_new(self, new):
+        if self.new_rows_wait:
+            for p in new:
+                p.status = "waitlisted"
+
+    def service_answers(self, p):
+        """What the service writes besides the fields, as Madoguchi keeps it."""
         return {}
+
+    def answers(self, p):
+        answers = self.service_answers(p)
+        if p.employees is None:
+            answers["従業員数"] = p.employees_text
+        return self.in_file_order(answers)
 
     def in_file_order(self, answers):
         """The answers as the import keeps them: in the order of the file's columns."""
@@ -289,9 +305,6 @@ class Format:
                              "changed_line": self.line_of(self.file_order(everyone), changed),
                              "changed_phone": changed.phone})
 
-    def update_new(self, new):
-        pass
-
     def line_of(self, rows, person):
         """The file line a person's row starts on: a quoted newline takes a line too."""
         line = 2
@@ -306,17 +319,15 @@ class Connpass(Format):
     name = "connpass"
     capacity = 28
 
+    waiting_from = 28
+    new_rows_wait = True
+
     def setup(self):
         # 28 take part, the rest wait (補欠); one cancelled before the first export.
-        for p in self.crowd[28:]:
-            p.status = "waitlisted"
+        super().setup()
         self.crowd[20].status = "cancelled"
         # connpass lists the waitlist in its own order: the test wants the applied order to count.
         self.crowd[30].applied, self.crowd[32].applied = self.crowd[32].applied, self.crowd[30].applied
-
-    def update_new(self, new):
-        for p in new:
-            p.status = "waitlisted"
 
     def header(self):
         return ["参加枠名", "ユーザー名", "表示名", "利用開始日", "コメント", "参加ステータス", "出欠ステータス", "出席日時",
@@ -349,16 +360,14 @@ class Connpass(Format):
                 "同意します" if p.consent else None,
                 p.applied.strftime("%Y年%m月%d日 %H時%M分"), self.number(p)]
 
-    def answers(self, p):
+    def service_answers(self, p):
         answers = {"参加枠名": self.frame(p), "ユーザー名": self.user(p)}
         if p.index != 6:
             answers["表示名"] = self.display(p)
         answers["利用開始日"] = "2019/04/01"
         if self.comment(p):
             answers["コメント"] = self.comment(p)
-        if p.employees is None:
-            answers["従業員数"] = p.employees_text
-        return self.in_file_order(answers)
+        return answers
 
 
 class Peatix(Format):
@@ -388,12 +397,10 @@ class Peatix(Format):
                 p.org_kana, p.department, p.title, p.email, p.phone, p.industry, p.employees_text, p.address,
                 p.questions, "はい" if p.consent else "いいえ"]
 
-    def answers(self, p):
+    def service_answers(self, p):
         answers = {"チケットID": f"T{91000 + p.index}", "チケット名": self.ticket(p), "価格": "0", "支払方法": "無料",
                    "チェックイン": "未"}
-        if p.employees is None:
-            answers["従業員数"] = p.employees_text
-        return self.in_file_order(answers)
+        return answers
 
 
 class GoogleForms(Format):
@@ -405,13 +412,11 @@ class GoogleForms(Format):
     UNSPACED = {1, 5, 13, 22}   # typed without the space: 山﨑太郎, 長谷川花子, 斎藤真由美, 関亜希子
     WHOLE = {22}                # 関亜希子 (せき あきこ): 関亜|希子 or 関|亜希子? The reading cannot tell: kept whole
 
+    new_rows_wait = True
+
     def setup(self):
         # Waiting follows the time people applied, not the file's order.
         for p in sorted(self.crowd, key=lambda p: p.applied)[self.capacity:]:
-            p.status = "waitlisted"
-
-    def update_new(self, new):
-        for p in new:
             p.status = "waitlisted"
 
     def file_order(self, rows):
@@ -441,11 +446,8 @@ class GoogleForms(Format):
                 p.department, p.title, p.phone, self.way(p), p.questions,
                 "個人情報の取扱いに同意する" if p.consent else "同意しない"]
 
-    def answers(self, p):
-        answers = {"参加方法": self.way(p)}
-        if p.employees is None:
-            answers["従業員数"] = p.employees_text
-        return self.in_file_order(answers)
+    def service_answers(self, p):
+        return {"参加方法": self.way(p)}
 
 
 class MicrosoftForms(Format):
@@ -472,11 +474,9 @@ class MicrosoftForms(Format):
                 katakana(p.org_kana), p.industry, p.employees_text, p.address, p.department, p.title, p.phone,
                 "オンライン" if p.attendance == "online" else "会場", p.questions, "はい" if p.consent else "いいえ"]
 
-    def answers(self, p):
+    def service_answers(self, p):
         answers = {"開始時刻": self.started(p), "参加方法": "オンライン" if p.attendance == "online" else "会場"}
-        if p.employees is None:
-            answers["従業員数"] = p.employees_text
-        return self.in_file_order(answers)
+        return answers
 
 
 class Doorkeeper(Format):
@@ -484,13 +484,8 @@ class Doorkeeper(Format):
     capacity = 30
     numbered = False
 
-    def setup(self):
-        for p in self.crowd[30:]:
-            p.status = "waitlisted"
-
-    def update_new(self, new):
-        for p in new:
-            p.status = "waitlisted"
+    waiting_from = 30
+    new_rows_wait = True
 
     def header(self):
         return ["チケット", "名前", "メールアドレス", "申込日時", "ステータス", "所属", "所属（ふりがな）", "部署",
@@ -508,24 +503,17 @@ class Doorkeeper(Format):
                 p.org, p.org_kana, p.department, p.title, p.phone, p.industry, p.employees_text, p.address, p.kana(),
                 p.questions, "同意する" if p.consent else None]
 
-    def answers(self, p):
+    def service_answers(self, p):
         answers = {"チケット": self.ticket(p)}
-        if p.employees is None:
-            answers["従業員数"] = p.employees_text
-        return self.in_file_order(answers)
+        return answers
 
 
 class Municipal(Format):
     name = "municipal"
     capacity = 30
 
-    def setup(self):
-        for p in self.crowd[30:]:
-            p.status = "waitlisted"
-
-    def update_new(self, new):
-        for p in new:
-            p.status = "waitlisted"
+    waiting_from = 30
+    new_rows_wait = True
 
     def header(self):
         return ["受付番号", "受付日時", "状態", "氏名（姓）", "氏名（名）", "フリガナ（セイ）", "フリガナ（メイ）",
@@ -547,11 +535,8 @@ class Municipal(Format):
                 katakana(p.org_kana), p.address, p.industry, p.employees_text, p.department, p.title, p.phone, p.email,
                 self.way(p), p.questions, ("同意する" if p.index % 2 else "はい") if p.consent else "同意しない"]
 
-    def answers(self, p):
-        answers = {"参加方法": self.way(p)}
-        if p.employees is None:
-            answers["従業員数"] = p.employees_text
-        return answers
+    def service_answers(self, p):
+        return {"参加方法": self.way(p)}
 
 
 def main():
