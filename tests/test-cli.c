@@ -1392,6 +1392,137 @@ test_cli_backup_list_restore (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (garbage.err, "junk.db"));
 }
 
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
+}
+
+/* A real form's export through the command line: the JSON keys, the changes of a newer
+ * export in --dry-run, the questions and the online attendees as PDF, the CSV's fields. */
+static void
+test_cli_forms (Fixture *f, gconstpointer data)
+{
+  g_auto(Result) add = { 0 };
+  g_auto(Result) import = { 0 };
+  g_auto(Result) json = { 0 };
+  g_auto(Result) dry = { 0 };
+  g_auto(Result) accept = { 0 };
+  g_auto(Result) csv = { 0 };
+  g_autofree char *first = fixture_path ("municipal-cp932.csv");
+  g_autofree char *updated = fixture_path ("municipal-updated.csv");
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  static const char *keys[] = {
+    "number", "status", "family_name", "given_name", "family_kana", "given_kana", "organization", "organization_kana",
+    "industry", "employees", "address", "title", "department", "email", "phone", "applied_at", "attendance",
+    "questions", "consent", "consent_at", "answers", "checked_in_at",
+  };
+  JsonObject *first_row = NULL;
+  JsonArray *array;
+
+  run (f, &add, "seminar", "add", "--title", "自治体セミナー", "--start", "2026-12-03T14:00", "--end", "2026-12-03T16:30",
+       "--capacity", "30", NULL);
+  id = g_strstrip (g_strdup (add.out));
+  run (f, &import, "attendees", "import", id, first, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "Imported 34"));
+  g_assert_nonnull (strstr (import.out, "A municipal seminar application form"));
+  g_assert_nonnull (strstr (import.out, "imported without consent"));
+
+  run (f, &json, "attendees", "list", id, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 34);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (array, i), "number"), "R8-0001") == 0)
+      first_row = json_array_get_object_element (array, i);
+  g_assert_nonnull (first_row);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    if (!json_object_has_member (first_row, keys[k]))
+      g_error ("attendees list --json has no “%s”", keys[k]);
+  g_assert_cmpstr (json_object_get_string_member (first_row, "family_name"), ==, "髙橋");
+  g_assert_cmpstr (json_object_get_string_member (first_row, "given_kana"), ==, "メグミ");
+  g_assert_cmpstr (json_object_get_string_member (first_row, "organization_kana"), ==, "ヤマサキセイサクショ");
+  g_assert_cmpint (json_object_get_int_member (first_row, "employees"), ==, 48);
+  g_assert_cmpstr (json_object_get_string_member (first_row, "applied_at"), ==, "2026-11-02T09:15:00+09:00");
+  g_assert_cmpstr (json_object_get_string_member (first_row, "attendance"), ==, "venue");
+  g_assert_true (json_object_get_boolean_member (first_row, "consent"));
+  g_assert_cmpstr (json_object_get_string_member (first_row, "consent_at"), ==, "2026-11-02T09:15:00+09:00");
+  g_assert_nonnull (strstr (json_object_get_string_member (first_row, "questions"), "\n"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first_row, "answers"), "参加方法"), ==,
+                   "会場（立川市役所 3階 第1会議室）");
+  g_assert_true (json_object_get_null_member (first_row, "checked_in_at"));
+
+  {
+    g_auto(Result) list = { 0 };
+
+    /* The counts keep the venue and online apart. */
+    run (f, &list, "attendees", "list", id, NULL);
+    g_assert_cmpint (list.status, ==, 0);
+    g_assert_nonnull (strstr (list.out, "30 registered (19 at the venue, 11 online), 4 waitlisted, 0 cancelled"));
+  }
+
+  /* The newer export, tried first: what would change is listed; nothing is written. */
+  run (f, &dry, "attendees", "import", id, updated, "--dry-run", NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "3 registrations can be imported: 3 new"));
+  g_assert_nonnull (strstr (dry.out, "2 cancelled, 1 changed, 31 unchanged; 2 moved up"));
+  g_assert_nonnull (strstr (dry.out, "not written"));
+  g_assert_nonnull (strstr (dry.out, "090-1234-5678"));
+  run (f, &accept, "attendees", "import", id, updated, "--accept-changes", NULL);
+  g_assert_cmpint (accept.status, ==, 0);
+  g_assert_nonnull (strstr (accept.out, "written:"));
+
+  {
+    static const struct {
+      const char *format, *present, *absent;
+    } pdfs[] = {
+      /* 鈴木 (online) asked a question; 髙橋 (venue) did too; 山﨑 (online) cancelled in the newer export. */
+      { "questions", "テレワーク端末の管理", "クラウド移行時" },
+      { "online", "鈴木", "髙橋" },
+      { "sign-in", "髙橋", "鈴木" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pdfs); i++)
+      {
+        g_auto(Result) pdf = { 0 };
+        g_autofree char *path = g_strdup_printf ("%s/%s.pdf", f->dir, pdfs[i].format);
+        g_autofree char *text_path = g_strdup_printf ("%s/%s.txt", f->dir, pdfs[i].format);
+        g_autofree char *text = NULL;
+        const char *argv[] = { "pdftotext", path, text_path, NULL };
+        int wait_status;
+
+        run (f, &pdf, "attendees", "export", id, "--format", pdfs[i].format, "--output", path, NULL);
+        g_assert_cmpint (pdf.status, ==, 0);
+        g_assert_nonnull (strstr (pdf.err, "personal data"));
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                                     &wait_status, NULL));
+        g_assert_true (g_file_get_contents (text_path, &text, NULL, NULL));
+        if (strstr (text, pdfs[i].present) == NULL || strstr (text, pdfs[i].absent) != NULL)
+          g_error ("%s: expected “%s” and no “%s” in:\n%s", pdfs[i].format, pdfs[i].present, pdfs[i].absent, text);
+      }
+  }
+
+  {
+    g_autofree char *path = g_build_filename (f->dir, "all.csv", NULL);
+    g_autofree char *contents = NULL;
+
+    run (f, &csv, "attendees", "export", id, "--format", "csv", "--output", path, NULL);
+    g_assert_cmpint (csv.status, ==, 0);
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFRegistration number,Registration status,Family name,"
+                                               "Given name,Family name reading,Given name reading,Organization,"
+                                               "Organization reading,Industry,Number of employees,Address,"
+                                               "Title or role,Department,E-mail,Phone,Time of application,"
+                                               "Venue or online,Questions for the presenter,"
+                                               "Consent to the use of personal data,Consent date,Checked in,参加方法,"
+                                               "従業員数\r\n"));
+    g_assert_nonnull (strstr (contents, "R8-0001,Registered,髙橋,恵,タカハシ,メグミ,株式会社山﨑製作所,ヤマサキセイサクショ,製造業,48,"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1416,6 +1547,7 @@ main (int   argc,
   ADD ("/cli/damaged", test_cli_damaged);
   ADD ("/cli/read-only", test_cli_read_only);
   ADD ("/cli/backup-list-restore", test_cli_backup_list_restore);
+  ADD ("/cli/forms", test_cli_forms);
 #undef ADD
 
   return g_test_run ();

@@ -223,7 +223,7 @@ test_header_variants (Fixture *f, gconstpointer data)
   g_assert_cmpint (mdg_attendee_import_get_target (import, 5), ==, MDG_PERSON_ORGANIZATION);
   g_assert_cmpint (mdg_attendee_import_get_target (import, 6), ==, MDG_PERSON_EMAIL);
   g_assert_cmpint (mdg_attendee_import_get_target (import, 7), ==, MDG_PERSON_PHONE);
-  g_assert_cmpint (mdg_attendee_import_get_target (import, 8), ==, MDG_IMPORT_IGNORE);
+  g_assert_cmpint (mdg_attendee_import_get_target (import, 8), ==, MDG_IMPORT_ANSWER);
 
   /* The user maps 備考 to the department; the choice is remembered for this header. */
   mdg_attendee_import_set_target (import, 8, (MdgImportTarget) MDG_PERSON_DEPARTMENT);
@@ -240,7 +240,7 @@ test_header_variants (Fixture *f, gconstpointer data)
   {
     g_autoptr(MdgAttendeeImport) again = load (bytes, MDG_CSV_ENCODING_AUTO, &error);
 
-    g_assert_cmpint (mdg_attendee_import_get_target (again, 8), ==, MDG_IMPORT_IGNORE);
+    g_assert_cmpint (mdg_attendee_import_get_target (again, 8), ==, MDG_IMPORT_ANSWER);
     g_assert_true (mdg_attendee_import_recall_mapping (again, f->db));
     g_assert_cmpint (mdg_attendee_import_get_target (again, 8), ==, MDG_PERSON_DEPARTMENT);
 
@@ -248,7 +248,7 @@ test_header_variants (Fixture *f, gconstpointer data)
     g_assert_true (mdg_attendee_import_commit (again, f->db, f->seminar_id, FALSE, &result, NULL, &error));
     g_assert_cmpuint (result.imported, ==, 0);
     g_assert_cmpuint (result.already_registered, ==, 2);
-    g_assert_cmpuint (result.existing_people, ==, 2);
+    g_assert_cmpuint (result.unchanged, ==, 2);
     g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM person"), ==, 2);
   }
 }
@@ -381,7 +381,7 @@ test_export (Fixture *f, gconstpointer data)
   /* UTF-8 with BOM by default, CRLF, and no cell a spreadsheet would run. */
   utf8 = mdg_attendee_export_csv (attendees, MDG_CSV_ENCODING_UTF8_BOM, NULL);
   data_utf8 = g_bytes_get_data (utf8, &length);
-  g_assert_true (g_str_has_prefix (data_utf8, "\xEF\xBB\xBFRegistration number,Name,"));
+  g_assert_true (g_str_has_prefix (data_utf8, "\xEF\xBB\xBFRegistration number,Registration status,Family name,"));
   g_assert_nonnull (strstr (data_utf8, ",\"'=HYPERLINK(\"\"http://x\"\")\","));
   g_assert_nonnull (strstr (data_utf8, ",\"'@SUM(1)\","));
   g_assert_nonnull (strstr (data_utf8, ",\"'-2+3\","));
@@ -414,13 +414,21 @@ test_export (Fixture *f, gconstpointer data)
     g_autoptr(MdgAttendeeImport) back = load (utf8, MDG_CSV_ENCODING_AUTO, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (mdg_attendee_import_get_target (back, 0), ==, MDG_IMPORT_NUMBER);
-    g_assert_cmpint (mdg_attendee_import_get_target (back, 1), ==, MDG_IMPORT_FULL_NAME);
-    g_assert_cmpint (mdg_attendee_import_get_target (back, 2), ==, MDG_IMPORT_FULL_KANA);
-    g_assert_cmpint (mdg_attendee_import_get_target (back, 3), ==, MDG_PERSON_ORGANIZATION);
-    g_assert_cmpint (mdg_attendee_import_get_target (back, 6), ==, MDG_PERSON_EMAIL);
-    g_assert_cmpstr (mdg_attendee_import_get_cell (back, 0, 3), ==, "'-2+3");
-    g_assert_cmpstr (mdg_attendee_import_get_cell (back, 1, 3), ==, "'=HYPERLINK(\"http://x\")");
+    static const MdgImportTarget expected[] = {
+      MDG_IMPORT_NUMBER, MDG_IMPORT_STATUS, (MdgImportTarget) MDG_PERSON_FAMILY_NAME,
+      (MdgImportTarget) MDG_PERSON_GIVEN_NAME, (MdgImportTarget) MDG_PERSON_FAMILY_KANA,
+      (MdgImportTarget) MDG_PERSON_GIVEN_KANA, (MdgImportTarget) MDG_PERSON_ORGANIZATION,
+      MDG_IMPORT_ORGANIZATION_KANA, MDG_IMPORT_INDUSTRY, MDG_IMPORT_EMPLOYEES, MDG_IMPORT_ADDRESS,
+      (MdgImportTarget) MDG_PERSON_TITLE, (MdgImportTarget) MDG_PERSON_DEPARTMENT, (MdgImportTarget) MDG_PERSON_EMAIL,
+      (MdgImportTarget) MDG_PERSON_PHONE, MDG_IMPORT_APPLIED_AT, MDG_IMPORT_ATTENDANCE, MDG_IMPORT_QUESTIONS,
+      MDG_IMPORT_CONSENT,
+    };
+
+    g_assert_no_error (error);
+    for (guint c = 0; c < G_N_ELEMENTS (expected); c++)
+      g_assert_cmpint (mdg_attendee_import_get_target (back, c), ==, expected[c]);
+    g_assert_cmpstr (mdg_attendee_import_get_cell (back, 0, 6), ==, "'-2+3");
+    g_assert_cmpstr (mdg_attendee_import_get_cell (back, 1, 6), ==, "'=HYPERLINK(\"http://x\")");
   }
 }
 

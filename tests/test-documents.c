@@ -24,6 +24,7 @@
 #include "mdg-publish-page.h"
 #include "mdg-slide-text-document.h"
 #include "mdg-topic-sheet.h"
+#include "mdg-question-sheet.h"
 #include "mdg-registration-store.h"
 #include "mdg-report-document.h"
 #include "mdg-seminar-store.h"
@@ -1166,6 +1167,153 @@ test_slide_texts (void)
   }
 }
 
+/* A second seminar whose registrations say how people attend and what they ask. */
+static GPtrArray *
+attendees_with_questions (MdgSeminar **out_seminar)
+{
+  g_autoptr(GDateTime) starts = mdg_test_local (2026, 12, 3, 14, 0);
+  g_autoptr(GDateTime) ends = mdg_test_local (2026, 12, 3, 16, 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_question = g_string_new ("長い質問の始まり。");
+  MdgSeminar *other = mdg_seminar_new ();
+  /* Registered in this order, which is the order they applied: not the kana order. */
+  static const char *names[][4] = {
+    { "渡辺", "わたなべ", "株式会社渡辺建設", "online" },
+    { "青木", "あおき", "青木化学工業株式会社", "venue" },
+    { "中村", "なかむら", "中村印刷株式会社", "venue" },
+    { "伊藤", "いとう", "医療法人社団いとう会", "online" },
+    { "佐藤", "さとう", "立川精密工業株式会社", "venue" },
+  };
+
+  g_object_set (other, "title", "事前質問のあるセミナー", "starts-at", starts, "ends-at", ends, NULL);
+  g_assert_true (mdg_seminar_store_save (db, other, &error));
+  for (guint i = 0; i < 160; i++)
+    g_string_append_printf (long_question, "\n%u行目：バックアップの世代管理とオフライン保管について具体的な手順を教えてください。", i + 1);
+  g_string_append (long_question, "\n長い質問の終わり。");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(MdgPerson) person = mdg_person_new ();
+      g_autoptr(MdgAttendee) attendee = NULL;
+      g_autofree char *question = NULL;
+
+      mdg_person_set_text (person, MDG_PERSON_FAMILY_NAME, names[i][0]);
+      mdg_person_set_text (person, MDG_PERSON_GIVEN_NAME, "一郎");
+      mdg_person_set_text (person, MDG_PERSON_FAMILY_KANA, names[i][1]);
+      mdg_person_set_text (person, MDG_PERSON_ORGANIZATION, names[i][2]);
+      attendee = mdg_registration_store_register (db, mdg_seminar_get_id (other), person,
+                                                  MDG_REGISTRATION_SOURCE_MANUAL, NULL, &error);
+      g_assert_no_error (error);
+      /* 中村 asks nothing; 伊藤 asks a question longer than a page. */
+      if (i == 3)
+        question = g_strdup (long_question->str);
+      else if (i != 2)
+        question = g_strdup_printf ("%sからの質問です。\n二行目もあります。", names[i][0]);
+      g_assert_true (mdg_registration_store_save_details (db, attendee,
+                                                          g_str_equal (names[i][3], "online") ? MDG_ATTENDANCE_ONLINE
+                                                                                              : MDG_ATTENDANCE_VENUE,
+                                                          question, &error));
+      g_assert_cmpint (mdg_attendee_get_attendance (attendee), ==,
+                       g_str_equal (names[i][3], "online") ? MDG_ATTENDANCE_ONLINE : MDG_ATTENDANCE_VENUE);
+    }
+  *out_seminar = other;
+  return mdg_registration_store_list (db, mdg_seminar_get_id (other), &error);
+}
+
+static void
+test_questions (void)
+{
+  g_autoptr(MdgSeminar) other = NULL;
+  g_autoptr(GPtrArray) list = attendees_with_questions (&other);
+  g_autoptr(MdgDocument) document = mdg_question_sheet_new (other, list);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *path = NULL;
+  static const char *applied_order[] = { "渡辺一郎", "青木一郎", "伊藤一郎", "佐藤一郎" };
+  const char *cursor;
+  guint n_pages;
+
+  path = export (document, "questions", &n_pages);
+  pdf = open_pdf (path);
+  /* The long question does not fit one page: it goes on, it is not cut. */
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, n_pages);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *text = page_text (pdf, p);
+      g_autofree char *notice = g_strdup (_("Contains personal data — handle with care"));
+
+      g_string_append (all, text);
+      g_strdelimit (notice, " ", '\0');
+      g_assert_nonnull (strstr (text, notice));
+    }
+
+  /* In the order people applied, each with company and name; 中村 asked nothing. */
+  cursor = all->str;
+  for (guint i = 0; i < G_N_ELEMENTS (applied_order); i++)
+    {
+      const char *found = strstr (cursor, applied_order[i]);
+
+      if (found == NULL)
+        g_error ("“%s” is missing from the questions or out of applied order", applied_order[i]);
+      cursor = found;
+    }
+  g_assert_null (strstr (all->str, "中村一郎"));
+  g_assert_nonnull (strstr (all->str, "株式会社渡辺建設"));
+  g_assert_nonnull (strstr (all->str, "渡辺からの質問です。二行目もあります。"));
+  g_assert_nonnull (strstr (all->str, "長い質問の始まり。"));
+  g_assert_nonnull (strstr (all->str, "160行目：バックアップの世代管理"));
+  g_assert_nonnull (strstr (all->str, "長い質問の終わり。"));
+  for (guint i = 1; i <= 160; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%u行目：", i);
+      g_assert_nonnull (strstr (all->str, line));
+    }
+  assert_fonts_embedded (pdf);
+  save_first_page_png (pdf, "questions");
+}
+
+/* The sign-in sheet and badges are for the venue; online attendees have a list of their own. */
+static void
+test_venue_and_online (void)
+{
+  g_autoptr(MdgSeminar) other = NULL;
+  g_autoptr(GPtrArray) list = attendees_with_questions (&other);
+  static const struct {
+    const char *name;
+    gboolean    venue;
+  } people[] = { { "渡辺一郎", FALSE }, { "青木一郎", TRUE }, { "中村一郎", TRUE }, { "伊藤一郎", FALSE }, { "佐藤一郎", TRUE } };
+  const struct {
+    MdgDocument *document;
+    const char  *name;
+    int          venue;   /* 1: venue only, 0: online only, -1: everyone */
+  } documents[] = {
+    { mdg_attendee_sheet_new (other, list, MDG_ATTENDEE_SHEET_SIGN_IN), "sign-in-venue", 1 },
+    { mdg_badge_sheet_new (other, list), "badges-venue", 1 },
+    { mdg_attendee_sheet_new (other, list, MDG_ATTENDEE_SHEET_ONLINE), "online-list", 0 },
+    { mdg_attendee_sheet_new (other, list, MDG_ATTENDEE_SHEET_LIST), "attendee-list-all", -1 },
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      guint n_pages;
+      g_autofree char *path = export (documents[d].document, documents[d].name, &n_pages);
+      g_autoptr(PopplerDocument) pdf = open_pdf (path);
+      g_autofree char *text = page_text (pdf, 0);
+
+      for (guint p = 0; p < G_N_ELEMENTS (people); p++)
+        {
+          gboolean expected = documents[d].venue < 0 || documents[d].venue == people[p].venue;
+
+          if ((strstr (text, people[p].name) != NULL) != expected)
+            g_error ("%s: %s should %sbe there", documents[d].name, people[p].name, expected ? "" : "not ");
+        }
+      if (documents[d].venue == 0)
+        save_first_page_png (pdf, documents[d].name);
+      g_object_unref (documents[d].document);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1188,6 +1336,8 @@ main (int   argc,
   g_test_add_func ("/documents/faq", test_faq_pdf);
   g_test_add_func ("/documents/topics", test_topic_sheet);
   g_test_add_func ("/documents/slide-texts", test_slide_texts);
+  g_test_add_func ("/documents/questions", test_questions);
+  g_test_add_func ("/documents/venue-and-online", test_venue_and_online);
 
   status = g_test_run ();
 

@@ -658,7 +658,8 @@ test_window_import (void)
     g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (remark)), ==, 0);
     adw_combo_row_set_selected (ADW_COMBO_ROW (remark), 9); /* Department */
   }
-  g_assert_true (gtk_widget_is_sensitive (require_named (dialog, "import-commit")));
+  /* The dialog compares the file with the seminar in a worker after each change. */
+  wait_until (gtk_widget_is_sensitive (require_named (dialog, "import-commit")));
   screenshot (dialog, "import-preview");
 
   click (require_named (dialog, "import-commit"));

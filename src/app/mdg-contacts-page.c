@@ -887,7 +887,7 @@ mdg_contacts_page_init (MdgContactsPage *self)
     {
       GtkWidget *row = adw_entry_row_new ();
       static const char *names[] = { "organization-name", "organization-kana", "organization-industry",
-                                     "organization-municipality", "organization-note" };
+                                     "organization-municipality", "organization-note", "organization-address" };
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mdg_organization_field_get_label (f));
       gtk_widget_set_name (row, names[f]);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "mdg-attendee-import.h"
@@ -10,13 +11,17 @@
 #include "mdg-window.h"
 
 /*
- * Imports the registrations of a CSV file: shows how each column will be read (with
- * the first row as an example), lets the user change any of it and the encoding, and
- * lists every line that needs correcting. Reading the file and writing the
- * registrations run in worker threads; the import is one transaction.
+ * Imports the registrations of a CSV file: says which service wrote it, shows how each
+ * column will be read (with the first row as an example, and "kept as an answer" for
+ * the form's other questions), lets the user change any of it and the encoding, and
+ * lists every line that needs correcting and what is imported all the same. It then
+ * compares the file with the seminar — what is new, cancelled, changed, unchanged —
+ * and lists the changed details for the user to apply or not. Reading, comparing and
+ * writing run in worker threads on connections of their own; the write is one short
+ * transaction.
  */
 
-#define MAX_PROBLEMS_SHOWN 50
+#define MAX_ROWS_SHOWN 50
 
 struct _MdgImportDialog
 {
@@ -30,8 +35,16 @@ struct _MdgImportDialog
   AdwComboRow       *encoding_row;
   GtkWidget         *problems_group;
   GtkListBox        *problems_list;
+  GtkWidget         *summary_group;
+  AdwActionRow      *summary_row;
+  GtkWidget         *changes_group;
+  GtkSwitch         *accept_switch;
+  GtkListBox        *changes_list;
+  GtkWidget         *notices_group;
+  GtkListBox        *notices_list;
   AdwPreferencesGroup *columns_group;
   AdwStatusPage     *error_page;
+  GtkProgressBar    *progress_bar;
 
   /* owned */
   MdgDatabase       *database;
@@ -41,8 +54,19 @@ struct _MdgImportDialog
   MdgAttendeeImport *import;
   GPtrArray         *column_rows;
   GCancellable      *cancellable;
+  GCancellable      *prepare_cancellable;
+  GArray            *pending;      /* Pending: mappings chosen while a worker compared */
+  GPtrArray         *retired;      /* MdgAttendeeImport read with another encoding */
   gboolean           filling;
+  gboolean           preparing;
+  gboolean           can_import;
 };
+
+typedef struct
+{
+  guint           column;
+  MdgImportTarget target;
+} Pending;
 
 G_DEFINE_FINAL_TYPE (MdgImportDialog, mdg_import_dialog, ADW_TYPE_WINDOW)
 
@@ -58,16 +82,19 @@ static const MdgCsvEncoding encodings[] = {
   MDG_CSV_ENCODING_AUTO, MDG_CSV_ENCODING_UTF8, MDG_CSV_ENCODING_CP932, MDG_CSV_ENCODING_UTF16,
 };
 
-/* The choices of a column row, in order. */
+/* The choices of a column row, in order: what most columns are, first. */
 static const MdgImportTarget targets[] = {
-  MDG_IMPORT_IGNORE, MDG_IMPORT_NUMBER, MDG_IMPORT_FULL_NAME, (MdgImportTarget) MDG_PERSON_FAMILY_NAME,
+  MDG_IMPORT_ANSWER, MDG_IMPORT_NUMBER, MDG_IMPORT_FULL_NAME, (MdgImportTarget) MDG_PERSON_FAMILY_NAME,
   (MdgImportTarget) MDG_PERSON_GIVEN_NAME, MDG_IMPORT_FULL_KANA, (MdgImportTarget) MDG_PERSON_FAMILY_KANA,
   (MdgImportTarget) MDG_PERSON_GIVEN_KANA, (MdgImportTarget) MDG_PERSON_ORGANIZATION,
   (MdgImportTarget) MDG_PERSON_DEPARTMENT, (MdgImportTarget) MDG_PERSON_TITLE, (MdgImportTarget) MDG_PERSON_EMAIL,
-  (MdgImportTarget) MDG_PERSON_PHONE, (MdgImportTarget) MDG_PERSON_CONSENT_PURPOSE,
+  (MdgImportTarget) MDG_PERSON_PHONE, (MdgImportTarget) MDG_PERSON_CONSENT_PURPOSE, MDG_IMPORT_ORGANIZATION_KANA,
+  MDG_IMPORT_INDUSTRY, MDG_IMPORT_EMPLOYEES, MDG_IMPORT_ADDRESS, MDG_IMPORT_APPLIED_AT, MDG_IMPORT_STATUS,
+  MDG_IMPORT_ATTENDANCE, MDG_IMPORT_QUESTIONS, MDG_IMPORT_CONSENT, MDG_IMPORT_IGNORE,
 };
 
 static void show_problems (MdgImportDialog *self, GPtrArray *problems);
+static void prepare (MdgImportDialog *self);
 
 static void
 show_error (MdgImportDialog *self,
@@ -79,36 +106,145 @@ show_error (MdgImportDialog *self,
 }
 
 static void
-recheck (MdgImportDialog *self)
+clear_list (GtkListBox *list)
 {
-  g_autoptr(GPtrArray) problems = mdg_attendee_import_check (self->import);
+  GtkWidget *child;
 
-  show_problems (self, problems);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_row (GtkListBox *list,
+         const char *title,
+         const char *subtitle,
+         const char *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  if (escaped_subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  if (icon)
+    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_append (list, row);
+}
+
+static void
+add_more_row (GtkListBox *list,
+              guint       total)
+{
+  g_autofree char *more = NULL;
+
+  if (total <= MAX_ROWS_SHOWN)
+    return;
+  more = g_strdup_printf (_("… and %u more"), total - MAX_ROWS_SHOWN);
+  add_row (list, more, NULL, NULL);
+}
+
+/* Lines to correct (@problems) or to look at (@notices), by line. */
+static void
+fill_lines (GtkListBox *list,
+            GtkWidget  *group,
+            GPtrArray  *lines,
+            const char *icon)
+{
+  clear_list (list);
+  for (guint i = 0; lines && i < MIN (lines->len, MAX_ROWS_SHOWN); i++)
+    {
+      MdgImportProblem *problem = g_ptr_array_index (lines, i);
+      g_autofree char *line = g_strdup_printf (_("Line %u"), problem->line);
+
+      add_row (list, line, problem->message, icon);
+    }
+  if (lines)
+    add_more_row (list, lines->len);
+  gtk_widget_set_visible (group, lines && lines->len > 0);
+}
+
+static void
+update_import_button (MdgImportDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->can_import && !self->preparing);
 }
 
 static void
 show_problems (MdgImportDialog *self,
                GPtrArray       *problems)
 {
-  GtkWidget *child;
+  fill_lines (self->problems_list, self->problems_group, problems, "dialog-warning-symbolic");
+  self->can_import = problems == NULL || problems->len == 0;
+  update_import_button (self);
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
-    gtk_list_box_remove (self->problems_list, child);
+static void
+append_part (GString    *text,
+             guint       count,
+             const char *format)
+{
+  if (count == 0)
+    return;
+  if (text->len > 0)
+    /* Translators: between the parts of the import's summary */
+    g_string_append (text, _(" · "));
+  g_string_append_printf (text, format, count);
+}
 
-  for (guint i = 0; problems && i < MIN (problems->len, MAX_PROBLEMS_SHOWN); i++)
+/* What the import will do, as the comparison with the seminar found it. */
+static void
+show_plan (MdgImportDialog       *self,
+           const MdgImportResult *result)
+{
+  GPtrArray *changes = mdg_attendee_import_get_changes (self->import);
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new registration", "%u new registrations",
+                                        result->imported),
+                           result->imported);
+  {
+    /* Only what happens: a first import has nothing cancelled or unchanged. */
+    g_autoptr(GString) text = g_string_new (NULL);
+    guint n;
+
+    n = result->waitlisted;
+    append_part (text, n, g_dngettext (GETTEXT_PACKAGE, "%u on the waitlist", "%u on the waitlist", n));
+    n = result->existing_people;
+    append_part (text, n, g_dngettext (GETTEXT_PACKAGE, "%u person already known", "%u people already known", n));
+    n = result->cancelled;
+    append_part (text, n, g_dngettext (GETTEXT_PACKAGE, "%u cancelled", "%u cancelled", n));
+    n = result->changed;
+    append_part (text, n, g_dngettext (GETTEXT_PACKAGE, "%u with changed details", "%u with changed details", n));
+    n = result->unchanged;
+    append_part (text, n, g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", n));
+    n = result->promoted;
+    append_part (text, n, g_dngettext (GETTEXT_PACKAGE, "%u moves up from the waitlist", "%u move up from the waitlist",
+                                       n));
+    details = g_markup_escape_text (text->str, -1);
+  }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), title);
+  adw_action_row_set_subtitle (self->summary_row, details);
+  gtk_widget_set_visible (self->summary_group, TRUE);
+
+  clear_list (self->changes_list);
+  for (guint i = 0; i < MIN (changes->len, MAX_ROWS_SHOWN); i++)
     {
-      MdgImportProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *line = g_strdup_printf (_("Line %u"), problem->line);
-      g_autofree char *message = g_markup_escape_text (problem->message, -1);
-      GtkWidget *row = adw_action_row_new ();
+      MdgImportChange *change = g_ptr_array_index (changes, i);
+      /* Translators: whose registration, then which detail changed */
+      g_autofree char *who = g_strdup_printf (_("%s — %s"), change->name, change->field);
+      /* Translators: a detail before and after, in the import's list of changes */
+      g_autofree char *what = g_strdup_printf (_("%s → %s"), change->before ? change->before : "—", change->after);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), message);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
-      gtk_list_box_append (self->problems_list, row);
+      add_row (self->changes_list, who, what, "document-edit-symbolic");
     }
-  gtk_widget_set_visible (self->problems_group, problems && problems->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), problems == NULL || problems->len == 0);
+  add_more_row (self->changes_list, changes->len);
+  gtk_widget_set_visible (self->changes_group, changes->len > 0);
+
+  fill_lines (self->notices_list, self->notices_group, mdg_attendee_import_get_notices (self->import),
+              "dialog-information-symbolic");
 }
 
 static void
@@ -122,16 +258,127 @@ column_changed_cb (AdwComboRow     *row,
   if (self->filling || choice >= G_N_ELEMENTS (targets))
     return;
 
-  mdg_attendee_import_set_target (self->import, column, targets[choice]);
+  /* The worker comparing the file reads the mapping: change it when it is done. */
+  g_array_append_val (self->pending, ((Pending) { column, targets[choice] }));
+  if (self->preparing)
+    g_cancellable_cancel (self->prepare_cancellable);
+  else
+    prepare (self);
+}
 
-  /* A field moves from one column to another: show where it left. */
+/* A field moves from one column to another: show where it left. */
+static void
+apply_pending (MdgImportDialog *self)
+{
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Pending *pending = &g_array_index (self->pending, Pending, i);
+      mdg_attendee_import_set_target (self->import, pending->column, pending->target);
+    }
+  g_array_set_size (self->pending, 0);
+
   self->filling = TRUE;
   for (guint c = 0; c < self->column_rows->len; c++)
     for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
       if (targets[t] == mdg_attendee_import_get_target (self->import, c))
         adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c), t);
   self->filling = FALSE;
-  recheck (self);
+}
+
+typedef struct
+{
+  MdgAttendeeImport *import;   /* borrowed: kept alive until the dialog is finalized */
+  char              *path;
+  gint64             seminar_id;
+  MdgImportResult    result;
+  GPtrArray         *problems;
+} PrepareData;
+
+static void
+prepare_data_free (PrepareData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PrepareData *data = task_data;
+  g_autoptr(MdgDatabase) connection = NULL;
+  GError *error = NULL;
+
+  /* Checks every row and compares with the seminar on a connection of its own; nothing is locked. */
+  connection = mdg_database_open (data->path, &error);
+  if (connection == NULL ||
+      !mdg_attendee_import_prepare (data->import, connection, data->seminar_id, cancellable, &data->result,
+                                    &data->problems, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MdgImportDialog *self = MDG_IMPORT_DIALOG (source);
+  PrepareData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || data->import != self->import)
+    return;
+  self->preparing = FALSE;
+  if (self->pending->len > 0)
+    {
+      prepare (self);
+      return;
+    }
+  if (!ok && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_visible (self->summary_group, ok);
+  if (!ok && data->problems == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_problems (self, data->problems);
+  if (ok)
+    show_plan (self, &data->result);
+  else
+    {
+      gtk_widget_set_visible (self->changes_group, FALSE);
+      fill_lines (self->notices_list, self->notices_group, mdg_attendee_import_get_notices (self->import),
+                  "dialog-information-symbolic");
+    }
+}
+
+static void
+prepare (MdgImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PrepareData *data = g_new0 (PrepareData, 1);
+
+  apply_pending (self);
+  g_clear_object (&self->prepare_cancellable);
+  self->prepare_cancellable = g_cancellable_new ();
+  self->preparing = TRUE;
+  update_import_button (self);
+
+  task = g_task_new (self, self->prepare_cancellable, prepared_cb, NULL);
+  data->import = self->import;
+  data->path = g_strdup (mdg_database_get_path (self->database));
+  data->seminar_id = mdg_seminar_get_id (self->seminar);
+  g_task_set_source_tag (task, prepare);
+  g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
+  g_task_run_in_thread (task, prepare_thread);
 }
 
 static void
@@ -149,7 +396,14 @@ fill_preview (MdgImportDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), name);
   rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row below the header", "%u rows below the header", n_rows),
                           n_rows);
-  adw_action_row_set_subtitle (self->file_row, rows);
+  {
+    /* Translators: the number of rows, then which service wrote the file */
+    g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), rows,
+                                                 mdg_import_format_get_label (mdg_attendee_import_get_format (self->import)));
+    g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+    adw_action_row_set_subtitle (self->file_row, escaped);
+  }
 
   /* The header may have changed with the encoding: rebuild the column rows. */
   for (guint i = 0; i < self->column_rows->len; i++)
@@ -162,7 +416,25 @@ fill_preview (MdgImportDialog *self)
       GtkWidget *row = adw_combo_row_new ();
       const char *example = n_rows > 0 ? mdg_attendee_import_get_cell (self->import, 0, c) : NULL;
       g_autofree char *title = g_markup_escape_text (mdg_attendee_import_get_header (self->import, c), -1);
-      g_autofree char *subtitle = g_markup_escape_text (example && *example ? example : "—", -1);
+      const char *newline = example ? strchr (example, '\n') : NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* One line of the example: a question with line breaks shows its first. */
+      if (example == NULL || *example == '\0')
+        shown = g_strdup ("—");
+      else if (newline != NULL)
+        shown = g_strdup_printf ("%.*s…", (int) (newline - example), example);
+      else
+        shown = g_strdup (example);
+      if (mdg_attendee_import_is_fallback (self->import, c))
+        {
+          /* Translators: beneath a column such as connpass's 表示名: the example, then why it comes second */
+          g_autofree char *fallback = g_strdup_printf (_("%s · used where the form’s own question is blank"), shown);
+          subtitle = g_markup_escape_text (fallback, -1);
+        }
+      else
+        subtitle = g_markup_escape_text (shown, -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *title ? title : "—");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -178,8 +450,8 @@ fill_preview (MdgImportDialog *self)
     }
   self->filling = FALSE;
 
-  recheck (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  prepare (self);
 }
 
 static void
@@ -217,7 +489,13 @@ parsed_cb (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->import, mdg_attendee_import_free);
+  /* A worker may still compare the file as read before: the old reading goes when the dialog does. */
+  if (self->import != NULL)
+    g_ptr_array_add (self->retired, self->import);
+  if (self->prepare_cancellable)
+    g_cancellable_cancel (self->prepare_cancellable);
+  self->preparing = FALSE;
+  g_array_set_size (self->pending, 0);
   self->import = import;
   mdg_attendee_import_recall_mapping (self->import, self->database);
   fill_preview (self);
@@ -280,6 +558,54 @@ commit_data_free (CommitData *data)
   g_free (data);
 }
 
+typedef struct
+{
+  MdgImportDialog *dialog;
+  MdgImportStage   stage;
+  guint            done;
+  guint            total;
+} Progress;
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+  MdgImportDialog *self = progress->dialog;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)) && self->progress_bar != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (progress->stage == MDG_IMPORT_STAGE_MATCHING)
+        text = g_strdup_printf (_("Comparing with the seminar: %u of %u"), progress->done, progress->total);
+      else
+        text = g_strdup (_("Writing the registrations…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+      gtk_progress_bar_set_text (self->progress_bar, text);
+      gtk_progress_bar_set_fraction (self->progress_bar,
+                                     progress->total ? (double) progress->done / progress->total : 1.0);
+    }
+  g_object_unref (progress->dialog);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker: the window shows it on the main loop. */
+static void
+progress_cb (MdgImportStage stage,
+             guint          done,
+             guint          total,
+             gpointer       user_data)
+{
+  Progress *progress = g_new (Progress, 1);
+
+  progress->dialog = g_object_ref (user_data);
+  progress->stage = stage;
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke (NULL, show_progress_cb, progress);
+}
+
 static void
 commit_thread (GTask        *task,
                gpointer      source_object,
@@ -311,6 +637,8 @@ committed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
+  mdg_attendee_import_set_progress_func (self->import, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -324,9 +652,9 @@ committed_cb (GObject      *source,
   if (MDG_IS_WINDOW (parent))
     {
       g_autofree char *message = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "Imported %u registration (%u on the waitlist, %u already registered)",
-                     "Imported %u registrations (%u on the waitlist, %u already registered)", data->result.imported),
-        data->result.imported, data->result.waitlisted, data->result.already_registered);
+        g_dngettext (GETTEXT_PACKAGE, "Imported %u new registration; %u cancelled, %u changed, %u unchanged",
+                     "Imported %u new registrations; %u cancelled, %u changed, %u unchanged", data->result.imported),
+        data->result.imported, data->result.cancelled, data->result.changes_applied, data->result.unchanged);
       mdg_window_add_toast (MDG_WINDOW (parent), adw_toast_new (message));
     }
   g_signal_emit (self, signals[IMPORTED], 0);
@@ -341,6 +669,9 @@ import_clicked_cb (MdgImportDialog *self)
 
   data->path = g_strdup (mdg_database_get_path (self->database));
   data->seminar_id = mdg_seminar_get_id (self->seminar);
+  mdg_attendee_import_set_accept_changes (self->import, gtk_switch_get_active (self->accept_switch));
+  mdg_attendee_import_set_progress_func (self->import, progress_cb, self);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   /* Nothing changes the import while the worker writes it; the spinner says it is busy. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -355,8 +686,11 @@ mdg_import_dialog_dispose (GObject *object)
   MdgImportDialog *self = MDG_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->prepare_cancellable)
+    g_cancellable_cancel (self->prepare_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_IMPORT_DIALOG);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->prepare_cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->seminar);
   g_clear_object (&self->file);
@@ -373,6 +707,8 @@ mdg_import_dialog_finalize (GObject *object)
 
   /* Freed last: a worker may hold it until the dialog is gone. */
   g_clear_pointer (&self->import, mdg_attendee_import_free);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
 
   G_OBJECT_CLASS (mdg_import_dialog_parent_class)->finalize (object);
 }
@@ -399,6 +735,14 @@ mdg_import_dialog_class_init (MdgImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, problems_list);
   gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, summary_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, changes_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, accept_switch);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, changes_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, notices_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, notices_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -412,6 +756,8 @@ mdg_import_dialog_init (MdgImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->column_rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_attendee_import_free);
 
   self->filling = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)

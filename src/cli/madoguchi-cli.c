@@ -345,11 +345,13 @@ print_help (void)
   g_print ("  seminar ics [ID] --output FILE\n"
            "                              %s\n", _("Export a seminar, or all upcoming ones, as iCalendar"));
   g_print ("  search QUERY                %s\n", _("Find people, organizations and seminars"));
-  g_print ("  attendees import SEMINAR FILE [--encoding auto|utf-8|cp932] [--dry-run]\n"
+  g_print ("  attendees import SEMINAR FILE [--encoding auto|utf-8|cp932] [--dry-run] [--accept-changes]\n"
            "                              %s\n", _("Register everyone in a CSV file, or nobody"));
   g_print ("  attendees list SEMINAR      %s\n", _("List a seminar’s attendees in kana order"));
-  g_print ("  attendees export SEMINAR --format csv|list|sign-in|badges --output FILE [--encoding utf-8-bom|cp932]\n"
-           "                              %s\n", _("Write the attendees as CSV, or print the list, sign-in sheet or badges as PDF"));
+  g_print ("  attendees export SEMINAR --format csv|list|sign-in|badges|online|questions --output FILE\n"
+           "                   [--encoding utf-8-bom|cp932]\n"
+           "                              %s\n",
+           _("Write the attendees as CSV, or print the list, sign-in sheet, badges, online attendees or questions as PDF"));
   g_print ("  checkin SEMINAR QUERY       %s\n", _("Check in the one attendee who matches, or list the candidates"));
   g_print ("  person export ID --output FILE.json\n"
            "                              %s\n", _("Export everything held about a person (JSON or CSV)"));

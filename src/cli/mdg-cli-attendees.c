@@ -17,9 +17,50 @@
 #include "mdg-file.h"
 #include "mdg-person-export.h"
 #include "mdg-person-store.h"
+#include "mdg-question-sheet.h"
 #include "mdg-registration-store.h"
 
 /* madoguchi-cli attendees import | list | export, checkin, person export | delete */
+
+/* Prints up to 20 notices or problems, then how many more there are. */
+static void
+print_notices (GPtrArray *notices)
+{
+  guint shown = MIN (notices->len, 20);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      MdgImportProblem *notice = g_ptr_array_index (notices, i);
+
+      g_print ("  ");
+      g_print (_("Line %u: %s"), notice->line, notice->message);
+      g_print ("\n");
+    }
+  if (notices->len > shown)
+    {
+      g_print ("  ");
+      g_print (_("… and %u more"), notices->len - shown);
+      g_print ("\n");
+    }
+}
+
+static void
+print_changes (GPtrArray *changes,
+               gboolean   applied)
+{
+  g_print ("%s\n", applied ? _("Changed details, written:")
+                           : _("Changed details, not written (run again with --accept-changes to write them):"));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      MdgImportChange *change = g_ptr_array_index (changes, i);
+
+      g_print ("  ");
+      /* Translators: line, whose registration, which detail, the old value, the new one */
+      g_print (_("Line %u: %s — %s: %s → %s"), change->line, change->name, change->field,
+               change->before ? change->before : "—", change->after);
+      g_print ("\n");
+    }
+}
 
 static int
 attendees_import (Globals  *globals,
@@ -27,10 +68,12 @@ attendees_import (Globals  *globals,
                   char    **argv)
 {
   g_autofree char *encoding_text = NULL;
-  gboolean dry_run = FALSE;
+  gboolean dry_run = FALSE, accept_changes = FALSE;
   GOptionEntry entries[] = {
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("auto, utf-8 or cp932"), "ENCODING" },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check everything, import nothing"), NULL },
+    { "accept-changes", 0, 0, G_OPTION_ARG_NONE, &accept_changes,
+      N_("Also write the details that changed since the last import of this form"), NULL },
     { NULL }
   };
   g_autoptr(MdgDatabase) db = NULL;
@@ -40,14 +83,17 @@ attendees_import (Globals  *globals,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *counts = NULL;
   MdgCsvEncoding encoding = MDG_CSV_ENCODING_AUTO;
   MdgImportResult result;
+  GPtrArray *notices, *changes;
   int status;
 
   if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees import SEMINAR FILE [--encoding auto|utf-8|cp932] [--dry-run]"));
+    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees import SEMINAR FILE [--encoding auto|utf-8|cp932] [--dry-run] "
+                             "[--accept-changes]"));
   if (encoding_text && !mdg_csv_encoding_from_string (encoding_text, &encoding))
     return _mdg_cli_usage (_("--encoding must be auto, utf-8 or cp932"));
 
@@ -59,45 +105,37 @@ attendees_import (Globals  *globals,
     return _mdg_cli_fail (error);
 
   mdg_attendee_import_recall_mapping (import, db);
+  mdg_attendee_import_set_accept_changes (import, accept_changes);
   if (!mdg_attendee_import_commit (import, db, mdg_seminar_get_id (seminar), dry_run, &result, NULL, &error))
     return _mdg_cli_fail (error);
 
-  g_print (dry_run ? _("%u registrations can be imported (%u to the waitlist); %u were already registered. Nothing was written.\n")
-                   : _("Imported %u registrations (%u to the waitlist); %u were already registered.\n"),
-           result.imported, result.waitlisted, result.already_registered);
-  return EXIT_OK;
-}
-
-static void
-add_attendee_members (JsonBuilder *builder,
-                      MdgAttendee *attendee)
-{
-  MdgPerson *person = mdg_attendee_get_person (attendee);
-  GDateTime *checked_in_at = mdg_attendee_get_checked_in_at (attendee);
-
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_attendee_get_id (attendee));
-  json_builder_set_member_name (builder, "person_id");
-  json_builder_add_int_value (builder, mdg_person_get_id (person));
-  json_builder_set_member_name (builder, "number");
-  json_builder_add_string_value (builder, mdg_attendee_get_number (attendee));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, mdg_registration_status_to_string (mdg_attendee_get_status (attendee)));
-  for (guint f = 0; f < MDG_PERSON_N_FIELDS; f++)
+  /* Translators: the kind of file, then its character encoding */
+  g_print (_("Recognised: %s; encoding: %s.\n"), mdg_import_format_get_label (mdg_attendee_import_get_format (import)),
+           mdg_csv_encoding_get_label (mdg_attendee_import_get_encoding (import)));
+  notices = mdg_attendee_import_get_notices (import);
+  if (notices->len > 0)
     {
-      g_autofree char *key = g_strdelimit (g_strdup (mdg_person_field_to_string (f)), "-", '_');
+      g_print ("%s\n", _("To look at (imported all the same):"));
+      print_notices (notices);
+    }
+  changes = mdg_attendee_import_get_changes (import);
+  if (changes->len > 0)
+    print_changes (changes, accept_changes && !dry_run);
 
-      json_builder_set_member_name (builder, key);
-      json_builder_add_string_value (builder, mdg_person_get_text (person, f));
-    }
-  json_builder_set_member_name (builder, "checked_in_at");
-  if (checked_in_at)
-    {
-      g_autofree char *text = _mdg_cli_iso8601 (checked_in_at);
-      json_builder_add_string_value (builder, text);
-    }
+  /* Translators: the counts after "Imported N registrations" or "N registrations can be imported" */
+  counts = g_strdup_printf (_("%u new (%u to the waitlist, %u already known people); %u cancelled, %u changed, "
+                              "%u unchanged; %u moved up from the waitlist"),
+                            result.imported, result.waitlisted, result.existing_people, result.cancelled, result.changed,
+                            result.unchanged, result.promoted);
+  if (dry_run)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u registration can be imported: %s. Nothing was written.\n",
+                          "%u registrations can be imported: %s. Nothing was written.\n", result.imported),
+             result.imported, counts);
   else
-    json_builder_add_null_value (builder);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u registration: %s.\n", "Imported %u registrations: %s.\n",
+                          result.imported),
+             result.imported, counts);
+  return EXIT_OK;
 }
 
 static int
@@ -118,7 +156,9 @@ attendees_list (Globals  *globals,
 
   if (globals->json)
     {
-      _mdg_cli_print_json_array (attendees, (MdgJsonMembers) add_attendee_members);
+      g_autoptr(JsonNode) root = mdg_attendee_export_json (attendees);
+
+      _mdg_cli_print_json (root);
       return EXIT_OK;
     }
 
@@ -130,12 +170,24 @@ attendees_list (Globals  *globals,
       g_autofree char *kana = mdg_person_dup_kana (person);
       const char *org = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
 
-      g_print ("%-8s %-12s %s（%s）%s%s%s\n", mdg_attendee_get_number (attendee),
+      g_print ("%-8s %-12s %s（%s）%s%s%s%s%s\n", mdg_attendee_get_number (attendee),
                mdg_registration_status_get_label (mdg_attendee_get_status (attendee)), name, kana,
-               org ? " — " : "", org ? org : "", mdg_attendee_get_checked_in (attendee) ? "  ✓" : "");
+               org ? " — " : "", org ? org : "", mdg_attendee_is_online (attendee) ? "  " : "",
+               mdg_attendee_is_online (attendee) ? mdg_attendance_get_label (MDG_ATTENDANCE_ONLINE) : "",
+               mdg_attendee_get_checked_in (attendee) ? "  ✓" : "");
     }
   if (attendees->len == 0)
     g_print ("%s\n", _("No one has registered yet."));
+  else
+    {
+      MdgRegistrationCounts counts;
+
+      if (!mdg_registration_store_counts (db, mdg_seminar_get_id (seminar), &counts, &error))
+        return _mdg_cli_fail (error);
+      /* Translators: the counts beneath the attendee list: registered (at the venue, online), waitlisted, cancelled */
+      g_print (_("%u registered (%u at the venue, %u online), %u waitlisted, %u cancelled\n"), counts.registered,
+               counts.venue, counts.online, counts.waitlisted, counts.cancelled);
+    }
   return EXIT_OK;
 }
 
@@ -148,7 +200,7 @@ attendees_export (Globals  *globals,
   g_autofree char *output = NULL;
   g_autofree char *encoding_text = NULL;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, list, sign-in or badges"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, list, sign-in, badges, online or questions"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("For csv: utf-8-bom (default) or cp932"), "ENCODING" },
     { NULL }
@@ -163,14 +215,13 @@ attendees_export (Globals  *globals,
   if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
     return status;
   if (argc != 2 || format == NULL || output == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees export SEMINAR --format csv|list|sign-in|badges --output FILE "
-                    "[--encoding utf-8-bom|cp932]"));
+    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees export SEMINAR --format csv|list|sign-in|badges|online|questions "
+                             "--output FILE [--encoding utf-8-bom|cp932]"));
   if (encoding_text && (!mdg_csv_encoding_from_string (encoding_text, &encoding) ||
                         (encoding != MDG_CSV_ENCODING_UTF8_BOM && encoding != MDG_CSV_ENCODING_CP932)))
     return _mdg_cli_usage (_("--encoding must be utf-8-bom or cp932"));
-  if (!g_str_equal (format, "csv") && !g_str_equal (format, "list") && !g_str_equal (format, "sign-in") &&
-      !g_str_equal (format, "badges"))
-    return _mdg_cli_usage (_("--format must be csv, list, sign-in or badges"));
+  if (!g_strv_contains ((const char *const[]) { "csv", "list", "sign-in", "badges", "online", "questions", NULL }, format))
+    return _mdg_cli_usage (_("--format must be csv, list, sign-in, badges, online or questions"));
 
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
       !(attendees = mdg_registration_store_list (db, mdg_seminar_get_id (seminar), &error)))
@@ -200,10 +251,12 @@ attendees_export (Globals  *globals,
 
       if (g_str_equal (format, "badges"))
         document = mdg_badge_sheet_new (seminar, attendees);
+      else if (g_str_equal (format, "questions"))
+        document = mdg_question_sheet_new (seminar, attendees);
       else
-        document = mdg_attendee_sheet_new (seminar, attendees, g_str_equal (format, "sign-in")
-                                                                 ? MDG_ATTENDEE_SHEET_SIGN_IN
-                                                                 : MDG_ATTENDEE_SHEET_LIST);
+        document = mdg_attendee_sheet_new (seminar, attendees, g_str_equal (format, "sign-in") ? MDG_ATTENDEE_SHEET_SIGN_IN
+                                                               : g_str_equal (format, "online") ? MDG_ATTENDEE_SHEET_ONLINE
+                                                                                                : MDG_ATTENDEE_SHEET_LIST);
       if (!mdg_document_export_pdf (document, output, &error))
         return _mdg_cli_fail (error);
     }

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "mdg-organization.h"
 #include "mdg-person.h"
 #include "mdg-types.h"
 
@@ -22,6 +23,30 @@ GDateTime             *mdg_attendee_get_checked_in_at (MdgAttendee *self);
 gboolean               mdg_attendee_get_checked_in    (MdgAttendee *self);
 gboolean               mdg_attendee_matches           (MdgAttendee *self,
                                                        const char  *folded_query);
+GDateTime             *mdg_attendee_get_applied_at    (MdgAttendee *self);
+MdgAttendance          mdg_attendee_get_attendance    (MdgAttendee *self);
+gboolean               mdg_attendee_is_online         (MdgAttendee *self);
+const char            *mdg_attendee_get_questions     (MdgAttendee *self);
+GPtrArray             *mdg_attendee_get_answers       (MdgAttendee *self);
+MdgOrganization       *mdg_attendee_get_organization  (MdgAttendee *self);
+
+/* One answer of the registration form, as the form's header called it. */
+typedef struct
+{
+  char *question;
+  char *answer;
+} MdgAnswer;
+
+MdgAnswer             *mdg_answer_new                 (const char  *question,
+                                                       const char  *answer);
+void                   mdg_answer_free                (MdgAnswer   *answer);
+char                  *mdg_answers_to_json            (GPtrArray   *answers);
+GPtrArray             *mdg_answers_from_json          (const char  *json);
+
+const char            *mdg_attendance_to_string       (MdgAttendance attendance);
+gboolean               mdg_attendance_from_string     (const char    *text,
+                                                       MdgAttendance *attendance);
+const char            *mdg_attendance_get_label       (MdgAttendance attendance);
 
 const char            *mdg_registration_status_to_string   (MdgRegistrationStatus status);
 gboolean               mdg_registration_status_from_string (const char            *text,
@@ -40,5 +65,12 @@ void                   _mdg_attendee_set_status       (MdgAttendee           *se
                                                        MdgRegistrationStatus  status);
 void                   _mdg_attendee_set_checked_in_at (MdgAttendee          *self,
                                                         GDateTime            *checked_in_at);
+void                   _mdg_attendee_set_organization (MdgAttendee           *self,
+                                                       MdgOrganization       *organization);
+void                   _mdg_attendee_set_details      (MdgAttendee           *self,
+                                                       GDateTime             *applied_at,
+                                                       MdgAttendance          attendance,
+                                                       const char            *questions,
+                                                       GPtrArray             *answers);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mdg-kana.h"
@@ -368,6 +369,93 @@ mdg_kana_compare (const char *a,
   return order;
 }
 
+/*
+ * Variant forms of kanji that people write their names with (異体字), folded to the
+ * form most people type: 髙橋 is found by 高橋. Sorted by the variant, for bsearch.
+ * Compatibility ideographs with a canonical decomposition (U+F900…) need no entry:
+ * NFKC folds them already; those without one (﨑 U+FA11) are listed.
+ */
+static const struct {
+  gunichar variant;
+  gunichar common;
+} kanji_variants[] = {
+  { 0x4E58, 0x4E57 }, /* 乘 乗 */
+  { 0x4F86, 0x6765 }, /* 來 来 */
+  { 0x50B3, 0x4F1D }, /* 傳 伝 */
+  { 0x570B, 0x56FD }, /* 國 国 */
+  { 0x5718, 0x56E3 }, /* 團 団 */
+  { 0x58FD, 0x5BFF }, /* 壽 寿 */
+  { 0x5BE6, 0x5B9F }, /* 實 実 */
+  { 0x5D5C, 0x5D0E }, /* 嵜 崎 */
+  { 0x5EE3, 0x5E83 }, /* 廣 広 */
+  { 0x5FB7, 0x5FB3 }, /* 德 徳 */
+  { 0x60E0, 0x6075 }, /* 惠 恵 */
+  { 0x6236, 0x6238 }, /* 戶 戸 */
+  { 0x66FB, 0x6607 }, /* 曻 昇 */
+  { 0x6801, 0x67F3 }, /* 栁 柳 */
+  { 0x6852, 0x6851 }, /* 桒 桑 */
+  { 0x689D, 0x6761 }, /* 條 条 */
+  { 0x69C7, 0x69D9 }, /* 槇 槙 */
+  { 0x6AFB, 0x685C }, /* 櫻 桜 */
+  { 0x6DFA, 0x6D45 }, /* 淺 浅 */
+  { 0x6EFF, 0x6E80 }, /* 滿 満 */
+  { 0x6FA4, 0x6CA2 }, /* 澤 沢 */
+  { 0x6FF1, 0x6D5C }, /* 濱 浜 */
+  { 0x6FF5, 0x6D5C }, /* 濵 浜 */
+  { 0x7028, 0x702C }, /* 瀨 瀬 */
+  { 0x771E, 0x771F }, /* 眞 真 */
+  { 0x7895, 0x5D0E }, /* 碕 崎 */
+  { 0x79AE, 0x793C }, /* 禮 礼 */
+  { 0x7E23, 0x770C }, /* 縣 県 */
+  { 0x820A, 0x65E7 }, /* 舊 旧 */
+  { 0x8218, 0x9928 }, /* 舘 館 */
+  { 0x842C, 0x4E07 }, /* 萬 万 */
+  { 0x85CF, 0x8535 }, /* 藏 蔵 */
+  { 0x9089, 0x8FBA }, /* 邉 辺 */
+  { 0x908A, 0x8FBA }, /* 邊 辺 */
+  { 0x9AD9, 0x9AD8 }, /* 髙 高 */
+  { 0x9DD7, 0x9D0E }, /* 鷗 鴎 */
+  { 0x9E7D, 0x5869 }, /* 鹽 塩 */
+  { 0x9F4A, 0x6589 }, /* 齊 斉 */
+  { 0x9F4B, 0x658E }, /* 齋 斎 */
+  { 0x9F9C, 0x4E80 }, /* 龜 亀 */
+  { 0xFA11, 0x5D0E }, /* 﨑 崎 */
+  { 0x20BB7, 0x5409 }, /* 𠮷 吉 */
+};
+
+static int
+compare_variant (const void *key,
+                 const void *entry)
+{
+  gunichar c = *(const gunichar *) key;
+  gunichar variant = *(const gunichar *) entry;
+
+  return (c > variant) - (c < variant);
+}
+
+static gunichar
+fold_variant (gunichar c)
+{
+  const gunichar *found;
+
+  if (c < 0x4E00)
+    return c;
+  found = bsearch (&c, kanji_variants, G_N_ELEMENTS (kanji_variants), sizeof kanji_variants[0], compare_variant);
+  return found ? found[1] : c;
+}
+
+/*
+ * Company forms as letterheads abbreviate them: ㈱ and （株） read 株式会社. After NFKC
+ * both are "(株)"; the folded text says the long form, so either finds the other.
+ */
+static const struct {
+  const char *abbreviated;
+  const char *full;
+} company_forms[] = {
+  { "(株)", "株式会社" }, { "(有)", "有限会社" }, { "(合)", "合同会社" },
+  { "(資)", "合資会社" }, { "(社)", "社団法人" }, { "(財)", "財団法人" },
+};
+
 /**
  * mdg_kana_fold:
  * @text: UTF-8 text
@@ -397,10 +485,87 @@ mdg_kana_fold (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (c == '(')
+        {
+          gboolean expanded = FALSE;
+
+          for (guint i = 0; i < G_N_ELEMENTS (company_forms) && !expanded; i++)
+            if (g_str_has_prefix (p, company_forms[i].abbreviated))
+              {
+                g_string_append (out, company_forms[i].full);
+                p += strlen (company_forms[i].abbreviated) - 1;
+                expanded = TRUE;
+              }
+          if (expanded)
+            continue;
+        }
       if (c >= KATAKANA_FIRST && c <= KATAKANA_LAST)
         c -= KANA_SHIFT;
-      g_string_append_unichar (out, c);
+      g_string_append_unichar (out, fold_variant (c));
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * mdg_kana_to_katakana:
+ * @text: (nullable): a reading in any kana script
+ *
+ * A reading as full-width katakana, the way exports and other programs expect it:
+ * half-width katakana widened, hiragana turned to katakana, full-width spaces and
+ * Latin narrowed. Other characters stay as they are.
+ *
+ * Returns: (transfer full) (nullable): the reading, or %NULL for %NULL or invalid UTF-8
+ */
+char *
+mdg_kana_to_katakana (const char *text)
+{
+  g_autofree char *normal = text ? g_utf8_normalize (text, -1, G_NORMALIZE_NFKC) : NULL;
+  GString *out;
+
+  if (normal == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (normal));
+  for (const char *p = normal; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST)
+        c += KANA_SHIFT;
+      else if (c == 0x309D || c == 0x309E) /* ゝゞ */
+        c += KANA_SHIFT;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * mdg_kana_is_reading:
+ * @text: UTF-8 text
+ *
+ * Whether @text is only kana (any script), the long-vowel mark, middle dots and
+ * spaces: a reading rather than a name written in kanji or Latin letters.
+ *
+ * Returns: %TRUE for a reading; %FALSE for empty text too
+ */
+gboolean
+mdg_kana_is_reading (const char *text)
+{
+  gboolean any = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST) || (c >= KATAKANA_FIRST && c <= 0x30FA) ||
+          (c >= 0xFF66 && c <= 0xFF9F) || c == LONG_VOWEL || c == 0x30FB || c == 0xFF65 || c == 0x309D ||
+          c == 0x309E || c == 0x30FD || c == 0x30FE)
+        any = TRUE;
+      else if (!g_unichar_isspace (c))
+        return FALSE;
+    }
+  return any;
 }

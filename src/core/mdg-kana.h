@@ -16,5 +16,7 @@ int   mdg_kana_compare (const char *a,
                         gssize      b_len);
 char *mdg_kana_fold    (const char *text,
                         gssize      len);
+char *mdg_kana_to_katakana (const char *text);
+gboolean mdg_kana_is_reading (const char *text);
 
 G_END_DECLS

@@ -808,6 +808,53 @@ migrate_7 (sqlite3  *db,
   return _mdg_sync_share_files (db, "deck_revision", "sha256", "decks", ".pdf", error);
 }
 
+/*
+ * Version 8: registrations as forms export them. A registration keeps the time the
+ * person applied on the form (it orders the waitlist; rows from before take the time
+ * they were registered), how they attend (venue or online), the questions they sent
+ * the presenter, and every other answer of the form as a JSON array of
+ * [header, value] pairs in file order. An organization gets its address.
+ *
+ * The search folding now also folds variant characters (髙→高, 﨑→崎, 𠮷→吉, ㈱→株式会社),
+ * so the index is rebuilt with it; the stored text keeps what people wrote.
+ */
+#define PERSON_TEXT_OF(p)                                                             \
+  "mdg_fold(coalesce(" p ".family_name, '') || coalesce(" p ".given_name, '') || ' ' ||" \
+  " coalesce(" p ".family_name, '') || ' ' || coalesce(" p ".given_name, '') || ' ' ||"  \
+  " coalesce(" p ".family_kana, '') || coalesce(" p ".given_kana, '') || ' ' ||"         \
+  " coalesce(" p ".email, ''))"
+#define ORGANIZATION_TEXT_OF(o) \
+  "mdg_fold(" o ".name || ' ' || coalesce(" o ".kana, '') || ' ' || coalesce(" o ".municipality, ''))"
+#define SEMINAR_TEXT_OF(s)                                                           \
+  "mdg_fold(" s ".title || ' ' || coalesce(" s ".venue, '') || ' ' ||"               \
+  " coalesce(" s ".co_organizer, '') || ' ' || coalesce(" s ".description, ''))"
+
+static const char schema_8[] =
+  "ALTER TABLE registration ADD COLUMN applied_at TEXT;"
+  "ALTER TABLE registration ADD COLUMN attendance TEXT"
+  "  CHECK (attendance IS NULL OR attendance IN ('venue', 'online'));"
+  "ALTER TABLE registration ADD COLUMN questions TEXT;"
+  "ALTER TABLE registration ADD COLUMN answers TEXT CHECK (answers IS NULL OR json_valid(answers));"
+  "UPDATE registration SET applied_at = registered_at;"
+  /* Whoever inserts a registration without the form's time (a manual one, another tool)
+   * applied when it was registered. */
+  "CREATE TRIGGER registration_applied AFTER INSERT ON registration WHEN NEW.applied_at IS NULL BEGIN"
+  " UPDATE registration SET applied_at = NEW.registered_at WHERE id = NEW.id; END;"
+  "CREATE INDEX registration_seminar_applied ON registration (seminar_id, status, applied_at);"
+  "ALTER TABLE organization ADD COLUMN address TEXT;"
+  "DELETE FROM search_index;"
+  "INSERT INTO search_index (rowid, text) SELECT id * 4 + 1, " PERSON_TEXT_OF ("person") " FROM person;"
+  "INSERT INTO search_index (rowid, text) SELECT id * 4 + 2, " ORGANIZATION_TEXT_OF ("organization")
+  " FROM organization;"
+  "INSERT INTO search_index (rowid, text) SELECT id * 4 + 3, " SEMINAR_TEXT_OF ("seminar") " FROM seminar;";
+
+static gboolean
+migrate_8 (sqlite3  *db,
+           GError  **error)
+{
+  return _mdg_sql_exec (db, schema_8, error);
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
   migrate_2,
@@ -816,6 +863,7 @@ static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_5,
   migrate_6,
   migrate_7,
+  migrate_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);

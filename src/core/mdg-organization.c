@@ -27,6 +27,7 @@ static const char *labels[] = {
   [MDG_ORGANIZATION_INDUSTRY] = NC_("organization", "Industry"),
   [MDG_ORGANIZATION_MUNICIPALITY] = NC_("organization", "Municipality"),
   [MDG_ORGANIZATION_NOTE] = NC_("organization", "Note"),
+  [MDG_ORGANIZATION_ADDRESS] = NC_("organization", "Address"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (labels) == MDG_ORGANIZATION_N_FIELDS);

@@ -32,5 +32,23 @@ gboolean   _mdg_person_store_erase  (sqlite3      *handle,
 gboolean   _mdg_person_store_delete_here (MdgDatabase *db,
                                           gint64       id,
                                           GError     **error);
+sqlite3_stmt *_mdg_person_store_prepare_write (MdgDatabase   *db,
+                                               gboolean       insert,
+                                               GError       **error);
+gboolean      _mdg_person_store_write         (MdgDatabase   *db,
+                                               sqlite3_stmt  *stmt,
+                                               MdgPerson     *person,
+                                               gint64         organization_id,
+                                               const char    *consent_at,
+                                               GError       **error);
+gboolean      _mdg_person_store_insert_many   (MdgDatabase   *db,
+                                               GPtrArray     *people,
+                                               const gint64  *organization_ids,
+                                               const char   **consent_at,
+                                               GError       **error);
+GPtrArray    *_mdg_person_store_match         (MdgDatabase   *db,
+                                               sqlite3_stmt **stmt,
+                                               MdgPerson     *person,
+                                               GError       **error);
 
 G_END_DECLS

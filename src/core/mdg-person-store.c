@@ -92,10 +92,13 @@ _mdg_person_store_ensure_organization (MdgDatabase  *db,
   return ensure_organization (_mdg_database_get_handle (db), name, error);
 }
 
+/* Binds a person's values from @first on: nine texts, organization, consent, consent date. */
 static void
 bind_person (sqlite3_stmt *stmt,
+             int           first,
              MdgPerson    *person,
-             gint64        organization_id)
+             gint64        organization_id,
+             const char   *consent_at)
 {
   static const MdgPersonField order[] = {
     MDG_PERSON_FAMILY_NAME, MDG_PERSON_GIVEN_NAME, MDG_PERSON_FAMILY_KANA, MDG_PERSON_GIVEN_KANA,
@@ -103,12 +106,153 @@ bind_person (sqlite3_stmt *stmt,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    _mdg_sql_bind_text (stmt, i + 1, mdg_person_get_text (person, order[i]));
+    _mdg_sql_bind_text (stmt, first + i, mdg_person_get_text (person, order[i]));
   if (organization_id > 0)
-    sqlite3_bind_int64 (stmt, 10, organization_id);
+    sqlite3_bind_int64 (stmt, first + 9, organization_id);
   else
-    sqlite3_bind_null (stmt, 10);
-  sqlite3_bind_int (stmt, 11, mdg_person_get_consent (person));
+    sqlite3_bind_null (stmt, first + 9);
+  sqlite3_bind_int (stmt, first + 10, mdg_person_get_consent (person));
+  _mdg_sql_bind_text (stmt, first + 11, consent_at);
+}
+
+/**
+ * _mdg_person_store_prepare_write:
+ * @db: a #MdgDatabase
+ * @insert: %TRUE to insert new people, %FALSE to update people by id
+ * @error: a location for a #GError
+ *
+ * The statement that writes a person, prepared once for many (an import writes
+ * thousands with it); run it with _mdg_person_store_write().
+ *
+ * Returns: (transfer full): the statement, or %NULL with @error set
+ */
+sqlite3_stmt *
+_mdg_person_store_prepare_write (MdgDatabase  *db,
+                                 gboolean      insert,
+                                 GError      **error)
+{
+  /* Consent is dated when given (?12, or now), kept while it stands, and cleared when withdrawn. */
+  if (insert)
+    return _mdg_sql_prepare (_mdg_database_get_handle (db),
+                             "INSERT INTO person (family_name, given_name, family_kana, given_kana, title,"
+                             " department, email, phone, consent_purpose, organization_id, consent_contact,"
+                             " consent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                             " CASE WHEN ?11 THEN coalesce(?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END)"
+                             " RETURNING id, uuid, organization_id, consent_at",
+                             error);
+  return _mdg_sql_prepare (_mdg_database_get_handle (db),
+                           "UPDATE person SET family_name = ?1, given_name = ?2, family_kana = ?3,"
+                           " given_kana = ?4, title = ?5, department = ?6, email = ?7, phone = ?8,"
+                           " consent_purpose = ?9, organization_id = ?10, consent_contact = ?11,"
+                           " consent_at = CASE WHEN NOT ?11 THEN NULL"
+                           "  WHEN consent_at IS NULL THEN coalesce(?12, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+                           "  ELSE consent_at END"
+                           " WHERE id = ?13 RETURNING id, uuid, organization_id, consent_at",
+                           error);
+}
+
+/**
+ * _mdg_person_store_write:
+ * @db: a #MdgDatabase inside a transaction
+ * @stmt: from _mdg_person_store_prepare_write()
+ * @person: the person; a new one gets its id
+ * @organization_id: their organization, or 0
+ * @consent_at: (nullable): when consent was given (ISO 8601), or %NULL for now
+ * @error: a location for a #GError
+ *
+ * Runs @stmt for one person and resets it for the next.
+ */
+gboolean
+_mdg_person_store_write (MdgDatabase   *db,
+                         sqlite3_stmt  *stmt,
+                         MdgPerson     *person,
+                         gint64         organization_id,
+                         const char    *consent_at,
+                         GError       **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  gint64 id = mdg_person_get_id (person);
+  gboolean ok = FALSE;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  bind_person (stmt, 1, person, organization_id, consent_at);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 13, id);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      _mdg_person_set_identity (person, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                                sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
+      ok = _mdg_sql_step_done (handle, stmt, error);
+      break;
+    case SQLITE_DONE:
+      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
+      break;
+    default:
+      _mdg_sql_set_error (handle, error, _("Could not save the person"));
+    }
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+typedef struct
+{
+  GPtrArray     *people;
+  const gint64  *organization_ids;
+  const char   **consent_at;
+  gint64         first_id;
+} ManyPeople;
+
+static void
+bind_one_of_many (sqlite3_stmt *stmt,
+                  int           first,
+                  guint         row,
+                  gpointer      data)
+{
+  ManyPeople *many = data;
+  MdgPerson *person = g_ptr_array_index (many->people, row);
+
+  sqlite3_bind_int64 (stmt, first, many->first_id + row);
+  bind_person (stmt, first + 1, person, many->organization_ids[row],
+               mdg_person_get_consent (person) ? many->consent_at[row] : NULL);
+}
+
+/**
+ * _mdg_person_store_insert_many:
+ * @db: a #MdgDatabase inside a write transaction
+ * @people: (element-type MdgPerson): new people; each gets its id
+ * @organization_ids: (array): each one's organization, or 0
+ * @consent_at: (array): when each one gave consent (ISO 8601), %NULL for those who did not
+ * @error: a location for a #GError
+ *
+ * Inserts many people with few statements (an import): ids are given in order after
+ * the highest in use, which the write transaction keeps for itself.
+ */
+gboolean
+_mdg_person_store_insert_many (MdgDatabase   *db,
+                               GPtrArray     *people,
+                               const gint64  *organization_ids,
+                               const char   **consent_at,
+                               GError       **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  ManyPeople many = { people, organization_ids, consent_at, _mdg_sql_next_id (handle, "person", error) };
+
+  if (many.first_id == 0 ||
+      !_mdg_sql_insert_rows (handle,
+                             "INSERT INTO person (id, family_name, given_name, family_kana, given_kana, title,"
+                             " department, email, phone, consent_purpose, organization_id, consent_contact, consent_at)",
+                             13, people->len, bind_one_of_many, &many, _("Could not save the person"), error))
+    return FALSE;
+  for (guint i = 0; i < people->len; i++)
+    {
+      MdgPerson *person = g_ptr_array_index (people, i);
+
+      _mdg_person_set_identity (person, many.first_id + i, NULL, organization_ids[i],
+                                mdg_person_get_consent (person) ? consent_at[i] : NULL);
+    }
+  return TRUE;
 }
 
 /* Writes @person (new when its id is 0); the caller holds the transaction. */
@@ -120,7 +264,6 @@ write_person (MdgDatabase  *db,
   sqlite3 *handle = _mdg_database_get_handle (db);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 organization_id;
-  gint64 id = mdg_person_get_id (person);
 
   if (!mdg_person_validate (person, error))
     return FALSE;
@@ -129,45 +272,8 @@ write_person (MdgDatabase  *db,
   if (organization_id < 0)
     return FALSE;
 
-  /* The consent timestamp is kept when consent is given, and cleared when withdrawn. */
-  if (id == 0)
-    stmt = _mdg_sql_prepare (handle,
-                             "INSERT INTO person (family_name, given_name, family_kana, given_kana, title,"
-                             " department, email, phone, consent_purpose, organization_id, consent_contact,"
-                             " consent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                             " CASE WHEN ?11 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END)"
-                             " RETURNING id, uuid, organization_id, consent_at",
-                             error);
-  else
-    stmt = _mdg_sql_prepare (handle,
-                             "UPDATE person SET family_name = ?1, given_name = ?2, family_kana = ?3,"
-                             " given_kana = ?4, title = ?5, department = ?6, email = ?7, phone = ?8,"
-                             " consent_purpose = ?9, organization_id = ?10, consent_contact = ?11,"
-                             " consent_at = CASE WHEN NOT ?11 THEN NULL"
-                             "  WHEN consent_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                             "  ELSE consent_at END"
-                             " WHERE id = ?12 RETURNING id, uuid, organization_id, consent_at",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_person (stmt, person, organization_id);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 12, id);
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      _mdg_person_set_identity (person, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                                sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3));
-      return _mdg_sql_step_done (handle, stmt, error);
-    case SQLITE_DONE:
-      g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("There is no person %lld"), (long long) id);
-      return FALSE;
-    default:
-      _mdg_sql_set_error (handle, error, _("Could not save the person"));
-      return FALSE;
-    }
+  stmt = _mdg_person_store_prepare_write (db, mdg_person_get_id (person) == 0, error);
+  return stmt != NULL && _mdg_person_store_write (db, stmt, person, organization_id, NULL, error);
 }
 
 /**
@@ -266,23 +372,50 @@ mdg_person_store_find_duplicates (MdgDatabase  *db,
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
   g_return_val_if_fail (MDG_IS_PERSON (person), NULL);
 
-  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                           SELECT_PERSON
-                           " WHERE p.id <> ?1 AND ((?2 IS NOT NULL AND p.email = ?2 COLLATE NOCASE)"
-                           /* Blank text is stored as NULL, so IS compares like "=" and keeps the
-                            * (family_name, given_name) index usable for both columns. */
-                           " OR (p.family_name = ?3 AND p.given_name IS ?4 AND o.name IS ?5))"
-                           " ORDER BY p.id LIMIT 20",
-                           error);
-  if (stmt == NULL)
+  return _mdg_person_store_match (db, &stmt, person, error);
+}
+
+/**
+ * _mdg_person_store_match:
+ * @db: a #MdgDatabase
+ * @stmt: (inout): %NULL the first time; the statement, kept by the caller for the next person
+ * @person: a person about to be saved
+ * @error: a location for a #GError
+ *
+ * mdg_person_store_find_duplicates() with its statement prepared once, for an import
+ * that looks up thousands of people.
+ *
+ * Returns: (transfer container) (element-type MdgPerson): the likely duplicates
+ */
+GPtrArray *
+_mdg_person_store_match (MdgDatabase   *db,
+                         sqlite3_stmt **stmt,
+                         MdgPerson     *person,
+                         GError       **error)
+{
+  GPtrArray *found;
+
+  if (*stmt == NULL)
+    *stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
+                              SELECT_PERSON
+                              " WHERE p.id <> ?1 AND ((?2 IS NOT NULL AND p.email = ?2 COLLATE NOCASE)"
+                              /* Blank text is stored as NULL, so IS compares like "=" and keeps the
+                               * (family_name, given_name) index usable for both columns. */
+                              " OR (p.family_name = ?3 AND p.given_name IS ?4 AND o.name IS ?5))"
+                              " ORDER BY p.id LIMIT 20",
+                              error);
+  if (*stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, mdg_person_get_id (person));
-  _mdg_sql_bind_text (stmt, 2, mdg_person_get_text (person, MDG_PERSON_EMAIL));
-  _mdg_sql_bind_text (stmt, 3, mdg_person_get_text (person, MDG_PERSON_FAMILY_NAME));
-  _mdg_sql_bind_text (stmt, 4, mdg_person_get_text (person, MDG_PERSON_GIVEN_NAME));
-  _mdg_sql_bind_text (stmt, 5, mdg_person_get_text (person, MDG_PERSON_ORGANIZATION));
-  return collect_people (db, stmt, error);
+  sqlite3_reset (*stmt);
+  sqlite3_bind_int64 (*stmt, 1, mdg_person_get_id (person));
+  _mdg_sql_bind_text (*stmt, 2, mdg_person_get_text (person, MDG_PERSON_EMAIL));
+  _mdg_sql_bind_text (*stmt, 3, mdg_person_get_text (person, MDG_PERSON_FAMILY_NAME));
+  _mdg_sql_bind_text (*stmt, 4, mdg_person_get_text (person, MDG_PERSON_GIVEN_NAME));
+  _mdg_sql_bind_text (*stmt, 5, mdg_person_get_text (person, MDG_PERSON_ORGANIZATION));
+  found = collect_people (db, *stmt, error);
+  sqlite3_reset (*stmt);
+  return found;
 }
 
 /**
@@ -539,7 +672,8 @@ _mdg_person_store_erase (sqlite3  *handle,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL WHERE person_id = ?1", id, 0, error) ||
+  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL, questions = NULL, answers = NULL"
+                      " WHERE person_id = ?1", id, 0, error) ||
       !_mdg_consultation_store_forget_person (handle, id, error))
     return FALSE;
 
@@ -701,7 +835,8 @@ mdg_person_store_collect (MdgDatabase  *db,
   g_variant_builder_add (&record, "{sv}", "person", g_variant_builder_end (&details));
   if (!add_rows (&record, handle, "registrations",
                  "SELECT s.title AS seminar, strftime('%Y-%m-%dT%H:%M:%SZ', s.starts_at, 'unixepoch') AS starts_at,"
-                 " r.number, r.status, r.source, r.registered_at, r.checked_in_at, r.survey"
+                 " r.number, r.status, r.source, r.registered_at, r.applied_at, r.attendance, r.checked_in_at,"
+                 " r.questions, r.answers, r.survey"
                  " FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id WHERE r.person_id = ?"
                  " ORDER BY s.starts_at",
                  id, error) ||

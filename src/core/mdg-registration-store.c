@@ -8,15 +8,18 @@
 #include "mdg-error.h"
 #include "mdg-kana.h"
 #include "mdg-person-store-private.h"
+#include "mdg-organization.h"
 #include "mdg-registration-store.h"
 
 #define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 #define SELECT_ATTENDEE                                                                   \
   "SELECT r.id, r.seminar_id, r.number, r.status, r.source, r.checked_in_at, "            \
-  MDG_PERSON_COLUMNS ("p", "o")                                                           \
+  MDG_PERSON_COLUMNS ("p", "o") ", "                                                      \
+  "r.applied_at, r.attendance, r.questions, r.answers, o.kana, o.industry, o.employees, o.address" \
   " FROM registration AS r JOIN person AS p ON p.id = r.person_id"                        \
   " LEFT JOIN organization AS o ON o.id = p.organization_id"
+#define DETAILS_COLUMN (6 + MDG_PERSON_N_COLUMNS)
 
 static GDateTime *
 parse_utc (const char *text)
@@ -37,13 +40,55 @@ attendee_from_row (sqlite3_stmt *stmt)
   MdgRegistrationStatus status = MDG_REGISTRATION_STATUS_REGISTERED;
   const char *source = (const char *) sqlite3_column_text (stmt, 4);
 
+  g_autoptr(GDateTime) applied_at = parse_utc ((const char *) sqlite3_column_text (stmt, DETAILS_COLUMN));
+  g_autoptr(GPtrArray) answers = mdg_answers_from_json ((const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 3));
+  MdgAttendance attendance = MDG_ATTENDANCE_UNKNOWN;
+  MdgAttendee *attendee;
+
   mdg_registration_status_from_string ((const char *) sqlite3_column_text (stmt, 3), &status);
-  return _mdg_attendee_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), person,
-                            (const char *) sqlite3_column_text (stmt, 2), status,
-                            g_strcmp0 (source, "csv") == 0        ? MDG_REGISTRATION_SOURCE_CSV
-                            : g_strcmp0 (source, "web-form") == 0 ? MDG_REGISTRATION_SOURCE_WEB_FORM
-                                                                   : MDG_REGISTRATION_SOURCE_MANUAL,
-                            checked_in_at);
+  mdg_attendance_from_string ((const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 1), &attendance);
+  attendee = _mdg_attendee_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), person,
+                                (const char *) sqlite3_column_text (stmt, 2), status,
+                                g_strcmp0 (source, "csv") == 0        ? MDG_REGISTRATION_SOURCE_CSV
+                                : g_strcmp0 (source, "web-form") == 0 ? MDG_REGISTRATION_SOURCE_WEB_FORM
+                                                                       : MDG_REGISTRATION_SOURCE_MANUAL,
+                                checked_in_at);
+  _mdg_attendee_set_details (attendee, applied_at, attendance,
+                             (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 2), answers);
+  if (mdg_person_get_organization_id (person) > 0)
+    {
+      g_autoptr(MdgOrganization) organization = mdg_organization_new ();
+
+      _mdg_organization_set_id (organization, mdg_person_get_organization_id (person));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_NAME,
+                                 mdg_person_get_text (person, MDG_PERSON_ORGANIZATION));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_KANA,
+                                 (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 4));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_INDUSTRY,
+                                 (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 5));
+      mdg_organization_set_employees (organization, MAX (0, sqlite3_column_int (stmt, DETAILS_COLUMN + 6)));
+      mdg_organization_set_text (organization, MDG_ORGANIZATION_ADDRESS,
+                                 (const char *) sqlite3_column_text (stmt, DETAILS_COLUMN + 7));
+      _mdg_attendee_set_organization (attendee, organization);
+    }
+  return attendee;
+}
+
+/* The attendees @sql selects for the seminar bound to its one parameter. */
+static GPtrArray *
+collect_attendees (MdgDatabase  *db,
+                   const char   *sql,
+                   gint64        seminar_id,
+                   const char   *context,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seminar_id);
+  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
+                           context, error);
 }
 
 /**
@@ -62,17 +107,10 @@ mdg_registration_store_list (MdgDatabase  *db,
                              gint64        seminar_id,
                              GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                           SELECT_ATTENDEE " WHERE r.seminar_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"), error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
-  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
-                           _("Could not read the attendees"), error);
+  return collect_attendees (db, SELECT_ATTENDEE " WHERE r.seminar_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"),
+                            seminar_id, _("Could not read the attendees"), error);
 }
 
 static GPtrArray *
@@ -243,7 +281,8 @@ _mdg_registration_store_add (MdgDatabase            *db,
         }
       /* Registering again after cancelling revives the registration, at the back of the queue. */
       stmt = _mdg_sql_prepare (handle,
-                               "UPDATE registration SET status = ?2, registered_at = " NOW_UTC ", checked_in_at = NULL"
+                               "UPDATE registration SET status = ?2, registered_at = " NOW_UTC ","
+                               " applied_at = " NOW_UTC ", checked_in_at = NULL"
                                " WHERE id = ?1 RETURNING id",
                                error);
       if (stmt == NULL)
@@ -272,27 +311,29 @@ _mdg_registration_store_add (MdgDatabase            *db,
             }
         }
 
-      stmt = _mdg_sql_prepare (handle,
-                               "INSERT INTO registration (seminar_id, person_id, number, status, source)"
-                               " VALUES (?1, ?3, ?4, ?2, ?5) RETURNING id",
-                               error);
-      if (stmt == NULL)
+      MdgRegistrationRow row = {
+        .seminar_id = seminar_id, .person_id = mdg_person_get_id (person), .number = number,
+        .status = status, .source = source,
+      };
+
+      stmt = _mdg_registration_store_prepare_insert (db, error);
+      if (stmt == NULL || (previous = _mdg_registration_store_insert (db, stmt, &row, error)) == 0)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, seminar_id);
-      sqlite3_bind_text (stmt, 2, mdg_registration_status_to_string (status), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, mdg_person_get_id (person));
-      sqlite3_bind_text (stmt, 4, number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, mdg_registration_source_to_string (source), -1, SQLITE_STATIC);
+      g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (stmt != NULL)
     {
-      _mdg_sql_set_error (handle, error, _("Could not save the registration"));
-      return NULL;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _mdg_sql_set_error (handle, error, _("Could not save the registration"));
+          return NULL;
+        }
+      previous = sqlite3_column_int64 (stmt, 0);
     }
 
   {
-    gint64 id = sqlite3_column_int64 (stmt, 0);
+    gint64 id = previous;
     g_autoptr(sqlite3_stmt) row = _mdg_sql_prepare (handle, SELECT_ATTENDEE " WHERE r.id = ?", error);
 
     if (row == NULL)
@@ -305,6 +346,103 @@ _mdg_registration_store_add (MdgDatabase            *db,
       }
     return attendee_from_row (row);
   }
+}
+
+static void bind_row (sqlite3_stmt *stmt, int first, const MdgRegistrationRow *row);
+
+/* The statement that adds registrations, prepared once for many (an import). */
+sqlite3_stmt *
+_mdg_registration_store_prepare_insert (MdgDatabase  *db,
+                                        GError      **error)
+{
+  return _mdg_sql_prepare (_mdg_database_get_handle (db),
+                           "INSERT INTO registration (seminar_id, person_id, number, status, source, applied_at,"
+                           " attendance, questions, answers) VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, " NOW_UTC "),"
+                           " ?7, ?8, ?9) RETURNING id",
+                           error);
+}
+
+/**
+ * _mdg_registration_store_insert:
+ * @db: a #MdgDatabase inside a transaction
+ * @stmt: from _mdg_registration_store_prepare_insert()
+ * @row: the registration
+ * @error: a location for a #GError
+ *
+ * Returns: the new registration's id, or 0 with @error set
+ */
+gint64
+_mdg_registration_store_insert (MdgDatabase               *db,
+                                sqlite3_stmt              *stmt,
+                                const MdgRegistrationRow  *row,
+                                GError                   **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  gint64 id = 0;
+
+  sqlite3_reset (stmt);
+  bind_row (stmt, 1, row);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (!_mdg_sql_step_done (handle, stmt, error))
+        id = 0;
+    }
+  else if ((sqlite3_extended_errcode (handle) & 0xff) == SQLITE_CONSTRAINT &&
+           sqlite3_extended_errcode (handle) == SQLITE_CONSTRAINT_UNIQUE)
+    g_set_error (error, MDG_ERROR, MDG_ERROR_CONSTRAINT,
+                 _("The registration number %s is already used in this seminar"), row->number);
+  else
+    _mdg_sql_set_error (handle, error, _("Could not save the registration"));
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static void
+bind_row (sqlite3_stmt             *stmt,
+          int                       first,
+          const MdgRegistrationRow *row)
+{
+  sqlite3_bind_int64 (stmt, first, row->seminar_id);
+  sqlite3_bind_int64 (stmt, first + 1, row->person_id);
+  sqlite3_bind_text (stmt, first + 2, row->number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, first + 3, mdg_registration_status_to_string (row->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 4, mdg_registration_source_to_string (row->source), -1, SQLITE_STATIC);
+  _mdg_sql_bind_text (stmt, first + 5, row->applied_at);
+  _mdg_sql_bind_text (stmt, first + 6, mdg_attendance_to_string (row->attendance));
+  _mdg_sql_bind_text (stmt, first + 7, row->questions);
+  _mdg_sql_bind_text (stmt, first + 8, row->answers);
+}
+
+static void
+bind_one_of_many (sqlite3_stmt *stmt,
+                  int           first,
+                  guint         row,
+                  gpointer      data)
+{
+  bind_row (stmt, first, &((const MdgRegistrationRow *) data)[row]);
+}
+
+/**
+ * _mdg_registration_store_insert_many:
+ * @db: a #MdgDatabase inside a write transaction
+ * @rows: (array length=n_rows): the registrations; each needs its applied time
+ * @n_rows: how many
+ * @error: a location for a #GError
+ *
+ * Inserts many registrations with few statements (an import).
+ */
+gboolean
+_mdg_registration_store_insert_many (MdgDatabase               *db,
+                                     const MdgRegistrationRow  *rows,
+                                     guint                      n_rows,
+                                     GError                   **error)
+{
+  return _mdg_sql_insert_rows (_mdg_database_get_handle (db),
+                               "INSERT INTO registration (seminar_id, person_id, number, status, source, applied_at,"
+                               " attendance, questions, answers)",
+                               9, n_rows, bind_one_of_many, (gpointer) rows, _("Could not save the registration"),
+                               error);
 }
 
 /**
@@ -348,6 +486,52 @@ mdg_registration_store_register (MdgDatabase            *db,
 }
 
 /**
+ * _mdg_registration_store_promote:
+ * @db: a #MdgDatabase inside a transaction
+ * @seminar_id: a seminar
+ * @error: a location for a #GError
+ *
+ * Moves people up from the waitlist while the seminar has room, in the order they
+ * applied (the form's time, not the order of a file).
+ *
+ * Returns: (transfer full) (element-type gint64): the registrations promoted, or %NULL
+ *   with @error set
+ */
+GArray *
+_mdg_registration_store_promote (MdgDatabase  *db,
+                                 gint64        seminar_id,
+                                 GError      **error)
+{
+  sqlite3 *handle = _mdg_database_get_handle (db);
+  g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* One statement: the free places are counted once, then filled in applied order. */
+  stmt = _mdg_sql_prepare (handle,
+                           "UPDATE registration SET status = 'registered' WHERE id IN"
+                           " (SELECT r.id FROM registration AS r WHERE r.seminar_id = ?1 AND r.status = 'waitlisted'"
+                           "  ORDER BY r.applied_at, r.id LIMIT max(0, (SELECT coalesce(capacity, 0) FROM seminar"
+                           "  WHERE id = ?1) - (SELECT count(*) FROM registration WHERE seminar_id = ?1"
+                           "  AND status = 'registered'))) RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seminar_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (moved, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _mdg_sql_set_error (handle, error, _("Could not move people up from the waitlist"));
+      return NULL;
+    }
+  return g_steal_pointer (&moved);
+}
+
+/**
  * mdg_registration_store_cancel:
  * @db: a #MdgDatabase
  * @attendee: a registration; its status follows
@@ -365,7 +549,7 @@ mdg_registration_store_cancel (MdgDatabase  *db,
 {
   sqlite3 *handle;
   gboolean found;
-  gint64 next;
+  gint64 next = 0;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MDG_IS_ATTENDEE (attendee), FALSE);
@@ -384,22 +568,18 @@ mdg_registration_store_cancel (MdgDatabase  *db,
   if (!found)
     goto fail;
 
-  /* The first in the queue moves up while there is room. */
-  next = query_int (handle,
-                    "SELECT r.id FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id"
-                    " WHERE r.seminar_id = ?1 AND r.status = 'waitlisted' AND coalesce(s.capacity, 0) >"
-                    " (SELECT count(*) FROM registration WHERE seminar_id = ?1 AND status = 'registered')"
-                    " ORDER BY r.registered_at, r.id LIMIT 1",
-                    mdg_attendee_get_seminar_id (attendee), 0, &found, error);
-  if (found)
-    {
-      g_autoptr(sqlite3_stmt) row = NULL;
+  {
+    g_autoptr(GArray) moved = _mdg_registration_store_promote (db, mdg_attendee_get_seminar_id (attendee), error);
 
-      query_int (handle, "UPDATE registration SET status = 'registered' WHERE id = ? RETURNING id", next, 0, &found,
-                 error);
-      if (!found)
-        goto fail;
-      if (promoted && (row = _mdg_sql_prepare (handle, SELECT_ATTENDEE " WHERE r.id = ?", error)) != NULL)
+    if (moved == NULL)
+      goto fail;
+    next = moved->len > 0 ? g_array_index (moved, gint64, 0) : 0;
+  }
+  if (next != 0 && promoted)
+    {
+      g_autoptr(sqlite3_stmt) row = _mdg_sql_prepare (handle, SELECT_ATTENDEE " WHERE r.id = ?", error);
+
+      if (row != NULL)
         {
           sqlite3_bind_int64 (row, 1, next);
           if (sqlite3_step (row) == SQLITE_ROW)
@@ -506,7 +686,9 @@ mdg_registration_store_counts (MdgDatabase            *db,
                            "SELECT count(*) FILTER (WHERE status = 'registered'),"
                            " count(*) FILTER (WHERE status = 'waitlisted'),"
                            " count(*) FILTER (WHERE status = 'cancelled'),"
-                           " count(*) FILTER (WHERE status = 'registered' AND checked_in_at IS NOT NULL)"
+                           " count(*) FILTER (WHERE status = 'registered' AND checked_in_at IS NOT NULL),"
+                           " count(*) FILTER (WHERE status = 'registered' AND attendance IS NOT 'online'),"
+                           " count(*) FILTER (WHERE status = 'registered' AND attendance IS 'online')"
                            " FROM registration WHERE seminar_id = ? AND person_id IS NOT NULL",
                            error);
   if (stmt == NULL)
@@ -521,7 +703,107 @@ mdg_registration_store_counts (MdgDatabase            *db,
   counts->waitlisted = sqlite3_column_int (stmt, 1);
   counts->cancelled = sqlite3_column_int (stmt, 2);
   counts->checked_in = sqlite3_column_int (stmt, 3);
+  counts->venue = sqlite3_column_int (stmt, 4);
+  counts->online = sqlite3_column_int (stmt, 5);
   return TRUE;
+}
+
+/**
+ * mdg_registration_store_save_details:
+ * @db: a #MdgDatabase
+ * @attendee: a registration; follows the change
+ * @attendance: how the person attends
+ * @questions: (nullable): the questions for the presenter
+ * @error: a location for a #GError
+ *
+ * Saves what a registration editor changes beside the person: venue or online, and
+ * the questions sent in advance.
+ */
+gboolean
+mdg_registration_store_save_details (MdgDatabase    *db,
+                                     MdgAttendee    *attendee,
+                                     MdgAttendance   attendance,
+                                     const char     *questions,
+                                     GError        **error)
+{
+  sqlite3 *handle;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (MDG_IS_ATTENDEE (attendee), FALSE);
+
+  handle = _mdg_database_get_handle (db);
+  stmt = _mdg_sql_prepare (handle, "UPDATE registration SET attendance = ?2, questions = ?3 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mdg_attendee_get_id (attendee));
+  _mdg_sql_bind_text (stmt, 2, mdg_attendance_to_string (attendance));
+  _mdg_sql_bind_text (stmt, 3, questions);
+  if (!_mdg_sql_step_done (handle, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (handle) == 0)
+    {
+      g_set_error_literal (error, MDG_ERROR, MDG_ERROR_NOT_FOUND, _("The registration was deleted meanwhile"));
+      return FALSE;
+    }
+  _mdg_attendee_set_details (attendee, mdg_attendee_get_applied_at (attendee), attendance, questions,
+                             mdg_attendee_get_answers (attendee));
+  return TRUE;
+}
+
+/**
+ * mdg_registration_store_list_questions:
+ * @db: a #MdgDatabase
+ * @seminar_id: a seminar
+ * @error: a location for a #GError
+ *
+ * The questions people sent the presenter with their registration, as the presenter
+ * reads them: registrations that were not cancelled, in the order people applied.
+ *
+ * Returns: (transfer container) (element-type MdgAttendee): the attendees with questions
+ */
+GPtrArray *
+mdg_registration_store_list_questions (MdgDatabase  *db,
+                                       gint64        seminar_id,
+                                       GError      **error)
+{
+  g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
+
+  return collect_attendees (db,
+                            SELECT_ATTENDEE " WHERE r.seminar_id = ? AND r.status <> 'cancelled'"
+                            " AND r.questions IS NOT NULL ORDER BY r.applied_at, r.id",
+                            seminar_id, _("Could not read the questions"), error);
+}
+
+static GPtrArray *
+list_questions (MdgDatabase  *connection,
+                gpointer      data,
+                GError      **error)
+{
+  return mdg_registration_store_list_questions (connection, *(gint64 *) data, error);
+}
+
+/* mdg_registration_store_list_questions() in a worker thread, on its own connection. */
+void
+mdg_registration_store_list_questions_async (MdgDatabase         *db,
+                                             gint64               seminar_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_return_if_fail (MDG_IS_DATABASE (db));
+
+  _mdg_database_list_async (db, list_questions, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
+                            mdg_registration_store_list_questions_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer container) (element-type MdgAttendee): the attendees with questions */
+GPtrArray *
+mdg_registration_store_list_questions_finish (MdgDatabase   *db,
+                                              GAsyncResult  *result,
+                                              GError       **error)
+{
+  return _mdg_database_list_finish (db, result, mdg_registration_store_list_questions_async, error);
 }
 
 /**

@@ -32,6 +32,26 @@ void          _mdg_sql_bind_text   (sqlite3_stmt  *stmt,
                                     const char    *text);
 char         *_mdg_sql_column_dup  (sqlite3_stmt  *stmt,
                                     int            column);
+/* Binds row @row of a bulk insert from parameter @first on. */
+typedef void (*MdgBindRow) (sqlite3_stmt *stmt,
+                            int           first,
+                            guint         row,
+                            gpointer      data);
+
+gboolean      _mdg_sql_insert_rows (sqlite3      *db,
+                                    const char   *head,
+                                    guint         n_columns,
+                                    guint         n_rows,
+                                    MdgBindRow    bind,
+                                    gpointer      data,
+                                    const char   *context,
+                                    GError      **error);
+gint64        _mdg_sql_next_id     (sqlite3      *db,
+                                    const char   *table,
+                                    GError      **error);
+
+/* Rows a bulk statement inserts at once: 13 values a row stays far below SQLite's 32 766. */
+#define MDG_SQL_BATCH_ROWS 64
 
 /* Makes one list element of the current row. */
 typedef gpointer (*MdgRowFunc) (sqlite3_stmt *stmt);

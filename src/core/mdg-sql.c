@@ -252,3 +252,93 @@ _mdg_sql_collect (sqlite3        *db,
     }
   return g_steal_pointer (&rows);
 }
+
+/* A statement that inserts @n_rows rows at once, their values bound in order. */
+static sqlite3_stmt *
+prepare_rows (sqlite3     *db,
+              const char  *head,
+              guint        n_columns,
+              guint        n_rows,
+              GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+
+  g_string_append (sql, " VALUES ");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r ? ", (" : "(");
+      for (guint c = 0; c < n_columns; c++)
+        g_string_append (sql, c ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  return _mdg_sql_prepare (db, sql->str, error);
+}
+
+/**
+ * _mdg_sql_insert_rows:
+ * @db: the connection, inside a write transaction
+ * @head: the statement up to VALUES: "INSERT INTO t (a, b)"
+ * @n_columns: the values of one row
+ * @n_rows: how many rows to insert
+ * @bind: binds row @row's values from parameter @first on
+ * @data: for @bind
+ * @context: what is being saved, for the message when it fails
+ * @error: a location for a #GError
+ *
+ * Inserts many rows with few statements (%MDG_SQL_BATCH_ROWS rows each). Bulk writers
+ * use it: every statement ends with its savepoint, where the search index writes out
+ * what it holds, so fewer statements write the index fewer times.
+ */
+gboolean
+_mdg_sql_insert_rows (sqlite3     *db,
+                      const char  *head,
+                      guint        n_columns,
+                      guint        n_rows,
+                      MdgBindRow   bind,
+                      gpointer     data,
+                      const char  *context,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) full = NULL;
+
+  for (guint start = 0; start < n_rows; start += MDG_SQL_BATCH_ROWS)
+    {
+      guint n = MIN (MDG_SQL_BATCH_ROWS, n_rows - start);
+      g_autoptr(sqlite3_stmt) rest = NULL;
+      sqlite3_stmt *stmt;
+
+      if (n == MDG_SQL_BATCH_ROWS && full == NULL)
+        full = prepare_rows (db, head, n_columns, n, error);
+      stmt = n == MDG_SQL_BATCH_ROWS ? full : (rest = prepare_rows (db, head, n_columns, n, error));
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < n; i++)
+        bind (stmt, i * n_columns + 1, start + i, data);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _mdg_sql_set_error (db, error, context);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Returns: the id after the highest of @table, or 0 with @error set */
+gint64
+_mdg_sql_next_id (sqlite3     *db,
+                  const char  *table,
+                  GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(id), 0) + 1 FROM %s", table);
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _mdg_sql_set_error (db, error, _("Could not read the database"));
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}

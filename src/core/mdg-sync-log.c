@@ -27,7 +27,7 @@
  *   one they became), so a late edit from another laptop never brings them back.
  *
  * Each shared table's triggers are three one-line INSERTs into the view sync_change,
- * whose single INSTEAD OF trigger keeps these books for all tables (see schema 3 in
+ * whose single INSTEAD OF trigger keeps these books for all tables (see schema 7 in
  * mdg-migrations.c): plain SQL, so a write from any SQLite client is noted too. They are
  * rebuilt from PRAGMA table_info after every migration, so a column added later is
  * shared without anything more.

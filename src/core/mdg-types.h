@@ -54,6 +54,14 @@ typedef enum
   MDG_REGISTRATION_SOURCE_WEB_FORM,
 } MdgRegistrationSource;
 
+/* How a registered person attends; unknown reads as at the venue. */
+typedef enum
+{
+  MDG_ATTENDANCE_UNKNOWN,
+  MDG_ATTENDANCE_VENUE,
+  MDG_ATTENDANCE_ONLINE,
+} MdgAttendance;
+
 typedef enum
 {
   MDG_SEARCH_KIND_PERSON = 1,

@@ -171,7 +171,9 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
   double x, y;
 
   _mdg_document_draw_header (document, cr,
-                             self->kind == MDG_ATTENDEE_SHEET_SIGN_IN ? _("Sign-in sheet") : _("Attendee list"),
+                             self->kind == MDG_ATTENDEE_SHEET_SIGN_IN ? _("Sign-in sheet")
+                             : self->kind == MDG_ATTENDEE_SHEET_ONLINE ? _("Online attendees")
+                                                                     : _("Attendee list"),
                              count);
   y = self->content_top;
 
@@ -291,8 +293,9 @@ mdg_attendee_sheet_init (MdgAttendeeSheet *self)
  * mdg_attendee_sheet_new:
  * @seminar: the seminar
  * @attendees: (element-type MdgAttendee): its attendees in list (kana) order; only the
- *   registered ones are printed
- * @kind: the attendee list or the sign-in sheet
+ *   registered ones are printed: on the sign-in sheet those at the venue, on the
+ *   online list those online
+ * @kind: the attendee list, the sign-in sheet or the list of online attendees
  *
  * Returns: (transfer full): the document
  */
@@ -312,8 +315,11 @@ mdg_attendee_sheet_new (MdgSeminar           *seminar,
     {
       MdgAttendee *attendee = g_ptr_array_index (attendees, i);
 
-      if (mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_REGISTERED)
-        g_ptr_array_add (self->attendees, g_object_ref (attendee));
+      if (mdg_attendee_get_status (attendee) != MDG_REGISTRATION_STATUS_REGISTERED ||
+          (kind == MDG_ATTENDEE_SHEET_SIGN_IN && mdg_attendee_is_online (attendee)) ||
+          (kind == MDG_ATTENDEE_SHEET_ONLINE && !mdg_attendee_is_online (attendee)))
+        continue;
+      g_ptr_array_add (self->attendees, g_object_ref (attendee));
     }
   return MDG_DOCUMENT (self);
 }

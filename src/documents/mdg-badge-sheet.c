@@ -205,7 +205,7 @@ mdg_badge_sheet_init (MdgBadgeSheet *self)
 /**
  * mdg_badge_sheet_new:
  * @seminar: the seminar
- * @attendees: (element-type MdgAttendee): in the order to print; registered ones only
+ * @attendees: (element-type MdgAttendee): in the order to print; registered ones at the venue only
  *
  * Returns: (transfer full): the document
  */
@@ -219,8 +219,10 @@ mdg_badge_sheet_new (MdgSeminar *seminar,
   g_return_val_if_fail (attendees != NULL, NULL);
 
   self = g_object_new (MDG_TYPE_BADGE_SHEET, "seminar", seminar, NULL);
+  /* Badges are worn at the venue: online attendees get none. */
   for (guint i = 0; i < attendees->len; i++)
-    if (mdg_attendee_get_status (g_ptr_array_index (attendees, i)) == MDG_REGISTRATION_STATUS_REGISTERED)
+    if (mdg_attendee_get_status (g_ptr_array_index (attendees, i)) == MDG_REGISTRATION_STATUS_REGISTERED &&
+        !mdg_attendee_is_online (g_ptr_array_index (attendees, i)))
       g_ptr_array_add (self->attendees, g_object_ref (g_ptr_array_index (attendees, i)));
   return MDG_DOCUMENT (self);
 }

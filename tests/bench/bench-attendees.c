@@ -4,8 +4,8 @@
  * attendee list of the largest seminar (1 000 registrations on the large sample) and
  * check-in search per keystroke over it, each beside its floor doing the same work —
  * the very SQL the list runs (traced), stepped through alone; a plain C loop matching
- * the same folded texts — and a 100 000-row CP932 CSV import (the sign-in sheet is in
- * bench-documents).
+ * the same folded texts (the sign-in sheet is in bench-documents, the import in
+ * bench-import).
  */
 #include "config.h"
 
@@ -15,7 +15,6 @@
 #include <glib/gstdio.h>
 
 #include "bench-util.h"
-#include "mdg-attendee-import.h"
 #include "mdg-database-private.h"
 #include "mdg-kana.h"
 #include "mdg-registration-store.h"
@@ -111,7 +110,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   path = bench_args (&argc, &argv, "[--smoke] DATABASE (the sample, made by bench-core)", &smoke);
 
-  /* Work on a copy, so that the import leaves the sample as it was. */
+  /* Work on a copy, so that the sample stays as it was. */
   scratch = g_strconcat (path, ".attendees", NULL);
   {
     g_autoptr(MdgDatabase) original = mdg_database_open (path, &error);
@@ -204,47 +203,6 @@ main (int   argc,
     bench_compare (what, ours, "a plain C loop over the same folded texts", floor_ms);
     for (guint i = 0; i < attendees->len; i++)
       g_free (rows[i].folded);
-  }
-
-  /* A 100 000-row CP932 CSV into a new seminar, in one transaction. */
-  {
-    g_autoptr(MdgSeminar) target = mdg_seminar_new ();
-    g_autoptr(GDateTime) starts = g_date_time_new_now_local ();
-    g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 3);
-    g_autoptr(GString) csv = g_string_new ("受付番号,氏名,フリガナ,会社名,メールアドレス,電話番号\r\n");
-    g_autoptr(GBytes) bytes = NULL;
-    g_autoptr(MdgAttendeeImport) import = NULL;
-    static const char *families[] = { "髙橋", "佐藤", "鈴木", "山﨑", "長谷川", "渡辺" };
-    static const char *kana[] = { "タカハシ", "サトウ", "スズキ", "ヤマザキ", "ハセガワ", "ワタナベ" };
-    MdgImportResult result;
-    char *sjis;
-    gsize length;
-    double decode_ms;
-
-    g_object_set (target, "title", "大量取込", "starts-at", starts, "ends-at", ends, NULL);
-    mdg_seminar_store_save (db, target, &error);
-    for (guint i = 0; i < (smoke ? 200 : 100000); i++)
-      g_string_append_printf (csv, "W%06u,%s 太郎%u,%s タロウ,株式会社①商事 第%u営業所,bulk%u@import.example.jp,042-%03u-%04u\r\n",
-                              i, families[i % 6], i, kana[i % 6], i % 500, i, i % 1000, i % 10000);
-    sjis = g_convert (csv->str, csv->len, "CP932", "UTF-8", NULL, &length, &error);
-    g_assert_no_error (error);
-    bytes = g_bytes_new_take (sjis, length);
-
-    /* The floor: decoding the file with iconv alone. */
-    start = bench_now_ms ();
-    g_free (g_convert (sjis, length, "UTF-8", "CP932", NULL, NULL, NULL));
-    decode_ms = bench_now_ms () - start;
-
-    start = bench_now_ms ();
-    import = mdg_attendee_import_new ("bulk.csv", bytes, MDG_CSV_ENCODING_AUTO, &error);
-    g_assert_no_error (error);
-    bench_once ("import 100 000-row CP932 CSV: decode, parse, map", bench_now_ms () - start);
-    start = bench_now_ms ();
-    if (!mdg_attendee_import_commit (import, db, mdg_seminar_get_id (target), FALSE, &result, NULL, &error))
-      g_error ("%s", error->message);
-    bench_once ("import 100 000-row CP932 CSV: check and write, one transaction", bench_now_ms () - start);
-    printf ("  (%u registered, %.1f MB of CP932)\n", result.imported, length / 1e6);
-    bench_once ("  floor: iconv decoding the file alone", decode_ms);
   }
 
   g_clear_object (&db);
