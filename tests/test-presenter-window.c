@@ -122,7 +122,7 @@ test_rehearsal_next_without_waiting (void)
 
   /* …so the audience sees it the moment the key is pressed. */
   press (XK_Right);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 1);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 1);
   g_assert_cmpint (shown_at_change, ==, 1);
   g_assert_cmpint (mdg_slide_picture_get_shown_page (mdg_presenter_console_get_current (console)), ==, 1);
   g_assert_cmpstr (label_of ("presenter-counter"), ==, "2 / 14");
@@ -136,17 +136,17 @@ test_rehearsal_next_without_waiting (void)
   press (XK_Page_Down);
   press (XK_space);
   press (XK_Return);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 4);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 4);
   press (XK_Page_Up);
   press (XK_BackSpace);
   press (XK_Left);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 1);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 1);
   press (XK_End);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 13);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 13);
   mdg_test_wait_until (mdg_slide_picture_get_shown_page (audience_picture ()) == 13);
   g_assert_cmpint (mdg_slide_picture_get_shown_page (mdg_presenter_console_get_next (console)), ==, -1);
   press (XK_Home);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 0);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 0);
 }
 
 static void
@@ -155,9 +155,9 @@ test_rehearsal_jump (void)
   press (XK_1);
   press (XK_2);
   g_assert_nonnull (strstr (label_of ("presenter-typed"), "12"));
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 0);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 0);
   press (XK_Return);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 11);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 11);
   g_assert_cmpstr (label_of ("presenter-typed"), ==, "");
   mdg_test_wait_until (mdg_slide_picture_get_shown_page (audience_picture ()) == 11);
 }
@@ -204,7 +204,7 @@ test_rehearsal_overview (void)
   g_assert_cmpuint (mdg_presenter_get_overview_slide (presenter), ==, 13);
   press (XK_Left);
   g_assert_cmpuint (mdg_presenter_get_overview_slide (presenter), ==, 12);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 11);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 11);
   g_assert_true (gtk_flow_box_child_is_selected (gtk_flow_box_get_child_at_index (overview, 12)));
   g_usleep (300000);
   while (g_main_context_iteration (NULL, FALSE))
@@ -212,14 +212,14 @@ test_rehearsal_overview (void)
   g_object_unref (mdg_test_presenter_snapshot (GTK_WIDGET (console), "presenter-overview"));
   press (XK_Return);
   g_assert_false (mdg_presenter_get_overview (presenter));
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 12);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 12);
 
   /* Esc closes the overview first, without moving. */
   press (XK_Tab);
   press (XK_Left);
   press (XK_Escape);
   g_assert_false (mdg_presenter_get_overview (presenter));
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 12);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 12);
   g_assert_nonnull (mdg_test_presenter_find (MDG_TYPE_PRESENTER_CONSOLE));
 }
 
@@ -245,7 +245,7 @@ test_rehearsal_notes_size (void)
   /* The keyboard still goes to the presentation, not the button. */
   focus (GTK_WINDOW (console));
   press (XK_Right);
-  g_assert_cmpuint (mdg_presenter_get_slide (presenter), ==, 13);
+  mdg_test_wait_until (mdg_presenter_get_slide (presenter) == 13);
 }
 
 static void
