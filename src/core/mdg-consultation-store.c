@@ -1508,7 +1508,7 @@ count_thread (GTask        *task,
   MdgQueueCounts *counts = g_new0 (MdgQueueCounts, 1);
   GError *error = NULL;
 
-  if (!(connection = mdg_database_open (mdg_database_get_path (source_object), &error)) ||
+  if (!(connection = _mdg_database_open_worker (source_object, &error)) ||
       !mdg_consultation_store_count_queues (connection, *(gint64 *) task_data, NULL, counts, &error))
     {
       g_free (counts);

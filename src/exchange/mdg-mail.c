@@ -727,7 +727,7 @@ import_thread (GTask        *task,
 
   if (!(message = mdg_mail_message_load (data->path, &error)) ||
       g_task_return_error_if_cancelled (task) ||
-      !(connection = mdg_database_open (mdg_database_get_path (source_object), &error)) ||
+      !(connection = _mdg_database_open_worker (source_object, &error)) ||
       !mdg_mail_import (connection, data->actor_id, message, &data->options, &data->result, &error))
     {
       if (error != NULL)

@@ -11,9 +11,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mdg-database-private.h"
 #include "mdg-deck-library.h"
 #include "mdg-deck-store.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 
 /*
  * The slide library: PDF files copied into the data folder under their SHA-256
@@ -514,7 +516,6 @@ undo:
 
 typedef struct
 {
-  char                 *database_path;
   char                 *path;
   MdgDeckImportOptions  options;
   char                 *title;
@@ -526,7 +527,6 @@ typedef struct
 static void
 import_task_free (ImportTask *import)
 {
-  g_free (import->database_path);
   g_free (import->path);
   g_free (import->title);
   g_free (import->change_note);
@@ -544,7 +544,7 @@ import_thread (GTask        *task,
   GError *error = NULL;
   MdgDeckRevision *revision;
 
-  connection = mdg_database_open (import->database_path, &error);
+  connection = _mdg_database_open_worker (source_object, &error);
   if (connection == NULL)
     {
       g_task_return_error (task, error);
@@ -584,7 +584,6 @@ mdg_deck_library_import_async (MdgDatabase                *db,
   g_return_if_fail (path != NULL && options != NULL);
 
   import = g_new0 (ImportTask, 1);
-  import->database_path = g_strdup (mdg_database_get_path (db));
   import->path = g_strdup (path);
   import->options = *options;
   import->title = g_strdup (options->title);
