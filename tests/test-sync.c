@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "mdg-backup.h"
 #include "mdg-database-private.h"
 #include "mdg-error.h"
 #include "mdg-person-store.h"
@@ -524,6 +525,8 @@ test_delete_person (Fixture       *f,
   g_autoptr(MdgPerson) stays = add_person (a, "残留", "一郎", "stays@example.jp", NULL);
   g_autoptr(MdgSeminar) seminar = add_seminar (a, "個人情報保護の勉強会");
   g_autoptr(MdgAttendee) attendee = register_person (a, mdg_seminar_get_id (seminar), gone);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
   PGconn *conn;
 
@@ -539,6 +542,19 @@ test_delete_person (Fixture       *f,
   sync_ok (laptop (f, 1));
   sync_ok (laptop (f, 2));
   g_assert_cmpint (mdg_test_count (laptop (f, 2)->db, "SELECT count (*) FROM sync_conflict"), ==, 1);
+
+  /* Each laptop's automatic backup of the day holds them. */
+  backups = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < f->laptops->len; i++)
+    {
+      char *written = NULL;
+
+      g_assert_true (mdg_database_backup_daily (laptop (f, i)->db, now, &written, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (written);
+      g_assert_true (file_holds (written, "erase-me@example.jp"));
+      g_ptr_array_add (backups, written);
+    }
 
   g_assert_true (mdg_person_store_delete (a->db, id_of (a, "person", mdg_person_get_uuid (gone)), &error));
   g_assert_no_error (error);
@@ -562,6 +578,12 @@ test_delete_person (Fixture       *f,
       g_assert_false (file_holds (l->path, "希望子"));
       g_assert_false (file_holds (l->path, "090-9999-0000"));
       g_assert_false (file_holds (l->path, "erase-me の回答"));
+      /* Nor in its backups, whether the delete was made here or a sync brought it. */
+      g_assert_true (g_file_test (g_ptr_array_index (backups, i), G_FILE_TEST_EXISTS));
+      g_assert_false (file_holds (g_ptr_array_index (backups, i), "erase-me@example.jp"));
+      g_assert_false (file_holds (g_ptr_array_index (backups, i), "希望子"));
+      g_assert_false (file_holds (g_ptr_array_index (backups, i), "erase-me の回答"));
+      g_assert_cmpint (id_of (l, "person", mdg_person_get_uuid (stays)), >, 0);
     }
 
   /* Nor on the server: the record is a tombstone and its history holds no value. */
