@@ -1098,12 +1098,82 @@ assert_no_temporary_files (const char *dir)
  * Every export holds people: under the usual umask 022 it is still 0600, also when it
  * replaces an older 0644 file of the same name.
  */
+/* Every regular file below @folder has mode @mode (or gets it, when @set); returns how
+ * many there are. */
+static guint
+assert_tree_mode (const char *folder,
+                  guint       mode,
+                  gboolean    set)
+{
+  g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += assert_tree_mode (path, mode, set);
+      else
+        {
+          if (set)
+            g_assert_cmpint (g_chmod (path, mode), ==, 0);
+          else
+            g_assert_cmpint (mdg_test_mode (path), ==, mode);
+          n++;
+        }
+    }
+  return n;
+}
+
 static void
 test_cli_export_modes (Fixture *f, gconstpointer data)
 {
+  static const char *const slides[] = { "表紙 S01", "対策 S02" };
   gint64 person_id;
   g_autofree char *seminar = fill_sample (f, &person_id);
   g_autofree char *person = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  g_autofree char *deck = g_build_filename (f->dir, "deck-source.pdf", NULL);
+  g_autofree char *mail = g_test_build_filename (G_TEST_DIST, "data", "mail", "utf-8-qp.eml", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "portal", NULL);
+  g_autofree char *consultation = NULL;
+  g_autofree char *follow_up = NULL;
+
+  /* Something of every kind to export: a deck, a consultation by e-mail with its answer
+   * and a follow-up, a published FAQ entry and a notice. */
+  mdg_test_write_deck (deck, slides, G_N_ELEMENTS (slides), FALSE);
+  {
+    g_auto(Result) imported = { 0 };
+    g_auto(Result) staff = { 0 };
+    g_auto(Result) mailed = { 0 };
+    g_auto(Result) answered = { 0 };
+    g_auto(Result) promised = { 0 };
+    g_auto(Result) faq = { 0 };
+    g_auto(Result) notice = { 0 };
+    g_auto(Result) desk = { 0 };
+
+    run (f, &desk, "desk", "set", "--name", "相談窓口", "--email", "soudan@desk.example.jp", NULL);
+    g_assert_cmpint (desk.status, ==, 0);
+    run (f, &imported, "deck", "import", deck, "--title", "ランサムウェア対策", NULL);
+    g_assert_cmpint (imported.status, ==, 0);
+    run (f, &staff, "staff", "add", "窓口 一郎", "--role", "first-line", NULL);
+    g_assert_cmpint (staff.status, ==, 0);
+    run (f, &mailed, "--as", "窓口一郎", "consultation", "import-mail", mail, "--create-person", NULL);
+    consultation = printed_id (&mailed);
+    run (f, &answered, "--as", "窓口一郎", "consultation", "answer", consultation, "--text", "共有リンクを無効に", NULL);
+    g_assert_cmpint (answered.status, ==, 0);
+    run (f, &promised, "--as", "窓口一郎", "followup", "add", consultation, "--title", "手順書を送付", "--due",
+         "2026-11-20", "--advice", "共有の設定を見直してください", NULL);
+    follow_up = printed_id (&promised);
+    run (f, &faq, "faq", "add", "--question", "バックアップは？", "--answer", "週に一度。", "--published", NULL);
+    g_assert_cmpint (faq.status, ==, 0);
+    run (f, &notice, "notice", "add", "--kind", "news", "--title", "窓口のお知らせ", "--body", "本文", "--date",
+         "2026-11-20", NULL);
+    g_assert_cmpint (notice.status, ==, 0);
+  }
+
   const struct { const char *name; const char *args[7]; } exports[] = {
     { "list.csv", { "attendees", "export", seminar, "--format", "csv", NULL } },
     { "list-sjis.csv", { "attendees", "export", seminar, "--format", "csv", "--encoding", "cp932" } },
@@ -1114,6 +1184,18 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
     { "person.csv", { "person", "export", person, NULL } },
     { "one.ics", { "seminar", "ics", seminar, NULL } },
     { "upcoming.ics", { "seminar", "ics", NULL } },
+    { "notes.md", { "deck", "notes-export", "1", NULL } },
+    { "talk.pdfpc", { "deck", "notes-export", "1", NULL } },
+    { "handout.pdf", { "handout", "1", "--layout", "4", NULL } },
+    { "packet.pdf", { "packet", seminar, NULL } },
+    { "reply.eml", { "--as", "窓口一郎", "consultation", "reply", consultation, NULL } },
+    { "sheet.pdf", { "consultation", "sheet", consultation, NULL } },
+    { "letter.pdf", { "letter", follow_up, NULL } },
+    { "report.pdf", { "report", "monthly", "2026-11", NULL } },
+    { "report.csv", { "report", "monthly", "2026-11", NULL } },
+    { "timetable.pdf", { "slots", "print", seminar, NULL } },
+    { "faq.pdf", { "faq", "export", "--format", "pdf", NULL } },
+    { "faq.html", { "faq", "export", "--format", "html", NULL } },
   };
   mode_t old_umask = umask (022);
 
@@ -1137,13 +1219,33 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
           }
 
         r.status = mdg_test_run_cli_argv (f->db, (const char **) args, NULL, NULL, &r.out, &r.err);
-        g_assert_cmpint (r.status, ==, 0);
+        if (r.status != 0)
+          g_error ("%s: %s", exports[i].name, r.err);
         g_assert_cmpint (mdg_test_mode (target), ==, 0600);
         g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
         g_assert_cmpstr (contents, !=, "an older export");
         if (g_str_has_suffix (target, ".pdf"))
           g_assert_true (g_str_has_prefix (contents, "%PDF-"));
       }
+
+  /* The deck's PDF copied beside the pdfpc notes (pdfpc opens the two together). */
+  for (guint replace = 0; replace < 2; replace++)
+    {
+      g_autofree char *copy = g_strdup_printf ("%s/%stalk.pdf", f->dir, replace ? "old-" : "");
+
+      g_assert_cmpint (mdg_test_mode (copy), ==, 0600);
+    }
+
+  /* The portal's pages, written anew and over an earlier export's. */
+  for (guint again = 0; again < 2; again++)
+    {
+      g_auto(Result) r = { 0 };
+
+      run (f, &r, "publish", "site", "--output", site, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpuint (assert_tree_mode (site, 0600, FALSE), >, 3);
+      assert_tree_mode (site, 0644, TRUE);
+    }
 
   /* And the backup, which holds everyone. */
   for (guint replace = 0; replace < 2; replace++)

@@ -356,30 +356,17 @@ store_file (MdgDatabase  *db,
             gboolean     *written,
             GError      **error)
 {
-  g_autofree char *folder = mdg_deck_library_get_folder (db);
   g_autofree char *path = stored_path (db, sha256, type);
   g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  *written = FALSE;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return TRUE;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not create the folder “%s”: %s"), folder,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+  if (!mdg_file_store_private (path, data, length, written, &local_error))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not store the slide file: %s"),
                    local_error->message);
       return FALSE;
     }
-  *written = TRUE;
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 
 #include "mdg-database-private.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-person-store-private.h"
 #include "mdg-sync-engine-private.h"
 #include "mdg-sync-error.h"
@@ -2229,7 +2230,6 @@ _mdg_sync_engine_fetch_file (MdgDatabase    *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(PGresult) result = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *checked = NULL;
   const char *params[1] = { hash };
 
@@ -2264,15 +2264,8 @@ _mdg_sync_engine_fetch_file (MdgDatabase    *db,
       return NULL;
     }
 
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      !g_file_set_contents_full (path, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not create the folder “%s”"), folder);
-      return NULL;
-    }
+  if (!mdg_file_store_private (path, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0), NULL, error))
+    return NULL;
   return g_steal_pointer (&path);
 }
 
