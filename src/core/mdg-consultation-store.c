@@ -1574,15 +1574,15 @@ _mdg_consultation_store_forget_person (sqlite3      *handle,
   static const char *steps[] = {
     "CREATE TEMP TABLE IF NOT EXISTS forget (id INTEGER PRIMARY KEY)",
     "DELETE FROM forget",
-    "INSERT OR IGNORE INTO forget (id) SELECT id FROM consultation WHERE person_id = ?1"
-    " UNION SELECT m.consultation_id FROM consultation_mail AS m JOIN person AS p ON p.id = ?1"
-    " WHERE p.email IS NOT NULL AND m.from_address = p.email COLLATE NOCASE",
+    ("INSERT OR IGNORE INTO forget (id) SELECT id FROM consultation WHERE person_id = ?1"
+     " UNION SELECT m.consultation_id FROM consultation_mail AS m JOIN person AS p ON p.id = ?1"
+     " WHERE p.email IS NOT NULL AND m.from_address = p.email COLLATE NOCASE"),
     "UPDATE consultation SET subject = '—', question = NULL, answer = NULL WHERE id IN (SELECT id FROM forget)",
     "UPDATE consultation_event SET note = NULL WHERE consultation_id IN (SELECT id FROM forget)",
     "DELETE FROM consultation_mail WHERE consultation_id IN (SELECT id FROM forget)",
     "DELETE FROM consultation_attachment WHERE consultation_id IN (SELECT id FROM forget)",
-    "UPDATE follow_up SET title = '—', advice = NULL WHERE consultation_id IN (SELECT id FROM forget)"
-    " OR registration_id IN (SELECT id FROM registration WHERE person_id = ?1)",
+    ("UPDATE follow_up SET title = '—', advice = NULL WHERE consultation_id IN (SELECT id FROM forget)"
+     " OR registration_id IN (SELECT id FROM registration WHERE person_id = ?1)"),
     "DELETE FROM draft WHERE person_id = ?1",
     "DELETE FROM forget",
     "INSERT INTO consultation_index (consultation_index) VALUES ('optimize')",
