@@ -836,6 +836,20 @@ transition (MdgDatabase            *db,
   return mdg_consultation_store_refresh (db, consultation, error);
 }
 
+/* A step of the workflow that changes nothing but the state (and the history). */
+static gboolean
+act (MdgDatabase            *db,
+     gint64                  actor_id,
+     MdgConsultation        *consultation,
+     MdgConsultationAction   action,
+     const char             *note,
+     GError                **error)
+{
+  Change change = { 0 };
+
+  return transition (db, actor_id, consultation, action, &change, note, error);
+}
+
 /**
  * mdg_consultation_store_dispatch:
  * @db: a #MdgDatabase
@@ -869,9 +883,7 @@ mdg_consultation_store_start (MdgDatabase      *db,
                               const char       *note,
                               GError          **error)
 {
-  Change change = { 0 };
-
-  return transition (db, actor_id, consultation, MDG_CONSULTATION_ACTION_STARTED, &change, note, error);
+  return act (db, actor_id, consultation, MDG_CONSULTATION_ACTION_STARTED, note, error);
 }
 
 /**
@@ -905,9 +917,7 @@ mdg_consultation_store_close (MdgDatabase      *db,
                               const char       *note,
                               GError          **error)
 {
-  Change change = { 0 };
-
-  return transition (db, actor_id, consultation, MDG_CONSULTATION_ACTION_CLOSED, &change, note, error);
+  return act (db, actor_id, consultation, MDG_CONSULTATION_ACTION_CLOSED, note, error);
 }
 
 /* Reopens an answered or closed consultation: back to its specialist, or to new. */
@@ -918,9 +928,7 @@ mdg_consultation_store_reopen (MdgDatabase      *db,
                                const char       *note,
                                GError          **error)
 {
-  Change change = { 0 };
-
-  return transition (db, actor_id, consultation, MDG_CONSULTATION_ACTION_REOPENED, &change, note, error);
+  return act (db, actor_id, consultation, MDG_CONSULTATION_ACTION_REOPENED, note, error);
 }
 
 /* Refers the consultation to an outside body from the referral list. */

@@ -95,14 +95,7 @@ mdg_consultation_sheet_paginate (MdgDocument *document,
   g_autoptr(GString) who = g_string_new (NULL);
   double bottom = height - margin - _mdg_document_get_footer_height ();
 
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    self->content_top = _mdg_document_draw_title_header (document, measure, "x", "x", "x", "x", "x");
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  self->content_top = _mdg_document_measure_title_header (document);
   if (mdg_consultation_get_sensitive (c))
     self->content_top += BANNER_HEIGHT + 6;
 

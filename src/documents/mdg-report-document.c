@@ -140,14 +140,7 @@ mdg_report_document_paginate (MdgDocument *document,
                                                  report->follow_ups_due, report->follow_ups_on_time,
                                                  report->follow_ups_late, report->follow_ups_open);
 
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    self->content_top = _mdg_document_draw_title_header (document, measure, "x", "x", "x", "x", "x");
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  self->content_top = _mdg_document_measure_title_header (document);
 
   g_clear_pointer (&self->flow, _mdg_flow_free);
   self->flow = _mdg_flow_new (margin, width - 2 * margin, self->content_top, self->content_top, bottom);

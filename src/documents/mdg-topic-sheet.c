@@ -79,15 +79,8 @@ mdg_topic_sheet_paginate (MdgDocument *document,
   double column = width - 2 * margin;
   double top;
 
-  /* The header's height is the same on every page: measure it on a scratch surface. */
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    top = _mdg_document_draw_header (document, measure, "x", NULL);
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  /* The header's height is the same on every page. */
+  top = _mdg_document_measure_header (document, FALSE);
 
   g_clear_pointer (&self->flow, _mdg_flow_free);
   self->flow = _mdg_flow_new (margin, column, top, top,
