@@ -434,36 +434,25 @@ mdg_person_store_list (MdgDatabase  *db,
                        GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  GError *local_error = NULL;
+  GPtrArray *people;
+  gboolean searched;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  if (query != NULL)
-    stmt = _mdg_search_prepare (db, "SELECT " MDG_PERSON_COLUMNS ("p", "o"),
-                                " JOIN person AS p ON p.id = s.rowid / 4"
-                                " LEFT JOIN organization AS o ON o.id = p.organization_id",
-                                MDG_SEARCH_KIND_PERSON, query, limit, &local_error);
-  if (stmt == NULL && local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  stmt = _mdg_search_prepare_list (db, "SELECT " MDG_PERSON_COLUMNS ("p", "o"),
+                                   " JOIN person AS p ON p.id = s.rowid / 4"
+                                   " LEFT JOIN organization AS o ON o.id = p.organization_id",
+                                   MDG_SEARCH_KIND_PERSON, query,
+                                   SELECT_PERSON " ORDER BY " MDG_PERSON_KANA_ORDER ("p") " LIMIT ?", limit, &searched,
+                                   error);
   if (stmt == NULL)
-    {
-      stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                               SELECT_PERSON " ORDER BY " MDG_PERSON_KANA_ORDER ("p") " LIMIT ?", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int (stmt, 1, limit);
-      return collect_people (db, stmt, error);
-    }
+    return NULL;
 
   /* Search hits come in index order; the list shows them by reading. */
   people = collect_people (db, stmt, error);
-  if (people != NULL)
+  if (people != NULL && searched)
     mdg_kana_sort (people, (MdgKanaReadingFunc) mdg_person_dup_kana);
-  return g_steal_pointer (&people);
+  return people;
 }
 
 /**
