@@ -21,26 +21,10 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
 /* Runs madoguchi-cli with the arguments (NULL-terminated) and the fixture's database. */
 static void
 run (Fixture    *f,
-     Result     *r,
+     MdgTestCli     *r,
      const char *first,
      ...)
 {
@@ -82,14 +66,14 @@ parse_json (const char *text)
 static void
 test_cli_seminar_commands (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) missing = { 0 };
-  g_auto(Result) bad_time = { 0 };
-  g_auto(Result) backwards = { 0 };
-  g_auto(Result) ics = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) missing = { 0 };
+  g_auto(MdgTestCli) bad_time = { 0 };
+  g_auto(MdgTestCli) backwards = { 0 };
+  g_auto(MdgTestCli) ics = { 0 };
   g_autofree char *id = NULL;
   g_autofree char *ics_path = g_build_filename (f->dir, "one.ics", NULL);
   g_autofree char *ics_text = NULL;
@@ -143,12 +127,12 @@ test_cli_seminar_commands (Fixture *f, gconstpointer data)
 static void
 test_cli_list_json_and_search (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) demo = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) search = { 0 };
-  g_auto(Result) search_json = { 0 };
-  g_auto(Result) nothing = { 0 };
+  g_auto(MdgTestCli) demo = { 0 };
+  g_auto(MdgTestCli) again = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) search = { 0 };
+  g_auto(MdgTestCli) search_json = { 0 };
+  g_auto(MdgTestCli) nothing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) hits = NULL;
 
@@ -183,10 +167,10 @@ test_cli_list_json_and_search (Fixture *f, gconstpointer data)
 static void
 test_cli_check_and_backup (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) check = { 0 };
-  g_auto(Result) backup = { 0 };
-  g_auto(Result) backup_usage = { 0 };
-  g_auto(Result) corrupt = { 0 };
+  g_auto(MdgTestCli) check = { 0 };
+  g_auto(MdgTestCli) backup = { 0 };
+  g_auto(MdgTestCli) backup_usage = { 0 };
+  g_auto(MdgTestCli) corrupt = { 0 };
   g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.db", NULL);
 
@@ -213,10 +197,10 @@ test_cli_check_and_backup (Fixture *f, gconstpointer data)
 static void
 test_cli_usage_errors (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) seminar = { 0 };
-  g_auto(Result) size = { 0 };
-  g_auto(Result) help = { 0 };
+  g_auto(MdgTestCli) unknown = { 0 };
+  g_auto(MdgTestCli) seminar = { 0 };
+  g_auto(MdgTestCli) size = { 0 };
+  g_auto(MdgTestCli) help = { 0 };
 
   run (f, &unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -252,15 +236,15 @@ write_csv (Fixture    *f,
 static void
 test_cli_attendees (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) dry = { 0 };
-  g_auto(Result) import = { 0 };
-  g_auto(Result) bad = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) csv = { 0 };
-  g_auto(Result) sjis = { 0 };
-  g_auto(Result) missing = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) dry = { 0 };
+  g_auto(MdgTestCli) import = { 0 };
+  g_auto(MdgTestCli) bad = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) csv = { 0 };
+  g_auto(MdgTestCli) sjis = { 0 };
+  g_auto(MdgTestCli) missing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *good = write_csv (f, "good.csv",
                                      "受付番号,氏名,フリガナ,会社名,メールアドレス\r\n"
@@ -304,7 +288,7 @@ test_cli_attendees (Fixture *f, gconstpointer data)
 
     for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
       {
-        g_auto(Result) pdf = { 0 };
+        g_auto(MdgTestCli) pdf = { 0 };
         g_autofree char *path = g_strdup_printf ("%s/%s.pdf", f->dir, formats[i]);
         g_autofree char *contents = NULL;
 
@@ -328,7 +312,7 @@ test_cli_attendees (Fixture *f, gconstpointer data)
   }
 
   {
-    g_auto(Result) emoji = { 0 };
+    g_auto(MdgTestCli) emoji = { 0 };
     g_autofree char *path = g_build_filename (f->dir, "out-sjis.csv", NULL);
     g_autofree char *cafe = write_csv (f, "cafe.csv", "氏名,会社名\nCafé 太郎,☕屋\n", FALSE);
 
@@ -347,16 +331,16 @@ test_cli_attendees (Fixture *f, gconstpointer data)
 static void
 test_cli_checkin_and_person (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) import = { 0 };
-  g_auto(Result) many = { 0 };
-  g_auto(Result) none = { 0 };
-  g_auto(Result) one = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) exported = { 0 };
-  g_auto(Result) exported_csv = { 0 };
-  g_auto(Result) deleted = { 0 };
-  g_auto(Result) twice = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) import = { 0 };
+  g_auto(MdgTestCli) many = { 0 };
+  g_auto(MdgTestCli) none = { 0 };
+  g_auto(MdgTestCli) one = { 0 };
+  g_auto(MdgTestCli) again = { 0 };
+  g_auto(MdgTestCli) exported = { 0 };
+  g_auto(MdgTestCli) exported_csv = { 0 };
+  g_auto(MdgTestCli) deleted = { 0 };
+  g_auto(MdgTestCli) twice = { 0 };
   g_autofree char *file = write_csv (f, "two.csv",
                                      "受付番号,氏名,フリガナ,メールアドレス\n"
                                      "A1,高田 誠,たかだ まこと,t@example.jp\n"
@@ -422,12 +406,12 @@ test_cli_checkin_and_person (Fixture *f, gconstpointer data)
 static void
 test_cli_desk (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) unset = { 0 };
-  g_auto(Result) set = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) nothing = { 0 };
+  g_auto(MdgTestCli) unset = { 0 };
+  g_auto(MdgTestCli) set = { 0 };
+  g_auto(MdgTestCli) again = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) nothing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -483,21 +467,21 @@ test_cli_decks (Fixture *f, gconstpointer data)
   g_autofree char *handout = g_build_filename (f->dir, "handout.pdf", NULL);
   g_autofree char *packet = g_build_filename (f->dir, "packet.pdf", NULL);
   g_autofree char *contents = NULL;
-  g_auto(Result) imported = { 0 };
-  g_auto(Result) note = { 0 };
-  g_auto(Result) revised = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) show_text = { 0 };
-  g_auto(Result) export_md = { 0 };
-  g_auto(Result) export_pdfpc = { 0 };
-  g_auto(Result) printed = { 0 };
-  g_auto(Result) refused = { 0 };
-  g_auto(Result) bad_layout = { 0 };
-  g_auto(Result) bad_range = { 0 };
-  g_auto(Result) seminar = { 0 };
-  g_auto(Result) attached = { 0 };
-  g_auto(Result) packed = { 0 };
+  g_auto(MdgTestCli) imported = { 0 };
+  g_auto(MdgTestCli) note = { 0 };
+  g_auto(MdgTestCli) revised = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) show_text = { 0 };
+  g_auto(MdgTestCli) export_md = { 0 };
+  g_auto(MdgTestCli) export_pdfpc = { 0 };
+  g_auto(MdgTestCli) printed = { 0 };
+  g_auto(MdgTestCli) refused = { 0 };
+  g_auto(MdgTestCli) bad_layout = { 0 };
+  g_auto(MdgTestCli) bad_range = { 0 };
+  g_auto(MdgTestCli) seminar = { 0 };
+  g_auto(MdgTestCli) attached = { 0 };
+  g_auto(MdgTestCli) packed = { 0 };
   g_autoptr(JsonNode) import_json = NULL;
   g_autoptr(JsonNode) list_json = NULL;
   g_autoptr(JsonNode) show_json = NULL;
@@ -594,7 +578,7 @@ test_cli_decks (Fixture *f, gconstpointer data)
 
 /* The id a command printed on its first line. */
 static char *
-printed_id (Result *r)
+printed_id (MdgTestCli *r)
 {
   g_assert_cmpint (r->status, ==, 0);
   return g_strstrip (g_strndup (r->out, strcspn (r->out, "\n")));
@@ -603,24 +587,24 @@ printed_id (Result *r)
 static void
 test_cli_consultations (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) desk = { 0 };
-  g_auto(Result) specialist = { 0 };
-  g_auto(Result) staff = { 0 };
-  g_auto(Result) nobody = { 0 };
-  g_auto(Result) add = { 0 };
-  g_auto(Result) illegal = { 0 };
-  g_auto(Result) dispatch = { 0 };
-  g_auto(Result) answer = { 0 };
-  g_auto(Result) close = { 0 };
-  g_auto(Result) reopen = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) overdue = { 0 };
-  g_auto(Result) by_assignee = { 0 };
-  g_auto(Result) bad_channel = { 0 };
-  g_auto(Result) mail = { 0 };
-  g_auto(Result) desk_set = { 0 };
-  g_auto(Result) reply = { 0 };
+  g_auto(MdgTestCli) desk = { 0 };
+  g_auto(MdgTestCli) specialist = { 0 };
+  g_auto(MdgTestCli) staff = { 0 };
+  g_auto(MdgTestCli) nobody = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) illegal = { 0 };
+  g_auto(MdgTestCli) dispatch = { 0 };
+  g_auto(MdgTestCli) answer = { 0 };
+  g_auto(MdgTestCli) close = { 0 };
+  g_auto(MdgTestCli) reopen = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) overdue = { 0 };
+  g_auto(MdgTestCli) by_assignee = { 0 };
+  g_auto(MdgTestCli) bad_channel = { 0 };
+  g_auto(MdgTestCli) mail = { 0 };
+  g_auto(MdgTestCli) desk_set = { 0 };
+  g_auto(MdgTestCli) reply = { 0 };
   g_autofree char *id = NULL;
   g_autofree char *mail_id = NULL;
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mail", "utf-8-qp.eml", NULL);
@@ -703,7 +687,7 @@ test_cli_consultations (Fixture *f, gconstpointer data)
   mail_id = printed_id (&mail);
   g_assert_nonnull (strstr (mail.err, "Contacts"));
   {
-    g_auto(Result) mail_answer = { 0 };
+    g_auto(MdgTestCli) mail_answer = { 0 };
 
     run (f, &mail_answer, "--as", "1", "consultation", "answer", mail_id, "--text", "共有リンクを無効にしてください", NULL);
     g_assert_cmpint (mail_answer.status, ==, 0);
@@ -719,19 +703,19 @@ test_cli_consultations (Fixture *f, gconstpointer data)
 static void
 test_cli_follow_ups_and_calendar (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) staff = { 0 };
-  g_auto(Result) add = { 0 };
-  g_auto(Result) follow = { 0 };
-  g_auto(Result) both = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) done = { 0 };
-  g_auto(Result) holidays = { 0 };
-  g_auto(Result) year_end = { 0 };
-  g_auto(Result) golden_week = { 0 };
-  g_auto(Result) letter = { 0 };
-  g_auto(Result) csv = { 0 };
-  g_auto(Result) pdf = { 0 };
-  g_auto(Result) bad_month = { 0 };
+  g_auto(MdgTestCli) staff = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) follow = { 0 };
+  g_auto(MdgTestCli) both = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) done = { 0 };
+  g_auto(MdgTestCli) holidays = { 0 };
+  g_auto(MdgTestCli) year_end = { 0 };
+  g_auto(MdgTestCli) golden_week = { 0 };
+  g_auto(MdgTestCli) letter = { 0 };
+  g_auto(MdgTestCli) csv = { 0 };
+  g_auto(MdgTestCli) pdf = { 0 };
+  g_auto(MdgTestCli) bad_month = { 0 };
   g_autofree char *follow_id = NULL;
   g_autofree char *letter_path = g_build_filename (f->dir, "letter.pdf", NULL);
   g_autofree char *csv_path = g_build_filename (f->dir, "report.csv", NULL);
@@ -818,7 +802,7 @@ communicated_cb (GObject      *object,
 
 static void
 run_serving (Fixture            *f,
-             Result             *r,
+             MdgTestCli             *r,
              const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher =
@@ -886,21 +870,21 @@ test_cli_feeds_and_topics (Fixture *f, gconstpointer data)
   g_autoptr(JsonNode) sources = NULL;
   g_autoptr(JsonNode) items = NULL;
   g_autoptr(JsonNode) topics = NULL;
-  g_auto(Result) list = { 0 };
-  g_auto(Result) add = { 0 };
-  g_auto(Result) add_gone = { 0 };
-  g_auto(Result) fetched = { 0 };
-  g_auto(Result) failed = { 0 };
-  g_auto(Result) listed = { 0 };
-  g_auto(Result) item_list = { 0 };
-  g_auto(Result) since = { 0 };
-  g_auto(Result) seminar = { 0 };
-  g_auto(Result) pick = { 0 };
-  g_auto(Result) topic_list = { 0 };
-  g_auto(Result) draft = { 0 };
-  g_auto(Result) removed = { 0 };
-  g_auto(Result) settings = { 0 };
-  g_auto(Result) bad_interval = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) add_gone = { 0 };
+  g_auto(MdgTestCli) fetched = { 0 };
+  g_auto(MdgTestCli) failed = { 0 };
+  g_auto(MdgTestCli) listed = { 0 };
+  g_auto(MdgTestCli) item_list = { 0 };
+  g_auto(MdgTestCli) since = { 0 };
+  g_auto(MdgTestCli) seminar = { 0 };
+  g_auto(MdgTestCli) pick = { 0 };
+  g_auto(MdgTestCli) topic_list = { 0 };
+  g_auto(MdgTestCli) draft = { 0 };
+  g_auto(MdgTestCli) removed = { 0 };
+  g_auto(MdgTestCli) settings = { 0 };
+  g_auto(MdgTestCli) bad_interval = { 0 };
   g_autofree char *url = NULL;
   g_autofree char *gone = NULL;
   g_autofree char *id = NULL;
@@ -1007,17 +991,17 @@ test_cli_faq_notices_publish (Fixture *f, gconstpointer data)
   g_autofree char *pdf_bytes = NULL;
   g_autoptr(JsonNode) faq = NULL;
   g_autoptr(JsonNode) notices = NULL;
-  g_auto(Result) add = { 0 };
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) draft = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) export_pdf = { 0 };
-  g_auto(Result) export_html = { 0 };
-  g_auto(Result) bad_format = { 0 };
-  g_auto(Result) notice = { 0 };
-  g_auto(Result) bad_kind = { 0 };
-  g_auto(Result) notice_list = { 0 };
-  g_auto(Result) publish = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) unknown = { 0 };
+  g_auto(MdgTestCli) draft = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) export_pdf = { 0 };
+  g_auto(MdgTestCli) export_html = { 0 };
+  g_auto(MdgTestCli) bad_format = { 0 };
+  g_auto(MdgTestCli) notice = { 0 };
+  g_auto(MdgTestCli) bad_kind = { 0 };
+  g_auto(MdgTestCli) notice_list = { 0 };
+  g_auto(MdgTestCli) publish = { 0 };
   JsonObject *object;
 
   run (f, &add, "faq", "add", "--question", "バックアップはどのくらいの頻度で？", "--answer", "週に一度は取りましょう。",
@@ -1067,7 +1051,7 @@ static char *
 fill_sample (Fixture *f,
              gint64  *person_id)
 {
-  g_auto(Result) demo = { 0 };
+  g_auto(MdgTestCli) demo = { 0 };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 seminar_id;
@@ -1145,14 +1129,14 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
    * and a follow-up, a published FAQ entry and a notice. */
   mdg_test_write_deck (deck, slides, G_N_ELEMENTS (slides), FALSE);
   {
-    g_auto(Result) imported = { 0 };
-    g_auto(Result) staff = { 0 };
-    g_auto(Result) mailed = { 0 };
-    g_auto(Result) answered = { 0 };
-    g_auto(Result) promised = { 0 };
-    g_auto(Result) faq = { 0 };
-    g_auto(Result) notice = { 0 };
-    g_auto(Result) desk = { 0 };
+    g_auto(MdgTestCli) imported = { 0 };
+    g_auto(MdgTestCli) staff = { 0 };
+    g_auto(MdgTestCli) mailed = { 0 };
+    g_auto(MdgTestCli) answered = { 0 };
+    g_auto(MdgTestCli) promised = { 0 };
+    g_auto(MdgTestCli) faq = { 0 };
+    g_auto(MdgTestCli) notice = { 0 };
+    g_auto(MdgTestCli) desk = { 0 };
 
     run (f, &desk, "desk", "set", "--name", "相談窓口", "--email", "soudan@desk.example.jp", NULL);
     g_assert_cmpint (desk.status, ==, 0);
@@ -1206,7 +1190,7 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
         g_autofree char *target = g_strdup_printf ("%s/%s%s", f->dir, replace ? "old-" : "", exports[i].name);
         g_autofree char *contents = NULL;
         g_auto(GStrv) args = NULL;
-        g_auto(Result) r = { 0 };
+        g_auto(MdgTestCli) r = { 0 };
 
         for (guint a = 0; a < G_N_ELEMENTS (exports[i].args) && exports[i].args[a]; a++)
           g_strv_builder_add (builder, exports[i].args[a]);
@@ -1218,7 +1202,7 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
             g_assert_cmpint (g_chmod (target, 0644), ==, 0);
           }
 
-        r.status = mdg_test_run_cli_argv (f->db, (const char **) args, NULL, NULL, &r.out, &r.err);
+        r.status = mdg_test_run_cli_argv (f->db, (const char **) args, NULL, NULL, NULL, &r.out, &r.err);
         if (r.status != 0)
           g_error ("%s: %s", exports[i].name, r.err);
         g_assert_cmpint (mdg_test_mode (target), ==, 0600);
@@ -1239,7 +1223,7 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
   /* The portal's pages, written anew and over an earlier export's. */
   for (guint again = 0; again < 2; again++)
     {
-      g_auto(Result) r = { 0 };
+      g_auto(MdgTestCli) r = { 0 };
 
       run (f, &r, "publish", "site", "--output", site, NULL);
       g_assert_cmpint (r.status, ==, 0);
@@ -1251,7 +1235,7 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
   for (guint replace = 0; replace < 2; replace++)
     {
       g_autofree char *target = g_build_filename (f->dir, replace ? "old-copy.db" : "copy.db", NULL);
-      g_auto(Result) r = { 0 };
+      g_auto(MdgTestCli) r = { 0 };
 
       if (replace)
         {
@@ -1292,15 +1276,15 @@ test_cli_export_failure_keeps_old_file (Fixture *f, gconstpointer data)
   g_autofree char *target = g_build_filename (f->dir, "badges.pdf", NULL);
   g_autofree char *contents = NULL;
   const char *args[] = { "attendees", "export", seminar, "--format", "badges", "--output", target, NULL };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) r = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) r = { 0 };
 
   /* The backup of the day first, while files may still grow. */
   run (f, &list, "seminar", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_true (g_file_set_contents (target, "last week's badges", -1, NULL));
 
-  r.status = mdg_test_run_cli_argv (f->db, args, limit_file_size, NULL, &r.out, &r.err);
+  r.status = mdg_test_run_cli_argv (f->db, args, NULL, limit_file_size, NULL, &r.out, &r.err);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "badges.pdf"));
   g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
@@ -1333,11 +1317,11 @@ test_cli_damaged (Fixture *f, gconstpointer data)
     { "check" },
     { "demo" },
   };
-  g_auto(Result) backup = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) japanese = { 0 };
-  g_auto(Result) restore = { 0 };
-  g_auto(Result) healed = { 0 };
+  g_auto(MdgTestCli) backup = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) japanese = { 0 };
+  g_auto(MdgTestCli) restore = { 0 };
+  g_auto(MdgTestCli) healed = { 0 };
   guint page;
 
   run (f, &backup, "backup", good, NULL);
@@ -1352,9 +1336,9 @@ test_cli_damaged (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Result) r = { 0 };
+      g_auto(MdgTestCli) r = { 0 };
 
-      r.status = mdg_test_run_cli_argv (f->db, commands[i], NULL, NULL, &r.out, &r.err);
+      r.status = mdg_test_run_cli_argv (f->db, commands[i], NULL, NULL, NULL, &r.out, &r.err);
       if (r.status != 1 || strstr (r.err, "damaged") == NULL)
         g_error ("“%s %s” on a damaged database: exit %d, %s", commands[i][0], commands[i][1] ? commands[i][1] : "",
                  r.status, r.err);
@@ -1414,8 +1398,8 @@ test_cli_read_only (Fixture *f, gconstpointer data)
       const char *list_args[] = { "attendees", "list", seminar, NULL };
       const char *add_args[] = { "seminar", "add", "--title", "T", "--start", "2026-12-03T14:00", "--end",
                                  "2026-12-03T16:00", NULL };
-      g_auto(Result) list = { 0 };
-      g_auto(Result) add = { 0 };
+      g_auto(MdgTestCli) list = { 0 };
+      g_auto(MdgTestCli) add = { 0 };
       g_autofree char *after = NULL;
       gsize after_len;
 
@@ -1424,13 +1408,14 @@ test_cli_read_only (Fixture *f, gconstpointer data)
       g_assert_cmpint (g_chmod (f->dir, root || file_only ? 0755 : 0555), ==, 0);
       g_assert_cmpint (g_chmod (f->db, root ? 0644 : 0444), ==, 0);
 
-      list.status = mdg_test_run_cli_argv (f->db, list_args, root ? become_nobody : NULL, nobody, &list.out,
+      list.status = mdg_test_run_cli_argv (f->db, list_args, NULL, root ? become_nobody : NULL, nobody, &list.out,
                                            &list.err);
       g_assert_cmpint (list.status, ==, 0);
       g_assert_cmpstr (list.out, !=, "");
       g_assert_nonnull (strstr (list.err, "read-only"));
 
-      add.status = mdg_test_run_cli_argv (f->db, add_args, root ? become_nobody : NULL, nobody, &add.out, &add.err);
+      add.status = mdg_test_run_cli_argv (f->db, add_args, NULL, root ? become_nobody : NULL, nobody, &add.out,
+                                          &add.err);
       g_assert_cmpint (add.status, ==, 1);
       g_assert_nonnull (strstr (add.err, "opened read-only: changes cannot be saved"));
       g_assert_null (strstr (add.err, "damaged"));
@@ -1450,13 +1435,13 @@ test_cli_backup_list_restore (Fixture *f, gconstpointer data)
   g_autofree char *seminar = fill_sample (f, NULL);
   g_autofree char *future = g_build_filename (f->dir, "future.db", NULL);
   g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
-  g_auto(Result) first = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) restore = { 0 };
-  g_auto(Result) after = { 0 };
-  g_auto(Result) newer = { 0 };
-  g_auto(Result) garbage = { 0 };
+  g_auto(MdgTestCli) first = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) restore = { 0 };
+  g_auto(MdgTestCli) after = { 0 };
+  g_auto(MdgTestCli) newer = { 0 };
+  g_auto(MdgTestCli) garbage = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *daily = NULL;
   JsonArray *array;
@@ -1505,12 +1490,12 @@ fixture_path (const char *name)
 static void
 test_cli_forms (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) import = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) dry = { 0 };
-  g_auto(Result) accept = { 0 };
-  g_auto(Result) csv = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) import = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) dry = { 0 };
+  g_auto(MdgTestCli) accept = { 0 };
+  g_auto(MdgTestCli) csv = { 0 };
   g_autofree char *first = fixture_path ("municipal-cp932.csv");
   g_autofree char *updated = fixture_path ("municipal-updated.csv");
   g_autofree char *id = NULL;
@@ -1558,7 +1543,7 @@ test_cli_forms (Fixture *f, gconstpointer data)
   g_assert_true (json_object_get_null_member (first_row, "checked_in_at"));
 
   {
-    g_auto(Result) list = { 0 };
+    g_auto(MdgTestCli) list = { 0 };
 
     /* The counts keep the venue and online apart. */
     run (f, &list, "attendees", "list", id, NULL);
@@ -1589,7 +1574,7 @@ test_cli_forms (Fixture *f, gconstpointer data)
 
     for (guint i = 0; i < G_N_ELEMENTS (pdfs); i++)
       {
-        g_auto(Result) pdf = { 0 };
+        g_auto(MdgTestCli) pdf = { 0 };
         g_autofree char *path = g_strdup_printf ("%s/%s.pdf", f->dir, pdfs[i].format);
         g_autofree char *text_path = g_strdup_printf ("%s/%s.txt", f->dir, pdfs[i].format);
         g_autofree char *text = NULL;
