@@ -847,6 +847,10 @@ feed_server_cb (SoupServer        *server,
   char *data;
   gsize length;
 
+  /* The command exits after one request: the server closes the connection itself, so
+   * that it does not wait in the test for a client that is gone. */
+  soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
+
   if (strchr (path + 1, '/') == NULL && g_file_get_contents (file, &data, &length, NULL))
     {
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
@@ -976,7 +980,10 @@ test_cli_feeds_and_topics (Fixture *f, gconstpointer data)
   run_serving (f, &bad_interval, (const char *[]) { "feed", "settings", "--interval", "5", NULL });
   g_assert_cmpint (bad_interval.status, ==, 1);
 
+  /* Closing the connections finishes in the main loop, once the server is gone: let it,
+   * so that no socket outlives the test. */
   soup_server_disconnect (server);
+  g_clear_object (&server);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
