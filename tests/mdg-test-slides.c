@@ -51,7 +51,8 @@ mdg_test_make_jpeg (int   width,
                     guint seed)
 {
   GBytes *jpeg = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = make_photo (width, height, seed, &jpeg);
+
+  g_object_unref (make_photo (width, height, seed, &jpeg));
 
   return jpeg;
 }

@@ -139,6 +139,16 @@ mdg_test_file_holds (const char *path,
   return WEXITSTATUS (status) == 0;
 }
 
+/* Whether @needle is in the database file @path or in its write-ahead log. */
+gboolean
+mdg_test_database_holds (const char *path,
+                         const char *needle)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  return mdg_test_file_holds (path, needle) || mdg_test_file_holds (wal, needle);
+}
+
 /* The permission bits of @path. */
 guint
 mdg_test_mode (const char *path)
@@ -189,19 +199,46 @@ mdg_test_damage_pages (const char *path,
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 
-/* Runs madoguchi-cli on @database with @args; returns its exit status. */
+void
+mdg_test_cli_clear (MdgTestCli *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static char *
+bytes_to_text (GBytes *bytes)
+{
+  gsize length;
+  char *data = g_bytes_unref_to_data (g_bytes_ref (bytes), &length);
+
+  data = g_realloc (data, length + 1);
+  data[length] = '\0';
+  return data;
+}
+
+/*
+ * Runs madoguchi-cli on @database with @args, @input on its standard input (nothing
+ * when %NULL) and @child_setup run in the child first (to become another user);
+ * returns its exit status, its output in @out and @err when given.
+ */
 int
 mdg_test_run_cli_argv (const char            *database,
                        const char           **args,
+                       const char            *input,
                        GSpawnChildSetupFunc   child_setup,
                        gpointer               setup_data,
                        char                 **out,
                        char                 **err)
 {
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GBytes) stdin_bytes = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
+  g_autoptr(GBytes) stdout_bytes = NULL;
+  g_autoptr(GBytes) stderr_bytes = NULL;
   g_auto(GStrv) argv = NULL;
   g_autoptr(GError) error = NULL;
-  int wait_status;
 
   g_strv_builder_add (builder, g_getenv ("MADOGUCHI_CLI"));
   g_strv_builder_add (builder, "--database");
@@ -209,10 +246,20 @@ mdg_test_run_cli_argv (const char            *database,
   g_strv_builder_addv (builder, args);
   argv = g_strv_builder_end (builder);
 
-  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, child_setup, setup_data, out, err, &wait_status, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (child_setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, child_setup, setup_data, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
+  g_subprocess_communicate (process, stdin_bytes, NULL, &stdout_bytes, &stderr_bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  if (out != NULL)
+    *out = bytes_to_text (stdout_bytes);
+  if (err != NULL)
+    *err = bytes_to_text (stderr_bytes);
+  return g_subprocess_get_exit_status (process);
 }
 
 int
@@ -228,7 +275,7 @@ mdg_test_run_cli_valist (const char  *database,
     g_ptr_array_add (args, (gpointer) arg);
   g_ptr_array_add (args, NULL);
 
-  return mdg_test_run_cli_argv (database, (const char **) args->pdata, NULL, NULL, out, err);
+  return mdg_test_run_cli_argv (database, (const char **) args->pdata, NULL, NULL, NULL, out, err);
 }
 
 int

@@ -23,6 +23,8 @@ gint64       mdg_test_add_seminar  (MdgDatabase  *db,
                                     const char   *title);
 gboolean     mdg_test_file_holds   (const char   *path,
                                     const char   *needle);
+gboolean     mdg_test_database_holds (const char *path,
+                                      const char *needle);
 guint        mdg_test_mode         (const char   *path);
 void         mdg_test_write_raw    (const char   *path,
                                     const char   *sql);
@@ -31,8 +33,18 @@ guint        mdg_test_root_page    (MdgDatabase  *db,
 void         mdg_test_damage_pages (const char   *path,
                                     guint         first,
                                     guint         count);
+/* What a run of madoguchi-cli said, and how it ended. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} MdgTestCli;
+
+void         mdg_test_cli_clear    (MdgTestCli   *r);
 int          mdg_test_run_cli_argv (const char   *database,
                                     const char  **args,
+                                    const char   *input,
                                     GSpawnChildSetupFunc child_setup,
                                     gpointer      setup_data,
                                     char        **out,
@@ -47,5 +59,7 @@ int          mdg_test_run_cli      (const char   *database,
                                     char        **err,
                                     const char   *first,
                                     ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MdgTestCli, mdg_test_cli_clear)
 
 G_END_DECLS

@@ -21,26 +21,10 @@ typedef struct
   char *db;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
 /* Runs madoguchi-cli with the arguments (NULL-terminated) and the fixture's database. */
 static void
 run (Fixture    *f,
-     Result     *r,
+     MdgTestCli     *r,
      const char *first,
      ...)
 {
@@ -82,14 +66,14 @@ parse_json (const char *text)
 static void
 test_cli_seminar_commands (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) missing = { 0 };
-  g_auto(Result) bad_time = { 0 };
-  g_auto(Result) backwards = { 0 };
-  g_auto(Result) ics = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) missing = { 0 };
+  g_auto(MdgTestCli) bad_time = { 0 };
+  g_auto(MdgTestCli) backwards = { 0 };
+  g_auto(MdgTestCli) ics = { 0 };
   g_autofree char *id = NULL;
   g_autofree char *ics_path = g_build_filename (f->dir, "one.ics", NULL);
   g_autofree char *ics_text = NULL;
@@ -143,12 +127,12 @@ test_cli_seminar_commands (Fixture *f, gconstpointer data)
 static void
 test_cli_list_json_and_search (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) demo = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) search = { 0 };
-  g_auto(Result) search_json = { 0 };
-  g_auto(Result) nothing = { 0 };
+  g_auto(MdgTestCli) demo = { 0 };
+  g_auto(MdgTestCli) again = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) search = { 0 };
+  g_auto(MdgTestCli) search_json = { 0 };
+  g_auto(MdgTestCli) nothing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) hits = NULL;
 
@@ -183,10 +167,10 @@ test_cli_list_json_and_search (Fixture *f, gconstpointer data)
 static void
 test_cli_check_and_backup (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) check = { 0 };
-  g_auto(Result) backup = { 0 };
-  g_auto(Result) backup_usage = { 0 };
-  g_auto(Result) corrupt = { 0 };
+  g_auto(MdgTestCli) check = { 0 };
+  g_auto(MdgTestCli) backup = { 0 };
+  g_auto(MdgTestCli) backup_usage = { 0 };
+  g_auto(MdgTestCli) corrupt = { 0 };
   g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "bad.db", NULL);
 
@@ -213,10 +197,10 @@ test_cli_check_and_backup (Fixture *f, gconstpointer data)
 static void
 test_cli_usage_errors (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) seminar = { 0 };
-  g_auto(Result) size = { 0 };
-  g_auto(Result) help = { 0 };
+  g_auto(MdgTestCli) unknown = { 0 };
+  g_auto(MdgTestCli) seminar = { 0 };
+  g_auto(MdgTestCli) size = { 0 };
+  g_auto(MdgTestCli) help = { 0 };
 
   run (f, &unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
@@ -252,15 +236,15 @@ write_csv (Fixture    *f,
 static void
 test_cli_attendees (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) dry = { 0 };
-  g_auto(Result) import = { 0 };
-  g_auto(Result) bad = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) csv = { 0 };
-  g_auto(Result) sjis = { 0 };
-  g_auto(Result) missing = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) dry = { 0 };
+  g_auto(MdgTestCli) import = { 0 };
+  g_auto(MdgTestCli) bad = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) csv = { 0 };
+  g_auto(MdgTestCli) sjis = { 0 };
+  g_auto(MdgTestCli) missing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *good = write_csv (f, "good.csv",
                                      "受付番号,氏名,フリガナ,会社名,メールアドレス\r\n"
@@ -304,7 +288,7 @@ test_cli_attendees (Fixture *f, gconstpointer data)
 
     for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
       {
-        g_auto(Result) pdf = { 0 };
+        g_auto(MdgTestCli) pdf = { 0 };
         g_autofree char *path = g_strdup_printf ("%s/%s.pdf", f->dir, formats[i]);
         g_autofree char *contents = NULL;
 
@@ -328,7 +312,7 @@ test_cli_attendees (Fixture *f, gconstpointer data)
   }
 
   {
-    g_auto(Result) emoji = { 0 };
+    g_auto(MdgTestCli) emoji = { 0 };
     g_autofree char *path = g_build_filename (f->dir, "out-sjis.csv", NULL);
     g_autofree char *cafe = write_csv (f, "cafe.csv", "氏名,会社名\nCafé 太郎,☕屋\n", FALSE);
 
@@ -347,16 +331,16 @@ test_cli_attendees (Fixture *f, gconstpointer data)
 static void
 test_cli_checkin_and_person (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) import = { 0 };
-  g_auto(Result) many = { 0 };
-  g_auto(Result) none = { 0 };
-  g_auto(Result) one = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) exported = { 0 };
-  g_auto(Result) exported_csv = { 0 };
-  g_auto(Result) deleted = { 0 };
-  g_auto(Result) twice = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) import = { 0 };
+  g_auto(MdgTestCli) many = { 0 };
+  g_auto(MdgTestCli) none = { 0 };
+  g_auto(MdgTestCli) one = { 0 };
+  g_auto(MdgTestCli) again = { 0 };
+  g_auto(MdgTestCli) exported = { 0 };
+  g_auto(MdgTestCli) exported_csv = { 0 };
+  g_auto(MdgTestCli) deleted = { 0 };
+  g_auto(MdgTestCli) twice = { 0 };
   g_autofree char *file = write_csv (f, "two.csv",
                                      "受付番号,氏名,フリガナ,メールアドレス\n"
                                      "A1,高田 誠,たかだ まこと,t@example.jp\n"
@@ -422,12 +406,12 @@ test_cli_checkin_and_person (Fixture *f, gconstpointer data)
 static void
 test_cli_desk (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) unset = { 0 };
-  g_auto(Result) set = { 0 };
-  g_auto(Result) again = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) nothing = { 0 };
+  g_auto(MdgTestCli) unset = { 0 };
+  g_auto(MdgTestCli) set = { 0 };
+  g_auto(MdgTestCli) again = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) nothing = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
 
@@ -483,21 +467,21 @@ test_cli_decks (Fixture *f, gconstpointer data)
   g_autofree char *handout = g_build_filename (f->dir, "handout.pdf", NULL);
   g_autofree char *packet = g_build_filename (f->dir, "packet.pdf", NULL);
   g_autofree char *contents = NULL;
-  g_auto(Result) imported = { 0 };
-  g_auto(Result) note = { 0 };
-  g_auto(Result) revised = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) show_text = { 0 };
-  g_auto(Result) export_md = { 0 };
-  g_auto(Result) export_pdfpc = { 0 };
-  g_auto(Result) printed = { 0 };
-  g_auto(Result) refused = { 0 };
-  g_auto(Result) bad_layout = { 0 };
-  g_auto(Result) bad_range = { 0 };
-  g_auto(Result) seminar = { 0 };
-  g_auto(Result) attached = { 0 };
-  g_auto(Result) packed = { 0 };
+  g_auto(MdgTestCli) imported = { 0 };
+  g_auto(MdgTestCli) note = { 0 };
+  g_auto(MdgTestCli) revised = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) show_text = { 0 };
+  g_auto(MdgTestCli) export_md = { 0 };
+  g_auto(MdgTestCli) export_pdfpc = { 0 };
+  g_auto(MdgTestCli) printed = { 0 };
+  g_auto(MdgTestCli) refused = { 0 };
+  g_auto(MdgTestCli) bad_layout = { 0 };
+  g_auto(MdgTestCli) bad_range = { 0 };
+  g_auto(MdgTestCli) seminar = { 0 };
+  g_auto(MdgTestCli) attached = { 0 };
+  g_auto(MdgTestCli) packed = { 0 };
   g_autoptr(JsonNode) import_json = NULL;
   g_autoptr(JsonNode) list_json = NULL;
   g_autoptr(JsonNode) show_json = NULL;
@@ -594,7 +578,7 @@ test_cli_decks (Fixture *f, gconstpointer data)
 
 /* The id a command printed on its first line. */
 static char *
-printed_id (Result *r)
+printed_id (MdgTestCli *r)
 {
   g_assert_cmpint (r->status, ==, 0);
   return g_strstrip (g_strndup (r->out, strcspn (r->out, "\n")));
@@ -603,24 +587,24 @@ printed_id (Result *r)
 static void
 test_cli_consultations (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) desk = { 0 };
-  g_auto(Result) specialist = { 0 };
-  g_auto(Result) staff = { 0 };
-  g_auto(Result) nobody = { 0 };
-  g_auto(Result) add = { 0 };
-  g_auto(Result) illegal = { 0 };
-  g_auto(Result) dispatch = { 0 };
-  g_auto(Result) answer = { 0 };
-  g_auto(Result) close = { 0 };
-  g_auto(Result) reopen = { 0 };
-  g_auto(Result) show = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) overdue = { 0 };
-  g_auto(Result) by_assignee = { 0 };
-  g_auto(Result) bad_channel = { 0 };
-  g_auto(Result) mail = { 0 };
-  g_auto(Result) desk_set = { 0 };
-  g_auto(Result) reply = { 0 };
+  g_auto(MdgTestCli) desk = { 0 };
+  g_auto(MdgTestCli) specialist = { 0 };
+  g_auto(MdgTestCli) staff = { 0 };
+  g_auto(MdgTestCli) nobody = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) illegal = { 0 };
+  g_auto(MdgTestCli) dispatch = { 0 };
+  g_auto(MdgTestCli) answer = { 0 };
+  g_auto(MdgTestCli) close = { 0 };
+  g_auto(MdgTestCli) reopen = { 0 };
+  g_auto(MdgTestCli) show = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) overdue = { 0 };
+  g_auto(MdgTestCli) by_assignee = { 0 };
+  g_auto(MdgTestCli) bad_channel = { 0 };
+  g_auto(MdgTestCli) mail = { 0 };
+  g_auto(MdgTestCli) desk_set = { 0 };
+  g_auto(MdgTestCli) reply = { 0 };
   g_autofree char *id = NULL;
   g_autofree char *mail_id = NULL;
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mail", "utf-8-qp.eml", NULL);
@@ -703,7 +687,7 @@ test_cli_consultations (Fixture *f, gconstpointer data)
   mail_id = printed_id (&mail);
   g_assert_nonnull (strstr (mail.err, "Contacts"));
   {
-    g_auto(Result) mail_answer = { 0 };
+    g_auto(MdgTestCli) mail_answer = { 0 };
 
     run (f, &mail_answer, "--as", "1", "consultation", "answer", mail_id, "--text", "共有リンクを無効にしてください", NULL);
     g_assert_cmpint (mail_answer.status, ==, 0);
@@ -719,19 +703,19 @@ test_cli_consultations (Fixture *f, gconstpointer data)
 static void
 test_cli_follow_ups_and_calendar (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) staff = { 0 };
-  g_auto(Result) add = { 0 };
-  g_auto(Result) follow = { 0 };
-  g_auto(Result) both = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) done = { 0 };
-  g_auto(Result) holidays = { 0 };
-  g_auto(Result) year_end = { 0 };
-  g_auto(Result) golden_week = { 0 };
-  g_auto(Result) letter = { 0 };
-  g_auto(Result) csv = { 0 };
-  g_auto(Result) pdf = { 0 };
-  g_auto(Result) bad_month = { 0 };
+  g_auto(MdgTestCli) staff = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) follow = { 0 };
+  g_auto(MdgTestCli) both = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) done = { 0 };
+  g_auto(MdgTestCli) holidays = { 0 };
+  g_auto(MdgTestCli) year_end = { 0 };
+  g_auto(MdgTestCli) golden_week = { 0 };
+  g_auto(MdgTestCli) letter = { 0 };
+  g_auto(MdgTestCli) csv = { 0 };
+  g_auto(MdgTestCli) pdf = { 0 };
+  g_auto(MdgTestCli) bad_month = { 0 };
   g_autofree char *follow_id = NULL;
   g_autofree char *letter_path = g_build_filename (f->dir, "letter.pdf", NULL);
   g_autofree char *csv_path = g_build_filename (f->dir, "report.csv", NULL);
@@ -818,7 +802,7 @@ communicated_cb (GObject      *object,
 
 static void
 run_serving (Fixture            *f,
-             Result             *r,
+             MdgTestCli             *r,
              const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher =
@@ -863,6 +847,10 @@ feed_server_cb (SoupServer        *server,
   char *data;
   gsize length;
 
+  /* The command exits after one request: the server closes the connection itself, so
+   * that it does not wait in the test for a client that is gone. */
+  soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
+
   if (strchr (path + 1, '/') == NULL && g_file_get_contents (file, &data, &length, NULL))
     {
       soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
@@ -886,21 +874,21 @@ test_cli_feeds_and_topics (Fixture *f, gconstpointer data)
   g_autoptr(JsonNode) sources = NULL;
   g_autoptr(JsonNode) items = NULL;
   g_autoptr(JsonNode) topics = NULL;
-  g_auto(Result) list = { 0 };
-  g_auto(Result) add = { 0 };
-  g_auto(Result) add_gone = { 0 };
-  g_auto(Result) fetched = { 0 };
-  g_auto(Result) failed = { 0 };
-  g_auto(Result) listed = { 0 };
-  g_auto(Result) item_list = { 0 };
-  g_auto(Result) since = { 0 };
-  g_auto(Result) seminar = { 0 };
-  g_auto(Result) pick = { 0 };
-  g_auto(Result) topic_list = { 0 };
-  g_auto(Result) draft = { 0 };
-  g_auto(Result) removed = { 0 };
-  g_auto(Result) settings = { 0 };
-  g_auto(Result) bad_interval = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) add_gone = { 0 };
+  g_auto(MdgTestCli) fetched = { 0 };
+  g_auto(MdgTestCli) failed = { 0 };
+  g_auto(MdgTestCli) listed = { 0 };
+  g_auto(MdgTestCli) item_list = { 0 };
+  g_auto(MdgTestCli) since = { 0 };
+  g_auto(MdgTestCli) seminar = { 0 };
+  g_auto(MdgTestCli) pick = { 0 };
+  g_auto(MdgTestCli) topic_list = { 0 };
+  g_auto(MdgTestCli) draft = { 0 };
+  g_auto(MdgTestCli) removed = { 0 };
+  g_auto(MdgTestCli) settings = { 0 };
+  g_auto(MdgTestCli) bad_interval = { 0 };
   g_autofree char *url = NULL;
   g_autofree char *gone = NULL;
   g_autofree char *id = NULL;
@@ -992,7 +980,10 @@ test_cli_feeds_and_topics (Fixture *f, gconstpointer data)
   run_serving (f, &bad_interval, (const char *[]) { "feed", "settings", "--interval", "5", NULL });
   g_assert_cmpint (bad_interval.status, ==, 1);
 
+  /* Closing the connections finishes in the main loop, once the server is gone: let it,
+   * so that no socket outlives the test. */
   soup_server_disconnect (server);
+  g_clear_object (&server);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -1007,17 +998,17 @@ test_cli_faq_notices_publish (Fixture *f, gconstpointer data)
   g_autofree char *pdf_bytes = NULL;
   g_autoptr(JsonNode) faq = NULL;
   g_autoptr(JsonNode) notices = NULL;
-  g_auto(Result) add = { 0 };
-  g_auto(Result) unknown = { 0 };
-  g_auto(Result) draft = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) export_pdf = { 0 };
-  g_auto(Result) export_html = { 0 };
-  g_auto(Result) bad_format = { 0 };
-  g_auto(Result) notice = { 0 };
-  g_auto(Result) bad_kind = { 0 };
-  g_auto(Result) notice_list = { 0 };
-  g_auto(Result) publish = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) unknown = { 0 };
+  g_auto(MdgTestCli) draft = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) export_pdf = { 0 };
+  g_auto(MdgTestCli) export_html = { 0 };
+  g_auto(MdgTestCli) bad_format = { 0 };
+  g_auto(MdgTestCli) notice = { 0 };
+  g_auto(MdgTestCli) bad_kind = { 0 };
+  g_auto(MdgTestCli) notice_list = { 0 };
+  g_auto(MdgTestCli) publish = { 0 };
   JsonObject *object;
 
   run (f, &add, "faq", "add", "--question", "バックアップはどのくらいの頻度で？", "--answer", "週に一度は取りましょう。",
@@ -1067,7 +1058,7 @@ static char *
 fill_sample (Fixture *f,
              gint64  *person_id)
 {
-  g_auto(Result) demo = { 0 };
+  g_auto(MdgTestCli) demo = { 0 };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 seminar_id;
@@ -1098,12 +1089,82 @@ assert_no_temporary_files (const char *dir)
  * Every export holds people: under the usual umask 022 it is still 0600, also when it
  * replaces an older 0644 file of the same name.
  */
+/* Every regular file below @folder has mode @mode (or gets it, when @set); returns how
+ * many there are. */
+static guint
+assert_tree_mode (const char *folder,
+                  guint       mode,
+                  gboolean    set)
+{
+  g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += assert_tree_mode (path, mode, set);
+      else
+        {
+          if (set)
+            g_assert_cmpint (g_chmod (path, mode), ==, 0);
+          else
+            g_assert_cmpint (mdg_test_mode (path), ==, mode);
+          n++;
+        }
+    }
+  return n;
+}
+
 static void
 test_cli_export_modes (Fixture *f, gconstpointer data)
 {
+  static const char *const slides[] = { "表紙 S01", "対策 S02" };
   gint64 person_id;
   g_autofree char *seminar = fill_sample (f, &person_id);
   g_autofree char *person = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  g_autofree char *deck = g_build_filename (f->dir, "deck-source.pdf", NULL);
+  g_autofree char *mail = g_test_build_filename (G_TEST_DIST, "data", "mail", "utf-8-qp.eml", NULL);
+  g_autofree char *site = g_build_filename (f->dir, "portal", NULL);
+  g_autofree char *consultation = NULL;
+  g_autofree char *follow_up = NULL;
+
+  /* Something of every kind to export: a deck, a consultation by e-mail with its answer
+   * and a follow-up, a published FAQ entry and a notice. */
+  mdg_test_write_deck (deck, slides, G_N_ELEMENTS (slides), FALSE);
+  {
+    g_auto(MdgTestCli) imported = { 0 };
+    g_auto(MdgTestCli) staff = { 0 };
+    g_auto(MdgTestCli) mailed = { 0 };
+    g_auto(MdgTestCli) answered = { 0 };
+    g_auto(MdgTestCli) promised = { 0 };
+    g_auto(MdgTestCli) faq = { 0 };
+    g_auto(MdgTestCli) notice = { 0 };
+    g_auto(MdgTestCli) desk = { 0 };
+
+    run (f, &desk, "desk", "set", "--name", "相談窓口", "--email", "soudan@desk.example.jp", NULL);
+    g_assert_cmpint (desk.status, ==, 0);
+    run (f, &imported, "deck", "import", deck, "--title", "ランサムウェア対策", NULL);
+    g_assert_cmpint (imported.status, ==, 0);
+    run (f, &staff, "staff", "add", "窓口 一郎", "--role", "first-line", NULL);
+    g_assert_cmpint (staff.status, ==, 0);
+    run (f, &mailed, "--as", "窓口一郎", "consultation", "import-mail", mail, "--create-person", NULL);
+    consultation = printed_id (&mailed);
+    run (f, &answered, "--as", "窓口一郎", "consultation", "answer", consultation, "--text", "共有リンクを無効に", NULL);
+    g_assert_cmpint (answered.status, ==, 0);
+    run (f, &promised, "--as", "窓口一郎", "followup", "add", consultation, "--title", "手順書を送付", "--due",
+         "2026-11-20", "--advice", "共有の設定を見直してください", NULL);
+    follow_up = printed_id (&promised);
+    run (f, &faq, "faq", "add", "--question", "バックアップは？", "--answer", "週に一度。", "--published", NULL);
+    g_assert_cmpint (faq.status, ==, 0);
+    run (f, &notice, "notice", "add", "--kind", "news", "--title", "窓口のお知らせ", "--body", "本文", "--date",
+         "2026-11-20", NULL);
+    g_assert_cmpint (notice.status, ==, 0);
+  }
+
   const struct { const char *name; const char *args[7]; } exports[] = {
     { "list.csv", { "attendees", "export", seminar, "--format", "csv", NULL } },
     { "list-sjis.csv", { "attendees", "export", seminar, "--format", "csv", "--encoding", "cp932" } },
@@ -1114,6 +1175,18 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
     { "person.csv", { "person", "export", person, NULL } },
     { "one.ics", { "seminar", "ics", seminar, NULL } },
     { "upcoming.ics", { "seminar", "ics", NULL } },
+    { "notes.md", { "deck", "notes-export", "1", NULL } },
+    { "talk.pdfpc", { "deck", "notes-export", "1", NULL } },
+    { "handout.pdf", { "handout", "1", "--layout", "4", NULL } },
+    { "packet.pdf", { "packet", seminar, NULL } },
+    { "reply.eml", { "--as", "窓口一郎", "consultation", "reply", consultation, NULL } },
+    { "sheet.pdf", { "consultation", "sheet", consultation, NULL } },
+    { "letter.pdf", { "letter", follow_up, NULL } },
+    { "report.pdf", { "report", "monthly", "2026-11", NULL } },
+    { "report.csv", { "report", "monthly", "2026-11", NULL } },
+    { "timetable.pdf", { "slots", "print", seminar, NULL } },
+    { "faq.pdf", { "faq", "export", "--format", "pdf", NULL } },
+    { "faq.html", { "faq", "export", "--format", "html", NULL } },
   };
   mode_t old_umask = umask (022);
 
@@ -1124,7 +1197,7 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
         g_autofree char *target = g_strdup_printf ("%s/%s%s", f->dir, replace ? "old-" : "", exports[i].name);
         g_autofree char *contents = NULL;
         g_auto(GStrv) args = NULL;
-        g_auto(Result) r = { 0 };
+        g_auto(MdgTestCli) r = { 0 };
 
         for (guint a = 0; a < G_N_ELEMENTS (exports[i].args) && exports[i].args[a]; a++)
           g_strv_builder_add (builder, exports[i].args[a]);
@@ -1136,8 +1209,9 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
             g_assert_cmpint (g_chmod (target, 0644), ==, 0);
           }
 
-        r.status = mdg_test_run_cli_argv (f->db, (const char **) args, NULL, NULL, &r.out, &r.err);
-        g_assert_cmpint (r.status, ==, 0);
+        r.status = mdg_test_run_cli_argv (f->db, (const char **) args, NULL, NULL, NULL, &r.out, &r.err);
+        if (r.status != 0)
+          g_error ("%s: %s", exports[i].name, r.err);
         g_assert_cmpint (mdg_test_mode (target), ==, 0600);
         g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
         g_assert_cmpstr (contents, !=, "an older export");
@@ -1145,11 +1219,30 @@ test_cli_export_modes (Fixture *f, gconstpointer data)
           g_assert_true (g_str_has_prefix (contents, "%PDF-"));
       }
 
+  /* The deck's PDF copied beside the pdfpc notes (pdfpc opens the two together). */
+  for (guint replace = 0; replace < 2; replace++)
+    {
+      g_autofree char *copy = g_strdup_printf ("%s/%stalk.pdf", f->dir, replace ? "old-" : "");
+
+      g_assert_cmpint (mdg_test_mode (copy), ==, 0600);
+    }
+
+  /* The portal's pages, written anew and over an earlier export's. */
+  for (guint again = 0; again < 2; again++)
+    {
+      g_auto(MdgTestCli) r = { 0 };
+
+      run (f, &r, "publish", "site", "--output", site, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpuint (assert_tree_mode (site, 0600, FALSE), >, 3);
+      assert_tree_mode (site, 0644, TRUE);
+    }
+
   /* And the backup, which holds everyone. */
   for (guint replace = 0; replace < 2; replace++)
     {
       g_autofree char *target = g_build_filename (f->dir, replace ? "old-copy.db" : "copy.db", NULL);
-      g_auto(Result) r = { 0 };
+      g_auto(MdgTestCli) r = { 0 };
 
       if (replace)
         {
@@ -1190,15 +1283,15 @@ test_cli_export_failure_keeps_old_file (Fixture *f, gconstpointer data)
   g_autofree char *target = g_build_filename (f->dir, "badges.pdf", NULL);
   g_autofree char *contents = NULL;
   const char *args[] = { "attendees", "export", seminar, "--format", "badges", "--output", target, NULL };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) r = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) r = { 0 };
 
   /* The backup of the day first, while files may still grow. */
   run (f, &list, "seminar", "list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   g_assert_true (g_file_set_contents (target, "last week's badges", -1, NULL));
 
-  r.status = mdg_test_run_cli_argv (f->db, args, limit_file_size, NULL, &r.out, &r.err);
+  r.status = mdg_test_run_cli_argv (f->db, args, NULL, limit_file_size, NULL, &r.out, &r.err);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "badges.pdf"));
   g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
@@ -1231,11 +1324,11 @@ test_cli_damaged (Fixture *f, gconstpointer data)
     { "check" },
     { "demo" },
   };
-  g_auto(Result) backup = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) japanese = { 0 };
-  g_auto(Result) restore = { 0 };
-  g_auto(Result) healed = { 0 };
+  g_auto(MdgTestCli) backup = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) japanese = { 0 };
+  g_auto(MdgTestCli) restore = { 0 };
+  g_auto(MdgTestCli) healed = { 0 };
   guint page;
 
   run (f, &backup, "backup", good, NULL);
@@ -1250,9 +1343,9 @@ test_cli_damaged (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Result) r = { 0 };
+      g_auto(MdgTestCli) r = { 0 };
 
-      r.status = mdg_test_run_cli_argv (f->db, commands[i], NULL, NULL, &r.out, &r.err);
+      r.status = mdg_test_run_cli_argv (f->db, commands[i], NULL, NULL, NULL, &r.out, &r.err);
       if (r.status != 1 || strstr (r.err, "damaged") == NULL)
         g_error ("“%s %s” on a damaged database: exit %d, %s", commands[i][0], commands[i][1] ? commands[i][1] : "",
                  r.status, r.err);
@@ -1312,8 +1405,8 @@ test_cli_read_only (Fixture *f, gconstpointer data)
       const char *list_args[] = { "attendees", "list", seminar, NULL };
       const char *add_args[] = { "seminar", "add", "--title", "T", "--start", "2026-12-03T14:00", "--end",
                                  "2026-12-03T16:00", NULL };
-      g_auto(Result) list = { 0 };
-      g_auto(Result) add = { 0 };
+      g_auto(MdgTestCli) list = { 0 };
+      g_auto(MdgTestCli) add = { 0 };
       g_autofree char *after = NULL;
       gsize after_len;
 
@@ -1322,13 +1415,14 @@ test_cli_read_only (Fixture *f, gconstpointer data)
       g_assert_cmpint (g_chmod (f->dir, root || file_only ? 0755 : 0555), ==, 0);
       g_assert_cmpint (g_chmod (f->db, root ? 0644 : 0444), ==, 0);
 
-      list.status = mdg_test_run_cli_argv (f->db, list_args, root ? become_nobody : NULL, nobody, &list.out,
+      list.status = mdg_test_run_cli_argv (f->db, list_args, NULL, root ? become_nobody : NULL, nobody, &list.out,
                                            &list.err);
       g_assert_cmpint (list.status, ==, 0);
       g_assert_cmpstr (list.out, !=, "");
       g_assert_nonnull (strstr (list.err, "read-only"));
 
-      add.status = mdg_test_run_cli_argv (f->db, add_args, root ? become_nobody : NULL, nobody, &add.out, &add.err);
+      add.status = mdg_test_run_cli_argv (f->db, add_args, NULL, root ? become_nobody : NULL, nobody, &add.out,
+                                          &add.err);
       g_assert_cmpint (add.status, ==, 1);
       g_assert_nonnull (strstr (add.err, "opened read-only: changes cannot be saved"));
       g_assert_null (strstr (add.err, "damaged"));
@@ -1348,13 +1442,13 @@ test_cli_backup_list_restore (Fixture *f, gconstpointer data)
   g_autofree char *seminar = fill_sample (f, NULL);
   g_autofree char *future = g_build_filename (f->dir, "future.db", NULL);
   g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
-  g_auto(Result) first = { 0 };
-  g_auto(Result) list = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) restore = { 0 };
-  g_auto(Result) after = { 0 };
-  g_auto(Result) newer = { 0 };
-  g_auto(Result) garbage = { 0 };
+  g_auto(MdgTestCli) first = { 0 };
+  g_auto(MdgTestCli) list = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) restore = { 0 };
+  g_auto(MdgTestCli) after = { 0 };
+  g_auto(MdgTestCli) newer = { 0 };
+  g_auto(MdgTestCli) garbage = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *daily = NULL;
   JsonArray *array;
@@ -1403,12 +1497,12 @@ fixture_path (const char *name)
 static void
 test_cli_forms (Fixture *f, gconstpointer data)
 {
-  g_auto(Result) add = { 0 };
-  g_auto(Result) import = { 0 };
-  g_auto(Result) json = { 0 };
-  g_auto(Result) dry = { 0 };
-  g_auto(Result) accept = { 0 };
-  g_auto(Result) csv = { 0 };
+  g_auto(MdgTestCli) add = { 0 };
+  g_auto(MdgTestCli) import = { 0 };
+  g_auto(MdgTestCli) json = { 0 };
+  g_auto(MdgTestCli) dry = { 0 };
+  g_auto(MdgTestCli) accept = { 0 };
+  g_auto(MdgTestCli) csv = { 0 };
   g_autofree char *first = fixture_path ("municipal-cp932.csv");
   g_autofree char *updated = fixture_path ("municipal-updated.csv");
   g_autofree char *id = NULL;
@@ -1456,7 +1550,7 @@ test_cli_forms (Fixture *f, gconstpointer data)
   g_assert_true (json_object_get_null_member (first_row, "checked_in_at"));
 
   {
-    g_auto(Result) list = { 0 };
+    g_auto(MdgTestCli) list = { 0 };
 
     /* The counts keep the venue and online apart. */
     run (f, &list, "attendees", "list", id, NULL);
@@ -1487,7 +1581,7 @@ test_cli_forms (Fixture *f, gconstpointer data)
 
     for (guint i = 0; i < G_N_ELEMENTS (pdfs); i++)
       {
-        g_auto(Result) pdf = { 0 };
+        g_auto(MdgTestCli) pdf = { 0 };
         g_autofree char *path = g_strdup_printf ("%s/%s.pdf", f->dir, pdfs[i].format);
         g_autofree char *text_path = g_strdup_printf ("%s/%s.txt", f->dir, pdfs[i].format);
         g_autofree char *text = NULL;

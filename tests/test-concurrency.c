@@ -305,11 +305,7 @@ add_person (MdgDatabase *db,
 static gboolean
 person_in_files (const char *path)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
-  return mdg_test_file_holds (path, "wipe.me@reader-test.example.jp") ||
-         mdg_test_file_holds (wal, "wipe.me@reader-test.example.jp") ||
-         mdg_test_file_holds (path, "消去読者") || mdg_test_file_holds (wal, "消去読者");
+  return mdg_test_database_holds (path, "wipe.me@reader-test.example.jp") || mdg_test_database_holds (path, "消去読者");
 }
 
 /* A reader holds an old snapshot (another window reading a list) while the person is deleted. */

@@ -432,6 +432,61 @@ test_export (Fixture *f, gconstpointer data)
   }
 }
 
+/* What the database says (busy, read-only, damaged) is the whole error, never a line of
+ * the file to correct: the CSV is not to blame. */
+static void
+assert_database_error (Fixture *f,
+                       int      code)
+{
+  g_autoptr(GBytes) bytes = encode (form_csv, "UTF-8", "", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgAttendeeImport) import = load (bytes, MDG_CSV_ENCODING_AUTO, &error);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (mdg_attendee_import_commit (import, f->db, f->seminar_id, FALSE, NULL, &problems, &error));
+  g_assert_error (error, MDG_ERROR, code);
+  g_assert_null (problems);
+  g_assert_null (strstr (error->message, "Line "));
+  g_assert_null (strstr (error->message, "form.csv"));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM registration"), ==, 0);
+}
+
+static void
+test_database_errors (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_strdup (mdg_database_get_path (f->db));
+  g_autoptr(GError) error = NULL;
+
+  /* Another program holds the write lock for longer than this connection waits. */
+  {
+    g_autoptr(MdgDatabase) other = mdg_database_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (mdg_database_begin (other, &error));
+    mdg_database_set_busy_wait (f->db, 50);
+    assert_database_error (f, MDG_ERROR_BUSY);
+    mdg_database_rollback (other);
+    mdg_database_set_busy_wait (f->db, MDG_DATABASE_BUSY_WAIT);
+  }
+
+  /* Writing refused by the connection (as on a read-only file, which root cannot make). */
+  mdg_test_exec (f->db, "PRAGMA query_only = 1");
+  assert_database_error (f, MDG_ERROR_READ_ONLY);
+  mdg_test_exec (f->db, "PRAGMA query_only = 0");
+
+  /* The organizations' page is damaged: the import says so and blames no line. */
+  {
+    guint page = mdg_test_root_page (f->db, "organization");
+
+    g_clear_object (&f->db);
+    mdg_test_damage_pages (path, page, 1);
+    f->db = mdg_database_open (path, &error);
+    g_assert_no_error (error);
+    assert_database_error (f, MDG_ERROR_CORRUPT);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +503,7 @@ main (int   argc,
   ADD ("/csv/import/bad-files", test_bad_files);
   ADD ("/csv/import/rollback", test_failure_midway_rolls_back);
   ADD ("/csv/import/dry-run", test_dry_run);
+  ADD ("/csv/import/database-errors", test_database_errors);
   ADD ("/csv/export", test_export);
 #undef ADD
 

@@ -121,7 +121,6 @@ test_database_reopen_keeps_data_and_edits (void)
   g_autofree char *path = g_strdup (mdg_database_get_path (db));
   g_autoptr(MdgSeminar) seminar = sample_seminar ("再オープン");
   g_autoptr(GError) error = NULL;
-  g_autofree char *created = NULL;
 
   mdg_seminar_store_save (db, seminar, &error);
   g_assert_no_error (error);

@@ -208,13 +208,14 @@ test_check_in_queries (Fixture *f, gconstpointer data)
 static void
 test_kana_order (Fixture *f, gconstpointer data)
 {
-  g_autoptr(MdgAttendee) a = register_new (f, "渡辺", "太郎", "わたなべ", "たろう", NULL, NULL);
-  g_autoptr(MdgAttendee) b = register_new (f, "服部", "花子", "ハットリ", "ハナコ", NULL, NULL);
-  g_autoptr(MdgAttendee) c = register_new (f, "馬場", "誠", "ﾊﾞﾊﾞ", "ﾏｺﾄ", NULL, NULL);
-  g_autoptr(MdgAttendee) d = register_new (f, "青木", "恵", "あおき", "めぐみ", NULL, NULL);
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   const char *expected[] = { "青木", "服部", "馬場", "渡辺" };
+
+  g_object_unref (register_new (f, "渡辺", "太郎", "わたなべ", "たろう", NULL, NULL));
+  g_object_unref (register_new (f, "服部", "花子", "ハットリ", "ハナコ", NULL, NULL));
+  g_object_unref (register_new (f, "馬場", "誠", "ﾊﾞﾊﾞ", "ﾏｺﾄ", NULL, NULL));
+  g_object_unref (register_new (f, "青木", "恵", "あおき", "めぐみ", NULL, NULL));
 
   all = mdg_registration_store_list (f->db, f->seminar_id, &error);
   g_assert_cmpuint (all->len, ==, 4);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "mdg-backup.h"
 #include "mdg-database-private.h"
 #include "mdg-error.h"
 #include "mdg-person-store.h"
@@ -332,7 +333,8 @@ test_five_laptops (Fixture       *f,
           g_autofree char *given = g_strdup_printf ("利用者%u", j + 1);
           g_autofree char *email = g_strdup_printf ("user%u.%u@example.jp", i, j);
           MdgPerson *person = add_person (l, family, given, email, NULL);
-          g_autoptr(MdgAttendee) attendee = register_person (l, mdg_seminar_get_id (seminar), person);
+
+          g_object_unref (register_person (l, mdg_seminar_get_id (seminar), person));
           g_ptr_array_add (people, person);
         }
     }
@@ -495,26 +497,6 @@ test_different_fields (Fixture       *f,
   g_assert_cmpuint (mdg_sync_client_get_conflicts (b->client), ==, 0);
 }
 
-/* Whether @needle occurs anywhere in the database file or its write-ahead log. */
-static gboolean
-file_holds (const char *path,
-            const char *needle)
-{
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (file, &contents, &length, NULL) &&
-          memmem (contents, length, needle, strlen (needle)) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 test_delete_person (Fixture       *f,
                     gconstpointer  data)
@@ -523,10 +505,12 @@ test_delete_person (Fixture       *f,
   g_autoptr(MdgPerson) gone = add_person (a, "削除", "希望子", "erase-me@example.jp", "090-9999-0000");
   g_autoptr(MdgPerson) stays = add_person (a, "残留", "一郎", "stays@example.jp", NULL);
   g_autoptr(MdgSeminar) seminar = add_seminar (a, "個人情報保護の勉強会");
-  g_autoptr(MdgAttendee) attendee = register_person (a, mdg_seminar_get_id (seminar), gone);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
   PGconn *conn;
 
+  g_object_unref (register_person (a, mdg_seminar_get_id (seminar), gone));
   add_laptop (f);
   add_laptop (f);
   mdg_test_exec (a->db, "UPDATE registration SET survey = 'アンケート: erase-me の回答'");
@@ -539,6 +523,19 @@ test_delete_person (Fixture       *f,
   sync_ok (laptop (f, 1));
   sync_ok (laptop (f, 2));
   g_assert_cmpint (mdg_test_count (laptop (f, 2)->db, "SELECT count (*) FROM sync_conflict"), ==, 1);
+
+  /* Each laptop's automatic backup of the day holds them. */
+  backups = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < f->laptops->len; i++)
+    {
+      char *written = NULL;
+
+      g_assert_true (mdg_database_backup_daily (laptop (f, i)->db, now, &written, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (written);
+      g_assert_true (mdg_test_database_holds (written, "erase-me@example.jp"));
+      g_ptr_array_add (backups, written);
+    }
 
   g_assert_true (mdg_person_store_delete (a->db, id_of (a, "person", mdg_person_get_uuid (gone)), &error));
   g_assert_no_error (error);
@@ -558,10 +555,16 @@ test_delete_person (Fixture       *f,
       g_assert_cmpint (mdg_test_count (l->db, "SELECT count (*) FROM registration WHERE person_id IS NULL AND survey IS NULL"), ==, 1);
       g_assert_cmpint (mdg_test_count (l->db, "SELECT count (*) FROM sync_conflict"), ==, 0);
       /* Not a byte of them in the file: free pages zeroed, search index rewritten, log emptied. */
-      g_assert_false (file_holds (l->path, "erase-me@example.jp"));
-      g_assert_false (file_holds (l->path, "希望子"));
-      g_assert_false (file_holds (l->path, "090-9999-0000"));
-      g_assert_false (file_holds (l->path, "erase-me の回答"));
+      g_assert_false (mdg_test_database_holds (l->path, "erase-me@example.jp"));
+      g_assert_false (mdg_test_database_holds (l->path, "希望子"));
+      g_assert_false (mdg_test_database_holds (l->path, "090-9999-0000"));
+      g_assert_false (mdg_test_database_holds (l->path, "erase-me の回答"));
+      /* Nor in its backups, whether the delete was made here or a sync brought it. */
+      g_assert_true (g_file_test (g_ptr_array_index (backups, i), G_FILE_TEST_EXISTS));
+      g_assert_false (mdg_test_database_holds (g_ptr_array_index (backups, i), "erase-me@example.jp"));
+      g_assert_false (mdg_test_database_holds (g_ptr_array_index (backups, i), "希望子"));
+      g_assert_false (mdg_test_database_holds (g_ptr_array_index (backups, i), "erase-me の回答"));
+      g_assert_cmpint (id_of (l, "person", mdg_person_get_uuid (stays)), >, 0);
     }
 
   /* Nor on the server: the record is a tombstone and its history holds no value. */
@@ -675,11 +678,11 @@ test_commit_lost_locally (Fixture       *f,
   Laptop *a = add_laptop (f);
   Laptop *b = add_laptop (f);
   g_autofree char *backup = g_build_filename (f->dir, "before-sync.db", NULL);
-  g_autoptr(MdgPerson) one = add_person (a, "再送", "一", NULL, "03-1234-5678");
   g_autoptr(GError) error = NULL;
   gint64 changes;
   PGconn *conn;
 
+  g_object_unref (add_person (a, "再送", "一", NULL, "03-1234-5678"));
   /* The server commits, then the laptop loses its commit (a crash in between): the
    * laptop is as before the sync, and syncs again. */
   g_assert_true (mdg_database_backup (a->db, backup, &error));
@@ -772,7 +775,6 @@ test_number_given_twice (Fixture       *f,
   g_autoptr(MdgPerson) walk_in_b = NULL;
   g_autoptr(MdgAttendee) at_a = NULL;
   g_autoptr(MdgAttendee) at_b = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   guint duplicates = 0;
 
@@ -819,8 +821,8 @@ test_nothing_to_do (Fixture       *f,
 {
   Laptop *a = add_laptop (f);
   Laptop *b = add_laptop (f);
-  g_autoptr(MdgPerson) person = add_person (b, "往復", "一回", NULL, NULL);
 
+  g_object_unref (add_person (b, "往復", "一回", NULL, NULL));
   sync_ok (a);
   sync_ok (b);
   sync_ok (a);
@@ -838,11 +840,11 @@ test_shared_in_one_line (Fixture       *f,
 {
   Laptop *a = add_laptop (f);
   Laptop *b = add_laptop (f);
-  g_autoptr(MdgPerson) yamada = add_person (a, "山田", "太郎", NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *colour = NULL;
 
+  g_object_unref (add_person (a, "山田", "太郎", NULL, NULL));
   sync_ok (a);
   sync_ok (b);
 
@@ -998,7 +1000,7 @@ tree_holds (const char *path,
   const char *name;
 
   if (dir == NULL)
-    return file_holds (path, needle);
+    return mdg_test_file_holds (path, needle);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
@@ -1306,50 +1308,22 @@ test_interval (Fixture       *f,
 
 /* --- madoguchi-cli sync -------------------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
 static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-cli (Result      *r,
+cli (MdgTestCli  *r,
      const char  *database,
      const char  *input,
      const char  *first,
      ...)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) args = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
 
-  g_strv_builder_add (builder, g_getenv ("MADOGUCHI_CLI"));
-  g_strv_builder_add (builder, "--database");
-  g_strv_builder_add (builder, database);
   va_start (ap, first);
   for (const char *arg = first; arg; arg = va_arg (ap, const char *))
-    g_strv_builder_add (builder, arg);
+    g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
-  args = g_strv_builder_end (builder);
-
-  process = g_subprocess_newv ((const char *const *) args, G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, &r->out, &r->err, &error);
-  g_assert_no_error (error);
-  r->status = g_subprocess_get_exit_status (process);
+  g_ptr_array_add (args, NULL);
+  r->status = mdg_test_run_cli_argv (database, (const char **) args->pdata, input, NULL, NULL, &r->out, &r->err);
 }
 
 static JsonNode *
@@ -1377,25 +1351,25 @@ test_cli (Fixture       *f,
   JsonObject *object;
 
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, a, NULL, "sync", "status", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "No team server"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, a, NULL, "sync", "now", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err, "No team server is set up"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, a, NULL, "sync", "setup", "--host", host, NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   for (guint i = 0; i < 2; i++)
     {
-      g_auto(Result) r = { 0 };
+      g_auto(MdgTestCli) r = { 0 };
       cli (&r, i ? b : a, input, "sync", "setup", "--host", host, "--port", port, "--dbname", f->dbname,
            "--user", users[0], NULL);
       g_assert_cmpstr (r.err, ==, "");
@@ -1407,10 +1381,10 @@ test_cli (Fixture       *f,
     Laptop la = { a, db_a, NULL };
     Laptop lb = { b, db_b, NULL };
     g_autoptr(MdgPerson) person = add_person (&la, "窓口", "花子", NULL, "03-0000-0001");
-    g_auto(Result) r1 = { 0 };
-    g_auto(Result) r2 = { 0 };
-    g_auto(Result) r3 = { 0 };
-    g_auto(Result) r4 = { 0 };
+    g_auto(MdgTestCli) r1 = { 0 };
+    g_auto(MdgTestCli) r2 = { 0 };
+    g_auto(MdgTestCli) r3 = { 0 };
+    g_auto(MdgTestCli) r4 = { 0 };
 
     cli (&r1, a, NULL, "sync", "now", NULL);
     g_assert_cmpstr (r1.err, ==, "");
@@ -1427,7 +1401,7 @@ test_cli (Fixture       *f,
   }
 
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, b, NULL, "sync", "status", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     status = parse_json (r.out);
@@ -1438,7 +1412,7 @@ test_cli (Fixture       *f,
     g_assert_nonnull (json_object_get_string_member (object, "last_sync"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, b, NULL, "sync", "conflicts", "--json", NULL);
     g_assert_cmpint (r.status, ==, 0);
     conflicts = parse_json (r.out);
@@ -1451,24 +1425,24 @@ test_cli (Fixture       *f,
     id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (object, "id"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, b, NULL, "sync", "conflicts", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "The phone number of 窓口 花子 was changed to different values on two laptops"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, b, NULL, "sync", "resolve", id, "--keep", "sideways", NULL);
     g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     cli (&r, b, NULL, "sync", "resolve", id, "--keep", "theirs", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
-    g_auto(Result) r1 = { 0 };
-    g_auto(Result) r2 = { 0 };
+    g_auto(MdgTestCli) r1 = { 0 };
+    g_auto(MdgTestCli) r2 = { 0 };
     g_autoptr(MdgDatabase) db_a = NULL;
     g_autoptr(MdgDatabase) db_b = NULL;
 
@@ -1484,8 +1458,8 @@ test_cli (Fixture       *f,
 
   /* A failing sync exits 1 and says why. */
   {
-    g_auto(Result) r1 = { 0 };
-    g_auto(Result) r2 = { 0 };
+    g_auto(MdgTestCli) r1 = { 0 };
+    g_auto(MdgTestCli) r2 = { 0 };
     cli (&r1, a, "wrong-password\n", "sync", "setup", "--host", host, "--port", port, "--dbname", f->dbname,
          "--user", users[1], NULL);
     g_assert_cmpint (r1.status, ==, 0);
@@ -1494,7 +1468,7 @@ test_cli (Fixture       *f,
     g_assert_nonnull (strstr (r2.err, "refused the user name or the password"));
   }
   {
-    g_auto(Result) r = { 0 };
+    g_auto(MdgTestCli) r = { 0 };
     g_autoptr(JsonNode) failed = NULL;
 
     cli (&r, a, NULL, "sync", "status", "--json", NULL);

@@ -14,6 +14,7 @@
 #include "mdg-date.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-follow-up.h"
 #include "mdg-registration-store.h"
 #include "mdg-report-document.h"
@@ -535,7 +536,7 @@ report_monthly (Globals  *globals,
     {
       g_autofree char *csv = mdg_report_export_csv (report);
 
-      if (!g_file_set_contents_full (output, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+      if (!mdg_file_write_private (output, csv, strlen (csv), &error))
         return _mdg_cli_fail (error);
     }
   else

@@ -836,6 +836,20 @@ transition (MdgDatabase            *db,
   return mdg_consultation_store_refresh (db, consultation, error);
 }
 
+/* A step of the workflow that changes nothing but the state (and the history). */
+static gboolean
+act (MdgDatabase            *db,
+     gint64                  actor_id,
+     MdgConsultation        *consultation,
+     MdgConsultationAction   action,
+     const char             *note,
+     GError                **error)
+{
+  Change change = { 0 };
+
+  return transition (db, actor_id, consultation, action, &change, note, error);
+}
+
 /**
  * mdg_consultation_store_dispatch:
  * @db: a #MdgDatabase
@@ -869,9 +883,7 @@ mdg_consultation_store_start (MdgDatabase      *db,
                               const char       *note,
                               GError          **error)
 {
-  Change change = { 0 };
-
-  return transition (db, actor_id, consultation, MDG_CONSULTATION_ACTION_STARTED, &change, note, error);
+  return act (db, actor_id, consultation, MDG_CONSULTATION_ACTION_STARTED, note, error);
 }
 
 /**
@@ -905,9 +917,7 @@ mdg_consultation_store_close (MdgDatabase      *db,
                               const char       *note,
                               GError          **error)
 {
-  Change change = { 0 };
-
-  return transition (db, actor_id, consultation, MDG_CONSULTATION_ACTION_CLOSED, &change, note, error);
+  return act (db, actor_id, consultation, MDG_CONSULTATION_ACTION_CLOSED, note, error);
 }
 
 /* Reopens an answered or closed consultation: back to its specialist, or to new. */
@@ -918,9 +928,7 @@ mdg_consultation_store_reopen (MdgDatabase      *db,
                                const char       *note,
                                GError          **error)
 {
-  Change change = { 0 };
-
-  return transition (db, actor_id, consultation, MDG_CONSULTATION_ACTION_REOPENED, &change, note, error);
+  return act (db, actor_id, consultation, MDG_CONSULTATION_ACTION_REOPENED, note, error);
 }
 
 /* Refers the consultation to an outside body from the referral list. */
@@ -1508,7 +1516,7 @@ count_thread (GTask        *task,
   MdgQueueCounts *counts = g_new0 (MdgQueueCounts, 1);
   GError *error = NULL;
 
-  if (!(connection = mdg_database_open (mdg_database_get_path (source_object), &error)) ||
+  if (!(connection = _mdg_database_open_worker (source_object, &error)) ||
       !mdg_consultation_store_count_queues (connection, *(gint64 *) task_data, NULL, counts, &error))
     {
       g_free (counts);
@@ -1574,15 +1582,15 @@ _mdg_consultation_store_forget_person (sqlite3      *handle,
   static const char *steps[] = {
     "CREATE TEMP TABLE IF NOT EXISTS forget (id INTEGER PRIMARY KEY)",
     "DELETE FROM forget",
-    "INSERT OR IGNORE INTO forget (id) SELECT id FROM consultation WHERE person_id = ?1"
-    " UNION SELECT m.consultation_id FROM consultation_mail AS m JOIN person AS p ON p.id = ?1"
-    " WHERE p.email IS NOT NULL AND m.from_address = p.email COLLATE NOCASE",
+    ("INSERT OR IGNORE INTO forget (id) SELECT id FROM consultation WHERE person_id = ?1"
+     " UNION SELECT m.consultation_id FROM consultation_mail AS m JOIN person AS p ON p.id = ?1"
+     " WHERE p.email IS NOT NULL AND m.from_address = p.email COLLATE NOCASE"),
     "UPDATE consultation SET subject = '—', question = NULL, answer = NULL WHERE id IN (SELECT id FROM forget)",
     "UPDATE consultation_event SET note = NULL WHERE consultation_id IN (SELECT id FROM forget)",
     "DELETE FROM consultation_mail WHERE consultation_id IN (SELECT id FROM forget)",
     "DELETE FROM consultation_attachment WHERE consultation_id IN (SELECT id FROM forget)",
-    "UPDATE follow_up SET title = '—', advice = NULL WHERE consultation_id IN (SELECT id FROM forget)"
-    " OR registration_id IN (SELECT id FROM registration WHERE person_id = ?1)",
+    ("UPDATE follow_up SET title = '—', advice = NULL WHERE consultation_id IN (SELECT id FROM forget)"
+     " OR registration_id IN (SELECT id FROM registration WHERE person_id = ?1)"),
     "DELETE FROM draft WHERE person_id = ?1",
     "DELETE FROM forget",
     "INSERT INTO consultation_index (consultation_index) VALUES ('optimize')",

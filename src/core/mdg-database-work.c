@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "mdg-database-private.h"
 #include "mdg-database-work.h"
 
 /*
@@ -13,7 +14,6 @@
 
 typedef struct
 {
-  char           *path;
   MdgWorkFunc     func;
   gpointer        data;
   GDestroyNotify  data_free;
@@ -24,7 +24,6 @@ work_free (Work *work)
 {
   if (work->data_free != NULL)
     work->data_free (work->data);
-  g_free (work->path);
   g_free (work);
 }
 
@@ -40,7 +39,7 @@ work_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  connection = mdg_database_open (work->path, &error);
+  connection = _mdg_database_open_worker (source_object, &error);
   if (connection == NULL || !work->func (connection, work->data, &error))
     g_task_return_error (task, error);
   else
@@ -76,7 +75,6 @@ mdg_database_work_async (MdgDatabase         *db,
 
   task = g_task_new (db, cancellable, callback, user_data);
   work = g_new0 (Work, 1);
-  work->path = g_strdup (mdg_database_get_path (db));
   work->func = func;
   work->data = data;
   work->data_free = data_free;

@@ -554,8 +554,9 @@ _mdg_database_open_worker (MdgDatabase  *self,
   return connection;
 }
 
-/* A connection to another database file (a backup), as a worker connects: nothing
- * prepared, migrated or backed up. */
+/* A worker's connection to a file it knows by its path only (mdg_database_open()
+ * prepared it on the main thread), or to another database file (a backup): nothing
+ * tightened, migrated, backed up or wiped. */
 MdgDatabase *
 _mdg_database_open_file (const char  *path,
                          GError     **error)

@@ -495,6 +495,8 @@ prepare_thread (GTask        *task,
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   GError *error = NULL;
 
+  /* The first open of the sample database, which creates and migrates it: the main,
+   * preparing open, here in a worker because filling it takes a while. */
   db = mdg_database_open (task_data, &error);
   if (db != NULL && mdg_database_is_empty (db))
     mdg_demo_fill (db, MDG_DEMO_SIZE_SMALL, today, NULL, &error);

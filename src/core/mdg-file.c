@@ -14,7 +14,8 @@
 
 /*
  * Every file Madoguchi writes for the user may hold personal data: exports (PDF,
- * CSV, JSON, iCalendar) and backups. Each is written to a temporary file beside its
+ * CSV, JSON, iCalendar, e-mail, EPUB, web pages), backups, and the files of the data
+ * folder (decks, thumbnails). Each is written to a temporary file beside its
  * target, created with mode 0600 whatever the umask, flushed to the disk, and only
  * then renamed over the target. So an existing 0644 file is replaced by a 0600 one,
  * and an export that fails half-way (a full disk, a crash) leaves the old file as
@@ -279,6 +280,96 @@ mdg_file_write_private (const char  *path,
   writer = mdg_file_writer_new (path, error);
   return writer != NULL && mdg_file_writer_write (writer, data, length, error) &&
          mdg_file_writer_commit (writer, error);
+}
+
+/**
+ * mdg_file_copy_private:
+ * @source: the file to copy
+ * @path: the copy; replaced when it exists
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Copies @source as mdg_file_write_private() writes: mode 0600, replaced atomically,
+ * read and written a piece at a time.
+ *
+ * Returns: whether the copy is in place
+ */
+gboolean
+mdg_file_copy_private (const char    *source,
+                       const char    *path,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(MdgFileWriter) writer = NULL;
+  g_autofree char *buffer = NULL;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (source);
+  if (!(in = g_file_read (file, cancellable, error)) || !(writer = mdg_file_writer_new (path, error)))
+    return FALSE;
+  buffer = g_malloc (64 * 1024);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buffer, 64 * 1024, cancellable, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      if (!mdg_file_writer_write (writer, buffer, n, error))
+        return FALSE;
+    }
+  return mdg_file_writer_commit (writer, error);
+}
+
+/**
+ * mdg_file_store_private:
+ * @path: a file of the data folder named after its contents (their SHA-256)
+ * @data: (array length=length): the contents
+ * @length: their length
+ * @written: (out) (optional): whether @path was written now
+ * @error: a location for a #GError
+ *
+ * Keeps a content-addressed file (a deck's PDF): written as mdg_file_write_private()
+ * writes, its folder created 0700, unless it is there already — the same name holds
+ * the same contents.
+ *
+ * Returns: whether the file is in place
+ */
+gboolean
+mdg_file_store_private (const char  *path,
+                        const void  *data,
+                        gsize        length,
+                        gboolean    *written,
+                        GError     **error)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (written != NULL)
+    *written = FALSE;
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
+      return FALSE;
+    }
+  if (!mdg_file_write_private (path, data, length, error))
+    return FALSE;
+  if (written != NULL)
+    *written = TRUE;
+  return TRUE;
 }
 
 static void

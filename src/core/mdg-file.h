@@ -22,6 +22,15 @@ gboolean       mdg_file_write_private        (const char           *path,
                                               const void           *data,
                                               gsize                 length,
                                               GError              **error);
+gboolean       mdg_file_copy_private         (const char           *source,
+                                              const char           *path,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+gboolean       mdg_file_store_private        (const char           *path,
+                                              const void           *data,
+                                              gsize                 length,
+                                              gboolean             *written,
+                                              GError              **error);
 void           mdg_file_write_private_async  (GFile                *file,
                                               GBytes               *bytes,
                                               GCancellable         *cancellable,

@@ -236,16 +236,13 @@ _mdg_organization_store_write (MdgDatabase      *db,
   return ok;
 }
 
-static int
-compare_kana (gconstpointer a,
-              gconstpointer b)
+/* What an organization sorts by: its reading, or its name when it has none. */
+static char *
+organization_reading (gpointer item)
 {
-  MdgOrganization *oa = *(MdgOrganization **) a, *ob = *(MdgOrganization **) b;
-  const char *ka = mdg_organization_get_text (oa, MDG_ORGANIZATION_KANA);
-  const char *kb = mdg_organization_get_text (ob, MDG_ORGANIZATION_KANA);
+  const char *kana = mdg_organization_get_text (item, MDG_ORGANIZATION_KANA);
 
-  return mdg_kana_compare (ka ? ka : mdg_organization_get_text (oa, MDG_ORGANIZATION_NAME), -1,
-                           kb ? kb : mdg_organization_get_text (ob, MDG_ORGANIZATION_NAME), -1);
+  return g_strdup (kana ? kana : mdg_organization_get_text (item, MDG_ORGANIZATION_NAME));
 }
 
 /**
@@ -265,34 +262,22 @@ mdg_organization_store_list (MdgDatabase  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *organizations;
-  GError *local_error = NULL;
+  gboolean searched;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  if (query != NULL)
-    stmt = _mdg_search_prepare (db, "SELECT " ORGANIZATION_COLUMNS ("o"),
-                                " JOIN organization AS o ON o.id = s.rowid / 4", MDG_SEARCH_KIND_ORGANIZATION, query,
-                                limit, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  stmt = _mdg_search_prepare_list (db, "SELECT " ORGANIZATION_COLUMNS ("o"),
+                                   " JOIN organization AS o ON o.id = s.rowid / 4", MDG_SEARCH_KIND_ORGANIZATION, query,
+                                   "SELECT " ORGANIZATION_COLUMNS ("o") " FROM organization AS o"
+                                   " ORDER BY coalesce(o.kana, o.name) COLLATE kana, o.id LIMIT ?",
+                                   limit, &searched, error);
   if (stmt == NULL)
-    {
-      stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                               "SELECT " ORGANIZATION_COLUMNS ("o") " FROM organization AS o"
-                               " ORDER BY coalesce(o.kana, o.name) COLLATE kana, o.id LIMIT ?",
-                               error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int (stmt, 1, limit);
-      return collect (db, stmt, error);
-    }
+    return NULL;
 
+  /* Search hits come in index order; the list shows them by reading. */
   organizations = collect (db, stmt, error);
-  if (organizations != NULL)
-    g_ptr_array_sort (organizations, compare_kana);
+  if (organizations != NULL && searched)
+    mdg_kana_sort (organizations, organization_reading);
   return organizations;
 }
 

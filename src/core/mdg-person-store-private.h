@@ -29,6 +29,10 @@ gint64     _mdg_person_store_ensure_organization (MdgDatabase  *db,
 gboolean   _mdg_person_store_erase  (sqlite3      *handle,
                                      gint64        id,
                                      GError      **error);
+gboolean   _mdg_person_store_erase_index (sqlite3    *handle,
+                                          GError    **error);
+void       _mdg_person_store_erased (MdgDatabase  *db,
+                                     GPtrArray    *uuids);
 gboolean   _mdg_person_store_delete_here (MdgDatabase *db,
                                           gint64       id,
                                           GError     **error);

@@ -434,36 +434,25 @@ mdg_person_store_list (MdgDatabase  *db,
                        GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  GError *local_error = NULL;
+  GPtrArray *people;
+  gboolean searched;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  if (query != NULL)
-    stmt = _mdg_search_prepare (db, "SELECT " MDG_PERSON_COLUMNS ("p", "o"),
-                                " JOIN person AS p ON p.id = s.rowid / 4"
-                                " LEFT JOIN organization AS o ON o.id = p.organization_id",
-                                MDG_SEARCH_KIND_PERSON, query, limit, &local_error);
-  if (stmt == NULL && local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  stmt = _mdg_search_prepare_list (db, "SELECT " MDG_PERSON_COLUMNS ("p", "o"),
+                                   " JOIN person AS p ON p.id = s.rowid / 4"
+                                   " LEFT JOIN organization AS o ON o.id = p.organization_id",
+                                   MDG_SEARCH_KIND_PERSON, query,
+                                   SELECT_PERSON " ORDER BY " MDG_PERSON_KANA_ORDER ("p") " LIMIT ?", limit, &searched,
+                                   error);
   if (stmt == NULL)
-    {
-      stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                               SELECT_PERSON " ORDER BY " MDG_PERSON_KANA_ORDER ("p") " LIMIT ?", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int (stmt, 1, limit);
-      return collect_people (db, stmt, error);
-    }
+    return NULL;
 
   /* Search hits come in index order; the list shows them by reading. */
   people = collect_people (db, stmt, error);
-  if (people != NULL)
+  if (people != NULL && searched)
     mdg_kana_sort (people, (MdgKanaReadingFunc) mdg_person_dup_kana);
-  return g_steal_pointer (&people);
+  return people;
 }
 
 /**
@@ -639,31 +628,15 @@ person_uuid (MdgDatabase *db,
 }
 
 /**
- * mdg_person_store_delete:
- * @db: a #MdgDatabase
- * @id: the person
- * @error: a location for a #GError
- *
- * Deletes a person everywhere, as the personal data law asks on request: the person
- * row; their registrations stay, anonymised, so that seminar figures still add up;
- * so do their consultations, which lose the link and every word of their text, history
- * notes, e-mail and attachments (_mdg_consultation_store_forget_person()). The search index is rewritten so that no segment keeps
- * their words, and with secure_delete the freed pages are zeroed; a checkpoint then
- * moves everything into the file and empties the log. Afterwards the database file
- * holds no byte of their name or e-mail. When another program is reading the
- * database meanwhile, the delete still succeeds and the wipe is finished as soon as
- * it can be (mdg_database_get_wipe_pending()). The automatic backups forget the
- * person the same way (a backup that cannot is removed).
- */
-/**
  * _mdg_person_store_erase:
  * @handle: a connection inside a transaction
  * @id: the person
  * @error: a location for a #GError
  *
  * The rows half of mdg_person_store_delete(), for a caller that holds the transaction
- * and then rewrites the search index and checkpoints (a sync applying a deletion made
- * on another laptop).
+ * (a sync applying a deletion made on another laptop). Before it commits, the caller
+ * rewrites the search index (_mdg_person_store_erase_index()); after, it calls
+ * _mdg_person_store_erased().
  */
 gboolean
 _mdg_person_store_erase (sqlite3  *handle,
@@ -691,58 +664,111 @@ _mdg_person_store_erase (sqlite3  *handle,
   return TRUE;
 }
 
+/* FTS5 keeps deleted tokens in older segments until they are merged: merged here, in
+ * the transaction that erased people. */
 gboolean
-mdg_person_store_delete (MdgDatabase  *db,
-                         gint64        id,
-                         GError      **error)
+_mdg_person_store_erase_index (sqlite3  *handle,
+                               GError  **error)
 {
-  g_autofree char *uuid = NULL;
-
-  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
-
-  uuid = person_uuid (db, id);
-  if (!_mdg_person_store_delete_here (db, id, error))
-    return FALSE;
-
-  /* The automatic backups beside the database hold the person too. */
-  if (uuid != NULL)
-    _mdg_backup_forget_person (db, uuid);
-  return TRUE;
+  return _mdg_sql_exec (handle, "INSERT INTO search_index (search_index) VALUES ('optimize')", error);
 }
 
-/* The delete itself, in one database file: the user's or one of its backups. */
-gboolean
-_mdg_person_store_delete_here (MdgDatabase  *db,
-                               gint64        id,
-                               GError      **error)
+/* The erasure in one file, in a transaction of its own; nothing about the backups. */
+static gboolean
+erase_in_file (MdgDatabase  *db,
+               gint64        id,
+               GError      **error)
 {
   sqlite3 *handle = _mdg_database_get_handle (db);
 
   if (!mdg_database_begin (db, error))
     return FALSE;
+  if (!_mdg_person_store_erase (handle, id, error) || !_mdg_person_store_erase_index (handle, error))
+    {
+      mdg_database_rollback (db);
+      return FALSE;
+    }
+  return mdg_database_commit (db, error);
+}
 
-  if (!_mdg_person_store_erase (handle, id, error))
-    goto fail;
+/* The person is deleted whatever happens now; a reader may delay only the wipe. */
+static void
+wipe_file (MdgDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
 
-  /* FTS5 keeps deleted tokens in older segments until they are merged. */
-  if (!_mdg_sql_exec (handle, "INSERT INTO search_index (search_index) VALUES ('optimize')", error))
-    goto fail;
+  if (!_mdg_database_wipe (db, &error))
+    g_debug ("Wiping erased people waits for readers: %s", error->message);
+}
 
-  if (!mdg_database_commit (db, error))
-    return FALSE;
+/**
+ * _mdg_person_store_erased:
+ * @db: the database whose transaction erased people, committed
+ * @uuids: (element-type utf8): who was erased
+ *
+ * What follows every erasure of people in the user's database, a delete here or one
+ * a sync brought from another laptop: the pages the rows held are wiped from the file
+ * (secure_delete zeroed them in the log; a checkpoint moves them over the old pages),
+ * and the automatic backups beside the database forget them the same way.
+ */
+void
+_mdg_person_store_erased (MdgDatabase *db,
+                          GPtrArray   *uuids)
+{
+  wipe_file (db);
+  for (guint i = 0; i < uuids->len; i++)
+    _mdg_backup_forget_person (db, g_ptr_array_index (uuids, i));
+}
 
-  /* The person is deleted whatever happens now; a reader may delay only the wipe. */
-  {
-    g_autoptr(GError) wipe_error = NULL;
+/**
+ * mdg_person_store_delete:
+ * @db: a #MdgDatabase
+ * @id: the person
+ * @error: a location for a #GError
+ *
+ * Deletes a person everywhere, as the personal data law asks on request: the person
+ * row; their registrations stay, anonymised, so that seminar figures still add up;
+ * so do their consultations, which lose the link and every word of their text, history
+ * notes, e-mail and attachments (_mdg_consultation_store_forget_person()). The search
+ * index is rewritten so that no segment keeps their words, and with secure_delete the
+ * freed pages are zeroed; a checkpoint then moves everything into the file and empties
+ * the log. Afterwards the database file holds no byte of their name or e-mail. When
+ * another program is reading the database meanwhile, the delete still succeeds and the
+ * wipe is finished as soon as it can be (mdg_database_get_wipe_pending()). The
+ * automatic backups forget the person the same way (a backup that cannot is removed).
+ */
+gboolean
+mdg_person_store_delete (MdgDatabase  *db,
+                         gint64        id,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  char *uuid;
 
-    if (!_mdg_database_wipe (db, &wipe_error))
-      g_debug ("Wiping person %" G_GINT64_FORMAT " waits for readers: %s", id, wipe_error->message);
-  }
+  g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
+
+  uuid = person_uuid (db, id);
+  if (!erase_in_file (db, id, error))
+    {
+      g_free (uuid);
+      return FALSE;
+    }
+  if (uuid != NULL)
+    g_ptr_array_add (uuids, uuid);
+  _mdg_person_store_erased (db, uuids);
   return TRUE;
+}
 
-fail:
-  mdg_database_rollback (db);
-  return FALSE;
+/* The delete in one of the automatic backups: the backups have no backups of their own. */
+gboolean
+_mdg_person_store_delete_here (MdgDatabase  *db,
+                               gint64        id,
+                               GError      **error)
+{
+  if (!erase_in_file (db, id, error))
+    return FALSE;
+  wipe_file (db);
+  return TRUE;
 }
 
 static void

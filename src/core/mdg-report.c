@@ -294,7 +294,7 @@ report_thread (GTask        *task,
   MdgMonthlyReport *report;
   GError *error = NULL;
 
-  if (!(connection = mdg_database_open (mdg_database_get_path (source_object), &error)) ||
+  if (!(connection = _mdg_database_open_worker (source_object, &error)) ||
       !(report = mdg_report_monthly (connection, month->year, month->month, &error)))
     {
       g_task_return_error (task, error);

@@ -14,6 +14,16 @@ sqlite3_stmt *_mdg_search_prepare (MdgDatabase    *db,
                                    guint           limit,
                                    GError        **error);
 
+sqlite3_stmt *_mdg_search_prepare_list (MdgDatabase    *db,
+                                        const char     *select,
+                                        const char     *join,
+                                        MdgSearchKind   kind,
+                                        const char     *query,
+                                        const char     *all,
+                                        guint           limit,
+                                        gboolean       *searched,
+                                        GError        **error);
+
 gboolean      _mdg_search_add_clause (const char     *index,
                                       const char     *query,
                                       GString        *where,

@@ -179,6 +179,53 @@ _mdg_search_prepare (MdgDatabase    *db,
   return stmt;
 }
 
+/**
+ * _mdg_search_prepare_list:
+ * @db: a #MdgDatabase
+ * @select: as for _mdg_search_prepare()
+ * @join: as for _mdg_search_prepare()
+ * @kind: the kind of record listed
+ * @query: (nullable): what the user typed; %NULL for all
+ * @all: the statement listing every record in order, its LIMIT a parameter
+ * @limit: the most rows
+ * @searched: (out): whether the rows are search hits, in index order (sort them)
+ * @error: a location for a #GError
+ *
+ * A list searched as the user types, or the whole list when there is nothing to find.
+ *
+ * Returns: (transfer full): the statement, bound, or %NULL with @error set
+ */
+sqlite3_stmt *
+_mdg_search_prepare_list (MdgDatabase    *db,
+                          const char     *select,
+                          const char     *join,
+                          MdgSearchKind   kind,
+                          const char     *query,
+                          const char     *all,
+                          guint           limit,
+                          gboolean       *searched,
+                          GError        **error)
+{
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (query != NULL)
+    stmt = _mdg_search_prepare (db, select, join, kind, query, limit, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  *searched = stmt != NULL;
+  if (stmt == NULL)
+    {
+      stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), all, error);
+      if (stmt != NULL)
+        sqlite3_bind_int (stmt, 1, limit);
+    }
+  return stmt;
+}
+
 static gpointer
 search_hit_row (sqlite3_stmt *stmt)
 {

@@ -141,7 +141,7 @@ mdg_advice_letter_paginate (MdgDocument *document,
   }
 
   g_clear_pointer (&self->flow, _mdg_flow_free);
-  self->flow = _mdg_flow_new (width - 2 * margin);
+  self->flow = _mdg_flow_new (margin, width - 2 * margin, self->first_top, margin, bottom);
   _mdg_flow_add_text (self->flow, cr, subject, 11, FALSE);
   _mdg_flow_add_space (self->flow, 10);
   _mdg_flow_add_text (self->flow, cr,
@@ -152,7 +152,7 @@ mdg_advice_letter_paginate (MdgDocument *document,
   pango_layout_set_alignment (centred, PANGO_ALIGN_CENTER);
   /* Translators: the word that opens the list of particulars in a formal letter (記 in Japanese) */
   pango_layout_set_text (centred, C_("letter", "Particulars"), -1);
-  _mdg_flow_add_layout (self->flow, centred, FALSE, 0);
+  _mdg_flow_add_layout (self->flow, centred, 0, 0, MDG_FLOW_WHOLE);
   _mdg_flow_add_space (self->flow, 8);
 
   if (self->consultation_subject)
@@ -177,7 +177,7 @@ mdg_advice_letter_paginate (MdgDocument *document,
   pango_layout_set_alignment (right, PANGO_ALIGN_RIGHT);
   /* Translators: closes the particulars of a formal letter (以上 in Japanese) */
   pango_layout_set_text (right, C_("letter", "End"), -1);
-  _mdg_flow_add_layout (self->flow, right, FALSE, 0);
+  _mdg_flow_add_layout (self->flow, right, 0, 0, MDG_FLOW_WHOLE);
 
   if (*contact)
     {
@@ -186,7 +186,7 @@ mdg_advice_letter_paginate (MdgDocument *document,
       _mdg_flow_add_text (self->flow, cr, contact, 9, TRUE);
     }
 
-  return _mdg_flow_paginate (self->flow, bottom - self->first_top, bottom - margin);
+  return _mdg_flow_get_n_pages (self->flow);
 }
 
 static void
@@ -195,10 +195,9 @@ mdg_advice_letter_draw_page (MdgDocument *document,
                              guint        page)
 {
   MdgAdviceLetter *self = MDG_ADVICE_LETTER (document);
-  double margin = _mdg_document_get_margin () + MDG_MM (8);
-  double y = page == 0 ? draw_letterhead (self, cr) : margin;
+  double y = page == 0 ? draw_letterhead (self, cr) : _mdg_flow_get_top (self->flow, page);
 
-  _mdg_flow_draw_page (self->flow, cr, page, margin, y);
+  _mdg_flow_draw_page (self->flow, cr, page, y);
   /* A letter to its addressee: no personal-data notice at its foot. */
   _mdg_document_draw_footer (document, cr, page, FALSE);
 }

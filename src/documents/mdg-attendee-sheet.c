@@ -96,34 +96,12 @@ mdg_attendee_sheet_paginate (MdgDocument *document,
   double margin = _mdg_document_get_margin ();
   double available;
 
-  /* The header's height is the same on every page: measure it on a scratch surface. */
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    self->content_top = _mdg_document_draw_header (document, measure, "x", "x");
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  /* The header's height is the same on every page. */
+  self->content_top = _mdg_document_measure_header (document, TRUE);
 
   available = height - margin - _mdg_document_get_footer_height () - self->content_top - HEADER_ROW_HEIGHT - 8;
   self->rows_per_page = MAX (1, (guint) (available / row_height (self)));
   return MAX (1, (self->attendees->len + self->rows_per_page - 1) / self->rows_per_page);
-}
-
-/* Text in a cell, inside a little padding, centred vertically. */
-static void
-draw_cell_text (MdgDocument *document,
-                cairo_t     *cr,
-                const char  *text,
-                double       x,
-                double       y,
-                double       width,
-                double       height,
-                double       size,
-                gboolean     bold)
-{
-  _mdg_document_draw_text (document, cr, text, x + 3, y + 2, width - 6, height - 4, size, 5, bold, PANGO_ALIGN_LEFT);
 }
 
 /* The name with its reading above it, as furigana sit over a name. */
@@ -186,8 +164,8 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
   for (guint c = 0; c < n_columns; c++)
     {
       /* The tick stands over the middle of its boxes. */
-      _mdg_document_draw_text (document, cr, column_title (spec[c].column), x + 3, y + 2, spec[c].width * table_width - 6,
-                               HEADER_ROW_HEIGHT - 4, 8, 5, TRUE,
+      _mdg_document_draw_cell (document, cr, column_title (spec[c].column), x, y, spec[c].width * table_width,
+                               HEADER_ROW_HEIGHT, 8, TRUE,
                                spec[c].column == COL_CHECK ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
       x += spec[c].width * table_width;
     }
@@ -211,7 +189,8 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
               cairo_stroke (cr);
               break;
             case COL_NUMBER:
-              draw_cell_text (document, cr, mdg_attendee_get_number (attendee), x, y, w, rh, 8, FALSE);
+              _mdg_document_draw_cell (document, cr, mdg_attendee_get_number (attendee), x, y, w, rh, 8, FALSE,
+                                       PANGO_ALIGN_LEFT);
               break;
             case COL_ORGANIZATION:
               {
@@ -219,14 +198,15 @@ mdg_attendee_sheet_draw_page (MdgDocument *document,
                 const char *dept = mdg_person_get_text (person, MDG_PERSON_DEPARTMENT);
                 g_autofree char *text = org && dept ? g_strconcat (org, "\n", dept, NULL) : g_strdup (org ? org : dept);
 
-                draw_cell_text (document, cr, text, x, y, w, rh, 9, FALSE);
+                _mdg_document_draw_cell (document, cr, text, x, y, w, rh, 9, FALSE, PANGO_ALIGN_LEFT);
               }
               break;
             case COL_NAME:
               draw_name (document, cr, person, x, y, w, rh);
               break;
             case COL_TITLE:
-              draw_cell_text (document, cr, mdg_person_get_text (person, MDG_PERSON_TITLE), x, y, w, rh, 8.5, FALSE);
+              _mdg_document_draw_cell (document, cr, mdg_person_get_text (person, MDG_PERSON_TITLE), x, y, w, rh, 8.5,
+                                       FALSE, PANGO_ALIGN_LEFT);
               break;
             case COL_SIGNATURE:
               break;

@@ -93,16 +93,9 @@ mdg_consultation_sheet_paginate (MdgDocument *document,
   g_autofree char *guidebook = mdg_consultation_dup_categories_text (c, "guidebook");
   g_autofree char *due = NULL;
   g_autoptr(GString) who = g_string_new (NULL);
-  double room;
+  double bottom = height - margin - _mdg_document_get_footer_height ();
 
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    self->content_top = _mdg_document_draw_title_header (document, measure, "x", "x", "x", "x", "x");
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  self->content_top = _mdg_document_measure_title_header (document);
   if (mdg_consultation_get_sensitive (c))
     self->content_top += BANNER_HEIGHT + 6;
 
@@ -118,7 +111,7 @@ mdg_consultation_sheet_paginate (MdgDocument *document,
       g_string_append_printf (who, "%s%s", who->len ? "\n" : "", mdg_consultation_get_text (c, t));
 
   g_clear_pointer (&self->flow, _mdg_flow_free);
-  self->flow = _mdg_flow_new (width - 2 * margin);
+  self->flow = _mdg_flow_new (margin, width - 2 * margin, self->content_top, self->content_top, bottom);
   _mdg_flow_add_field (self->flow, cr, C_("record sheet", "Received"), received);
   _mdg_flow_add_field (self->flow, cr, C_("record sheet", "Channel"),
                        mdg_channel_get_label (mdg_consultation_get_channel (c)));
@@ -185,8 +178,7 @@ mdg_consultation_sheet_paginate (MdgDocument *document,
   _mdg_flow_add_heading (self->flow, cr, C_("record sheet", "History"));
   add_history (self, cr);
 
-  room = height - margin - _mdg_document_get_footer_height ();
-  return _mdg_flow_paginate (self->flow, room - self->content_top, room - self->content_top);
+  return _mdg_flow_get_n_pages (self->flow);
 }
 
 static void
@@ -218,7 +210,7 @@ mdg_consultation_sheet_draw_page (MdgDocument *document,
       _mdg_document_show_layout (cr, banner, margin + 6, y, BANNER_HEIGHT);
       y += BANNER_HEIGHT + 6;
     }
-  _mdg_flow_draw_page (self->flow, cr, page, margin, y);
+  _mdg_flow_draw_page (self->flow, cr, page, y);
   _mdg_document_draw_footer (document, cr, page, TRUE);
 }
 

@@ -30,6 +30,19 @@ double       _mdg_document_fit_text          (PangoLayout *layout,
                                               double       height,
                                               double       size,
                                               double       min_size);
+void         _mdg_document_draw_cell         (MdgDocument    *self,
+                                              cairo_t        *cr,
+                                              const char     *text,
+                                              double          x,
+                                              double          y,
+                                              double          width,
+                                              double          height,
+                                              double          size,
+                                              gboolean        bold,
+                                              PangoAlignment  alignment);
+double       _mdg_document_measure_header    (MdgDocument *self,
+                                              gboolean     detail);
+double       _mdg_document_measure_title_header (MdgDocument *self);
 void         _mdg_document_show_layout       (cairo_t     *cr,
                                               PangoLayout *layout,
                                               double       x,

@@ -660,6 +660,77 @@ _mdg_document_draw_text (MdgDocument    *self,
   return size;
 }
 
+/* Text in a table's cell: 3 points in from its sides and 2 from its top and bottom,
+ * shrunk down to 5 points to fit, centred vertically. */
+void
+_mdg_document_draw_cell (MdgDocument    *self,
+                         cairo_t        *cr,
+                         const char     *text,
+                         double          x,
+                         double          y,
+                         double          width,
+                         double          height,
+                         double          size,
+                         gboolean        bold,
+                         PangoAlignment  alignment)
+{
+  _mdg_document_draw_text (self, cr, text, x + 3, y + 2, width - 6, height - 4, size, 5, bold, alignment);
+}
+
+typedef double (*MeasureFunc) (MdgDocument *self,
+                               cairo_t     *cr);
+
+/* Where a header drawn by @draw ends, drawn on a scratch surface: paginate draws nothing. */
+static double
+measure (MdgDocument *self,
+         MeasureFunc  draw)
+{
+  cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (scratch);
+  double bottom = draw (self, cr);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (scratch);
+  return bottom;
+}
+
+static double
+draw_placeholder_header (MdgDocument *self,
+                         cairo_t     *cr)
+{
+  return _mdg_document_draw_header (self, cr, "x", "x");
+}
+
+static double
+draw_placeholder_header_without_detail (MdgDocument *self,
+                                        cairo_t     *cr)
+{
+  return _mdg_document_draw_header (self, cr, "x", NULL);
+}
+
+static double
+draw_placeholder_title_header (MdgDocument *self,
+                               cairo_t     *cr)
+{
+  return _mdg_document_draw_title_header (self, cr, "x", "x", "x", "x", "x");
+}
+
+/* Where the content starts below _mdg_document_draw_header() (with a detail line or
+ * not), as every page has it: for paginate. */
+double
+_mdg_document_measure_header (MdgDocument *self,
+                              gboolean     detail)
+{
+  return measure (self, detail ? draw_placeholder_header : draw_placeholder_header_without_detail);
+}
+
+/* Where the content starts below _mdg_document_draw_title_header(), for paginate. */
+double
+_mdg_document_measure_title_header (MdgDocument *self)
+{
+  return measure (self, draw_placeholder_title_header);
+}
+
 /* Shows @layout at @x, centred vertically in a band of @height from @y. */
 void
 _mdg_document_show_layout (cairo_t     *cr,

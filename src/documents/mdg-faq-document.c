@@ -10,7 +10,7 @@
 #include "mdg-document-private.h"
 #include "mdg-faq-document.h"
 #include "mdg-faq-store.h"
-#include "mdg-page-flow-private.h"
+#include "mdg-flow-private.h"
 #include "mdg-markup.h"
 
 /*
@@ -26,7 +26,7 @@ struct _MdgFaqDocument
 
   GPtrArray      *chapters;   /* MdgFaqChapter */
   MdgDeskContact *desk;
-  MdgPageFlow        *flow;
+  MdgFlow        *flow;
   double          first_top;
 };
 
@@ -41,7 +41,7 @@ mdg_faq_document_finalize (GObject *object)
 
   g_clear_pointer (&self->chapters, g_ptr_array_unref);
   g_clear_pointer (&self->desk, mdg_desk_contact_free);
-  g_clear_pointer (&self->flow, _mdg_page_flow_free);
+  g_clear_pointer (&self->flow, _mdg_flow_free);
 
   G_OBJECT_CLASS (mdg_faq_document_parent_class)->finalize (object);
 }
@@ -100,19 +100,19 @@ mdg_faq_document_paginate (MdgDocument *document,
   MdgFaqDocument *self = MDG_FAQ_DOCUMENT (document);
   double margin = _mdg_document_get_margin ();
   double column = width - 2 * margin;
-  double bottom = height - margin - _mdg_document_get_footer_height () - MDG_PAGE_FLOW_FOOT_GAP;
+  double bottom = height - margin - _mdg_document_get_footer_height () - MDG_FLOW_FOOT_GAP;
 
-  g_clear_pointer (&self->flow, _mdg_page_flow_free);
+  g_clear_pointer (&self->flow, _mdg_flow_free);
   self->first_top = measure_title_block (self, cr, FALSE);
   /* Later pages carry a one-line running head. */
-  self->flow = _mdg_page_flow_new (self->first_top, margin + MDG_PAGE_FLOW_HEAD_HEIGHT, bottom);
+  self->flow = _mdg_flow_new (margin, column, self->first_top, margin + MDG_FLOW_HEAD_HEIGHT, bottom);
 
   if (self->chapters->len == 0)
     {
       g_autofree char *markup = escape_printf ("%s", _("No question has been published yet."));
-      g_autoptr(PangoLayout) layout = _mdg_page_flow_markup_layout (cr, 11, FALSE, column, markup);
+      g_autoptr(PangoLayout) layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, markup);
 
-      _mdg_page_flow_add_layout (self->flow, layout, margin, 0, FALSE);
+      _mdg_flow_add_layout (self->flow, layout, 0, 0, MDG_FLOW_BREAKS);
     }
 
   for (guint i = 0; i < self->chapters->len; i++)
@@ -120,9 +120,9 @@ mdg_faq_document_paginate (MdgDocument *document,
       MdgFaqChapter *chapter = g_ptr_array_index (self->chapters, i);
       const char *name = chapter->chapter ? mdg_faq_category_get_name (chapter->chapter) : _("Other questions");
       g_autofree char *heading = escape_printf ("%s", name);
-      g_autoptr(PangoLayout) heading_layout = _mdg_page_flow_markup_layout (cr, 13, TRUE, column, heading);
+      g_autoptr(PangoLayout) heading_layout = _mdg_flow_markup_layout (cr, 13, TRUE, column, heading);
 
-      _mdg_page_flow_add_layout (self->flow, heading_layout, margin, i == 0 ? 0 : 16, TRUE);
+      _mdg_flow_add_layout (self->flow, heading_layout, 0, i == 0 ? 0 : 16, MDG_FLOW_WITH_NEXT);
       for (guint j = 0; j < chapter->entries->len; j++)
         {
           MdgFaqEntry *entry = g_ptr_array_index (chapter->entries, j);
@@ -130,16 +130,16 @@ mdg_faq_document_paginate (MdgDocument *document,
           g_autofree char *question = escape_printf ("%s%s", _("Q. "), mdg_faq_entry_get_question (entry));
           g_autofree char *answer = mdg_markup_to_pango (mdg_faq_entry_get_answer (entry));
           g_autofree char *meta = entry_meta (self, entry);
-          g_autoptr(PangoLayout) question_layout = _mdg_page_flow_markup_layout (cr, 11, TRUE, column, question);
-          g_autoptr(PangoLayout) answer_layout = _mdg_page_flow_markup_layout (cr, 10, FALSE, column - HANG, answer);
-          g_autoptr(PangoLayout) meta_layout = _mdg_page_flow_markup_layout (cr, 7.5, FALSE, column - HANG, meta);
+          g_autoptr(PangoLayout) question_layout = _mdg_flow_markup_layout (cr, 11, TRUE, column, question);
+          g_autoptr(PangoLayout) answer_layout = _mdg_flow_markup_layout (cr, 10, FALSE, column - HANG, answer);
+          g_autoptr(PangoLayout) meta_layout = _mdg_flow_markup_layout (cr, 7.5, FALSE, column - HANG, meta);
 
           /* "Q." hangs: the question's further lines start where its text does. */
           pango_layout_set_indent (question_layout, (int) (-HANG * PANGO_SCALE));
           pango_layout_set_spacing (answer_layout, 2 * PANGO_SCALE);
-          _mdg_page_flow_add_layout (self->flow, question_layout, margin, 10, TRUE);
-          _mdg_page_flow_add_layout (self->flow, answer_layout, margin + HANG, 4, FALSE);
-          _mdg_page_flow_add_layout (self->flow, meta_layout, margin + HANG, 3, FALSE);
+          _mdg_flow_add_layout (self->flow, question_layout, 0, 10, MDG_FLOW_WITH_NEXT);
+          _mdg_flow_add_layout (self->flow, answer_layout, HANG, 4, MDG_FLOW_BREAKS);
+          _mdg_flow_add_layout (self->flow, meta_layout, HANG, 3, MDG_FLOW_BREAKS);
         }
     }
 
@@ -148,15 +148,15 @@ mdg_faq_document_paginate (MdgDocument *document,
       g_autofree char *contact = mdg_desk_contact_format (self->desk);
       g_autofree char *heading = escape_printf ("%s", _("Contact"));
       g_autofree char *body = escape_printf ("%s", contact);
-      g_autoptr(PangoLayout) heading_layout = _mdg_page_flow_markup_layout (cr, 11, TRUE, column, heading);
-      g_autoptr(PangoLayout) body_layout = _mdg_page_flow_markup_layout (cr, 9.5, FALSE, column, body);
+      g_autoptr(PangoLayout) heading_layout = _mdg_flow_markup_layout (cr, 11, TRUE, column, heading);
+      g_autoptr(PangoLayout) body_layout = _mdg_flow_markup_layout (cr, 9.5, FALSE, column, body);
 
-      _mdg_page_flow_add_rule (self->flow, margin, column, 20);
-      _mdg_page_flow_add_layout (self->flow, heading_layout, margin, 6, TRUE);
-      _mdg_page_flow_add_layout (self->flow, body_layout, margin, 4, FALSE);
+      _mdg_flow_add_rule (self->flow, 0, column, 20);
+      _mdg_flow_add_layout (self->flow, heading_layout, 0, 6, MDG_FLOW_WITH_NEXT);
+      _mdg_flow_add_layout (self->flow, body_layout, 0, 4, MDG_FLOW_BREAKS);
     }
 
-  return _mdg_page_flow_get_n_pages (self->flow);
+  return _mdg_flow_get_n_pages (self->flow);
 }
 
 /* The first page's title block; returns where the flow starts below it. */
@@ -231,10 +231,10 @@ mdg_faq_document_draw_page (MdgDocument *document,
   if (page == 0)
     measure_title_block (self, cr, TRUE);
   else
-    _mdg_page_flow_draw_running_head (document, cr, _("Frequently Asked Questions"), self->desk ? self->desk->name : NULL);
+    _mdg_flow_draw_running_head (document, cr, _("Frequently Asked Questions"), self->desk ? self->desk->name : NULL);
   cairo_restore (cr);
 
-  _mdg_page_flow_draw_page (self->flow, cr, page);
+  _mdg_flow_draw_page (self->flow, cr, page, _mdg_flow_get_top (self->flow, page));
   _mdg_document_draw_footer (document, cr, page, FALSE);
 }
 

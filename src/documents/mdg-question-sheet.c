@@ -122,15 +122,8 @@ mdg_question_sheet_paginate (MdgDocument *document,
   guint page = 0;
   double y;
 
-  /* The header's height is the same on every page: measure it on a scratch surface. */
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    self->content_top = _mdg_document_draw_header (document, measure, "x", "x");
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  /* The header's height is the same on every page. */
+  self->content_top = _mdg_document_measure_header (document, TRUE);
 
   g_array_set_size (self->chunks, 0);
   y = self->content_top;

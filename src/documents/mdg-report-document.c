@@ -127,7 +127,7 @@ mdg_report_document_paginate (MdgDocument *document,
   MdgReportDocument *self = MDG_REPORT_DOCUMENT (document);
   MdgMonthlyReport *report = self->report;
   double margin = _mdg_document_get_margin ();
-  double room = height - margin - _mdg_document_get_footer_height ();
+  double bottom = height - margin - _mdg_document_get_footer_height ();
   g_autofree char *received = count_text (report->received);
   g_autofree char *sensitive = count_text (report->sensitive);
   g_autofree char *answer_time = mdg_report_format_hours (report->median_hours_to_answer);
@@ -140,17 +140,10 @@ mdg_report_document_paginate (MdgDocument *document,
                                                  report->follow_ups_due, report->follow_ups_on_time,
                                                  report->follow_ups_late, report->follow_ups_open);
 
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    self->content_top = _mdg_document_draw_title_header (document, measure, "x", "x", "x", "x", "x");
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  self->content_top = _mdg_document_measure_title_header (document);
 
   g_clear_pointer (&self->flow, _mdg_flow_free);
-  self->flow = _mdg_flow_new (width - 2 * margin);
+  self->flow = _mdg_flow_new (margin, width - 2 * margin, self->content_top, self->content_top, bottom);
   _mdg_flow_add_field (self->flow, cr, C_("report", "Consultations received"), received);
   _mdg_flow_add_field (self->flow, cr, C_("report", "Answered, time to first answer"), answered);
   _mdg_flow_add_field (self->flow, cr, C_("report", "Closed, time to close"), closed);
@@ -162,7 +155,7 @@ mdg_report_document_paginate (MdgDocument *document,
   add_chart (self, cr, C_("report", "By threat (a consultation may have several)"), self->threats, 2);
   add_chart (self, cr, C_("report", "By state, as of printing"), report->by_state, 3);
 
-  return _mdg_flow_paginate (self->flow, room - self->content_top, room - self->content_top);
+  return _mdg_flow_get_n_pages (self->flow);
 }
 
 static void
@@ -179,7 +172,7 @@ mdg_report_document_draw_page (MdgDocument *document,
 
   y = _mdg_document_draw_title_header (document, cr, C_("document", "Monthly consultation report"), month,
                                        self->desk_name, C_("document", "Monthly report"), count);
-  _mdg_flow_draw_page (self->flow, cr, page, _mdg_document_get_margin (), y);
+  _mdg_flow_draw_page (self->flow, cr, page, y);
   _mdg_document_draw_footer (document, cr, page, FALSE);
 }
 

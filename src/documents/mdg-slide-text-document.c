@@ -8,7 +8,7 @@
 
 #include "mdg-document-private.h"
 #include "mdg-error.h"
-#include "mdg-page-flow-private.h"
+#include "mdg-flow-private.h"
 #include "mdg-markup.h"
 #include "mdg-publish-page.h"
 #include "mdg-slide-text-document.h"
@@ -28,7 +28,7 @@ struct _MdgSlideTextDocument
   char        *author;
   GPtrArray   *pages;    /* MdgPublishPage */
   GPtrArray   *images;   /* cairo_surface_t, one per page */
-  MdgPageFlow     *flow;
+  MdgFlow         *flow;
 };
 
 G_DEFINE_FINAL_TYPE (MdgSlideTextDocument, mdg_slide_text_document, MDG_TYPE_DOCUMENT)
@@ -42,7 +42,7 @@ mdg_slide_text_document_finalize (GObject *object)
   g_free (self->author);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->images, g_ptr_array_unref);
-  g_clear_pointer (&self->flow, _mdg_page_flow_free);
+  g_clear_pointer (&self->flow, _mdg_flow_free);
 
   G_OBJECT_CLASS (mdg_slide_text_document_parent_class)->finalize (object);
 }
@@ -56,11 +56,11 @@ mdg_slide_text_document_paginate (MdgDocument *document,
   MdgSlideTextDocument *self = MDG_SLIDE_TEXT_DOCUMENT (document);
   double margin = _mdg_document_get_margin ();
   double column = width - 2 * margin;
-  double top = margin + MDG_PAGE_FLOW_HEAD_HEIGHT;
-  double bottom = height - margin - _mdg_document_get_footer_height () - MDG_PAGE_FLOW_FOOT_GAP;
+  double top = margin + MDG_FLOW_HEAD_HEIGHT;
+  double bottom = height - margin - _mdg_document_get_footer_height () - MDG_FLOW_FOOT_GAP;
 
-  g_clear_pointer (&self->flow, _mdg_page_flow_free);
-  self->flow = _mdg_page_flow_new (top, top, bottom);
+  g_clear_pointer (&self->flow, _mdg_flow_free);
+  self->flow = _mdg_flow_new (margin, column, top, top, bottom);
 
   for (guint i = 0; i < self->pages->len; i++)
     {
@@ -78,25 +78,25 @@ mdg_slide_text_document_paginate (MdgDocument *document,
           image_width = image_height * cairo_image_surface_get_width (image) / cairo_image_surface_get_height (image);
         }
 
-      _mdg_page_flow_page_break (self->flow);
+      _mdg_flow_page_break (self->flow);
       if (page->title != NULL && *page->title != '\0')
         title = g_markup_printf_escaped ("%u. %s", i + 1, page->title);
       else
         title = g_markup_printf_escaped (_("Slide %u"), i + 1);
-      title_layout = _mdg_page_flow_markup_layout (cr, 13, TRUE, column, title);
-      _mdg_page_flow_add_layout (self->flow, title_layout, margin, 0, TRUE);
-      _mdg_page_flow_add_image (self->flow, image, margin + (column - image_width) / 2, image_width, image_height, 8);
+      title_layout = _mdg_flow_markup_layout (cr, 13, TRUE, column, title);
+      _mdg_flow_add_layout (self->flow, title_layout, 0, 0, MDG_FLOW_WITH_NEXT);
+      _mdg_flow_add_image (self->flow, image, (column - image_width) / 2, image_width, image_height, 8);
 
       if (page->text != NULL && *page->text != '\0')
         {
           g_autofree char *text = mdg_markup_to_pango (page->text);
-          g_autoptr(PangoLayout) text_layout = _mdg_page_flow_markup_layout (cr, 10.5, FALSE, column, text);
+          g_autoptr(PangoLayout) text_layout = _mdg_flow_markup_layout (cr, 10.5, FALSE, column, text);
 
           pango_layout_set_spacing (text_layout, 3 * PANGO_SCALE);
-          _mdg_page_flow_add_layout (self->flow, text_layout, margin, 12, FALSE);
+          _mdg_flow_add_layout (self->flow, text_layout, 0, 12, MDG_FLOW_BREAKS);
         }
     }
-  return _mdg_page_flow_get_n_pages (self->flow);
+  return _mdg_flow_get_n_pages (self->flow);
 }
 
 static void
@@ -106,8 +106,8 @@ mdg_slide_text_document_draw_page (MdgDocument *document,
 {
   MdgSlideTextDocument *self = MDG_SLIDE_TEXT_DOCUMENT (document);
 
-  _mdg_page_flow_draw_running_head (document, cr, self->title, self->author);
-  _mdg_page_flow_draw_page (self->flow, cr, page);
+  _mdg_flow_draw_running_head (document, cr, self->title, self->author);
+  _mdg_flow_draw_page (self->flow, cr, page, _mdg_flow_get_top (self->flow, page));
   _mdg_document_draw_footer (document, cr, page, FALSE);
 }
 

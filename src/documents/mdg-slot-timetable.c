@@ -61,35 +61,10 @@ mdg_slot_timetable_paginate (MdgDocument *document,
   double margin = _mdg_document_get_margin ();
   double available;
 
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
-
-    self->content_top = _mdg_document_draw_header (document, measure, "x", "x");
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
+  self->content_top = _mdg_document_measure_header (document, TRUE);
   available = height - margin - _mdg_document_get_footer_height () - self->content_top - HEADER_ROW_HEIGHT - 8;
   self->rows_per_page = MAX (1, (guint) (available / ROW_HEIGHT));
   return MAX (1, (self->slots->len + self->rows_per_page - 1) / self->rows_per_page);
-}
-
-static void
-cell (cairo_t    *cr,
-      const char *text,
-      double      x,
-      double      y,
-      double      width,
-      double      height,
-      double      size,
-      gboolean    bold)
-{
-  g_autoptr(PangoLayout) layout = _mdg_document_layout (cr, size, bold);
-
-  if (text == NULL)
-    return;
-  _mdg_document_fit_text (layout, text, width - 6, height - 4, size, 5);
-  _mdg_document_show_layout (cr, layout, x + 3, y, height);
 }
 
 static void
@@ -119,13 +94,15 @@ mdg_slot_timetable_draw_page (MdgDocument *document,
   x = margin;
   for (Column c = 0; c < N_COLS; c++)
     {
-      cell (cr, column_title (c), x, y, widths[c] * table_width, HEADER_ROW_HEIGHT, 8, TRUE);
+      _mdg_document_draw_cell (document, cr, column_title (c), x, y, widths[c] * table_width, HEADER_ROW_HEIGHT, 8,
+                               TRUE, PANGO_ALIGN_LEFT);
       x += widths[c] * table_width;
     }
   y += HEADER_ROW_HEIGHT;
 
   if (self->slots->len == 0)
-    cell (cr, C_("timetable", "No consultation slots yet."), margin, y, table_width, ROW_HEIGHT, 10, FALSE);
+    _mdg_document_draw_cell (document, cr, C_("timetable", "No consultation slots yet."), margin, y, table_width,
+                             ROW_HEIGHT, 10, FALSE, PANGO_ALIGN_LEFT);
 
   for (guint i = first; i < last; i++)
     {
@@ -150,8 +127,10 @@ mdg_slot_timetable_draw_page (MdgDocument *document,
       x = margin;
       for (Column c = 0; c < N_COLS; c++)
         {
-          cell (cr, texts[c], x, y, widths[c] * table_width, ROW_HEIGHT, c == COL_TIME || c == COL_NAME ? 10 : 9,
-                c == COL_TIME || c == COL_NAME);
+          gboolean key = c == COL_TIME || c == COL_NAME;
+
+          _mdg_document_draw_cell (document, cr, texts[c], x, y, widths[c] * table_width, ROW_HEIGHT, key ? 10 : 9, key,
+                                   PANGO_ALIGN_LEFT);
           x += widths[c] * table_width;
         }
       cairo_set_line_width (cr, 0.4);

@@ -8,7 +8,7 @@
 #include "mdg-date.h"
 #include "mdg-document-private.h"
 #include "mdg-feed-item.h"
-#include "mdg-page-flow-private.h"
+#include "mdg-flow-private.h"
 #include "mdg-topic-sheet.h"
 
 /*
@@ -22,7 +22,7 @@ struct _MdgTopicSheet
   MdgDocument  parent_instance;
 
   GPtrArray   *items;   /* MdgFeedItem */
-  MdgPageFlow     *flow;
+  MdgFlow         *flow;
 };
 
 G_DEFINE_FINAL_TYPE (MdgTopicSheet, mdg_topic_sheet, MDG_TYPE_DOCUMENT)
@@ -36,7 +36,7 @@ mdg_topic_sheet_finalize (GObject *object)
   MdgTopicSheet *self = (MdgTopicSheet *) object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->flow, _mdg_page_flow_free);
+  g_clear_pointer (&self->flow, _mdg_flow_free);
 
   G_OBJECT_CLASS (mdg_topic_sheet_parent_class)->finalize (object);
 }
@@ -79,25 +79,19 @@ mdg_topic_sheet_paginate (MdgDocument *document,
   double column = width - 2 * margin;
   double top;
 
-  /* The header's height is the same on every page: measure it on a scratch surface. */
-  {
-    cairo_surface_t *scratch = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-    cairo_t *measure = cairo_create (scratch);
+  /* The header's height is the same on every page. */
+  top = _mdg_document_measure_header (document, FALSE);
 
-    top = _mdg_document_draw_header (document, measure, "x", NULL);
-    cairo_destroy (measure);
-    cairo_surface_destroy (scratch);
-  }
-
-  g_clear_pointer (&self->flow, _mdg_page_flow_free);
-  self->flow = _mdg_page_flow_new (top, top, height - margin - _mdg_document_get_footer_height () - MDG_PAGE_FLOW_FOOT_GAP);
+  g_clear_pointer (&self->flow, _mdg_flow_free);
+  self->flow = _mdg_flow_new (margin, column, top, top,
+                              height - margin - _mdg_document_get_footer_height () - MDG_FLOW_FOOT_GAP);
 
   if (self->items->len == 0)
     {
       g_autofree char *none = g_markup_escape_text (_("No threat information was picked for this seminar."), -1);
-      g_autoptr(PangoLayout) layout = _mdg_page_flow_markup_layout (cr, 11, FALSE, column, none);
+      g_autoptr(PangoLayout) layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, none);
 
-      _mdg_page_flow_add_layout (self->flow, layout, margin, 0, FALSE);
+      _mdg_flow_add_layout (self->flow, layout, 0, 0, MDG_FLOW_BREAKS);
     }
 
   for (guint i = 0; i < self->items->len; i++)
@@ -138,25 +132,25 @@ mdg_topic_sheet_paginate (MdgDocument *document,
         }
       meta_markup = g_markup_printf_escaped ("<span foreground=\"#555555\">%s</span>", meta->str);
 
-      title_layout = _mdg_page_flow_markup_layout (cr, 11, FALSE, column, title);
-      meta_layout = _mdg_page_flow_markup_layout (cr, 8, FALSE, column, meta_markup);
-      _mdg_page_flow_add_layout (self->flow, title_layout, margin, i == 0 ? 0 : 14, TRUE);
-      _mdg_page_flow_add_layout (self->flow, meta_layout, margin, 2, TRUE);
+      title_layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, title);
+      meta_layout = _mdg_flow_markup_layout (cr, 8, FALSE, column, meta_markup);
+      _mdg_flow_add_layout (self->flow, title_layout, 0, i == 0 ? 0 : 14, MDG_FLOW_WITH_NEXT);
+      _mdg_flow_add_layout (self->flow, meta_layout, 0, 2, MDG_FLOW_WITH_NEXT);
       if (*summary != '\0')
         {
           summary_markup = g_markup_escape_text (summary, -1);
-          summary_layout = _mdg_page_flow_markup_layout (cr, 9.5, FALSE, column, summary_markup);
-          _mdg_page_flow_add_layout (self->flow, summary_layout, margin, 3, FALSE);
+          summary_layout = _mdg_flow_markup_layout (cr, 9.5, FALSE, column, summary_markup);
+          _mdg_flow_add_layout (self->flow, summary_layout, 0, 3, MDG_FLOW_BREAKS);
         }
       if (mdg_feed_item_get_link (item) != NULL)
         {
           link_markup = g_markup_printf_escaped ("<span foreground=\"#1a5fb4\">%s</span>", mdg_feed_item_get_link (item));
-          link_layout = _mdg_page_flow_markup_layout (cr, 8, FALSE, column, link_markup);
-          _mdg_page_flow_add_layout (self->flow, link_layout, margin, 2, FALSE);
+          link_layout = _mdg_flow_markup_layout (cr, 8, FALSE, column, link_markup);
+          _mdg_flow_add_layout (self->flow, link_layout, 0, 2, MDG_FLOW_BREAKS);
         }
     }
 
-  return _mdg_page_flow_get_n_pages (self->flow);
+  return _mdg_flow_get_n_pages (self->flow);
 }
 
 static void
@@ -167,7 +161,7 @@ mdg_topic_sheet_draw_page (MdgDocument *document,
   MdgTopicSheet *self = MDG_TOPIC_SHEET (document);
 
   _mdg_document_draw_header (document, cr, _("Latest threat information"), NULL);
-  _mdg_page_flow_draw_page (self->flow, cr, page);
+  _mdg_flow_draw_page (self->flow, cr, page, _mdg_flow_get_top (self->flow, page));
   _mdg_document_draw_footer (document, cr, page, FALSE);
 }
 

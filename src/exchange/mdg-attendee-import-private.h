@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* A person's field as an import target: the targets begin with the person's fields. */
+#define PERSON_TARGET(field) ((MdgImportTarget) MDG_PERSON_##field)
+
 /* What an entry keeps for its organization besides the name. */
 enum { ORG_KANA, ORG_INDUSTRY, ORG_ADDRESS, N_ORG_TEXT };
 

@@ -77,25 +77,29 @@ static const struct {
   { "受付番号", MDG_IMPORT_NUMBER }, { "申込番号", MDG_IMPORT_NUMBER }, { "登録番号", MDG_IMPORT_NUMBER },
   { "受付no", MDG_IMPORT_NUMBER }, { "受付id", MDG_IMPORT_NUMBER }, { "申込id", MDG_IMPORT_NUMBER },
   { "番号", MDG_IMPORT_NUMBER }, { "no", MDG_IMPORT_NUMBER }, { "id", MDG_IMPORT_NUMBER },
-  { "販売id", MDG_IMPORT_NUMBER }, { "registrationnumber", MDG_IMPORT_NUMBER },
-  { "registrationno", MDG_IMPORT_NUMBER }, { "ticketnumber", MDG_IMPORT_NUMBER }, { "number", MDG_IMPORT_NUMBER },
+  { "販売id", MDG_IMPORT_NUMBER }, { "registrationnumber", MDG_IMPORT_NUMBER }, { "registrationno", MDG_IMPORT_NUMBER },
+  { "ticketnumber", MDG_IMPORT_NUMBER }, { "number", MDG_IMPORT_NUMBER },
   { "氏名", MDG_IMPORT_FULL_NAME }, { "名前", MDG_IMPORT_FULL_NAME }, { "お名前", MDG_IMPORT_FULL_NAME },
   { "ご氏名", MDG_IMPORT_FULL_NAME }, { "参加者氏名", MDG_IMPORT_FULL_NAME }, { "参加者名", MDG_IMPORT_FULL_NAME },
   { "表示名", MDG_IMPORT_FULL_NAME }, { "担当者名", MDG_IMPORT_FULL_NAME }, { "申込者名", MDG_IMPORT_FULL_NAME },
   { "代表者名", MDG_IMPORT_FULL_NAME }, { "name", MDG_IMPORT_FULL_NAME }, { "fullname", MDG_IMPORT_FULL_NAME },
-  { "姓", MDG_PERSON_FAMILY_NAME }, { "氏", MDG_PERSON_FAMILY_NAME }, { "lastname", MDG_PERSON_FAMILY_NAME },
-  { "familyname", MDG_PERSON_FAMILY_NAME }, { "surname", MDG_PERSON_FAMILY_NAME },
-  { "名", MDG_PERSON_GIVEN_NAME }, { "firstname", MDG_PERSON_GIVEN_NAME }, { "givenname", MDG_PERSON_GIVEN_NAME },
-  { "せい", MDG_PERSON_FAMILY_KANA }, { "めい", MDG_PERSON_GIVEN_KANA },
-  { "所属", MDG_PERSON_ORGANIZATION }, { "所属先", MDG_PERSON_ORGANIZATION }, { "勤務先", MDG_PERSON_ORGANIZATION },
-  { "貴社名", MDG_PERSON_ORGANIZATION }, { "company", MDG_PERSON_ORGANIZATION },
-  { "companyname", MDG_PERSON_ORGANIZATION }, { "organization", MDG_PERSON_ORGANIZATION },
-  { "organisation", MDG_PERSON_ORGANIZATION }, { "affiliation", MDG_PERSON_ORGANIZATION },
-  { "役職", MDG_PERSON_TITLE }, { "役職名", MDG_PERSON_TITLE }, { "肩書", MDG_PERSON_TITLE },
-  { "肩書き", MDG_PERSON_TITLE }, { "title", MDG_PERSON_TITLE }, { "jobtitle", MDG_PERSON_TITLE },
-  { "position", MDG_PERSON_TITLE },
-  { "たいむすたんぷ", MDG_IMPORT_APPLIED_AT }, { "timestamp", MDG_IMPORT_APPLIED_AT },
-  { "完了時刻", MDG_IMPORT_APPLIED_AT }, { "completiontime", MDG_IMPORT_APPLIED_AT },
+  { "姓", PERSON_TARGET (FAMILY_NAME) }, { "氏", PERSON_TARGET (FAMILY_NAME) },
+  { "lastname", PERSON_TARGET (FAMILY_NAME) }, { "familyname", PERSON_TARGET (FAMILY_NAME) },
+  { "surname", PERSON_TARGET (FAMILY_NAME) },
+  { "名", PERSON_TARGET (GIVEN_NAME) }, { "firstname", PERSON_TARGET (GIVEN_NAME) },
+  { "givenname", PERSON_TARGET (GIVEN_NAME) },
+  { "せい", PERSON_TARGET (FAMILY_KANA) },
+  { "めい", PERSON_TARGET (GIVEN_KANA) },
+  { "所属", PERSON_TARGET (ORGANIZATION) }, { "所属先", PERSON_TARGET (ORGANIZATION) },
+  { "勤務先", PERSON_TARGET (ORGANIZATION) }, { "貴社名", PERSON_TARGET (ORGANIZATION) },
+  { "company", PERSON_TARGET (ORGANIZATION) }, { "companyname", PERSON_TARGET (ORGANIZATION) },
+  { "organization", PERSON_TARGET (ORGANIZATION) }, { "organisation", PERSON_TARGET (ORGANIZATION) },
+  { "affiliation", PERSON_TARGET (ORGANIZATION) },
+  { "役職", PERSON_TARGET (TITLE) }, { "役職名", PERSON_TARGET (TITLE) }, { "肩書", PERSON_TARGET (TITLE) },
+  { "肩書き", PERSON_TARGET (TITLE) }, { "title", PERSON_TARGET (TITLE) }, { "jobtitle", PERSON_TARGET (TITLE) },
+  { "position", PERSON_TARGET (TITLE) },
+  { "たいむすたんぷ", MDG_IMPORT_APPLIED_AT }, { "timestamp", MDG_IMPORT_APPLIED_AT }, { "完了時刻", MDG_IMPORT_APPLIED_AT },
+  { "completiontime", MDG_IMPORT_APPLIED_AT },
   { "ちけっと", MDG_IMPORT_ATTENDANCE }, { "ちけっと名", MDG_IMPORT_ATTENDANCE }, { "参加枠", MDG_IMPORT_ATTENDANCE },
   { "参加枠名", MDG_IMPORT_ATTENDANCE }, { "ticket", MDG_IMPORT_ATTENDANCE }, { "tickettype", MDG_IMPORT_ATTENDANCE },
 };
@@ -116,8 +120,8 @@ static const struct {
   { MDG_IMPORT_FORMAT_PEATIX, "購入者名", MDG_IMPORT_FULL_NAME, 1 },
   { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "名前", MDG_IMPORT_FULL_NAME, 1 },
   { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "name", MDG_IMPORT_FULL_NAME, 1 },
-  { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "めーる", (MdgImportTarget) MDG_PERSON_EMAIL, 1 },
-  { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "email", (MdgImportTarget) MDG_PERSON_EMAIL, 1 },
+  { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "めーる", PERSON_TARGET (EMAIL), 1 },
+  { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "email", PERSON_TARGET (EMAIL), 1 },
   { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "開始時刻", MDG_IMPORT_ANSWER, 0 },
   { MDG_IMPORT_FORMAT_MICROSOFT_FORMS, "最終変更時刻", MDG_IMPORT_ANSWER, 0 },
 };
@@ -259,7 +263,7 @@ guess_target (const char *folded)
       return known_headers[i].target;
 
   if (_mdg_import_mentions (folded, email))
-    return (MdgImportTarget) MDG_PERSON_EMAIL;
+    return PERSON_TARGET (EMAIL);
   if (_mdg_import_mentions (folded, reading) || g_str_has_suffix (folded, "せい") || g_str_has_suffix (folded, "めい"))
     {
       g_autofree char *rest = without_words (folded, reading);
@@ -267,13 +271,13 @@ guess_target (const char *folded)
       if (_mdg_import_mentions (folded, company))
         return MDG_IMPORT_ORGANIZATION_KANA;
       if (_mdg_import_mentions (rest, family))
-        return (MdgImportTarget) MDG_PERSON_FAMILY_KANA;
+        return PERSON_TARGET (FAMILY_KANA);
       if (_mdg_import_mentions (rest, given) || is_given_half (rest))
-        return (MdgImportTarget) MDG_PERSON_GIVEN_KANA;
+        return PERSON_TARGET (GIVEN_KANA);
       return MDG_IMPORT_FULL_KANA;
     }
   if (_mdg_import_mentions (folded, phone))
-    return (MdgImportTarget) MDG_PERSON_PHONE;
+    return PERSON_TARGET (PHONE);
   if (_mdg_import_mentions (folded, consent))
     return MDG_IMPORT_CONSENT;
   if (_mdg_import_mentions (folded, questions))
@@ -295,20 +299,20 @@ guess_target (const char *folded)
   if (_mdg_import_mentions (folded, address))
     return MDG_IMPORT_ADDRESS;
   if (_mdg_import_mentions (folded, department))
-    return (MdgImportTarget) MDG_PERSON_DEPARTMENT;
+    return PERSON_TARGET (DEPARTMENT);
   if (_mdg_import_mentions (folded, company))
-    return (MdgImportTarget) MDG_PERSON_ORGANIZATION;
+    return PERSON_TARGET (ORGANIZATION);
   if (_mdg_import_mentions (folded, title))
-    return (MdgImportTarget) MDG_PERSON_TITLE;
+    return PERSON_TARGET (TITLE);
   if (strstr (folded, "ゆーざー") || strstr (folded, "user"))
     return MDG_IMPORT_ANSWER;
   if (_mdg_import_mentions (folded, names))
     {
       /* 氏名（姓）, お名前（名）: the half of a name in brackets. */
       if (_mdg_import_mentions (folded, family))
-        return (MdgImportTarget) MDG_PERSON_FAMILY_NAME;
+        return PERSON_TARGET (FAMILY_NAME);
       if (_mdg_import_mentions (folded, given) || is_given_half (folded))
-        return (MdgImportTarget) MDG_PERSON_GIVEN_NAME;
+        return PERSON_TARGET (GIVEN_NAME);
       return MDG_IMPORT_FULL_NAME;
     }
   return MDG_IMPORT_ANSWER;
@@ -357,9 +361,9 @@ sniff_reading_columns (MdgAttendeeImport *self)
     {
       guint seen = 0;
 
-      if (self->targets[c] == MDG_IMPORT_FULL_KANA || self->targets[c] == (MdgImportTarget) MDG_PERSON_FAMILY_KANA)
+      if (self->targets[c] == MDG_IMPORT_FULL_KANA || self->targets[c] == PERSON_TARGET (FAMILY_KANA))
         has_reading = TRUE;
-      if (self->targets[c] != MDG_IMPORT_FULL_NAME && self->targets[c] != (MdgImportTarget) MDG_PERSON_FAMILY_NAME)
+      if (self->targets[c] != MDG_IMPORT_FULL_NAME && self->targets[c] != PERSON_TARGET (FAMILY_NAME))
         continue;
 
       is_reading[c] = TRUE;
@@ -922,7 +926,7 @@ mdg_attendee_import_check (MdgAttendeeImport *self)
 
   invalidate (self);
 
-  if (!has_target (self, MDG_IMPORT_FULL_NAME) && !has_target (self, (MdgImportTarget) MDG_PERSON_FAMILY_NAME))
+  if (!has_target (self, MDG_IMPORT_FULL_NAME) && !has_target (self, PERSON_TARGET (FAMILY_NAME)))
     _mdg_attendee_import_add_problem (problems, self->header_line,
                  _("No column holds the name. Choose which column is the full name (氏名) or the family name (姓)."));
 
@@ -1048,7 +1052,7 @@ mdg_import_target_get_label (MdgImportTarget target)
 {
   if (target == MDG_IMPORT_IGNORE)
     return g_dgettext (GETTEXT_PACKAGE, N_("Do not import"));
-  if (target < (MdgImportTarget) MDG_PERSON_N_FIELDS)
+  if (target < PERSON_TARGET (N_FIELDS))
     return mdg_person_field_get_label ((MdgPersonField) target);
   return g_dgettext (GETTEXT_PACKAGE, target_labels[target - MDG_PERSON_N_FIELDS]);
 }

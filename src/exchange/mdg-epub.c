@@ -10,6 +10,7 @@
 
 #include "mdg-epub.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-html-private.h"
 #include "mdg-markup.h"
 
@@ -455,20 +456,7 @@ mdg_epub_write (const char         *path,
     }
   archive_write_free (zip.archive);
 
-  if (!ok || !strip_mimetype_extra (bytes, error))
-    return FALSE;
-
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                   0644, &local_error))
-      {
-        g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not write “%s”: %s"), path, local_error->message);
-        return FALSE;
-      }
-  }
-  return TRUE;
+  return ok && strip_mimetype_extra (bytes, error) && mdg_file_write_private (path, bytes->data, bytes->len, error);
 }
 
 typedef struct

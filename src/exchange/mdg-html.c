@@ -9,6 +9,7 @@
 
 #include "mdg-date.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-html-private.h"
 #include "mdg-markup.h"
 #include "mdg-notice.h"
@@ -201,19 +202,13 @@ _mdg_html_append_faq_body (GString     *out,
   g_string_append (out, "</p>\n");
 }
 
-/* Writes a published file: replaced whole or not at all, readable by the web server. */
+/* Writes a published file: replaced whole or not at all, private as every file
+ * Madoguchi writes until the user publishes it. */
 gboolean
 _mdg_html_write_file (const char  *path,
                       const char  *contents,
                       gsize        length,
                       GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local_error))
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return mdg_file_write_private (path, contents, length, error);
 }

@@ -12,6 +12,7 @@
 #include "mdg-database-private.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-sql-named-private.h"
 #include "mdg-mail.h"
 #include "mdg-person-store.h"
@@ -727,7 +728,7 @@ import_thread (GTask        *task,
 
   if (!(message = mdg_mail_message_load (data->path, &error)) ||
       g_task_return_error_if_cancelled (task) ||
-      !(connection = mdg_database_open (mdg_database_get_path (source_object), &error)) ||
+      !(connection = _mdg_database_open_worker (source_object, &error)) ||
       !mdg_mail_import (connection, data->actor_id, message, &data->options, &data->result, &error))
     {
       if (error != NULL)
@@ -1043,8 +1044,7 @@ mdg_mail_write_reply (MdgDatabase      *db,
   g_mime_format_options_free (format);
   bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (out));
 
-  if (!g_file_set_contents_full (path, (const char *) bytes->data, bytes->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING, 0600, error))
+  if (!mdg_file_write_private (path, bytes->data, bytes->len, error))
     return FALSE;
 
   /* Translators: in a consultation's history; %s is the file written */

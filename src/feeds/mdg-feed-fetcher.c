@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mdg-database-private.h"
 #include "mdg-error.h"
 #include "mdg-feed-fetcher.h"
 #include "mdg-feed-store.h"
@@ -340,7 +341,7 @@ store_thread (GTask        *task,
   record.last_modified = data->last_modified;
   record.error_message = data->error ? data->error->message : NULL;
 
-  db = mdg_database_open (data->db_path, &error);
+  db = _mdg_database_open_file (data->db_path, &error);
   if (db == NULL || !mdg_feed_store_record_fetch (db, data->source_id, &record, entries, &data->n_new, &error))
     {
       g_task_return_error (task, error);

@@ -11,9 +11,11 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mdg-database-private.h"
 #include "mdg-deck-library.h"
 #include "mdg-deck-store.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 
 /*
  * The slide library: PDF files copied into the data folder under their SHA-256
@@ -354,30 +356,17 @@ store_file (MdgDatabase  *db,
             gboolean     *written,
             GError      **error)
 {
-  g_autofree char *folder = mdg_deck_library_get_folder (db);
   g_autofree char *path = stored_path (db, sha256, type);
   g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  *written = FALSE;
-  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return TRUE;
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not create the folder “%s”: %s"), folder,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+  if (!mdg_file_store_private (path, data, length, written, &local_error))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not store the slide file: %s"),
                    local_error->message);
       return FALSE;
     }
-  *written = TRUE;
   return TRUE;
 }
 
@@ -514,7 +503,6 @@ undo:
 
 typedef struct
 {
-  char                 *database_path;
   char                 *path;
   MdgDeckImportOptions  options;
   char                 *title;
@@ -526,7 +514,6 @@ typedef struct
 static void
 import_task_free (ImportTask *import)
 {
-  g_free (import->database_path);
   g_free (import->path);
   g_free (import->title);
   g_free (import->change_note);
@@ -544,7 +531,7 @@ import_thread (GTask        *task,
   GError *error = NULL;
   MdgDeckRevision *revision;
 
-  connection = mdg_database_open (import->database_path, &error);
+  connection = _mdg_database_open_worker (source_object, &error);
   if (connection == NULL)
     {
       g_task_return_error (task, error);
@@ -584,7 +571,6 @@ mdg_deck_library_import_async (MdgDatabase                *db,
   g_return_if_fail (path != NULL && options != NULL);
 
   import = g_new0 (ImportTask, 1);
-  import->database_path = g_strdup (mdg_database_get_path (db));
   import->path = g_strdup (path);
   import->options = *options;
   import->title = g_strdup (options->title);

@@ -3,13 +3,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-page-renderer.h"
 #include "mdg-slide-document.h"
 
@@ -104,24 +102,28 @@ load_cached (const char *path,
   return image;
 }
 
-/* Written under a temporary name and renamed, so a reader never sees half a file. */
+static cairo_status_t
+write_png_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  return mdg_file_writer_write (closure, data, length, NULL) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Written as every file of the data folder is, so a reader never sees half a file. A
+ * cache that cannot be written is only slower next time. */
 static void
 store_cached (const char   *path,
               MdgPageImage *image)
 {
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *partial = g_strconcat (path, ".XXXXXX", NULL);
-  int fd;
+  g_autoptr(MdgFileWriter) writer = NULL;
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !(writer = mdg_file_writer_new (path, NULL)))
     return;
-  fd = g_mkstemp_full (partial, O_WRONLY, 0600);
-  if (fd < 0)
-    return;
-  close (fd);
-  if (cairo_surface_write_to_png (mdg_page_image_get_surface (image), partial) != CAIRO_STATUS_SUCCESS ||
-      g_rename (partial, path) != 0)
-    g_remove (partial);
+  if (cairo_surface_write_to_png_stream (mdg_page_image_get_surface (image), write_png_cb, writer) ==
+      CAIRO_STATUS_SUCCESS)
+    mdg_file_writer_commit (writer, NULL);
 }
 
 static gboolean

@@ -11,6 +11,7 @@
 #include "mdg-deck-library.h"
 #include "mdg-deck-store.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-slide-notes.h"
 
 /*
@@ -329,7 +330,6 @@ mdg_slide_notes_export (MdgDatabase      *db,
   g_autoptr(MdgDeck) deck = NULL;
   g_autoptr(GPtrArray) pages = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
   MdgNotesFormat format;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
@@ -359,26 +359,15 @@ mdg_slide_notes_export (MdgDatabase      *db,
       if (!g_file_test (pdf, G_FILE_TEST_EXISTS))
         {
           g_autofree char *stored = mdg_deck_library_get_pdf_path (db, revision);
-          g_autoptr(GFile) from = g_file_new_for_path (stored);
-          g_autoptr(GFile) to = g_file_new_for_path (pdf);
 
-          if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
-            {
-              g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not write “%s”: %s"), pdf,
-                           local_error->message);
-              return FALSE;
-            }
+          if (!mdg_file_copy_private (stored, pdf, NULL, error))
+            return FALSE;
           if (pdf_written != NULL)
             *pdf_written = g_steal_pointer (&pdf);
         }
     }
 
-  if (!g_file_set_contents (path, text, -1, &local_error))
-    {
-      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not write “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return mdg_file_write_private (path, text, strlen (text), error);
 }
 
 /**

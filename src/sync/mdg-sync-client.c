@@ -274,7 +274,7 @@ run_sync (MdgSyncClient *self,
   GError *error = NULL;
 
   g_mutex_lock (&self->lock);
-  if (!(db = mdg_database_open (self->path, &error)))
+  if (!(db = _mdg_database_open_file (self->path, &error)))
     goto out;
   settings = mdg_sync_settings_load (db, &error);
   if (settings == NULL)
@@ -351,7 +351,7 @@ refresh_thread (GTask        *task,
 {
   MdgSyncClient *self = source_object;
   Outcome *outcome = g_new0 (Outcome, 1);
-  g_autoptr(MdgDatabase) db = mdg_database_open (self->path, &outcome->error);
+  g_autoptr(MdgDatabase) db = _mdg_database_open_file (self->path, &outcome->error);
 
   if (db != NULL)
     mdg_sync_counts_read (db, &outcome->counts, &outcome->error);
@@ -677,7 +677,7 @@ setup_thread (GTask        *task,
   if (mdg_sync_settings_validate (data->settings, &outcome->error) &&
       (data->password == NULL || *data->password == '\0' ||
        mdg_sync_password_store (data->settings, data->password, cancellable, &outcome->error)) &&
-      (db = mdg_database_open (self->path, &outcome->error)) != NULL &&
+      (db = _mdg_database_open_file (self->path, &outcome->error)) != NULL &&
       mdg_sync_settings_save (db, data->settings, &outcome->error))
     {
       /* Another server, or new credentials: the next sync connects anew. */
@@ -889,7 +889,7 @@ mdg_sync_client_fetch_file (MdgSyncClient  *self,
   g_return_val_if_fail (table != NULL && sha256 != NULL, NULL);
 
   g_mutex_lock (&self->lock);
-  if (!(db = mdg_database_open (self->path, &local_error)))
+  if (!(db = _mdg_database_open_file (self->path, &local_error)))
     goto out;
   settings = mdg_sync_settings_load (db, &local_error);
   if (settings == NULL && local_error == NULL)

@@ -9,6 +9,7 @@
 
 #include "mdg-database-private.h"
 #include "mdg-error.h"
+#include "mdg-file.h"
 #include "mdg-person-store-private.h"
 #include "mdg-sync-engine-private.h"
 #include "mdg-sync-error.h"
@@ -136,7 +137,7 @@ typedef struct
   gint64        max_hlc;
   GPtrArray    *deferred;
   GPtrArray    *retry;
-  gboolean      erased_person;
+  GPtrArray    *erased;    /* uuids of people erased in the open transaction */
   guint         conflicts;
   sqlite3_stmt *get_row_clock;
   sqlite3_stmt *put_row_clock;
@@ -342,6 +343,7 @@ engine_free (Engine *e)
   g_clear_pointer (&e->uuid_by_peer, g_hash_table_unref);
   g_clear_pointer (&e->deferred, g_ptr_array_unref);
   g_clear_pointer (&e->retry, g_ptr_array_unref);
+  g_clear_pointer (&e->erased, g_ptr_array_unref);
   g_clear_object (&e->parser);
   g_free (e);
 }
@@ -555,6 +557,7 @@ engine_new (MdgDatabase *database)
   e->uuid_by_peer = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   e->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) deferred_free);
   e->retry = g_ptr_array_new ();
+  e->erased = g_ptr_array_new_with_free_func (g_free);
   e->parser = json_parser_new_immutable ();
   return e;
 }
@@ -1789,7 +1792,7 @@ delete_record (Engine      *e,
           /* The right to erasure: as on the laptop where the person was deleted. */
           if (!_mdg_person_store_erase (e->db, id, error))
             return FALSE;
-          e->erased_person = TRUE;
+          g_ptr_array_add (e->erased, g_strdup (uuid));
         }
       else
         {
@@ -2227,7 +2230,6 @@ _mdg_sync_engine_fetch_file (MdgDatabase    *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(PGresult) result = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *folder = NULL;
   g_autofree char *checked = NULL;
   const char *params[1] = { hash };
 
@@ -2262,15 +2264,8 @@ _mdg_sync_engine_fetch_file (MdgDatabase    *db,
       return NULL;
     }
 
-  folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      !g_file_set_contents_full (path, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("Could not create the folder “%s”"), folder);
-      return NULL;
-    }
+  if (!mdg_file_store_private (path, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0), NULL, error))
+    return NULL;
   return g_steal_pointer (&path);
 }
 
@@ -2369,8 +2364,7 @@ finish_apply (Engine  *e,
   sqlite3_bind_int64 (stmt, 1, e->max_hlc);
   if (!step (e, stmt, error))
     return FALSE;
-  return !e->erased_person ||
-         _mdg_sql_exec (e->db, "INSERT INTO search_index (search_index) VALUES ('optimize')", error);
+  return e->erased->len == 0 || _mdg_person_store_erase_index (e->db, error);
 }
 
 static gboolean
@@ -2390,10 +2384,18 @@ end_apply (Engine      *e,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *now_text = g_date_time_format_iso8601 (now);
 
-  return finish_apply (e, error) && _mdg_sync_setting_set (e->db, "last-seq", seq_text, error) &&
-         _mdg_sync_setting_set (e->db, "last-sync", now_text, error) &&
-         _mdg_sql_exec (e->db, "UPDATE sync_self SET applying = 0 WHERE id = 1", error) &&
-         mdg_database_commit (e->database, error);
+  if (!finish_apply (e, error) || !_mdg_sync_setting_set (e->db, "last-seq", seq_text, error) ||
+      !_mdg_sync_setting_set (e->db, "last-sync", now_text, error) ||
+      !_mdg_sql_exec (e->db, "UPDATE sync_self SET applying = 0 WHERE id = 1", error) ||
+      !mdg_database_commit (e->database, error))
+    return FALSE;
+
+  /* People erased on another laptop are erased here as a delete here erases them: the
+   * freed pages wiped, the automatic backups rid of them. */
+  if (e->erased->len > 0)
+    _mdg_person_store_erased (e->database, e->erased);
+  g_ptr_array_set_size (e->erased, 0);
+  return TRUE;
 }
 
 /* A server this laptop has not met (a new one, or one rebuilt): it gets everything. */
@@ -2616,9 +2618,6 @@ fail:
 
 done:
   report->seq = seq;
-  /* Erased people: the freed pages are zeroed (secure_delete); the log empties into the file. */
-  if (e->erased_person && !mdg_database_checkpoint (db, NULL))
-    g_debug ("Checkpoint after an erasure waits for the next one");
   if (phase)
     phase (MDG_SYNC_PHASE_DONE, phase_data);
 

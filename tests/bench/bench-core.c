@@ -141,7 +141,9 @@ copy_sample_ms (const char *path)
                       " ORDER BY id;"
                       "COMMIT;", &error))
     g_error ("%s", error->message);
-  /* The sample is written to disk when its database closes (checkpoint): so is the copy. */
+  /* The sample is written to disk when its database closes (checkpoint): so is the copy.
+   * A statement left unfinalized would keep the connection from closing at all. */
+  g_clear_pointer (&attach, sqlite3_finalize);
   g_clear_object (&db);
   start = bench_now_ms () - start;
   g_remove (copy);
