@@ -7,6 +7,8 @@ BUILD_PACKAGES=(
   libsqlite3-dev libjson-glib-dev libpoppler-glib-dev
   desktop-file-utils appstream fonts-noto-cjk
   libgmime-3.0-dev libsoup-3.0-dev glib-networking libxml2-dev libarchive-dev libpq-dev libsecret-1-dev
+  # the user guide's Japanese pages are merged at build time
+  itstool
 )
 
 TEST_PACKAGES=(
@@ -14,6 +16,8 @@ TEST_PACKAGES=(
   poppler-utils libxtst-dev weston epubcheck default-jre-headless postgresql gnome-keyring openssl util-linux
   # the sanitizer run and the CSV fuzzer (clang, its runtimes, llvm-symbolizer)
   clang libclang-rt-14-dev llvm
+  # the user guide and the man pages checked as Yelp and man read them
+  yelp-tools man-db groff-base
 )
 
 install_packages () {

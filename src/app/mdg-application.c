@@ -7,6 +7,7 @@
 
 #include "mdg-application.h"
 #include "mdg-demo.h"
+#include "mdg-desk.h"
 #include "mdg-preferences-window.h"
 #include "mdg-presenter-session.h"
 #include "mdg-startup-check.h"
@@ -23,6 +24,11 @@ struct _MdgApplication
 };
 
 G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, ADW_TYPE_APPLICATION)
+
+/* The guide is installed under the stable id, whichever profile runs (help/meson.build). */
+#define MDG_HELP_URI  "help:" BASE_APP_ID
+#define MDG_WEBSITE   "https://github.com/madoguchi/madoguchi"
+#define MDG_ISSUE_URL "https://github.com/madoguchi/madoguchi/issues"
 
 static char *
 sample_path (MdgApplication *self)
@@ -105,6 +111,15 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (mdg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)))));
 }
 
+/* The database of the active window: the sample's when that is the one in front. */
+static MdgDatabase *
+active_database (MdgApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return MDG_IS_WINDOW (window) ? mdg_window_get_database (MDG_WINDOW (window)) : self->database;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -112,18 +127,81 @@ about_action (GSimpleAction *action,
 {
   MdgApplication *self = user_data;
   static const char *developers[] = { "The Madoguchi developers", NULL };
+  MdgDatabase *db = active_database (self);
+  g_autoptr(MdgDeskContact) desk = db ? mdg_desk_contact_load (db, NULL) : NULL;
+  g_autofree char *contact = desk && mdg_desk_contact_is_set (desk) ? mdg_desk_contact_format (desk) : NULL;
+  g_autofree char *comments = NULL;
+  g_autofree char *debug_info = NULL;
+  GtkWidget *about;
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Madoguchi"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("The Madoguchi developers"),
-                         "developers", developers,
-                         "comments", _("Seminars, consultations and follow-ups for the cybersecurity support desk of small and medium enterprises"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* Whom to ask first is the desk itself: its contact, as its letters print it. */
+  comments = contact ? g_strdup_printf ("%s\n\n%s\n%s",
+                                        _("Seminars, consultations and follow-ups for the cybersecurity support desk of small and medium enterprises"),
+                                        _("Your desk:"), contact)
+                     : g_strdup (_("Seminars, consultations and follow-ups for the cybersecurity support desk of small and medium enterprises"));
+  debug_info = g_strdup_printf ("Madoguchi %s\nGTK %u.%u.%u, libadwaita %u.%u.%u\n%s: %s\n",
+                                PACKAGE_VERSION, gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (), adw_get_major_version (), adw_get_minor_version (),
+                                adw_get_micro_version (), _("Database"), db ? mdg_database_get_path (db) : "—");
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Madoguchi"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Madoguchi developers"),
+                        "developers", developers,
+                        "documenters", developers,
+                        "comments", comments,
+                        "website", MDG_WEBSITE,
+                        "issue-url", MDG_ISSUE_URL,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Madoguchi developers",
+                        "debug-info", debug_info,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  if (desk != NULL && desk->url != NULL && *desk->url != '\0')
+    adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("The Desk’s Website"), desk->url);
+  if (desk != NULL && desk->email != NULL && *desk->email != '\0')
+    {
+      g_autofree char *mailto = g_strconcat ("mailto:", desk->email, NULL);
+
+      adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("Write to the Desk"), mailto);
+    }
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GtkWindow *parent = source ? GTK_WINDOW (source) : NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+  /* Without a help viewer, say where the guide can be read instead of failing silently. */
+  dialog = adw_message_dialog_new (parent, _("The User Guide Could Not Be Opened"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  _("The guide is read with GNOME Help: install the “yelp” package. "
+                                    "The command line’s manual is “man madoguchi-cli”."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The user guide, in the desktop's help viewer; it picks the user's language itself. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  MdgApplication *self = user_data;
+
+  gtk_show_uri_full (gtk_application_get_active_window (GTK_APPLICATION (self)), MDG_HELP_URI, GDK_CURRENT_TIME,
+                     NULL, help_shown_cb, NULL);
 }
 
 static void
@@ -146,6 +224,7 @@ static const GActionEntry app_actions[] = {
   { "open-sample", open_sample_action },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "help", help_action },
   { "quit", quit_action },
 };
 
@@ -198,6 +277,7 @@ mdg_application_startup (GApplication *app)
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.search", { "<Control>f", NULL } },

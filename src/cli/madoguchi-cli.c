@@ -24,11 +24,30 @@ _mdg_cli_fail (GError *error)
   return EXIT_FAILED;
 }
 
+static char *
+command_name (const MdgCliCommand *command)
+{
+  return command->subcommand ? g_strdup_printf ("%s %s", command->name, command->subcommand) : g_strdup (command->name);
+}
+
+/* The command being run, for the usage line of a wrong command line. */
+static const MdgCliCommand *current_command;
+
 int
 _mdg_cli_usage (const char *message)
 {
   g_printerr ("madoguchi-cli: %s\n", message);
-  g_printerr ("%s\n", _("Run “madoguchi-cli --help” for the list of commands."));
+  if (current_command != NULL)
+    {
+      g_autofree char *synopsis = _mdg_cli_dup_synopsis (current_command);
+      g_autofree char *name = command_name (current_command);
+
+      g_printerr ("%s madoguchi-cli %s\n", _("Usage:"), synopsis);
+      g_printerr (_("Run “madoguchi-cli %s --help” for what its options mean."), name);
+      g_printerr ("\n");
+    }
+  else
+    g_printerr ("%s\n", _("Run “madoguchi-cli --help” for the list of commands."));
   return EXIT_USAGE;
 }
 
@@ -85,28 +104,271 @@ _mdg_cli_open_database (Globals  *globals,
   return g_steal_pointer (&db);
 }
 
-/* Parses a subcommand's options; leaves its positional arguments in argv. */
-gboolean
-_mdg_cli_parse_options (const char    *parameter,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
+typedef struct
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
-  g_autoptr(GError) error = NULL;
+  const MdgCliOption *option;
+  gpointer            location;
+  gboolean            given;
+} Binding;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+typedef struct
+{
+  Binding *bindings;
+  guint    n_bindings;
+} Bindings;
+
+static Binding *
+find_binding (Bindings   *bindings,
+              const char *option_name)
+{
+  for (guint i = 0; i < bindings->n_bindings; i++)
+    {
+      const MdgCliOption *option = bindings->bindings[i].option;
+
+      if ((g_str_has_prefix (option_name, "--") && g_str_equal (option_name + 2, option->name)) ||
+          (option->short_name && option_name[0] == '-' && option_name[1] == option->short_name && !option_name[2]))
+        return &bindings->bindings[i];
+    }
+  g_return_val_if_reached (NULL);
+}
+
+/* Stores one option's value where the command asked, checked against the values the table lists. */
+static gboolean
+option_given_cb (const char  *option_name,
+                 const char  *value,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  Binding *binding = find_binding (user_data, option_name);
+  const MdgCliOption *option = binding->option;
+
+  binding->given = TRUE;
+  if (option->values && !(option->flags & MDG_CLI_OPEN))
+    {
+      g_auto(GStrv) values = g_strsplit (option->values, "|", -1);
+
+      if (!g_strv_contains ((const char * const *) values, value))
+        {
+          g_autofree char *choices = _mdg_cli_join_choices ((const char * const *) values);
+
+          /* Translators: "--format must be csv, list or badges" */
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--%s must be %s"), option->name, choices);
+          return FALSE;
+        }
+    }
+
+  switch (option->value)
+    {
+    case MDG_CLI_FLAG:
+      *(gboolean *) binding->location = TRUE;
+      return TRUE;
+    case MDG_CLI_STRING:
+    case MDG_CLI_FILE:
+    case MDG_CLI_FOLDER:
+      g_free (*(char **) binding->location);
+      *(char **) binding->location = g_strdup (value);
+      return TRUE;
+    case MDG_CLI_STRINGS:
+      {
+        char ***strv = binding->location;
+        guint n = *strv ? g_strv_length (*strv) : 0;
+
+        *strv = g_renew (char *, *strv, n + 2);
+        (*strv)[n] = g_strdup (value);
+        (*strv)[n + 1] = NULL;
+        return TRUE;
+      }
+    case MDG_CLI_INT:
+    case MDG_CLI_INT64:
+      {
+        gint64 number;
+
+        if (!g_ascii_string_to_signed (value, 10, option->value == MDG_CLI_INT ? G_MININT : G_MININT64,
+                                       option->value == MDG_CLI_INT ? G_MAXINT : G_MAXINT64, &number, NULL))
+          {
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--%s needs a whole number, not “%s”"),
+                         option->name, value);
+            return FALSE;
+          }
+        if (option->value == MDG_CLI_INT)
+          *(int *) binding->location = (int) number;
+        else
+          *(gint64 *) binding->location = number;
+        return TRUE;
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The options of one group, "--due or --business-days". */
+static char *
+group_choices (const MdgCliCommand *command,
+               const char          *group)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (const MdgCliOption *option = command->options; option->name; option++)
+    if (g_strcmp0 (option->group, group) == 0)
+      g_ptr_array_add (names, g_strdup_printf ("--%s", option->name));
+  g_ptr_array_add (names, NULL);
+  return _mdg_cli_join_choices ((const char * const *) names->pdata);
+}
+
+/* The options the command requires, and of each group no more than one. */
+static char *
+check_given (const MdgCliCommand *command,
+             Bindings            *bindings)
+{
+  g_autofree char *name = command_name (command);
+
+  for (guint i = 0; i < bindings->n_bindings; i++)
+    {
+      const MdgCliOption *option = bindings->bindings[i].option;
+      guint given = 0;
+
+      if (option->group == NULL)
+        {
+          if ((option->flags & MDG_CLI_REQUIRED) && !bindings->bindings[i].given)
+            /* Translators: "consultation add needs --channel" */
+            return g_strdup_printf (_("%s needs --%s"), name, option->name);
+          continue;
+        }
+      if (i > 0 && g_strcmp0 (bindings->bindings[i - 1].option->group, option->group) == 0)
+        continue;
+      for (guint j = i; j < bindings->n_bindings && g_strcmp0 (bindings->bindings[j].option->group, option->group) == 0; j++)
+        given += bindings->bindings[j].given;
+      if (given > 1 || (given == 0 && (option->flags & MDG_CLI_REQUIRED)))
+        {
+          g_autofree char *choices = group_choices (command, option->group);
+
+          if (given > 1)
+            /* Translators: "Give only one of --due or --business-days" */
+            return g_strdup_printf (_("Give only one of %s"), choices);
+          return g_strdup_printf (_("%s needs %s"), name, choices);
+        }
+    }
+  return NULL;
+}
+
+/* A word that is not an option: an argument, a negative number included. */
+static gboolean
+is_argument (const char *word)
+{
+  return word[0] != '-' || word[1] == '\0' || g_ascii_isdigit (word[1]);
+}
+
+/**
+ * _mdg_cli_parse:
+ * @globals: the command line, with the command being run
+ * @argc: (inout): the command's arguments, its own name first
+ * @argv: (inout): the same; the options are taken out
+ * @status: (out): the exit status when the command line is wrong
+ * @...: for each option of the command in the table, its name and where its value goes
+ *   (gboolean *, char **, char ***, int *, gint64 * as the table says), then %NULL
+ *
+ * Parses the command's options as the command table describes them, and checks its
+ * arguments, the options it requires and the values they take. Every option of the
+ * command must be given a place: a command that forgets one is a programming error.
+ *
+ * Returns: %FALSE with @status set when the command line is wrong
+ */
+gboolean
+_mdg_cli_parse (Globals   *globals,
+                int       *argc,
+                char    ***argv,
+                int       *status,
+                ...)
+{
+  const MdgCliCommand *command = globals->command;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  g_autofree Binding *storage = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+  Bindings bindings = { 0 };
+  GOptionGroup *group;
+  const char *name;
+  guint min, max;
+  va_list args;
+
+  g_assert (command != NULL);
+  for (const MdgCliOption *option = command->options; option && option->name; option++)
+    bindings.n_bindings++;
+  storage = g_new0 (Binding, bindings.n_bindings);
+  bindings.bindings = storage;
+  for (guint i = 0; i < bindings.n_bindings; i++)
+    {
+      const MdgCliOption *option = &command->options[i];
+      GOptionEntry entry = { option->name, option->short_name, 0, G_OPTION_ARG_CALLBACK, option_given_cb, NULL, NULL };
+
+      if (option->value == MDG_CLI_FLAG)
+        entry.flags |= G_OPTION_FLAG_NO_ARG;
+      if (option->value == MDG_CLI_FILE || option->value == MDG_CLI_FOLDER)
+        entry.flags |= G_OPTION_FLAG_FILENAME;
+      storage[i].option = option;
+      g_array_append_val (entries, entry);
+    }
+
+  va_start (args, status);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      gpointer location = va_arg (args, gpointer);
+      guint i;
+
+      for (i = 0; i < bindings.n_bindings && !g_str_equal (storage[i].option->name, name); i++)
+        ;
+      if (i == bindings.n_bindings)
+        g_error ("--%s of “%s %s” is not in the command table", name, command->name, command->subcommand);
+      storage[i].location = location;
+    }
+  va_end (args);
+  for (guint i = 0; i < bindings.n_bindings; i++)
+    if (storage[i].location == NULL)
+      g_error ("“%s %s” parses no --%s", command->name, command->subcommand, storage[i].option->name);
+
+  group = g_option_group_new (command->name, NULL, NULL, &bindings, NULL);
+  g_option_group_add_entries (group, (GOptionEntry *) (gpointer) entries->data);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_context_set_main_group (context, group);
+  g_option_context_set_help_enabled (context, FALSE);
+  /* Unknown options are found below, so that a negative number stays an argument. */
+  g_option_context_set_ignore_unknown_options (context, TRUE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       *status = _mdg_cli_usage (error->message);
+      return FALSE;
+    }
+  for (int i = 1; i < *argc; i++)
+    if (!is_argument ((*argv)[i]))
+      {
+        g_autofree char *message = g_strdup_printf (_("Unknown option %s"), (*argv)[i]);
+
+        *status = _mdg_cli_usage (message);
+        return FALSE;
+      }
+
+  _mdg_cli_count_arguments (command, &min, &max);
+  if ((guint) (*argc - 1) < min || (guint) (*argc - 1) > max)
+    {
+      g_autofree char *what = command_name (command);
+
+      problem = max == 0 ? g_strdup_printf (_("%s takes no arguments"), what)
+                         /* Translators: "attendees import takes SEMINAR FILE" */
+                         : g_strdup_printf (_("%s takes %s"), what, command->arguments);
+    }
+  else
+    problem = check_given (command, &bindings);
+  if (problem != NULL)
+    {
+      *status = _mdg_cli_usage (problem);
       return FALSE;
     }
   return TRUE;
 }
 
 void
-_mdg_cli_print_json (JsonNode *node)
+_mdg_cli_print_json_node (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -117,14 +379,24 @@ _mdg_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-/* Prints @items as a JSON array of objects, each filled by @add_members. */
+/* Prints what @builder built. */
 void
-_mdg_cli_print_json_array (GPtrArray      *items,
-                           MdgJsonMembers  add_members)
+_mdg_cli_print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
+  _mdg_cli_print_json_node (root);
+}
+
+/* Adds @items as an array of objects, each filled by @add_members: a member @name, or the root when %NULL. */
+void
+_mdg_cli_json_objects (JsonBuilder    *builder,
+                       const char     *name,
+                       GPtrArray      *items,
+                       MdgJsonMembers  add_members)
+{
+  if (name != NULL)
+    json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
     {
@@ -133,14 +405,106 @@ _mdg_cli_print_json_array (GPtrArray      *items,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  _mdg_cli_print_json (root);
 }
 
+/* Prints @items as a JSON array of objects, each filled by @add_members. */
+void
+_mdg_cli_print_json_array (GPtrArray      *items,
+                           MdgJsonMembers  add_members)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  _mdg_cli_json_objects (builder, NULL, items, add_members);
+  _mdg_cli_print_json (builder);
+}
+
+/* Prints one object filled by @add_members. */
+void
+_mdg_cli_print_json_object (gpointer        item,
+                            MdgJsonMembers  add_members)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_members (builder, item);
+  json_builder_end_object (builder);
+  _mdg_cli_print_json (builder);
+}
+
+void
+_mdg_cli_json_string (JsonBuilder *builder,
+                      const char  *name,
+                      const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+_mdg_cli_json_int (JsonBuilder *builder,
+                   const char  *name,
+                   gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* A number, or null when there is none (0 or less). */
+void
+_mdg_cli_json_id (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value > 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+_mdg_cli_json_bool (JsonBuilder *builder,
+                    const char  *name,
+                    gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* An array of numbers. */
+void
+_mdg_cli_json_ids (JsonBuilder *builder,
+                   const char  *name,
+                   GArray      *ids)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    json_builder_add_int_value (builder, g_array_index (ids, gint64, i));
+  json_builder_end_array (builder);
+}
+
+/* ISO 8601 in local time, or null. */
+void
+_mdg_cli_json_time (JsonBuilder *builder,
+                    const char  *name,
+                    GDateTime   *value)
+{
+  g_autofree char *text = value ? _mdg_cli_iso8601 (value) : NULL;
+
+  _mdg_cli_json_string (builder, name, text);
+}
+
+/* Local time, whatever zone @date_time was kept in. */
 char *
 _mdg_cli_iso8601 (GDateTime *date_time)
 {
-  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
+
+  return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 gboolean
@@ -155,16 +519,12 @@ _mdg_cli_parse_id (const char *text,
   return TRUE;
 }
 
-static int
-command_demo (Globals  *globals,
-              int       argc,
-              char    **argv)
+int
+_mdg_cli_demo (Globals  *globals,
+               int       argc,
+               char    **argv)
 {
   g_autofree char *size = NULL;
-  GOptionEntry entries[] = {
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("How much data: small or large"), "SIZE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
@@ -172,14 +532,10 @@ command_demo (Globals  *globals,
   MdgDemoCounts counts;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "size", &size, NULL))
     return status;
-  if (argc > 1)
-    return _mdg_cli_usage (_("demo takes no arguments"));
-  if (size != NULL && g_str_equal (size, "large"))
+  if (g_strcmp0 (size, "large") == 0)
     demo_size = MDG_DEMO_SIZE_LARGE;
-  else if (size != NULL && !g_str_equal (size, "small"))
-    return _mdg_cli_usage (_("--size must be “small” or “large”"));
 
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !mdg_demo_fill (db, demo_size, today, &counts, &error))
@@ -191,18 +547,19 @@ command_demo (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-command_check (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_check (Globals  *globals,
+                int       argc,
+                char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) damage = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  int status;
 
-  if (argc > 1)
-    return _mdg_cli_usage (_("check takes no arguments"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = open_database_unverified (globals, &error)))
     return _mdg_cli_fail (error);
 
@@ -231,27 +588,24 @@ add_hit_members (JsonBuilder *builder,
 {
   MdgSearchHit *hit = item;
 
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, mdg_search_kind_to_string (hit->kind));
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, hit->id);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, hit->title);
-  json_builder_set_member_name (builder, "subtitle");
-  json_builder_add_string_value (builder, hit->subtitle);
+  _mdg_cli_json_string (builder, "kind", mdg_search_kind_to_string (hit->kind));
+  _mdg_cli_json_int (builder, "id", hit->id);
+  _mdg_cli_json_string (builder, "title", hit->title);
+  _mdg_cli_json_string (builder, "subtitle", hit->subtitle);
 }
 
-static int
-command_search (Globals  *globals,
-                int       argc,
-                char    **argv)
+int
+_mdg_cli_search (Globals  *globals,
+                 int       argc,
+                 char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli search QUERY"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(hits = mdg_search (db, argv[1], 50, &error)))
     return _mdg_cli_fail (error);
 
@@ -283,6 +637,16 @@ _mdg_cli_warn_personal_data (const char *path)
   g_printerr (_("%s holds personal data: keep it safe and delete it when it is no longer needed.\n"), path);
 }
 
+/* "Wrote FILE", with the personal-data notice when it names people. */
+void
+_mdg_cli_report_written (const char *path,
+                         gboolean    personal_data)
+{
+  if (personal_data)
+    _mdg_cli_warn_personal_data (path);
+  g_print (_("Wrote %s\n"), path);
+}
+
 MdgSeminar *
 _mdg_cli_load_seminar_arg (MdgDatabase  *db,
                   const char   *arg,
@@ -298,23 +662,6 @@ _mdg_cli_load_seminar_arg (MdgDatabase  *db,
   return mdg_seminar_store_load (db, id, error);
 }
 
-/* Runs the subcommand named by argv[1], or prints @usage. */
-int
-_mdg_cli_dispatch (Globals                *globals,
-                   int                     argc,
-                   char                  **argv,
-                   const MdgCliSubcommand *subcommands,
-                   guint                   n_subcommands,
-                   const char             *usage)
-{
-  if (argc >= 2)
-    for (guint i = 0; i < n_subcommands; i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].func (globals, argc - 1, argv + 1);
-
-  return _mdg_cli_usage (usage);
-}
-
 /* A day (YYYY-MM-DD, the desk's midnight) or an ISO 8601 time; NULL when it is neither. */
 GDateTime *
 _mdg_cli_parse_date (const char *text)
@@ -328,113 +675,28 @@ _mdg_cli_parse_date (const char *text)
   return g_date_time_new_from_iso8601 (text, local);
 }
 
-static void
-print_help (void)
+/* What --help shows: every command, a command's subcommands, or one of them. */
+static int
+print_help (int    argc,
+            char **argv)
 {
-  g_print ("%s\n\n", _("Usage: madoguchi-cli [--database PATH] [--json] COMMAND …"));
-  g_print ("%s\n", _("Commands:"));
-  g_print ("  demo [--size small|large]   %s\n", _("Fill an empty database with sample data"));
-  g_print ("  check                       %s\n", _("Check the database’s integrity (exit 1 on problems)"));
-  g_print ("  backup FILE                 %s\n", _("Write a backup copy of the database"));
-  g_print ("  backup --list               %s\n", _("List the automatic backups, newest first"));
-  g_print ("  restore FILE                %s\n", _("Replace the database with a backup (the current one is kept)"));
-  g_print ("  seminar list                %s\n", _("List the seminars, upcoming first"));
-  g_print ("  seminar show ID             %s\n", _("Show a seminar with its program"));
-  g_print ("  seminar add --title T --start ISO8601 --end ISO8601 [--venue V] [--capacity N]\n"
-           "                              %s\n", _("Add a seminar and print its number"));
-  g_print ("  seminar ics [ID] --output FILE\n"
-           "                              %s\n", _("Export a seminar, or all upcoming ones, as iCalendar"));
-  g_print ("  search QUERY                %s\n", _("Find people, organizations and seminars"));
-  g_print ("  attendees import SEMINAR FILE [--encoding auto|utf-8|cp932] [--dry-run] [--accept-changes]\n"
-           "                              %s\n", _("Register everyone in a CSV file, or nobody"));
-  g_print ("  attendees list SEMINAR      %s\n", _("List a seminar’s attendees in kana order"));
-  g_print ("  attendees export SEMINAR --format csv|list|sign-in|badges|online|questions --output FILE\n"
-           "                   [--encoding utf-8-bom|cp932]\n"
-           "                              %s\n",
-           _("Write the attendees as CSV, or print the list, sign-in sheet, badges, online attendees or questions as PDF"));
-  g_print ("  checkin SEMINAR QUERY       %s\n", _("Check in the one attendee who matches, or list the candidates"));
-  g_print ("  person export ID --output FILE.json\n"
-           "                              %s\n", _("Export everything held about a person (JSON or CSV)"));
-  g_print ("  person delete ID            %s\n", _("Delete a person everywhere"));
-  g_print ("  desk show                   %s\n", _("Show the desk’s contact, as letters and handouts print it"));
-  g_print ("  desk set [--name N] [--address A] [--phone P] [--email E] [--url U] [--hours H]\n"
-           "                              %s\n", _("Set the desk’s contact"));
-  g_print ("  deck import FILE --title T [--note N]\n"
-           "                              %s\n", _("Import a PDF (or .pptx, .ppt, .odp with LibreOffice) as a new slide deck"));
-  g_print ("  deck revise DECK FILE --note N\n"
-           "                              %s\n", _("Import the next revision of a deck; explanatory texts follow their slides"));
-  g_print ("  deck list                   %s\n", _("List the slide decks"));
-  g_print ("  deck show DECK              %s\n", _("Show a deck’s revisions, changes and explanatory texts"));
-  g_print ("  deck notes DECK [--revision N] --page P --text T\n"
-           "                              %s\n", _("Set a slide’s explanatory text (or --import FILE.pdfpc)"));
-  g_print ("  deck notes-export DECK --output FILE.md|FILE.pdfpc\n"
-           "                              %s\n", _("Write the explanatory texts as Markdown or for pdfpc"));
-  g_print ("  deck attach DECK --seminar S --item N [--revision N]\n"
-           "                              %s\n", _("Present a deck in a slot of a seminar’s program"));
-  g_print ("  handout DECK --layout 1|2|3|4|6|notes [--paper a4|letter] [--landscape] [--pages RANGE] --output FILE.pdf\n"
-           "                              %s\n", _("Print a deck’s handout"));
-  g_print ("  packet SEMINAR [--layout L] --output FILE.pdf\n"
-           "                              %s\n", _("Print a seminar’s packet: cover, program, handouts, where to get help"));
-  _mdg_cli_print_consultation_help ();
-  g_print ("  feed list                   %s\n", _("List the threat-information feeds with their last result"));
-  g_print ("  feed add NAME URL           %s\n", _("Follow a feed (RSS 1.0, RSS 2.0 or Atom)"));
-  g_print ("  feed remove SOURCE          %s\n", _("Stop following a feed"));
-  g_print ("  feed fetch [SOURCE]         %s\n", _("Fetch one feed or all (exit 1 when one failed)"));
-  g_print ("  feed items [--since DATE] [--source SOURCE] [--search WORDS] [--unread]\n"
-           "                              %s\n", _("List threat information, newest first, with CVE ids and severity"));
-  g_print ("  feed settings [--interval MINUTES] [--fetch-at-start yes|no]\n"
-           "                              %s\n", _("Show or set when the window fetches feeds by itself"));
-  g_print ("  topic pick ITEM --seminar ID\n"
-           "                              %s\n", _("Pick an item for a seminar’s latest threats"));
-  g_print ("  topic list --seminar ID     %s\n", _("List the items picked for a seminar"));
-  g_print ("  topic faq ITEM              %s\n", _("Draft an FAQ entry from an item"));
-  g_print ("  topic attach ITEM --consultation ID|--follow-up ID\n"
-           "                              %s\n", _("Attach an item to a consultation or an advice"));
-  g_print ("  faq add --question Q --answer A [--category KEY …] [--published]\n"
-           "                              %s\n", _("Add an FAQ entry and print its number"));
-  g_print ("  faq list [--search WORDS] [--published]\n"
-           "                              %s\n", _("List the FAQ"));
-  g_print ("  faq from-consultation ID    %s\n", _("Draft an FAQ entry from a consultation"));
-  g_print ("  faq export --format pdf|html --output FILE [--era]\n"
-           "                              %s\n", _("Export the published FAQ by guidebook chapter"));
-  g_print ("  notice add --kind news|topic|threat --title T --body B [--date DATE|--draft] [--item ID …]\n"
-           "                              %s\n", _("Add a notice for the portal and print its number"));
-  g_print ("  notice list [--kind KIND]   %s\n", _("List the notices, drafts first"));
-  g_print ("  publish site --output FOLDER [--base-url URL]\n"
-           "                              %s\n", _("Write the portal’s pages: notices, FAQ and an Atom feed"));
-  g_print ("  sync setup --host H [--port P] --dbname D --user U [--ca FILE] [--staff ID]\n"
-           "                              %s\n", _("Set up the team server (the password is read from standard input)"));
-  g_print ("  sync now                    %s\n", _("Sync with the team server (exit 1 on failure)"));
-  g_print ("  sync status                 %s\n", _("Show the last sync, the changes waiting and the conflicts"));
-  g_print ("  sync conflicts              %s\n", _("List the conflicts to review"));
-  g_print ("  sync resolve ID --keep mine|theirs\n"
-           "                              %s\n", _("Settle a conflict with one of its two values"));
-  g_print ("\n%s\n", _("The database is $MADOGUCHI_DATABASE, or madoguchi.db in the user’s data folder."));
+  const char *name = argc >= 2 && _mdg_cli_is_command (argv[1]) ? argv[1] : NULL;
+  const char *subcommand = name && argc >= 3 && _mdg_cli_find_command (name, argv[2]) ? argv[2] : NULL;
+  g_autofree char *help = _mdg_cli_dup_help (name, subcommand);
+
+  g_print ("%s", help);
+  return EXIT_OK;
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  static const struct { const char *name; CommandFunc func; } commands[] = {
-    { "demo", command_demo }, { "check", command_check }, { "backup", _mdg_cli_command_backup },
-    { "restore", _mdg_cli_command_restore },
-    { "seminar", _mdg_cli_command_seminar }, { "search", command_search }, { "attendees", _mdg_cli_command_attendees },
-    { "checkin", _mdg_cli_command_checkin }, { "person", _mdg_cli_command_person },
-    { "desk", _mdg_cli_command_desk },
-    { "deck", _mdg_cli_command_deck }, { "handout", _mdg_cli_command_handout },
-    { "packet", _mdg_cli_command_packet },
-    { "consultation", _mdg_cli_command_consultation }, { "staff", _mdg_cli_command_staff },
-    { "followup", _mdg_cli_command_followup }, { "calendar", _mdg_cli_command_calendar },
-    { "letter", _mdg_cli_command_letter }, { "report", _mdg_cli_command_report },
-    { "category", _mdg_cli_command_category }, { "referral", _mdg_cli_command_referral },
-    { "slots", _mdg_cli_command_slots },
-    { "feed", _mdg_cli_command_feed }, { "topic", _mdg_cli_command_topic }, { "faq", _mdg_cli_command_faq },
-    { "notice", _mdg_cli_command_notice }, { "publish", _mdg_cli_command_publish },
-    { "sync", _mdg_cli_command_sync },
-  };
   Globals globals = { 0 };
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  gboolean help = FALSE, version = FALSE;
+  const MdgCliCommand *command;
+  int skip;
 
   globals.staff = g_getenv ("MADOGUCHI_STAFF");
 
@@ -443,27 +705,29 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* --database and --json may stand anywhere on the line, before or after the command. */
+  /* The global options (mdg_cli_global_options) may stand anywhere, before or after the command. */
   for (int i = 0; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--database"))
+      if (g_str_equal (argv[i], "--database") || g_str_equal (argv[i], "--as"))
         {
           if (i + 1 >= argc)
-            return _mdg_cli_usage (_("--database needs a file path"));
-          globals.database = argv[++i];
+            return _mdg_cli_usage (g_str_equal (argv[i], "--as") ? _("--as needs a staff member’s name or number")
+                                                                 : _("--database needs a file path"));
+          if (g_str_equal (argv[i], "--as"))
+            globals.staff = argv[++i];
+          else
+            globals.database = argv[++i];
         }
       else if (g_str_has_prefix (argv[i], "--database="))
         globals.database = argv[i] + strlen ("--database=");
-      else if (g_str_equal (argv[i], "--json"))
-        globals.json = TRUE;
-      else if (g_str_equal (argv[i], "--as"))
-        {
-          if (i + 1 >= argc)
-            return _mdg_cli_usage (_("--as needs a staff member’s name or number"));
-          globals.staff = argv[++i];
-        }
       else if (g_str_has_prefix (argv[i], "--as="))
         globals.staff = argv[i] + strlen ("--as=");
+      else if (g_str_equal (argv[i], "--json"))
+        globals.json = TRUE;
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") || (i == 1 && g_str_equal (argv[i], "help")))
+        help = TRUE;
+      else if (g_str_equal (argv[i], "--version"))
+        version = TRUE;
       else
         g_ptr_array_add (rest, argv[i]);
     }
@@ -471,24 +735,33 @@ main (int    argc,
   argc = rest->len - 1;
   argv = (char **) rest->pdata;
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-      g_str_equal (argv[1], "help"))
-    {
-      print_help ();
-      return argc < 2 ? EXIT_USAGE : EXIT_OK;
-    }
-  if (g_str_equal (argv[1], "--version"))
+  if (version)
     {
       g_print ("madoguchi-cli %s\n", PACKAGE_VERSION);
       return EXIT_OK;
     }
+  if (help)
+    return print_help (argc, argv);
+  if (argc < 2)
+    {
+      print_help (argc, argv);
+      return EXIT_USAGE;
+    }
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].func (&globals, argc - 1, argv + 1);
-
-  {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
-    return _mdg_cli_usage (message);
-  }
+  /* Every command runs through the table: what it lists is what can run. */
+  if (!_mdg_cli_is_command (argv[1]))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
+      return _mdg_cli_usage (message);
+    }
+  skip = _mdg_cli_has_subcommands (argv[1]) ? 2 : 1;
+  if (!(command = _mdg_cli_find_command (argv[1], skip == 2 && argc > 2 ? argv[2] : NULL)))
+    {
+      g_autofree char *subcommands = _mdg_cli_dup_subcommands (argv[1]);
+      /* Translators: "seminar needs a subcommand: list, show, add or ics" */
+      g_autofree char *message = g_strdup_printf (_("%s needs a subcommand: %s"), argv[1], subcommands);
+      return _mdg_cli_usage (message);
+    }
+  current_command = globals.command = command;
+  return command->func (&globals, argc - skip, argv + skip);
 }

@@ -62,20 +62,13 @@ print_changes (GPtrArray *changes,
     }
 }
 
-static int
-attendees_import (Globals  *globals,
-                  int       argc,
-                  char    **argv)
+int
+_mdg_cli_attendees_import (Globals  *globals,
+                           int       argc,
+                           char    **argv)
 {
   g_autofree char *encoding_text = NULL;
   gboolean dry_run = FALSE, accept_changes = FALSE;
-  GOptionEntry entries[] = {
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("auto, utf-8 or cp932"), "ENCODING" },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check everything, import nothing"), NULL },
-    { "accept-changes", 0, 0, G_OPTION_ARG_NONE, &accept_changes,
-      N_("Also write the details that changed since the last import of this form"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(MdgAttendeeImport) import = NULL;
@@ -89,11 +82,9 @@ attendees_import (Globals  *globals,
   GPtrArray *notices, *changes;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "encoding", &encoding_text, "dry-run", &dry_run,
+                       "accept-changes", &accept_changes, NULL))
     return status;
-  if (argc != 3)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees import SEMINAR FILE [--encoding auto|utf-8|cp932] [--dry-run] "
-                             "[--accept-changes]"));
   if (encoding_text && !mdg_csv_encoding_from_string (encoding_text, &encoding))
     return _mdg_cli_usage (_("--encoding must be auto, utf-8 or cp932"));
 
@@ -138,18 +129,19 @@ attendees_import (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-attendees_list (Globals  *globals,
-                int       argc,
-                char    **argv)
+int
+_mdg_cli_attendees_list (Globals  *globals,
+                         int       argc,
+                         char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees list SEMINAR [--json]"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
       !(attendees = mdg_registration_store_list (db, mdg_seminar_get_id (seminar), &error)))
     return _mdg_cli_fail (error);
@@ -158,7 +150,7 @@ attendees_list (Globals  *globals,
     {
       g_autoptr(JsonNode) root = mdg_attendee_export_json (attendees);
 
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json_node (root);
       return EXIT_OK;
     }
 
@@ -191,20 +183,14 @@ attendees_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-attendees_export (Globals  *globals,
-                  int       argc,
-                  char    **argv)
+int
+_mdg_cli_attendees_export (Globals  *globals,
+                           int       argc,
+                           char    **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   g_autofree char *encoding_text = NULL;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("csv, list, sign-in, badges, online or questions"), "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("For csv: utf-8-bom (default) or cp932"), "ENCODING" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
@@ -212,16 +198,12 @@ attendees_export (Globals  *globals,
   MdgCsvEncoding encoding = MDG_CSV_ENCODING_UTF8_BOM;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "format", &format, "output", &output, "encoding", &encoding_text,
+                       NULL))
     return status;
-  if (argc != 2 || format == NULL || output == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli attendees export SEMINAR --format csv|list|sign-in|badges|online|questions "
-                             "--output FILE [--encoding utf-8-bom|cp932]"));
   if (encoding_text && (!mdg_csv_encoding_from_string (encoding_text, &encoding) ||
                         (encoding != MDG_CSV_ENCODING_UTF8_BOM && encoding != MDG_CSV_ENCODING_CP932)))
     return _mdg_cli_usage (_("--encoding must be utf-8-bom or cp932"));
-  if (!g_strv_contains ((const char *const[]) { "csv", "list", "sign-in", "badges", "online", "questions", NULL }, format))
-    return _mdg_cli_usage (_("--format must be csv, list, sign-in, badges, online or questions"));
 
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
       !(attendees = mdg_registration_store_list (db, mdg_seminar_get_id (seminar), &error)))
@@ -261,30 +243,14 @@ attendees_export (Globals  *globals,
         return _mdg_cli_fail (error);
     }
 
-  _mdg_cli_warn_personal_data (output);
-  g_print (_("Wrote %s\n"), output);
+  _mdg_cli_report_written (output, TRUE);
   return EXIT_OK;
 }
 
 int
-_mdg_cli_command_attendees (Globals  *globals,
-                   int       argc,
-                   char    **argv)
-{
-  static const struct { const char *name; CommandFunc func; } subcommands[] = {
-    { "import", attendees_import }, { "list", attendees_list }, { "export", attendees_export },
-  };
-
-  for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (argv[1], subcommands[i].name))
-      return subcommands[i].func (globals, argc - 1, argv + 1);
-  return _mdg_cli_usage (_("attendees needs a subcommand: import, list or export"));
-}
-
-int
-_mdg_cli_command_checkin (Globals  *globals,
-                 int       argc,
-                 char    **argv)
+_mdg_cli_checkin (Globals  *globals,
+                  int       argc,
+                  char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
@@ -293,9 +259,10 @@ _mdg_cli_command_checkin (Globals  *globals,
   g_autoptr(GError) error = NULL;
   MdgAttendee *attendee;
   g_autofree char *name = NULL;
+  int status;
 
-  if (argc != 3)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli checkin SEMINAR QUERY"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
       !(attendees = mdg_registration_store_list (db, mdg_seminar_get_id (seminar), &error)))
     return _mdg_cli_fail (error);
@@ -332,26 +299,22 @@ _mdg_cli_command_checkin (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-person_export (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_person_export (Globals  *globals,
+                        int       argc,
+                        char    **argv)
 {
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .json or .csv"), "FILE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 id;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "output", &output, NULL))
     return status;
-  if (argc != 2 || output == NULL || !_mdg_cli_parse_id (argv[1], &id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli person export ID --output FILE.json"));
+  if (!_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("ID must be a person’s number"));
 
   if (!(db = _mdg_cli_open_database (globals, &error)))
     return _mdg_cli_fail (error);
@@ -360,24 +323,26 @@ person_export (Globals  *globals,
   if (text == NULL || !mdg_file_write_private (output, text, strlen (text), &error))
     return _mdg_cli_fail (error);
 
-  _mdg_cli_warn_personal_data (output);
-  g_print (_("Wrote %s\n"), output);
+  _mdg_cli_report_written (output, TRUE);
   return EXIT_OK;
 }
 
-static int
-person_delete (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_person_delete (Globals  *globals,
+                        int       argc,
+                        char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgPerson) person = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   gint64 id;
+  int status;
 
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli person delete ID"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  if (!_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("ID must be a person’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(person = mdg_person_store_load (db, id, &error)))
     return _mdg_cli_fail (error);
 
@@ -389,16 +354,4 @@ person_delete (Globals  *globals,
     g_print ("%s\n", _("Another program is reading the database: their details will be wiped from the file’s free "
                         "space as soon as it is done (at the next start of Madoguchi at the latest)."));
   return EXIT_OK;
-}
-
-int
-_mdg_cli_command_person (Globals  *globals,
-                int       argc,
-                char    **argv)
-{
-  if (argc >= 2 && g_str_equal (argv[1], "export"))
-    return person_export (globals, argc - 1, argv + 1);
-  if (argc >= 2 && g_str_equal (argv[1], "delete"))
-    return person_delete (globals, argc - 1, argv + 1);
-  return _mdg_cli_usage (_("person needs a subcommand: export or delete"));
 }

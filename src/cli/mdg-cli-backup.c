@@ -30,19 +30,11 @@ add_backup_members (JsonBuilder *builder,
                     gpointer     item)
 {
   MdgBackup *backup = item;
-  g_autofree char *created = _mdg_cli_iso8601 (backup->created_at);
 
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, backup->path);
-  json_builder_set_member_name (builder, "created_at");
-  json_builder_add_string_value (builder, created);
-  json_builder_set_member_name (builder, "reason");
-  if (backup->reason != NULL)
-    json_builder_add_string_value (builder, backup->reason);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "size");
-  json_builder_add_int_value (builder, backup->size);
+  _mdg_cli_json_string (builder, "path", backup->path);
+  _mdg_cli_json_time (builder, "created_at", backup->created_at);
+  _mdg_cli_json_string (builder, "reason", backup->reason);
+  _mdg_cli_json_int (builder, "size", backup->size);
 }
 
 /* Reads the backup folder only: it works when the database is too damaged to open. */
@@ -83,25 +75,21 @@ list_backups (Globals *globals)
 }
 
 int
-_mdg_cli_command_backup (Globals  *globals,
-                         int       argc,
-                         char    **argv)
+_mdg_cli_backup (Globals  *globals,
+                 int       argc,
+                 char    **argv)
 {
   gboolean list = FALSE;
-  GOptionEntry entries[] = {
-    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the automatic backups, newest first"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "list", &list, NULL))
     return status;
-  if (list && argc == 1)
+  if (list != (argc == 1))
+    return _mdg_cli_usage (_("backup takes either FILE or --list"));
+  if (list)
     return list_backups (globals);
-  if (list || argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli backup FILE, or madoguchi-cli backup --list"));
 
   /* mdg_database_backup() checks the database first: a damaged one is refused. */
   if (!(db = _mdg_cli_open_database (globals, &error)) || !mdg_database_backup (db, argv[1], &error))
@@ -113,16 +101,17 @@ _mdg_cli_command_backup (Globals  *globals,
 }
 
 int
-_mdg_cli_command_restore (Globals  *globals,
-                          int       argc,
-                          char    **argv)
+_mdg_cli_restore (Globals  *globals,
+                  int       argc,
+                  char    **argv)
 {
   g_autofree char *path = _mdg_cli_database_path (globals);
   g_autofree char *kept = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli restore FILE"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
 
   /* Works on a damaged database too: that is when it is needed. */
   if (!mdg_database_restore_file (path, argv[1], &kept, &error))

@@ -59,34 +59,6 @@ _mdg_cli_resolve_actor (Globals      *globals,
   return mdg_staff_get_id (staff);
 }
 
-/*
- * The options of every command that prints a document (--output FILE.pdf, --era),
- * leaving the one argument in argv[1]; %FALSE with @status set on a wrong line.
- */
-gboolean
-_mdg_cli_parse_print_options (int          *argc,
-                              char       ***argv,
-                              const char    *usage,
-                              char         **output,
-                              gboolean      *era,
-                              int           *status)
-{
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("The PDF file to write"), "FILE" },
-    { "era", 0, 0, G_OPTION_ARG_NONE, era, N_("Japanese era dates (令和)"), NULL },
-    { NULL }
-  };
-
-  if (!_mdg_cli_parse_options ("", entries, argc, argv, status))
-    return FALSE;
-  if (*argc != 2 || *output == NULL)
-    {
-      *status = _mdg_cli_usage (usage);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Writes @document (taken) as PDF and says so, with the personal-data notice when it names people. */
 int
 _mdg_cli_print_document (gpointer    document,
@@ -100,22 +72,8 @@ _mdg_cli_print_document (gpointer    document,
   mdg_document_set_era_dates (owned, era);
   if (!mdg_document_export_pdf (owned, output, &error))
     return _mdg_cli_fail (error);
-  g_print (_("Wrote %s\n"), output);
-  if (personal_data)
-    _mdg_cli_warn_personal_data (output);
+  _mdg_cli_report_written (output, personal_data);
   return EXIT_OK;
-}
-
-void
-_mdg_cli_json_string (JsonBuilder *builder,
-                      const char  *name,
-                      const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 static MdgConsultation *
@@ -134,16 +92,6 @@ load_arg (MdgDatabase  *db,
 }
 
 static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          GDateTime   *value)
-{
-  g_autofree char *text = value ? _mdg_cli_iso8601 (value) : NULL;
-
-  _mdg_cli_json_string (builder, name, text);
-}
-
-static void
 add_consultation_members (JsonBuilder     *builder,
                           MdgConsultation *c)
 {
@@ -152,33 +100,27 @@ add_consultation_members (JsonBuilder     *builder,
                            ? mdg_date_to_iso (mdg_consultation_get_due_date (c))
                            : NULL;
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_consultation_get_id (c));
+  _mdg_cli_json_int (builder, "id", mdg_consultation_get_id (c));
   _mdg_cli_json_string (builder, "uuid", mdg_consultation_get_uuid (c));
-  add_time (builder, "received_at", mdg_consultation_get_received_at (c));
+  _mdg_cli_json_time (builder, "received_at", mdg_consultation_get_received_at (c));
   _mdg_cli_json_string (builder, "channel", mdg_channel_to_string (mdg_consultation_get_channel (c)));
   _mdg_cli_json_string (builder, "state", mdg_consultation_state_to_string (mdg_consultation_get_state (c)));
   _mdg_cli_json_string (builder, "tier", mdg_tier_to_string (mdg_consultation_get_tier (c)));
   _mdg_cli_json_string (builder, "urgency", mdg_urgency_to_string (mdg_consultation_get_urgency (c)));
   /* Every export of a sensitive record says so. */
-  json_builder_set_member_name (builder, "sensitive");
-  json_builder_add_boolean_value (builder, mdg_consultation_get_sensitive (c));
+  _mdg_cli_json_bool (builder, "sensitive", mdg_consultation_get_sensitive (c));
   _mdg_cli_json_string (builder, "subject", mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
   _mdg_cli_json_string (builder, "question", mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION));
   _mdg_cli_json_string (builder, "answer", mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER));
   _mdg_cli_json_string (builder, "organization", mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION));
-  json_builder_set_member_name (builder, "person_id");
-  if (mdg_consultation_get_person_id (c) > 0)
-    json_builder_add_int_value (builder, mdg_consultation_get_person_id (c));
-  else
-    json_builder_add_null_value (builder);
+  _mdg_cli_json_id (builder, "person_id", mdg_consultation_get_person_id (c));
   _mdg_cli_json_string (builder, "person", mdg_consultation_get_text (c, MDG_CONSULTATION_PERSON));
   _mdg_cli_json_string (builder, "seminar", mdg_consultation_get_text (c, MDG_CONSULTATION_SEMINAR));
   _mdg_cli_json_string (builder, "assignee", mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
   _mdg_cli_json_string (builder, "referral", mdg_consultation_get_text (c, MDG_CONSULTATION_REFERRAL));
   _mdg_cli_json_string (builder, "due_date", due);
-  add_time (builder, "answered_at", mdg_consultation_get_answered_at (c));
-  add_time (builder, "closed_at", mdg_consultation_get_closed_at (c));
+  _mdg_cli_json_time (builder, "answered_at", mdg_consultation_get_answered_at (c));
+  _mdg_cli_json_time (builder, "closed_at", mdg_consultation_get_closed_at (c));
   json_builder_set_member_name (builder, "categories");
   json_builder_begin_array (builder);
   for (guint i = 0; i < categories->len; i++)
@@ -203,10 +145,10 @@ split_keys (char **given)
   return g_strv_builder_end (keys);
 }
 
-static int
-consultation_add (Globals  *globals,
-                  int       argc,
-                  char    **argv)
+int
+_mdg_cli_consultation_add (Globals  *globals,
+                           int       argc,
+                           char    **argv)
 {
   g_autofree char *channel_text = NULL;
   g_autofree char *subject = NULL;
@@ -219,21 +161,6 @@ consultation_add (Globals  *globals,
   g_auto(GStrv) categories = NULL;
   g_auto(GStrv) keys = NULL;
   gboolean sensitive = FALSE;
-  GOptionEntry entries[] = {
-    { "channel", 0, 0, G_OPTION_ARG_STRING, &channel_text, N_("phone, web-form, email, walk-in or on-site"), "CHANNEL" },
-    { "subject", 0, 0, G_OPTION_ARG_STRING, &subject, N_("What it is about"), "SUBJECT" },
-    { "question", 0, 0, G_OPTION_ARG_STRING, &question, N_("The question as asked"), "QUESTION" },
-    { "org", 0, 0, G_OPTION_ARG_STRING, &organization, N_("The organization (found by name, or created)"), "NAME" },
-    { "person", 0, 0, G_OPTION_ARG_STRING, &person_text, N_("The person’s number in Contacts"), "ID" },
-    { "seminar", 0, 0, G_OPTION_ARG_STRING, &seminar_text, N_("The seminar it was asked at"), "ID" },
-    { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &categories, N_("A category key (repeat, or separate with commas)"),
-      "KEY" },
-    { "received", 0, 0, G_OPTION_ARG_STRING, &received_text, N_("When it was received (ISO 8601); now if not given"),
-      "TIME" },
-    { "urgency", 0, 0, G_OPTION_ARG_STRING, &urgency_text, N_("low, normal, high or urgent"), "URGENCY" },
-    { "sensitive", 0, 0, G_OPTION_ARG_NONE, &sensitive, N_("A named victim or a police matter"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgConsultation) consultation = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -243,15 +170,17 @@ consultation_add (Globals  *globals,
   gint64 actor, id;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "channel", &channel_text, "subject", &subject,
+                       "question", &question, "org", &organization, "person", &person_text, "seminar", &seminar_text,
+                       "category", &categories, "received", &received_text, "urgency", &urgency_text,
+                       "sensitive", &sensitive, NULL))
     return status;
-  if (argc != 1 || channel_text == NULL || (subject == NULL && question == NULL))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation add --channel CHANNEL --subject S --question Q "
-                             "[--org NAME] [--person ID] [--seminar ID] [--category KEY …] [--received ISO8601]"));
-  if (!mdg_channel_from_string (channel_text, &channel))
-    return _mdg_cli_usage (_("--channel must be phone, web-form, email, walk-in or on-site"));
-  if (urgency_text && !mdg_urgency_from_string (urgency_text, &urgency))
-    return _mdg_cli_usage (_("--urgency must be low, normal, high or urgent"));
+  if (subject == NULL && question == NULL)
+    return _mdg_cli_usage (_("consultation add needs --subject or --question"));
+  /* The table lists the channels and urgencies there are. */
+  if (!mdg_channel_from_string (channel_text, &channel) ||
+      (urgency_text && !mdg_urgency_from_string (urgency_text, &urgency)))
+    g_assert_not_reached ();
 
   consultation = mdg_consultation_new (channel);
   if (received_text != NULL)
@@ -303,18 +232,12 @@ consultation_add (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-consultation_import_mail (Globals  *globals,
-                          int       argc,
-                          char    **argv)
+int
+_mdg_cli_consultation_import_mail (Globals  *globals,
+                                   int       argc,
+                                   char    **argv)
 {
   MdgMailImportOptions options = { 0 };
-  GOptionEntry entries[] = {
-    { "create-person", 0, 0, G_OPTION_ARG_NONE, &options.create_person, N_("Add an unknown sender to Contacts"), NULL },
-    { "store-attachments", 0, 0, G_OPTION_ARG_NONE, &options.store_attachments,
-      N_("Keep the attachments’ contents, not only their names"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgMailMessage) message = NULL;
   g_autoptr(GError) error = NULL;
@@ -323,11 +246,9 @@ consultation_import_mail (Globals  *globals,
   gint64 actor;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "create-person", &options.create_person,
+                       "store-attachments", &options.store_attachments, NULL))
     return status;
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation import-mail FILE.eml [--create-person] "
-                             "[--store-attachments]"));
   if (!(message = mdg_mail_message_load (argv[1], &error)) || !(db = _mdg_cli_open_database (globals, &error)) ||
       !(actor = _mdg_cli_resolve_actor (globals, db, &error)) ||
       !mdg_mail_import (db, actor, message, &options, &result, &error))
@@ -356,18 +277,13 @@ consultation_import_mail (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-consultation_import (Globals  *globals,
-                     int       argc,
-                     char    **argv)
+int
+_mdg_cli_consultation_import (Globals  *globals,
+                              int       argc,
+                              char    **argv)
 {
   g_autofree char *encoding_text = NULL;
   gboolean dry_run = FALSE;
-  GOptionEntry entries[] = {
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_text, N_("auto, utf-8 or cp932"), "ENCODING" },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Check everything, import nothing"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgConsultationImport) import = NULL;
   g_autoptr(GBytes) contents = NULL;
@@ -380,10 +296,8 @@ consultation_import (Globals  *globals,
   gint64 actor;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "encoding", &encoding_text, "dry-run", &dry_run, NULL))
     return status;
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation import FILE.csv [--encoding auto|utf-8|cp932] [--dry-run]"));
   if (encoding_text && !mdg_csv_encoding_from_string (encoding_text, &encoding))
     return _mdg_cli_usage (_("--encoding must be auto, utf-8 or cp932"));
 
@@ -422,154 +336,141 @@ prepare_change (Globals           *globals,
          (*consultation = load_arg (*db, argv[1], error));
 }
 
-static void
-print_state (MdgConsultation *consultation)
+/* One change of a consultation's state: @value is the --to or --text the change takes, if any. */
+typedef gboolean (*Change) (MdgDatabase      *db,
+                            gint64            actor,
+                            MdgConsultation  *consultation,
+                            const char       *value,
+                            const char       *note,
+                            GError          **error);
+
+/* Every change: the consultation of argv[1], made as the staff member given, its new state said. */
+static int
+change_consultation (Globals    *globals,
+                     int         argc,
+                     char      **argv,
+                     const char *value_option,
+                     Change      change)
 {
+  g_autofree char *value = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(MdgDatabase) db = NULL;
+  g_autoptr(MdgConsultation) consultation = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 actor;
+  int status;
+
+  if (!(value_option ? _mdg_cli_parse (globals, &argc, &argv, &status, value_option, &value, "note", &note, NULL)
+                     : _mdg_cli_parse (globals, &argc, &argv, &status, "note", &note, NULL)))
+    return status;
+  if (!prepare_change (globals, argv, &db, &consultation, &actor, &error) ||
+      !change (db, actor, consultation, value, note, &error))
+    return _mdg_cli_fail (error);
+
   /* Translators: after a change: the consultation's number and its state now */
   g_print (_("Consultation %lld: %s\n"), (long long) mdg_consultation_get_id (consultation),
            mdg_consultation_state_get_label (mdg_consultation_get_state (consultation)));
-}
-
-static int
-consultation_dispatch (Globals  *globals,
-                       int       argc,
-                       char    **argv)
-{
-  g_autofree char *to = NULL;
-  g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The second-line specialist"), "STAFF" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("The hand-off note"), "NOTE" },
-    { NULL }
-  };
-  g_autoptr(MdgDatabase) db = NULL;
-  g_autoptr(MdgConsultation) consultation = NULL;
-  g_autoptr(MdgStaff) specialist = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 actor;
-  int status;
-
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || to == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation dispatch ID --to STAFF [--note N]"));
-  if (!prepare_change (globals, argv, &db, &consultation, &actor, &error) ||
-      !(specialist = mdg_staff_store_find (db, to, &error)) ||
-      !mdg_consultation_store_dispatch (db, actor, consultation, mdg_staff_get_id (specialist), note, &error))
-    return _mdg_cli_fail (error);
-  print_state (consultation);
   return EXIT_OK;
 }
 
-/* start, close and reopen: one consultation and an optional note. */
-static int
-consultation_simple (Globals  *globals,
-                     int       argc,
-                     char    **argv,
-                     gboolean (*change) (MdgDatabase *, gint64, MdgConsultation *, const char *, GError **),
-                     const char *usage)
+static gboolean
+dispatch (MdgDatabase *db, gint64 actor, MdgConsultation *consultation, const char *to, const char *note, GError **error)
 {
-  g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the history"), "NOTE" },
-    { NULL }
-  };
-  g_autoptr(MdgDatabase) db = NULL;
-  g_autoptr(MdgConsultation) consultation = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 actor;
-  int status;
+  g_autoptr(MdgStaff) specialist = mdg_staff_store_find (db, to, error);
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return _mdg_cli_usage (usage);
-  if (!prepare_change (globals, argv, &db, &consultation, &actor, &error) ||
-      !change (db, actor, consultation, note, &error))
-    return _mdg_cli_fail (error);
-  print_state (consultation);
-  return EXIT_OK;
+  return specialist && mdg_consultation_store_dispatch (db, actor, consultation, mdg_staff_get_id (specialist), note,
+                                                         error);
 }
 
-static int
-consultation_start (Globals *globals, int argc, char **argv)
+static gboolean
+refer (MdgDatabase *db, gint64 actor, MdgConsultation *consultation, const char *to, const char *note, GError **error)
 {
-  return consultation_simple (globals, argc, argv, mdg_consultation_store_start,
-                              _("Usage: madoguchi-cli consultation start ID [--note N]"));
+  g_autoptr(MdgReferral) referral = mdg_referral_store_find (db, to, error);
+
+  return referral && mdg_consultation_store_refer (db, actor, consultation, referral->id, note, error);
 }
 
-static int
-consultation_close (Globals *globals, int argc, char **argv)
+static gboolean
+start (MdgDatabase *db, gint64 actor, MdgConsultation *consultation, const char *unused, const char *note, GError **error)
 {
-  return consultation_simple (globals, argc, argv, mdg_consultation_store_close,
-                              _("Usage: madoguchi-cli consultation close ID [--note N]"));
+  return mdg_consultation_store_start (db, actor, consultation, note, error);
 }
 
-static int
-consultation_reopen (Globals *globals, int argc, char **argv)
+static gboolean
+close_ (MdgDatabase *db, gint64 actor, MdgConsultation *consultation, const char *unused, const char *note, GError **error)
 {
-  return consultation_simple (globals, argc, argv, mdg_consultation_store_reopen,
-                              _("Usage: madoguchi-cli consultation reopen ID [--note N]"));
+  return mdg_consultation_store_close (db, actor, consultation, note, error);
 }
 
-static int
-consultation_answer (Globals  *globals,
-                     int       argc,
-                     char    **argv)
+static gboolean
+reopen (MdgDatabase *db, gint64 actor, MdgConsultation *consultation, const char *unused, const char *note, GError **error)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The answer"), "TEXT" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the history"), "NOTE" },
-    { NULL }
-  };
-  g_autoptr(MdgDatabase) db = NULL;
-  g_autoptr(MdgConsultation) consultation = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 actor;
-  int status;
-
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || text == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation answer ID --text T"));
-  if (!prepare_change (globals, argv, &db, &consultation, &actor, &error) ||
-      !mdg_consultation_store_answer (db, actor, consultation, text, note, &error))
-    return _mdg_cli_fail (error);
-  print_state (consultation);
-  return EXIT_OK;
+  return mdg_consultation_store_reopen (db, actor, consultation, note, error);
 }
 
-static int
-consultation_refer (Globals  *globals,
-                    int       argc,
-                    char    **argv)
+int
+_mdg_cli_consultation_dispatch (Globals *globals, int argc, char **argv)
 {
-  g_autofree char *to = NULL;
-  g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("A key or number from “madoguchi-cli referral list”"), "REFERRAL" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note for the history"), "NOTE" },
-    { NULL }
-  };
-  g_autoptr(MdgDatabase) db = NULL;
-  g_autoptr(MdgConsultation) consultation = NULL;
-  g_autoptr(MdgReferral) referral = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 actor;
-  int status;
+  return change_consultation (globals, argc, argv, "to", dispatch);
+}
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || to == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation refer ID --to REFERRAL [--note N]"));
-  if (!prepare_change (globals, argv, &db, &consultation, &actor, &error) ||
-      !(referral = mdg_referral_store_find (db, to, &error)) ||
-      !mdg_consultation_store_refer (db, actor, consultation, referral->id, note, &error))
-    return _mdg_cli_fail (error);
-  print_state (consultation);
-  return EXIT_OK;
+int
+_mdg_cli_consultation_refer (Globals *globals, int argc, char **argv)
+{
+  return change_consultation (globals, argc, argv, "to", refer);
+}
+
+int
+_mdg_cli_consultation_answer (Globals *globals, int argc, char **argv)
+{
+  return change_consultation (globals, argc, argv, "text", mdg_consultation_store_answer);
+}
+
+int
+_mdg_cli_consultation_start (Globals *globals, int argc, char **argv)
+{
+  return change_consultation (globals, argc, argv, NULL, start);
+}
+
+int
+_mdg_cli_consultation_close (Globals *globals, int argc, char **argv)
+{
+  return change_consultation (globals, argc, argv, NULL, close_);
+}
+
+int
+_mdg_cli_consultation_reopen (Globals *globals, int argc, char **argv)
+{
+  return change_consultation (globals, argc, argv, NULL, reopen);
+}
+
+static void
+add_event_members (JsonBuilder *builder,
+                   gpointer     item)
+{
+  MdgConsultationEvent *event = item;
+
+  _mdg_cli_json_time (builder, "at", event->at);
+  _mdg_cli_json_string (builder, "staff", event->staff_name);
+  _mdg_cli_json_string (builder, "action", mdg_consultation_action_to_string (event->action));
+  _mdg_cli_json_string (builder, "from",
+                        event->from_state >= 0 ? mdg_consultation_state_to_string (event->from_state) : NULL);
+  _mdg_cli_json_string (builder, "to", mdg_consultation_state_to_string (event->to_state));
+  _mdg_cli_json_string (builder, "assignee", event->assignee_name);
+  _mdg_cli_json_string (builder, "referral", event->referral_name);
+  _mdg_cli_json_string (builder, "note", event->note);
+}
+
+static void
+add_attachment_members (JsonBuilder *builder,
+                        gpointer     item)
+{
+  MdgConsultationAttachment *attachment = item;
+
+  _mdg_cli_json_string (builder, "filename", attachment->filename);
+  _mdg_cli_json_string (builder, "content_type", attachment->content_type);
+  _mdg_cli_json_int (builder, "size", attachment->size);
+  _mdg_cli_json_bool (builder, "stored", attachment->data != NULL);
 }
 
 static void
@@ -580,19 +481,20 @@ print_field (const char *label,
     g_print ("%-14s %s\n", label, value);
 }
 
-static int
-consultation_show (Globals  *globals,
-                   int       argc,
-                   char    **argv)
+int
+_mdg_cli_consultation_show (Globals  *globals,
+                            int       argc,
+                            char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgConsultation) c = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GPtrArray) attachments = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation show ID [--json]"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(c = load_arg (db, argv[1], &error)) ||
       !(history = mdg_consultation_store_list_history (db, mdg_consultation_get_id (c), &error)) ||
       !(attachments = mdg_consultation_store_list_attachments (db, mdg_consultation_get_id (c), &error)))
@@ -601,48 +503,13 @@ consultation_show (Globals  *globals,
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       add_consultation_members (builder, c);
-      json_builder_set_member_name (builder, "history");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < history->len; i++)
-        {
-          MdgConsultationEvent *event = g_ptr_array_index (history, i);
-
-          json_builder_begin_object (builder);
-          add_time (builder, "at", event->at);
-          _mdg_cli_json_string (builder, "staff", event->staff_name);
-          _mdg_cli_json_string (builder, "action", mdg_consultation_action_to_string (event->action));
-          _mdg_cli_json_string (builder, "from", event->from_state >= 0 ? mdg_consultation_state_to_string (event->from_state)
-                                                              : NULL);
-          _mdg_cli_json_string (builder, "to", mdg_consultation_state_to_string (event->to_state));
-          _mdg_cli_json_string (builder, "assignee", event->assignee_name);
-          _mdg_cli_json_string (builder, "referral", event->referral_name);
-          _mdg_cli_json_string (builder, "note", event->note);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "attachments");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < attachments->len; i++)
-        {
-          MdgConsultationAttachment *a = g_ptr_array_index (attachments, i);
-
-          json_builder_begin_object (builder);
-          _mdg_cli_json_string (builder, "filename", a->filename);
-          _mdg_cli_json_string (builder, "content_type", a->content_type);
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, a->size);
-          json_builder_set_member_name (builder, "stored");
-          json_builder_add_boolean_value (builder, a->data != NULL);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      _mdg_cli_json_objects (builder, "history", history, add_event_members);
+      _mdg_cli_json_objects (builder, "attachments", attachments, add_attachment_members);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -698,10 +565,10 @@ consultation_show (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-consultation_list (Globals  *globals,
-                   int       argc,
-                   char    **argv)
+int
+_mdg_cli_consultation_list (Globals  *globals,
+                            int       argc,
+                            char    **argv)
 {
   g_autofree char *state_text = NULL;
   g_autofree char *assignee = NULL;
@@ -709,16 +576,6 @@ consultation_list (Globals  *globals,
   g_autofree char *search = NULL;
   gboolean overdue = FALSE;
   int limit = 0;
-  GOptionEntry entries[] = {
-    { "state", 0, 0, G_OPTION_ARG_STRING, &state_text, N_("new, dispatched, in-progress, answered or closed"), "STATE" },
-    { "assignee", 0, 0, G_OPTION_ARG_STRING, &assignee, N_("Only those assigned to this staff member"), "STAFF" },
-    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only those open past their answer’s due date"), NULL },
-    { "queue", 0, 0, G_OPTION_ARG_STRING, &queue_text,
-      N_("all, mine, unassigned, dispatched, waiting-follow-up or overdue"), "QUEUE" },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Words in the subject, question or answer"), "WORDS" },
-    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many"), "N" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
   g_autoptr(GPtrArray) list = NULL;
@@ -726,18 +583,15 @@ consultation_list (Globals  *globals,
   MdgConsultationState state;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "state", &state_text, "assignee", &assignee, "overdue", &overdue,
+                       "queue", &queue_text, "search", &search, "limit", &limit, NULL))
     return status;
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation list [--state S] [--assignee STAFF] [--overdue] [--json]"));
+  /* The table lists the states and queues there are. */
+  if ((state_text && !mdg_consultation_state_from_string (state_text, &state)) ||
+      (queue_text && !mdg_consultation_queue_from_string (queue_text, &filter->queue)))
+    g_assert_not_reached ();
   if (state_text)
-    {
-      if (!mdg_consultation_state_from_string (state_text, &state))
-        return _mdg_cli_usage (_("--state must be new, dispatched, in-progress, answered or closed"));
-      filter->state = state;
-    }
-  if (queue_text && !mdg_consultation_queue_from_string (queue_text, &filter->queue))
-    return _mdg_cli_usage (_("--queue must be all, mine, unassigned, dispatched, waiting-follow-up or overdue"));
+    filter->state = state;
   if (overdue)
     filter->queue = MDG_CONSULTATION_QUEUE_OVERDUE;
   filter->query = g_strdup (search);
@@ -782,10 +636,10 @@ consultation_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-consultation_queues (Globals  *globals,
-                     int       argc,
-                     char    **argv)
+int
+_mdg_cli_consultation_queues (Globals  *globals,
+                              int       argc,
+                              char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
@@ -798,8 +652,10 @@ consultation_queues (Globals  *globals,
     { MDG_CONSULTATION_QUEUE_OVERDUE, &counts.overdue }, { MDG_CONSULTATION_QUEUE_ALL, &counts.all },
   };
 
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation queues [--json]"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)))
     return _mdg_cli_fail (error);
   if (globals->staff && !(staff = mdg_staff_store_find (db, globals->staff, &error)))
@@ -810,7 +666,6 @@ consultation_queues (Globals  *globals,
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -819,8 +674,7 @@ consultation_queues (Globals  *globals,
           json_builder_add_int_value (builder, *rows[i].count);
         }
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
       return EXIT_OK;
     }
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -828,18 +682,13 @@ consultation_queues (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-consultation_reply (Globals  *globals,
-                    int       argc,
-                    char    **argv)
+int
+_mdg_cli_consultation_reply (Globals  *globals,
+                             int       argc,
+                             char    **argv)
 {
   g_autofree char *output = NULL;
   g_autofree char *charset_text = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The .eml file to write"), "FILE" },
-    { "charset", 0, 0, G_OPTION_ARG_STRING, &charset_text, N_("auto, iso-2022-jp or utf-8"), "CHARSET" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgConsultation) consultation = NULL;
   g_autoptr(GError) error = NULL;
@@ -847,16 +696,12 @@ consultation_reply (Globals  *globals,
   gint64 actor;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "output", &output, "charset", &charset_text, NULL))
     return status;
-  if (argc != 2 || output == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation reply ID --output FILE.eml [--charset auto|iso-2022-jp|utf-8]"));
-  if (charset_text && g_ascii_strcasecmp (charset_text, "iso-2022-jp") == 0)
+  if (g_strcmp0 (charset_text, "iso-2022-jp") == 0)
     charset = MDG_MAIL_CHARSET_ISO_2022_JP;
-  else if (charset_text && g_ascii_strcasecmp (charset_text, "utf-8") == 0)
+  else if (g_strcmp0 (charset_text, "utf-8") == 0)
     charset = MDG_MAIL_CHARSET_UTF8;
-  else if (charset_text && g_ascii_strcasecmp (charset_text, "auto") != 0)
-    return _mdg_cli_usage (_("--charset must be auto, iso-2022-jp or utf-8"));
 
   if (!prepare_change (globals, argv, &db, &consultation, &actor, &error) ||
       !mdg_mail_write_reply (db, actor, consultation, output, charset, &used, &error))
@@ -868,10 +713,10 @@ consultation_reply (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-consultation_sheet (Globals  *globals,
-                    int       argc,
-                    char    **argv)
+int
+_mdg_cli_consultation_sheet (Globals  *globals,
+                             int       argc,
+                             char    **argv)
 {
   g_autofree char *output = NULL;
   gboolean era = FALSE;
@@ -881,8 +726,7 @@ consultation_sheet (Globals  *globals,
   MdgDocument *document;
   int status;
 
-  if (!_mdg_cli_parse_print_options (&argc, &argv, _("Usage: madoguchi-cli consultation sheet ID --output FILE.pdf [--era]"),
-                                     &output, &era, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "output", &output, "era", &era, NULL))
     return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(consultation = load_arg (db, argv[1], &error)) ||
       !(document = mdg_consultation_sheet_load (db, mdg_consultation_get_id (consultation), &error)))
@@ -893,18 +737,19 @@ consultation_sheet (Globals  *globals,
   return status;
 }
 
-static int
-consultation_suggest (Globals  *globals,
-                      int       argc,
-                      char    **argv)
+int
+_mdg_cli_consultation_suggest (Globals  *globals,
+                               int       argc,
+                               char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgConsultation) consultation = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli consultation suggest ID"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(consultation = load_arg (db, argv[1], &error)) ||
       !(suggestions = mdg_staff_store_suggest_for (db, mdg_consultation_get_id (consultation), &error)))
     return _mdg_cli_fail (error);
@@ -920,77 +765,4 @@ consultation_suggest (Globals  *globals,
                mdg_staff_get_name (s->staff), s->matching_areas, s->open, areas);
     }
   return EXIT_OK;
-}
-
-int
-_mdg_cli_command_consultation (Globals  *globals,
-                               int       argc,
-                               char    **argv)
-{
-  static const struct { const char *name; CommandFunc func; } subcommands[] = {
-    { "add", consultation_add }, { "import-mail", consultation_import_mail }, { "import", consultation_import },
-    { "dispatch", consultation_dispatch }, { "start", consultation_start }, { "answer", consultation_answer },
-    { "close", consultation_close }, { "reopen", consultation_reopen }, { "refer", consultation_refer },
-    { "show", consultation_show }, { "list", consultation_list }, { "queues", consultation_queues },
-    { "reply", consultation_reply }, { "sheet", consultation_sheet }, { "suggest", consultation_suggest },
-  };
-
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].func (globals, argc - 1, argv + 1);
-
-  return _mdg_cli_usage (_("consultation needs a subcommand: add, import-mail, import, dispatch, start, answer, close, "
-                           "reopen, refer, show, list, queues, reply, sheet or suggest"));
-}
-
-void
-_mdg_cli_print_consultation_help (void)
-{
-  g_print ("\n%s\n", _("Consultations and follow-ups (changes need --as STAFF or $MADOGUCHI_STAFF):"));
-  g_print ("  staff add NAME --role first-line|second-line|coordinator [--areas CAT,…]\n"
-           "                              %s\n", _("Add a staff member with the categories they handle"));
-  g_print ("  staff list                  %s\n", _("List the staff"));
-  g_print ("  consultation add --channel phone|web-form|email|walk-in|on-site --subject S --question Q\n"
-           "      [--org NAME] [--person ID] [--seminar ID] [--category KEY …] [--received ISO8601]\n"
-           "                              %s\n", _("Record a consultation and print its number"));
-  g_print ("  consultation import-mail FILE.eml [--create-person] [--store-attachments]\n"
-           "                              %s\n", _("Record an e-mail consultation and print its number"));
-  g_print ("  consultation import FILE.csv [--dry-run]\n"
-           "                              %s\n", _("Import the web form’s consultations, all or none"));
-  g_print ("  consultation dispatch ID --to STAFF [--note N]\n"
-           "                              %s\n", _("Hand a consultation to a second-line specialist"));
-  g_print ("  consultation suggest ID     %s\n", _("Suggest specialists by their areas"));
-  g_print ("  consultation start|close|reopen ID [--note N]\n"
-           "                              %s\n", _("Take up, close or reopen a consultation"));
-  g_print ("  consultation answer ID --text T\n"
-           "                              %s\n", _("Answer a consultation"));
-  g_print ("  consultation refer ID --to REFERRAL [--note N]\n"
-           "                              %s\n", _("Refer a consultation to an outside body"));
-  g_print ("  consultation show ID        %s\n", _("Show a consultation with its history"));
-  g_print ("  consultation list [--state S] [--assignee STAFF] [--overdue] [--queue Q] [--search WORDS]\n"
-           "                              %s\n", _("List consultations"));
-  g_print ("  consultation queues         %s\n", _("Count the consultations in each queue"));
-  g_print ("  consultation reply ID --output FILE.eml [--charset auto|iso-2022-jp|utf-8]\n"
-           "                              %s\n", _("Write the answer as a reply for your mail program"));
-  g_print ("  consultation sheet ID --output FILE.pdf [--era]\n"
-           "                              %s\n", _("Print the consultation record sheet"));
-  g_print ("  followup add CONSULTATION --title T (--due YYYY-MM-DD | --business-days N) [--advice A] [--owner STAFF]\n"
-           "                              %s\n", _("Promise follow-up advice and print its number"));
-  g_print ("  followup list [--overdue] [--owner STAFF]\n"
-           "                              %s\n", _("List open follow-ups, with what is due per owner"));
-  g_print ("  followup done ID            %s\n", _("Mark a follow-up done"));
-  g_print ("  letter FOLLOWUP --output FILE.pdf [--era]\n"
-           "                              %s\n", _("Print the advice letter of a follow-up"));
-  g_print ("  calendar holidays YEAR      %s\n", _("List the public holidays of a year"));
-  g_print ("  calendar add-business-days DATE N\n"
-           "                              %s\n", _("The date N business days after DATE"));
-  g_print ("  calendar closed-days [--set RULES]\n"
-           "                              %s\n", _("Show or set the days the desk is closed"));
-  g_print ("  report monthly YYYY-MM --output FILE.pdf|FILE.csv\n"
-           "                              %s\n", _("Write the monthly report"));
-  g_print ("  category list [--scheme S]  %s\n", _("List the categories and their keys"));
-  g_print ("  referral list               %s\n", _("List where consultations can be referred"));
-  g_print ("  slots add|list|book|hold|print …\n"
-           "                              %s\n", _("On-site consultation slots at a seminar"));
 }

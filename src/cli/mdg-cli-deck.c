@@ -52,22 +52,15 @@ report_import (Globals         *globals,
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "deck");
-      json_builder_add_int_value (builder, mdg_deck_revision_get_deck_id (revision));
-      json_builder_set_member_name (builder, "revision");
-      json_builder_add_int_value (builder, mdg_deck_revision_get_number (revision));
-      json_builder_set_member_name (builder, "slides");
-      json_builder_add_int_value (builder, mdg_deck_revision_get_page_count (revision));
-      json_builder_set_member_name (builder, "notes_carried");
-      json_builder_add_int_value (builder, carried);
-      json_builder_set_member_name (builder, "notes_to_review");
-      json_builder_add_int_value (builder, review);
+      _mdg_cli_json_int (builder, "deck", mdg_deck_revision_get_deck_id (revision));
+      _mdg_cli_json_int (builder, "revision", mdg_deck_revision_get_number (revision));
+      _mdg_cli_json_int (builder, "slides", mdg_deck_revision_get_page_count (revision));
+      _mdg_cli_json_int (builder, "notes_carried", carried);
+      _mdg_cli_json_int (builder, "notes_to_review", review);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -86,28 +79,23 @@ report_import (Globals         *globals,
   return EXIT_OK;
 }
 
-static int
-deck_import (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_deck_import (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   g_autofree char *title = NULL;
   g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The deck’s title"), "TITLE" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What this revision is"), "NOTE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeckRevision) revision = NULL;
   g_autoptr(GError) error = NULL;
   MdgDeckImportOptions options = { 0 };
   int status;
 
-  if (!_mdg_cli_parse_options ("FILE", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "title", &title, "note", &note, NULL))
     return status;
-  if (argc != 2 || title == NULL || *title == '\0')
-    return _mdg_cli_usage (_("Usage: madoguchi-cli deck import FILE.pdf --title TITLE [--note NOTE]"));
+  if (*title == '\0')
+    return _mdg_cli_usage (_("The deck needs a title"));
 
   options.title = title;
   options.change_note = note;
@@ -117,16 +105,12 @@ deck_import (Globals  *globals,
   return report_import (globals, revision, 0, 0);
 }
 
-static int
-deck_revise (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_deck_revise (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What changed in this revision"), "NOTE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeckRevision) revision = NULL;
   g_autoptr(GError) error = NULL;
@@ -134,10 +118,10 @@ deck_revise (Globals  *globals,
   guint carried = 0, review = 0;
   int status;
 
-  if (!_mdg_cli_parse_options ("DECK FILE", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "note", &note, NULL))
     return status;
-  if (argc != 3 || note == NULL || !_mdg_cli_parse_id (argv[1], &options.deck_id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli deck revise DECK FILE.pdf --note NOTE"));
+  if (!_mdg_cli_parse_id (argv[1], &options.deck_id))
+    return _mdg_cli_usage (_("DECK must be a deck’s number"));
 
   options.change_note = note;
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
@@ -151,31 +135,62 @@ add_deck_members (JsonBuilder *builder,
                   gpointer     item)
 {
   MdgDeck *deck = item;
-  g_autofree char *updated = mdg_deck_get_updated_at (deck) ? _mdg_cli_iso8601 (mdg_deck_get_updated_at (deck)) : NULL;
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_deck_get_id (deck));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, mdg_deck_get_title (deck));
-  json_builder_set_member_name (builder, "revision");
-  json_builder_add_int_value (builder, mdg_deck_get_latest_number (deck));
-  json_builder_set_member_name (builder, "slides");
-  json_builder_add_int_value (builder, mdg_deck_get_page_count (deck));
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_string_value (builder, updated);
+  _mdg_cli_json_int (builder, "id", mdg_deck_get_id (deck));
+  _mdg_cli_json_string (builder, "title", mdg_deck_get_title (deck));
+  _mdg_cli_json_int (builder, "revision", mdg_deck_get_latest_number (deck));
+  _mdg_cli_json_int (builder, "slides", mdg_deck_get_page_count (deck));
+  _mdg_cli_json_time (builder, "updated", mdg_deck_get_updated_at (deck));
 }
 
-static int
-deck_list (Globals  *globals,
-           int       argc,
-           char    **argv)
+static void
+add_revision_members (JsonBuilder *builder,
+                      gpointer     item)
+{
+  MdgDeckRevision *revision = item;
+
+  _mdg_cli_json_int (builder, "number", mdg_deck_revision_get_number (revision));
+  _mdg_cli_json_time (builder, "created", mdg_deck_revision_get_created_at (revision));
+  _mdg_cli_json_string (builder, "note", mdg_deck_revision_get_change_note (revision));
+  _mdg_cli_json_int (builder, "slides", mdg_deck_revision_get_page_count (revision));
+  _mdg_cli_json_string (builder, "sha256", mdg_deck_revision_get_sha256 (revision));
+  _mdg_cli_json_string (builder, "file", mdg_deck_revision_get_source_name (revision));
+}
+
+static void
+add_page_members (JsonBuilder *builder,
+                  gpointer     item)
+{
+  MdgSlidePage *page = item;
+
+  _mdg_cli_json_int (builder, "page", page->page);
+  _mdg_cli_json_string (builder, "text", page->text);
+  _mdg_cli_json_string (builder, "explanation", page->explanation);
+}
+
+static void
+add_review_members (JsonBuilder *builder,
+                    gpointer     item)
+{
+  MdgSlideReview *review = item;
+
+  _mdg_cli_json_int (builder, "from_revision", review->from_number);
+  _mdg_cli_json_int (builder, "from_page", review->from_page);
+  _mdg_cli_json_string (builder, "explanation", review->explanation);
+}
+
+int
+_mdg_cli_deck_list (Globals  *globals,
+                    int       argc,
+                    char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli deck list"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(decks = mdg_deck_store_list (db, &error)))
     return _mdg_cli_fail (error);
 
@@ -218,10 +233,10 @@ change_key (MdgSlideChange change)
   return keys[change];
 }
 
-static int
-deck_show (Globals  *globals,
-           int       argc,
-           char    **argv)
+int
+_mdg_cli_deck_show (Globals  *globals,
+                    int       argc,
+                    char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeck) deck = NULL;
@@ -232,9 +247,12 @@ deck_show (Globals  *globals,
   g_autoptr(GError) error = NULL;
   MdgDeckRevision *latest;
   gint64 id;
+  int status;
 
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli deck show DECK (a deck number)"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  if (!_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("DECK must be a deck’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(deck = mdg_deck_store_load (db, id, &error)) ||
       !(revisions = mdg_deck_store_list_revisions (db, id, &error)))
     return _mdg_cli_fail (error);
@@ -255,49 +273,11 @@ deck_show (Globals  *globals,
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       add_deck_members (builder, deck);
-      json_builder_set_member_name (builder, "revisions");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < revisions->len; i++)
-        {
-          MdgDeckRevision *revision = g_ptr_array_index (revisions, i);
-          g_autofree char *created = _mdg_cli_iso8601 (mdg_deck_revision_get_created_at (revision));
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, mdg_deck_revision_get_number (revision));
-          json_builder_set_member_name (builder, "created");
-          json_builder_add_string_value (builder, created);
-          json_builder_set_member_name (builder, "note");
-          json_builder_add_string_value (builder, mdg_deck_revision_get_change_note (revision));
-          json_builder_set_member_name (builder, "slides");
-          json_builder_add_int_value (builder, mdg_deck_revision_get_page_count (revision));
-          json_builder_set_member_name (builder, "sha256");
-          json_builder_add_string_value (builder, mdg_deck_revision_get_sha256 (revision));
-          json_builder_set_member_name (builder, "file");
-          json_builder_add_string_value (builder, mdg_deck_revision_get_source_name (revision));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "slides");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < pages->len; i++)
-        {
-          MdgSlidePage *page = g_ptr_array_index (pages, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "page");
-          json_builder_add_int_value (builder, page->page);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, page->text);
-          json_builder_set_member_name (builder, "explanation");
-          json_builder_add_string_value (builder, page->explanation);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      _mdg_cli_json_objects (builder, "revisions", revisions, add_revision_members);
+      _mdg_cli_json_objects (builder, "slides", pages, add_page_members);
       json_builder_set_member_name (builder, "changes");
       json_builder_begin_array (builder);
       for (guint i = 0; diff && i < diff->len; i++)
@@ -305,34 +285,15 @@ deck_show (Globals  *globals,
           MdgSlideDiff *entry = &g_array_index (diff, MdgSlideDiff, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "change");
-          json_builder_add_string_value (builder, change_key (entry->change));
-          json_builder_set_member_name (builder, "old_page");
-          json_builder_add_int_value (builder, entry->old_page);
-          json_builder_set_member_name (builder, "new_page");
-          json_builder_add_int_value (builder, entry->new_page);
+          _mdg_cli_json_string (builder, "change", change_key (entry->change));
+          _mdg_cli_json_int (builder, "old_page", entry->old_page);
+          _mdg_cli_json_int (builder, "new_page", entry->new_page);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "to_review");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < review->len; i++)
-        {
-          MdgSlideReview *item = g_ptr_array_index (review, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "from_revision");
-          json_builder_add_int_value (builder, item->from_number);
-          json_builder_set_member_name (builder, "from_page");
-          json_builder_add_int_value (builder, item->from_page);
-          json_builder_set_member_name (builder, "explanation");
-          json_builder_add_string_value (builder, item->explanation);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      _mdg_cli_json_objects (builder, "to_review", review, add_review_members);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -390,32 +351,25 @@ deck_show (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-deck_notes (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_deck_notes (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   int number = 0, page = 0;
   g_autofree char *text = NULL;
   g_autofree char *import = NULL;
-  GOptionEntry entries[] = {
-    { "revision", 0, 0, G_OPTION_ARG_INT, &number, N_("The revision (the newest unless given)"), "N" },
-    { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("The slide, counting from 1"), "P" },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("Its explanatory text"), "TEXT" },
-    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import, N_("Read every slide’s text from a .pdfpc file"), "FILE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeckRevision) revision = NULL;
   g_autoptr(GError) error = NULL;
   guint imported = 0;
   int status;
 
-  if (!_mdg_cli_parse_options ("DECK", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "revision", &number, "page", &page, "text", &text,
+                       "import", &import, NULL))
     return status;
-  if (argc != 2 || ((page <= 0 || text == NULL) && import == NULL) || (import != NULL && text != NULL))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli deck notes DECK [--revision N] --page P --text TEXT "
-                             "(or --import FILE.pdfpc)"));
+  if (text != NULL && page <= 0)
+    return _mdg_cli_usage (_("--text needs --page: the slide, counting from 1"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(revision = load_revision_arg (db, argv[1], number, &error)))
     return _mdg_cli_fail (error);
@@ -435,28 +389,21 @@ deck_notes (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-deck_notes_export (Globals  *globals,
-                   int       argc,
-                   char    **argv)
+int
+_mdg_cli_deck_notes_export (Globals  *globals,
+                            int       argc,
+                            char    **argv)
 {
   int number = 0;
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "revision", 0, 0, G_OPTION_ARG_INT, &number, N_("The revision (the newest unless given)"), "N" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write: .md or .pdfpc"), "FILE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeckRevision) revision = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("DECK", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "revision", &number, "output", &output, NULL))
     return status;
-  if (argc != 2 || output == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli deck notes-export DECK [--revision N] --output FILE.md|FILE.pdfpc"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(revision = load_revision_arg (db, argv[1], number, &error)) ||
       !mdg_slide_notes_export (db, revision, output, &pdf, &error))
@@ -467,30 +414,26 @@ deck_notes_export (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-deck_attach (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_deck_attach (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   int number = 0, item = 0;
   gint64 seminar_id = 0;
   g_autofree char *seminar = NULL;
-  GOptionEntry entries[] = {
-    { "seminar", 0, 0, G_OPTION_ARG_STRING, &seminar, N_("The seminar"), "SEMINAR" },
-    { "item", 0, 0, G_OPTION_ARG_INT, &item, N_("The presentation’s place in the program, counting from 1"), "N" },
-    { "revision", 0, 0, G_OPTION_ARG_INT, &number, N_("The revision (the newest unless given)"), "N" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeckRevision) revision = NULL;
   g_autoptr(GPtrArray) program = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("DECK", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "seminar", &seminar, "item", &item, "revision", &number, NULL))
     return status;
-  if (argc != 2 || seminar == NULL || !_mdg_cli_parse_id (seminar, &seminar_id) || item <= 0)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli deck attach DECK --seminar SEMINAR --item N [--revision N]"));
+  if (!_mdg_cli_parse_id (seminar, &seminar_id))
+    return _mdg_cli_usage (_("--seminar must be a seminar’s number"));
+  if (item <= 0)
+    return _mdg_cli_usage (_("--item counts from 1"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(revision = load_revision_arg (db, argv[1], number, &error)) ||
       !(program = mdg_program_store_list (db, seminar_id, &error)))
@@ -509,31 +452,25 @@ deck_attach (Globals  *globals,
   return EXIT_OK;
 }
 
-static gboolean
+/* The sheet's size in points: A4 unless @paper is letter (the table lists no other). */
+static void
 paper_size (const char *paper,
             gboolean    landscape,
             double     *width,
             double     *height)
 {
-  if (paper == NULL || g_str_equal (paper, "a4"))
-    *width = MDG_A4_WIDTH, *height = MDG_A4_HEIGHT;
-  else if (g_str_equal (paper, "letter"))
-    *width = MDG_LETTER_WIDTH, *height = MDG_LETTER_HEIGHT;
-  else
-    return FALSE;
-  if (landscape)
-    {
-      double swap = *width;
-      *width = *height;
-      *height = swap;
-    }
-  return TRUE;
+  gboolean letter = g_strcmp0 (paper, "letter") == 0;
+  double short_side = letter ? MDG_LETTER_WIDTH : MDG_A4_WIDTH;
+  double long_side = letter ? MDG_LETTER_HEIGHT : MDG_A4_HEIGHT;
+
+  *width = landscape ? long_side : short_side;
+  *height = landscape ? short_side : long_side;
 }
 
-static int
-command_handout (Globals  *globals,
-                 int       argc,
-                 char    **argv)
+int
+_mdg_cli_handout (Globals  *globals,
+                  int       argc,
+                  char    **argv)
 {
   g_autofree char *layout_name = NULL;
   g_autofree char *paper = NULL;
@@ -542,17 +479,6 @@ command_handout (Globals  *globals,
   g_autofree char *seminar_arg = NULL;
   gboolean landscape = FALSE, portrait = FALSE;
   int number = 0;
-  GOptionEntry entries[] = {
-    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name, N_("Slides per sheet: 1, 2, 3 (with lines for notes), 4, 6, or notes (with their explanatory texts)"), "LAYOUT" },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 or letter"), "PAPER" },
-    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, N_("Print across the sheet"), NULL },
-    { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("Print down the sheet"), NULL },
-    { "pages", 0, 0, G_OPTION_ARG_STRING, &pages, N_("Only these slides, such as 3-10 or 1,4,7-9"), "RANGE" },
-    { "revision", 0, 0, G_OPTION_ARG_INT, &number, N_("The revision (the newest unless given)"), "N" },
-    { "seminar", 0, 0, G_OPTION_ARG_STRING, &seminar_arg, N_("Head the sheets with this seminar"), "SEMINAR" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeckRevision) revision = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
@@ -562,14 +488,15 @@ command_handout (Globals  *globals,
   double width, height;
   int status;
 
-  if (!_mdg_cli_parse_options ("DECK", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "layout", &layout_name, "paper", &paper, "landscape", &landscape,
+                       "portrait", &portrait, "pages", &pages, "revision", &number, "seminar", &seminar_arg,
+                       "output", &output, NULL))
     return status;
-  if (argc != 2 || output == NULL || !mdg_handout_layout_from_string (layout_name, &layout) || (landscape && portrait))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli handout DECK --layout 1|2|3|4|6|notes [--paper a4|letter] "
-                             "[--landscape] [--pages RANGE] --output FILE.pdf"));
+  /* The table lists the layouts there are. */
+  if (!mdg_handout_layout_from_string (layout_name, &layout))
+    g_assert_not_reached ();
   /* One slide to a sheet fills it best across. */
-  if (!paper_size (paper, landscape || (layout == MDG_HANDOUT_LAYOUT_1 && !portrait), &width, &height))
-    return _mdg_cli_usage (_("--paper must be “a4” or “letter”"));
+  paper_size (paper, landscape || (layout == MDG_HANDOUT_LAYOUT_1 && !portrait), &width, &height);
 
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(revision = load_revision_arg (db, argv[1], number, &error)) ||
@@ -586,20 +513,14 @@ command_handout (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-command_packet (Globals  *globals,
-                int       argc,
-                char    **argv)
+int
+_mdg_cli_packet (Globals  *globals,
+                 int       argc,
+                 char    **argv)
 {
   g_autofree char *layout_name = NULL;
   g_autofree char *paper = NULL;
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout_name, N_("How each deck’s handout is laid out: 1, 2, 3, 4, 6 or notes (3 unless given)"), "LAYOUT" },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("a4 or letter"), "PAPER" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), "FILE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDocument) packet = NULL;
   g_autoptr(GError) error = NULL;
@@ -609,13 +530,13 @@ command_packet (Globals  *globals,
   gint64 id;
   int status;
 
-  if (!_mdg_cli_parse_options ("SEMINAR", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "layout", &layout_name, "paper", &paper, "output", &output, NULL))
     return status;
-  if (argc != 2 || output == NULL || !_mdg_cli_parse_id (argv[1], &id) ||
-      (layout_name != NULL && !mdg_handout_layout_from_string (layout_name, &layout)))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli packet SEMINAR [--layout 1|2|3|4|6|notes] [--paper a4|letter] --output FILE.pdf"));
-  if (!paper_size (paper, FALSE, &width, &height))
-    return _mdg_cli_usage (_("--paper must be “a4” or “letter”"));
+  if (!_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("ID must be a seminar’s number"));
+  if (layout_name != NULL)
+    mdg_handout_layout_from_string (layout_name, &layout);
+  paper_size (paper, FALSE, &width, &height);
 
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(packet = mdg_seminar_packet_new (db, id, layout, &error)))
@@ -631,38 +552,4 @@ command_packet (Globals  *globals,
                         n_handouts),
            n_handouts);
   return EXIT_OK;
-}
-
-int
-_mdg_cli_command_deck (Globals  *globals,
-                       int       argc,
-                       char    **argv)
-{
-  static const struct { const char *name; CommandFunc func; } subcommands[] = {
-    { "import", deck_import }, { "revise", deck_revise }, { "list", deck_list }, { "show", deck_show },
-    { "notes", deck_notes }, { "notes-export", deck_notes_export }, { "attach", deck_attach },
-  };
-
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].func (globals, argc - 1, argv + 1);
-
-  return _mdg_cli_usage (_("deck needs a subcommand: import, revise, list, show, notes, notes-export or attach"));
-}
-
-int
-_mdg_cli_command_handout (Globals  *globals,
-                          int       argc,
-                          char    **argv)
-{
-  return command_handout (globals, argc, argv);
-}
-
-int
-_mdg_cli_command_packet (Globals  *globals,
-                         int       argc,
-                         char    **argv)
-{
-  return command_packet (globals, argc, argv);
 }

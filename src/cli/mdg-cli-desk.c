@@ -18,27 +18,22 @@ add_contact_members (JsonBuilder    *builder,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      json_builder_set_member_name (builder, members[i].name);
-      if (members[i].value != NULL)
-        json_builder_add_string_value (builder, members[i].value);
-      else
-        json_builder_add_null_value (builder);
-    }
+    _mdg_cli_json_string (builder, members[i].name, members[i].value);
 }
 
-static int
-desk_show (Globals  *globals,
-           int       argc,
-           char    **argv)
+int
+_mdg_cli_desk_show (Globals  *globals,
+                    int       argc,
+                    char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeskContact) contact = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  int status;
 
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli desk show"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(contact = mdg_desk_contact_load (db, &error)))
     return _mdg_cli_fail (error);
@@ -46,13 +41,11 @@ desk_show (Globals  *globals,
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       add_contact_members (builder, contact);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -66,36 +59,23 @@ desk_show (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-desk_set (Globals  *globals,
-          int       argc,
-          char    **argv)
+int
+_mdg_cli_desk_set (Globals  *globals,
+                   int       argc,
+                   char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDeskContact) contact = NULL;
   g_autoptr(GError) error = NULL;
   char *given[6] = { NULL };
-  GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &given[0], N_("The desk’s name"), "NAME" },
-    { "address", 0, 0, G_OPTION_ARG_STRING, &given[1], N_("Postal address"), "ADDRESS" },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &given[2], N_("Phone number"), "PHONE" },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &given[3], N_("E-mail address"), "EMAIL" },
-    { "url", 0, 0, G_OPTION_ARG_STRING, &given[4], N_("Web address"), "URL" },
-    { "hours", 0, 0, G_OPTION_ARG_STRING, &given[5], N_("Opening hours"), "HOURS" },
-    { NULL }
-  };
   char **members[6];
   gboolean any = FALSE;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "name", &given[0], "address", &given[1], "phone", &given[2],
+                       "email", &given[3], "url", &given[4], "hours", &given[5], NULL))
     goto out;
   status = EXIT_USAGE;
-  if (argc != 1)
-    {
-      status = _mdg_cli_usage (_("desk set takes only options"));
-      goto out;
-    }
   for (guint i = 0; i < G_N_ELEMENTS (given); i++)
     any |= given[i] != NULL;
   if (!any)
@@ -137,21 +117,4 @@ out:
   for (guint i = 0; i < G_N_ELEMENTS (given); i++)
     g_free (given[i]);
   return status;
-}
-
-int
-_mdg_cli_command_desk (Globals  *globals,
-                       int       argc,
-                       char    **argv)
-{
-  static const struct { const char *name; CommandFunc func; } subcommands[] = {
-    { "show", desk_show }, { "set", desk_set },
-  };
-
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].func (globals, argc - 1, argv + 1);
-
-  return _mdg_cli_usage (_("desk needs a subcommand: show or set"));
 }

@@ -12,32 +12,24 @@
 
 /* madoguchi-cli faq add | list | from-consultation | export */
 
-static int
-faq_add (Globals  *globals,
-         int       argc,
-         char    **argv)
+int
+_mdg_cli_faq_add (Globals  *globals,
+                  int       argc,
+                  char    **argv)
 {
   g_autofree char *question = NULL;
   g_autofree char *answer = NULL;
   g_auto(GStrv) keys = NULL;
   gboolean published = FALSE;
-  GOptionEntry entries[] = {
-    { "question", 0, 0, G_OPTION_ARG_STRING, &question, N_("The question, as SMEs ask it"), "Q" },
-    { "answer", 0, 0, G_OPTION_ARG_STRING, &answer, N_("The answer (blank lines between paragraphs)"), "A" },
-    { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &keys, N_("A category key such as M2-04 or T-RANSOM; repeatable"), "KEY" },
-    { "published", 0, 0, G_OPTION_ARG_NONE, &published, N_("Publish it on the portal"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFaqEntry) entry = mdg_faq_entry_new ();
   g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_faq_category_unref);
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "question", &question, "answer", &answer, "category", &keys,
+                       "published", &published, NULL))
     return status;
-  if (argc != 1 || question == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli faq add --question Q --answer A [--category KEY …] [--published]"));
   if (!(db = _mdg_cli_open_database (globals, &error)))
     return _mdg_cli_fail (error);
 
@@ -65,55 +57,35 @@ add_entry_members (JsonBuilder *builder,
                    MdgFaqEntry *entry)
 {
   GPtrArray *categories = mdg_faq_entry_get_categories (entry);
-  GArray *consultations = mdg_faq_entry_get_consultation_ids (entry);
-  g_autoptr(GDateTime) updated = g_date_time_to_local (mdg_faq_entry_get_updated_at (entry));
-  g_autofree char *updated_text = _mdg_cli_iso8601 (updated);
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_faq_entry_get_id (entry));
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, mdg_faq_entry_get_uuid (entry));
-  json_builder_set_member_name (builder, "question");
-  json_builder_add_string_value (builder, mdg_faq_entry_get_question (entry));
-  json_builder_set_member_name (builder, "answer");
-  json_builder_add_string_value (builder, mdg_faq_entry_get_answer (entry) ? mdg_faq_entry_get_answer (entry) : "");
-  json_builder_set_member_name (builder, "published");
-  json_builder_add_boolean_value (builder, mdg_faq_entry_get_published (entry));
+  _mdg_cli_json_int (builder, "id", mdg_faq_entry_get_id (entry));
+  _mdg_cli_json_string (builder, "uuid", mdg_faq_entry_get_uuid (entry));
+  _mdg_cli_json_string (builder, "question", mdg_faq_entry_get_question (entry));
+  _mdg_cli_json_string (builder, "answer", mdg_faq_entry_get_answer (entry) ? mdg_faq_entry_get_answer (entry) : "");
+  _mdg_cli_json_bool (builder, "published", mdg_faq_entry_get_published (entry));
   json_builder_set_member_name (builder, "categories");
   json_builder_begin_array (builder);
   for (guint i = 0; i < categories->len; i++)
     json_builder_add_string_value (builder, ((MdgFaqCategory *) g_ptr_array_index (categories, i))->key);
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "consultations");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < consultations->len; i++)
-    json_builder_add_int_value (builder, g_array_index (consultations, gint64, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_string_value (builder, updated_text);
+  _mdg_cli_json_ids (builder, "consultations", mdg_faq_entry_get_consultation_ids (entry));
+  _mdg_cli_json_time (builder, "updated", mdg_faq_entry_get_updated_at (entry));
 }
 
-static int
-faq_list (Globals  *globals,
-          int       argc,
-          char    **argv)
+int
+_mdg_cli_faq_list (Globals  *globals,
+                   int       argc,
+                   char    **argv)
 {
   g_autofree char *search = NULL;
   gboolean published = FALSE;
-  GOptionEntry entries[] = {
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only entries with all these words"), "WORDS" },
-    { "published", 0, 0, G_OPTION_ARG_NONE, &published, N_("Only published entries"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "search", &search, "published", &published, NULL))
     return status;
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli faq list [--search WORDS] [--published]"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(list = mdg_faq_store_list (db, search, published, &error)))
     return _mdg_cli_fail (error);
 
@@ -139,18 +111,21 @@ faq_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-faq_from_consultation (Globals  *globals,
-                       int       argc,
-                       char    **argv)
+int
+_mdg_cli_faq_from_consultation (Globals  *globals,
+                                int       argc,
+                                char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFaqEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
+  int status;
 
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli faq from-consultation ID"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  if (!_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("ID must be a consultation’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(entry = mdg_faq_store_draft_from_consultation (db, id, &error)))
     return _mdg_cli_fail (error);
@@ -160,29 +135,20 @@ faq_from_consultation (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-faq_export (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_faq_export (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
   gboolean era = FALSE;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("pdf or html"), "FORMAT" },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE" },
-    { "era", 0, 0, G_OPTION_ARG_NONE, &era, N_("Dates with the Japanese era (PDF)"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "format", &format, "output", &output, "era", &era, NULL))
     return status;
-  if (argc != 1 || format == NULL || output == NULL ||
-      (!g_str_equal (format, "pdf") && !g_str_equal (format, "html")))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli faq export --format pdf|html --output FILE"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(g_str_equal (format, "pdf") ? mdg_faq_export_pdf (db, output, era, &error)
                                     : mdg_faq_export_html (db, output, &error)))
@@ -190,18 +156,4 @@ faq_export (Globals  *globals,
 
   g_print (_("Wrote the published FAQ to %s\n"), output);
   return EXIT_OK;
-}
-
-int
-_mdg_cli_command_faq (Globals  *globals,
-                      int       argc,
-                      char    **argv)
-{
-  static const MdgCliSubcommand subcommands[] = {
-    { "add", faq_add }, { "list", faq_list }, { "from-consultation", faq_from_consultation },
-    { "export", faq_export },
-  };
-
-  return _mdg_cli_dispatch (globals, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
-                            _("faq needs a subcommand: add, list, from-consultation or export"));
 }

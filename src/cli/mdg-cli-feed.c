@@ -15,74 +15,36 @@
 /* madoguchi-cli feed list | add | remove | fetch | items | settings, topic pick | unpick | list | faq | attach */
 
 static void
-add_optional_time (JsonBuilder *builder,
-                   const char  *name,
-                   GDateTime   *time)
-{
-  json_builder_set_member_name (builder, name);
-  if (time != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (time);
-      g_autofree char *text = _mdg_cli_iso8601 (local);
-
-      json_builder_add_string_value (builder, text);
-    }
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_source_members (JsonBuilder   *builder,
                     MdgFeedSource *source)
 {
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_feed_source_get_id (source));
-  add_optional_string (builder, "key", mdg_feed_source_get_key (source));
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, mdg_feed_source_get_name (source));
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, mdg_feed_source_get_url (source));
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, mdg_feed_format_to_string (mdg_feed_source_get_format (source)));
-  json_builder_set_member_name (builder, "enabled");
-  json_builder_add_boolean_value (builder, mdg_feed_source_get_enabled (source));
-  json_builder_set_member_name (builder, "last_status");
-  if (mdg_feed_source_get_last_status (source) > 0)
-    json_builder_add_int_value (builder, mdg_feed_source_get_last_status (source));
-  else
-    json_builder_add_null_value (builder);
-  add_optional_time (builder, "last_fetched_at", mdg_feed_source_get_last_fetched_at (source));
-  add_optional_time (builder, "last_success_at", mdg_feed_source_get_last_success_at (source));
-  add_optional_string (builder, "last_error", mdg_feed_source_get_last_error (source));
-  json_builder_set_member_name (builder, "items");
-  json_builder_add_int_value (builder, mdg_feed_source_get_n_items (source));
-  json_builder_set_member_name (builder, "unread");
-  json_builder_add_int_value (builder, mdg_feed_source_get_n_unread (source));
+  _mdg_cli_json_int (builder, "id", mdg_feed_source_get_id (source));
+  _mdg_cli_json_string (builder, "key", mdg_feed_source_get_key (source));
+  _mdg_cli_json_string (builder, "name", mdg_feed_source_get_name (source));
+  _mdg_cli_json_string (builder, "url", mdg_feed_source_get_url (source));
+  _mdg_cli_json_string (builder, "format", mdg_feed_format_to_string (mdg_feed_source_get_format (source)));
+  _mdg_cli_json_bool (builder, "enabled", mdg_feed_source_get_enabled (source));
+  _mdg_cli_json_id (builder, "last_status", mdg_feed_source_get_last_status (source));
+  _mdg_cli_json_time (builder, "last_fetched_at", mdg_feed_source_get_last_fetched_at (source));
+  _mdg_cli_json_time (builder, "last_success_at", mdg_feed_source_get_last_success_at (source));
+  _mdg_cli_json_string (builder, "last_error", mdg_feed_source_get_last_error (source));
+  _mdg_cli_json_int (builder, "items", mdg_feed_source_get_n_items (source));
+  _mdg_cli_json_int (builder, "unread", mdg_feed_source_get_n_unread (source));
 }
 
-static int
-feed_list (Globals  *globals,
-           int       argc,
-           char    **argv)
+int
+_mdg_cli_feed_list (Globals  *globals,
+                    int       argc,
+                    char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc != 1)
-    return _mdg_cli_usage (_("feed list takes no arguments"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(sources = mdg_feed_store_list_sources (db, &error)))
     return _mdg_cli_fail (error);
 
@@ -106,17 +68,19 @@ feed_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-feed_add (Globals  *globals,
-          int       argc,
-          char    **argv)
+int
+_mdg_cli_feed_add (Globals  *globals,
+                   int       argc,
+                   char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (argc != 3)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli feed add NAME URL"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       (id = mdg_feed_store_add_source (db, argv[1], argv[2], &error)) == 0)
     return _mdg_cli_fail (error);
@@ -125,17 +89,19 @@ feed_add (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-feed_remove (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_feed_remove (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFeedSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli feed remove SOURCE (its number, key or name)"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(source = mdg_feed_store_find_source (db, argv[1], &error)) ||
       !mdg_feed_store_remove_source (db, mdg_feed_source_get_id (source), &error))
@@ -163,10 +129,10 @@ fetched_cb (GObject      *object,
   g_main_loop_quit (wait->loop);
 }
 
-static int
-feed_fetch (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_feed_fetch (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFeedSource) source = NULL;
@@ -174,10 +140,11 @@ feed_fetch (Globals  *globals,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   FetchWait wait = { 0 };
-  int status = EXIT_OK;
+  int status;
 
-  if (argc > 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli feed fetch [SOURCE]"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  status = EXIT_OK;
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       (argc == 2 && !(source = mdg_feed_store_find_source (db, argv[1], &error))))
     return _mdg_cli_fail (error);
@@ -218,18 +185,14 @@ add_item_members (JsonBuilder *builder,
 {
   const char * const *cve_ids = mdg_feed_item_get_cve_ids (item);
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_feed_item_get_id (item));
-  json_builder_set_member_name (builder, "source_id");
-  json_builder_add_int_value (builder, mdg_feed_item_get_source_id (item));
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, mdg_feed_item_get_source_name (item));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, mdg_feed_item_get_title (item));
-  add_optional_string (builder, "link", mdg_feed_item_get_link (item));
-  add_optional_string (builder, "summary", mdg_feed_item_get_summary (item));
-  add_optional_time (builder, "published", mdg_feed_item_get_published_at (item));
-  add_optional_string (builder, "identifier", mdg_feed_item_get_identifier (item));
+  _mdg_cli_json_int (builder, "id", mdg_feed_item_get_id (item));
+  _mdg_cli_json_int (builder, "source_id", mdg_feed_item_get_source_id (item));
+  _mdg_cli_json_string (builder, "source", mdg_feed_item_get_source_name (item));
+  _mdg_cli_json_string (builder, "title", mdg_feed_item_get_title (item));
+  _mdg_cli_json_string (builder, "link", mdg_feed_item_get_link (item));
+  _mdg_cli_json_string (builder, "summary", mdg_feed_item_get_summary (item));
+  _mdg_cli_json_time (builder, "published", mdg_feed_item_get_published_at (item));
+  _mdg_cli_json_string (builder, "identifier", mdg_feed_item_get_identifier (item));
   json_builder_set_member_name (builder, "cve_ids");
   json_builder_begin_array (builder);
   for (guint i = 0; cve_ids[i]; i++)
@@ -245,12 +208,9 @@ add_item_members (JsonBuilder *builder,
     json_builder_add_string_value (builder, mdg_severity_to_string (mdg_feed_item_get_severity (item)));
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "read");
-  json_builder_add_boolean_value (builder, mdg_feed_item_get_read (item));
-  json_builder_set_member_name (builder, "starred");
-  json_builder_add_boolean_value (builder, mdg_feed_item_get_starred (item));
-  json_builder_set_member_name (builder, "picked");
-  json_builder_add_boolean_value (builder, mdg_feed_item_get_picked (item));
+  _mdg_cli_json_bool (builder, "read", mdg_feed_item_get_read (item));
+  _mdg_cli_json_bool (builder, "starred", mdg_feed_item_get_starred (item));
+  _mdg_cli_json_bool (builder, "picked", mdg_feed_item_get_picked (item));
 }
 
 static void
@@ -294,24 +254,16 @@ show_items (Globals    *globals,
     print_items (items);
 }
 
-static int
-feed_items (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_feed_items (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autofree char *since = NULL;
   g_autofree char *source_arg = NULL;
   g_autofree char *search = NULL;
   g_autofree char *severity_arg = NULL;
   gboolean unread = FALSE;
-  GOptionEntry entries[] = {
-    { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Only items published on or after this day"), "DATE" },
-    { "source", 0, 0, G_OPTION_ARG_STRING, &source_arg, N_("Only the items of one feed"), "SOURCE" },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only items with all these words"), "WORDS" },
-    { "severity", 0, 0, G_OPTION_ARG_STRING, &severity_arg, N_("Only items at least this severe: low, medium, high or critical"), "LEVEL" },
-    { "unread", 0, 0, G_OPTION_ARG_NONE, &unread, N_("Only unread items"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFeedSource) source = NULL;
   g_autoptr(MdgFeedFilter) filter = mdg_feed_filter_new ();
@@ -319,15 +271,14 @@ feed_items (Globals  *globals,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "since", &since, "source", &source_arg, "search", &search,
+                       "severity", &severity_arg, "unread", &unread, NULL))
     return status;
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli feed items [--since DATE] [--source SOURCE] [--search WORDS] [--unread]"));
   if (since != NULL && (filter->since = _mdg_cli_parse_date (since)) == NULL)
     return _mdg_cli_usage (_("--since needs a date such as 2026-11-26"));
-  if (severity_arg != NULL && (!mdg_severity_from_string (severity_arg, &filter->min_severity) ||
-                               filter->min_severity == MDG_SEVERITY_UNKNOWN))
-    return _mdg_cli_usage (_("--severity must be low, medium, high or critical"));
+  /* The table lists the severities there are. */
+  if (severity_arg != NULL && !mdg_severity_from_string (severity_arg, &filter->min_severity))
+    g_assert_not_reached ();
 
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       (source_arg != NULL && !(source = mdg_feed_store_find_source (db, source_arg, &error))))
@@ -343,29 +294,20 @@ feed_items (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-feed_settings (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_feed_settings (Globals  *globals,
+                        int       argc,
+                        char    **argv)
 {
   int interval = -1;
   g_autofree char *at_start = NULL;
-  GOptionEntry entries[] = {
-    { "interval", 0, 0, G_OPTION_ARG_INT, &interval, N_("Minutes between fetches (15 or more); 0 for on demand only"), "MINUTES" },
-    { "fetch-at-start", 0, 0, G_OPTION_ARG_STRING, &at_start, N_("Whether to fetch when Madoguchi starts: yes or no"), "yes|no" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   guint minutes;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "interval", &interval, "fetch-at-start", &at_start, NULL))
     return status;
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli feed settings [--interval MINUTES] [--fetch-at-start yes|no]"));
-  if (at_start != NULL && !g_str_equal (at_start, "yes") && !g_str_equal (at_start, "no"))
-    return _mdg_cli_usage (_("--fetch-at-start must be yes or no"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       (interval >= 0 && !mdg_feed_settings_set_interval (db, interval, &error)) ||
       (at_start != NULL && !mdg_feed_settings_set_fetch_at_start (db, g_str_equal (at_start, "yes"), &error)))
@@ -382,20 +324,6 @@ feed_settings (Globals  *globals,
   return EXIT_OK;
 }
 
-int
-_mdg_cli_command_feed (Globals  *globals,
-                       int       argc,
-                       char    **argv)
-{
-  static const MdgCliSubcommand subcommands[] = {
-    { "list", feed_list }, { "add", feed_add }, { "remove", feed_remove }, { "fetch", feed_fetch },
-    { "items", feed_items }, { "settings", feed_settings },
-  };
-
-  return _mdg_cli_dispatch (globals, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
-                            _("feed needs a subcommand: list, add, remove, fetch, items or settings"));
-}
-
 /* ITEM and --seminar ID, as topic pick and unpick take them. */
 static int
 topic_seminar (Globals  *globals,
@@ -404,10 +332,6 @@ topic_seminar (Globals  *globals,
                gboolean  pick)
 {
   g_autofree char *seminar_arg = NULL;
-  GOptionEntry entries[] = {
-    { "seminar", 0, 0, G_OPTION_ARG_STRING, &seminar_arg, N_("The seminar"), "ID" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(MdgFeedItem) item = NULL;
@@ -415,11 +339,10 @@ topic_seminar (Globals  *globals,
   gint64 item_id;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "seminar", &seminar_arg, NULL))
     return status;
-  if (argc != 2 || seminar_arg == NULL || !_mdg_cli_parse_id (argv[1], &item_id))
-    return _mdg_cli_usage (pick ? _("Usage: madoguchi-cli topic pick ITEM --seminar ID")
-                                : _("Usage: madoguchi-cli topic unpick ITEM --seminar ID"));
+  if (!_mdg_cli_parse_id (argv[1], &item_id))
+    return _mdg_cli_usage (_("ITEM must be a threat item’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(seminar = _mdg_cli_load_seminar_arg (db, seminar_arg, &error)) ||
       !(item = mdg_feed_store_load_item (db, item_id, &error)) ||
@@ -432,42 +355,36 @@ topic_seminar (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-topic_pick (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_topic_pick (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   return topic_seminar (globals, argc, argv, TRUE);
 }
 
-static int
-topic_unpick (Globals  *globals,
-              int       argc,
-              char    **argv)
+int
+_mdg_cli_topic_unpick (Globals  *globals,
+                       int       argc,
+                       char    **argv)
 {
   return topic_seminar (globals, argc, argv, FALSE);
 }
 
-static int
-topic_list (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_topic_list (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autofree char *seminar_arg = NULL;
-  GOptionEntry entries[] = {
-    { "seminar", 0, 0, G_OPTION_ARG_STRING, &seminar_arg, N_("The seminar"), "ID" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "seminar", &seminar_arg, NULL))
     return status;
-  if (argc != 1 || seminar_arg == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli topic list --seminar ID"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(seminar = _mdg_cli_load_seminar_arg (db, seminar_arg, &error)) ||
       !(items = mdg_feed_store_list_seminar_topics (db, mdg_seminar_get_id (seminar), &error)))
@@ -477,18 +394,21 @@ topic_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-topic_faq (Globals  *globals,
-           int       argc,
-           char    **argv)
+int
+_mdg_cli_topic_faq (Globals  *globals,
+                    int       argc,
+                    char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFaqEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   gint64 item_id;
+  int status;
 
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &item_id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli topic faq ITEM"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  if (!_mdg_cli_parse_id (argv[1], &item_id))
+    return _mdg_cli_usage (_("ITEM must be a threat item’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(entry = mdg_faq_store_draft_from_item (db, item_id, &error)))
     return _mdg_cli_fail (error);
@@ -497,28 +417,25 @@ topic_faq (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-topic_attach (Globals  *globals,
-              int       argc,
-              char    **argv)
+int
+_mdg_cli_topic_attach (Globals  *globals,
+                       int       argc,
+                       char    **argv)
 {
   g_autofree char *consultation = NULL;
   g_autofree char *follow_up = NULL;
-  GOptionEntry entries[] = {
-    { "consultation", 0, 0, G_OPTION_ARG_STRING, &consultation, N_("The consultation"), "ID" },
-    { "follow-up", 0, 0, G_OPTION_ARG_STRING, &follow_up, N_("The follow-up (advice)"), "ID" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 item_id, target_id;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "consultation", &consultation, "follow-up", &follow_up, NULL))
     return status;
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &item_id) || (consultation == NULL) == (follow_up == NULL) ||
-      !_mdg_cli_parse_id (consultation ? consultation : follow_up, &target_id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli topic attach ITEM --consultation ID | --follow-up ID"));
+  if (!_mdg_cli_parse_id (argv[1], &item_id))
+    return _mdg_cli_usage (_("ITEM must be a threat item’s number"));
+  if (!_mdg_cli_parse_id (consultation ? consultation : follow_up, &target_id))
+    return _mdg_cli_usage (consultation ? _("--consultation must be a consultation’s number")
+                                        : _("--follow-up must be a follow-up’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !mdg_feed_store_attach (db, item_id, consultation ? MDG_ATTACH_CONSULTATION : MDG_ATTACH_FOLLOW_UP, target_id,
                               &error))
@@ -526,18 +443,4 @@ topic_attach (Globals  *globals,
 
   g_print ("%s\n", _("Attached"));
   return EXIT_OK;
-}
-
-int
-_mdg_cli_command_topic (Globals  *globals,
-                        int       argc,
-                        char    **argv)
-{
-  static const MdgCliSubcommand subcommands[] = {
-    { "pick", topic_pick }, { "unpick", topic_unpick }, { "list", topic_list }, { "faq", topic_faq },
-    { "attach", topic_attach },
-  };
-
-  return _mdg_cli_dispatch (globals, argc, argv, subcommands, G_N_ELEMENTS (subcommands),
-                            _("topic needs a subcommand: pick, unpick, list, faq or attach"));
 }

@@ -30,36 +30,18 @@
  * referral list; slots add | list | book | hold | print
  */
 
-static int
-dispatch_subcommand (Globals    *globals,
-                     int         argc,
-                     char      **argv,
-                     const char *const *names,
-                     const CommandFunc *funcs,
-                     guint       n,
-                     const char *usage)
-{
-  if (argc >= 2)
-    for (guint i = 0; i < n; i++)
-      if (g_str_equal (argv[1], names[i]))
-        return funcs[i] (globals, argc - 1, argv + 1);
-  return _mdg_cli_usage (usage);
-}
-
 static void
 add_staff_members (JsonBuilder *builder,
                    MdgStaff    *staff)
 {
   GPtrArray *areas = mdg_staff_get_areas (staff);
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_staff_get_id (staff));
+  _mdg_cli_json_int (builder, "id", mdg_staff_get_id (staff));
   _mdg_cli_json_string (builder, "name", mdg_staff_get_name (staff));
   _mdg_cli_json_string (builder, "kana", mdg_staff_get_kana (staff));
   _mdg_cli_json_string (builder, "email", mdg_staff_get_email (staff));
   _mdg_cli_json_string (builder, "role", mdg_staff_role_to_string (mdg_staff_get_role (staff)));
-  json_builder_set_member_name (builder, "active");
-  json_builder_add_boolean_value (builder, mdg_staff_get_active (staff));
+  _mdg_cli_json_bool (builder, "active", mdg_staff_get_active (staff));
   json_builder_set_member_name (builder, "areas");
   json_builder_begin_array (builder);
   for (guint i = 0; i < areas->len; i++)
@@ -67,22 +49,15 @@ add_staff_members (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static int
-staff_add (Globals  *globals,
-           int       argc,
-           char    **argv)
+int
+_mdg_cli_staff_add (Globals  *globals,
+                    int       argc,
+                    char    **argv)
 {
   g_autofree char *role_text = NULL;
   g_autofree char *areas_text = NULL;
   g_autofree char *kana = NULL;
   g_autofree char *email = NULL;
-  GOptionEntry entries[] = {
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role_text, N_("first-line, second-line or coordinator"), "ROLE" },
-    { "areas", 0, 0, G_OPTION_ARG_STRING, &areas_text, N_("Category keys they handle, separated by commas"), "CAT,…" },
-    { "kana", 0, 0, G_OPTION_ARG_STRING, &kana, N_("The name’s reading"), "KANA" },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("E-mail address"), "EMAIL" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgStaff) staff = NULL;
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_category_unref);
@@ -91,12 +66,12 @@ staff_add (Globals  *globals,
   MdgStaffRole role;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "role", &role_text, "areas", &areas_text, "kana", &kana, "email", &email,
+                       NULL))
     return status;
-  if (argc != 2 || role_text == NULL)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli staff add NAME --role first-line|second-line|coordinator [--areas CAT,…]"));
+  /* The table lists the roles there are. */
   if (!mdg_staff_role_from_string (role_text, &role))
-    return _mdg_cli_usage (_("--role must be first-line, second-line or coordinator"));
+    g_assert_not_reached ();
   if (!(db = _mdg_cli_open_database (globals, &error)))
     return _mdg_cli_fail (error);
 
@@ -121,17 +96,19 @@ staff_add (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-staff_list (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_staff_list (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli staff list [--json]"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(staff = mdg_staff_store_list (db, TRUE, &error)))
     return _mdg_cli_fail (error);
   if (globals->json)
@@ -153,18 +130,6 @@ staff_list (Globals  *globals,
   return EXIT_OK;
 }
 
-int
-_mdg_cli_command_staff (Globals  *globals,
-                        int       argc,
-                        char    **argv)
-{
-  static const char *const names[] = { "add", "list" };
-  static const CommandFunc funcs[] = { staff_add, staff_list };
-
-  return dispatch_subcommand (globals, argc, argv, names, funcs, G_N_ELEMENTS (names),
-                              _("staff needs a subcommand: add or list"));
-}
-
 static gboolean
 parse_date (const char *text,
             GDate      *date)
@@ -172,25 +137,16 @@ parse_date (const char *text,
   return mdg_date_parse_iso (text, date);
 }
 
-static int
-followup_add (Globals  *globals,
-              int       argc,
-              char    **argv)
+int
+_mdg_cli_followup_add (Globals  *globals,
+                       int       argc,
+                       char    **argv)
 {
   g_autofree char *title = NULL;
   g_autofree char *due_text = NULL;
   g_autofree char *advice = NULL;
   g_autofree char *owner = NULL;
   int business_days = -1;
-  GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What is promised"), "TITLE" },
-    { "due", 0, 0, G_OPTION_ARG_STRING, &due_text, N_("The due date"), "YYYY-MM-DD" },
-    { "business-days", 0, 0, G_OPTION_ARG_INT, &business_days, N_("Due in this many business days from today"), "N" },
-    { "advice", 0, 0, G_OPTION_ARG_STRING, &advice, N_("The advice itself"), "TEXT" },
-    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who follows up (the consultation’s assignee if not given)"),
-      "STAFF" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFollowUp) follow_up = NULL;
   g_autoptr(GError) error = NULL;
@@ -198,11 +154,11 @@ followup_add (Globals  *globals,
   GDate due;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "title", &title, "due", &due_text, "business-days", &business_days,
+                       "advice", &advice, "owner", &owner, NULL))
     return status;
-  if (argc != 2 || title == NULL || (due_text == NULL) == (business_days < 0))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli followup add CONSULTATION --title T (--due YYYY-MM-DD | "
-                             "--business-days N)"));
+  if (due_text == NULL && business_days < 0)
+    return _mdg_cli_usage (_("--business-days cannot be negative"));
   if (!_mdg_cli_parse_id (argv[1], &consultation_id))
     return _mdg_cli_usage (_("CONSULTATION must be a consultation’s number"));
   if (due_text && !parse_date (due_text, &due))
@@ -239,37 +195,26 @@ add_follow_up_members (JsonBuilder *builder,
                        MdgFollowUp *follow_up)
 {
   g_autofree char *due = mdg_date_to_iso (mdg_follow_up_get_due_date (follow_up));
-  g_autofree char *done_at = mdg_follow_up_get_done_at (follow_up) ? _mdg_cli_iso8601 (mdg_follow_up_get_done_at (follow_up))
-                                                                  : NULL;
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_follow_up_get_id (follow_up));
-  json_builder_set_member_name (builder, "consultation_id");
-  json_builder_add_int_value (builder, mdg_follow_up_get_consultation_id (follow_up));
+  _mdg_cli_json_int (builder, "id", mdg_follow_up_get_id (follow_up));
+  _mdg_cli_json_int (builder, "consultation_id", mdg_follow_up_get_consultation_id (follow_up));
   _mdg_cli_json_string (builder, "title", mdg_follow_up_get_title (follow_up));
   _mdg_cli_json_string (builder, "advice", mdg_follow_up_get_advice (follow_up));
   _mdg_cli_json_string (builder, "due_date", due);
   _mdg_cli_json_string (builder, "owner", mdg_follow_up_get_owner_name (follow_up));
   _mdg_cli_json_string (builder, "state", mdg_follow_up_state_to_string (mdg_follow_up_get_state (follow_up)));
-  _mdg_cli_json_string (builder, "done_at", done_at);
+  _mdg_cli_json_time (builder, "done_at", mdg_follow_up_get_done_at (follow_up));
   _mdg_cli_json_string (builder, "organization", mdg_follow_up_get_organization_name (follow_up));
-  json_builder_set_member_name (builder, "overdue");
-  json_builder_add_boolean_value (builder, mdg_follow_up_is_overdue (follow_up, NULL));
+  _mdg_cli_json_bool (builder, "overdue", mdg_follow_up_is_overdue (follow_up, NULL));
 }
 
-static int
-followup_list (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_followup_list (Globals  *globals,
+                        int       argc,
+                        char    **argv)
 {
   gboolean overdue = FALSE, all = FALSE;
   g_autofree char *owner = NULL;
-  GOptionEntry entries[] = {
-    { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue, N_("Only those past their due date"), NULL },
-    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Only this staff member’s"), "STAFF" },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Done ones too"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) counts = NULL;
@@ -277,10 +222,8 @@ followup_list (Globals  *globals,
   MdgFollowUpFilter filter;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "overdue", &overdue, "owner", &owner, "all", &all, NULL))
     return status;
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli followup list [--overdue] [--owner STAFF] [--json]"));
   mdg_follow_up_filter_init (&filter);
   if (overdue)
     filter.due = MDG_FOLLOW_UP_DUE_OVERDUE;
@@ -336,18 +279,22 @@ followup_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-followup_done (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_followup_done (Globals  *globals,
+                        int       argc,
+                        char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgFollowUp) follow_up = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id, actor;
 
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli followup done ID"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  if (!_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("ID must be a follow-up’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(actor = _mdg_cli_resolve_actor (globals, db, &error)) ||
       !(follow_up = mdg_follow_up_store_load (db, id, &error)) ||
       !mdg_follow_up_store_set_done (db, actor, follow_up, TRUE, &error))
@@ -358,21 +305,9 @@ followup_done (Globals  *globals,
 }
 
 int
-_mdg_cli_command_followup (Globals  *globals,
-                           int       argc,
-                           char    **argv)
-{
-  static const char *const names[] = { "add", "list", "done" };
-  static const CommandFunc funcs[] = { followup_add, followup_list, followup_done };
-
-  return dispatch_subcommand (globals, argc, argv, names, funcs, G_N_ELEMENTS (names),
-                              _("followup needs a subcommand: add, list or done"));
-}
-
-int
-_mdg_cli_command_letter (Globals  *globals,
-                         int       argc,
-                         char    **argv)
+_mdg_cli_letter (Globals  *globals,
+                 int       argc,
+                 char    **argv)
 {
   g_autofree char *output = NULL;
   gboolean era = FALSE;
@@ -382,32 +317,34 @@ _mdg_cli_command_letter (Globals  *globals,
   gint64 id;
   int status;
 
-  if (!_mdg_cli_parse_print_options (&argc, &argv, _("Usage: madoguchi-cli letter FOLLOWUP --output FILE.pdf [--era]"),
-                                     &output, &era, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "output", &output, "era", &era, NULL))
     return status;
   if (!_mdg_cli_parse_id (argv[1], &id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli letter FOLLOWUP --output FILE.pdf [--era]"));
+    return _mdg_cli_usage (_("FOLLOWUP must be a follow-up’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(letter = mdg_advice_letter_load (db, id, &error)))
     return _mdg_cli_fail (error);
   return _mdg_cli_print_document (letter, output, era, TRUE);
 }
 
-static int
-calendar_holidays (Globals  *globals,
-                   int       argc,
-                   char    **argv)
+int
+_mdg_cli_calendar_holidays (Globals  *globals,
+                            int       argc,
+                            char    **argv)
 {
   g_autoptr(GArray) holidays = NULL;
   guint64 year;
 
-  if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, MDG_HOLIDAY_FIRST_YEAR, MDG_HOLIDAY_LAST_YEAR, &year, NULL))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli calendar holidays YEAR (1980–2099)"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  if (!g_ascii_string_to_unsigned (argv[1], 10, MDG_HOLIDAY_FIRST_YEAR, MDG_HOLIDAY_LAST_YEAR, &year, NULL))
+    return _mdg_cli_usage (_("YEAR must be from 1980 to 2099"));
   holidays = mdg_holidays_list ((int) year);
 
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       static const char *kinds[] = { "national", "substitute", "citizens", "special" };
 
       json_builder_begin_array (builder);
@@ -423,8 +360,7 @@ calendar_holidays (Globals  *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
       return EXIT_OK;
     }
   for (guint i = 0; i < holidays->len; i++)
@@ -440,10 +376,10 @@ calendar_holidays (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-calendar_add_business_days (Globals  *globals,
-                            int       argc,
-                            char    **argv)
+int
+_mdg_cli_calendar_add_business_days (Globals  *globals,
+                                     int       argc,
+                                     char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgCalendar) calendar = NULL;
@@ -452,8 +388,12 @@ calendar_add_business_days (Globals  *globals,
   gint64 days;
   GDate from, result;
 
-  if (argc != 3 || !parse_date (argv[1], &from) || !g_ascii_string_to_signed (argv[2], 10, -3650, 3650, &days, NULL))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli calendar add-business-days YYYY-MM-DD N"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
+  if (!parse_date (argv[1], &from) || !g_ascii_string_to_signed (argv[2], 10, -3650, 3650, &days, NULL))
+    return _mdg_cli_usage (_("DATE must be a day such as 2026-12-04, and N a number of days"));
   /* The desk's closed days count too. */
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(calendar = mdg_calendar_load (db, &error)))
     return _mdg_cli_fail (error);
@@ -463,27 +403,20 @@ calendar_add_business_days (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-calendar_closed_days (Globals  *globals,
-                      int       argc,
-                      char    **argv)
+int
+_mdg_cli_calendar_closed_days (Globals  *globals,
+                               int       argc,
+                               char    **argv)
 {
   g_autofree char *rules = NULL;
-  GOptionEntry entries[] = {
-    { "set", 0, 0, G_OPTION_ARG_STRING, &rules, N_("Closed days: 12-29..01-03, 2026-08-14… (empty for none)"),
-      "RULES" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgCalendar) calendar = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "set", &rules, NULL))
     return status;
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli calendar closed-days [--set RULES]"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       (rules != NULL && !mdg_calendar_save_closed_days (db, rules, &error)) ||
       !(calendar = mdg_calendar_load (db, &error)))
@@ -494,40 +427,24 @@ calendar_closed_days (Globals  *globals,
 }
 
 int
-_mdg_cli_command_calendar (Globals  *globals,
-                           int       argc,
-                           char    **argv)
-{
-  static const char *const names[] = { "holidays", "add-business-days", "closed-days" };
-  static const CommandFunc funcs[] = { calendar_holidays, calendar_add_business_days, calendar_closed_days };
-
-  return dispatch_subcommand (globals, argc, argv, names, funcs, G_N_ELEMENTS (names),
-                              _("calendar needs a subcommand: holidays, add-business-days or closed-days"));
-}
-
-static int
-report_monthly (Globals  *globals,
-                int       argc,
-                char    **argv)
+_mdg_cli_report_monthly (Globals  *globals,
+                         int       argc,
+                         char    **argv)
 {
   g_autofree char *output = NULL;
   gboolean era = FALSE;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("FILE.pdf or FILE.csv"), "FILE" },
-    { "era", 0, 0, G_OPTION_ARG_NONE, &era, N_("Japanese era dates (令和)"), NULL },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgMonthlyReport) report = NULL;
   g_autoptr(MdgDeskContact) desk = NULL;
   g_autoptr(GError) error = NULL;
   int year, month, status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "output", &output, "era", &era, NULL))
     return status;
-  if (argc != 2 || output == NULL || !mdg_report_parse_month (argv[1], &year, &month) ||
-      (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv")))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli report monthly YYYY-MM --output FILE.pdf|FILE.csv"));
+  if (!mdg_report_parse_month (argv[1], &year, &month))
+    return _mdg_cli_usage (_("The month must be written YYYY-MM, such as 2026-11"));
+  if (!g_str_has_suffix (output, ".pdf") && !g_str_has_suffix (output, ".csv"))
+    return _mdg_cli_usage (_("--output must name a .pdf or a .csv file"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(report = mdg_report_monthly (db, year, month, &error)) ||
       !(desk = mdg_desk_contact_load (db, &error)))
     return _mdg_cli_fail (error);
@@ -545,49 +462,30 @@ report_monthly (Globals  *globals,
   return EXIT_OK;
 }
 
-int
-_mdg_cli_command_report (Globals  *globals,
-                         int       argc,
-                         char    **argv)
-{
-  static const char *const names[] = { "monthly" };
-  static const CommandFunc funcs[] = { report_monthly };
-
-  return dispatch_subcommand (globals, argc, argv, names, funcs, G_N_ELEMENTS (names),
-                              _("report needs a subcommand: monthly"));
-}
-
 static void
 add_category_members (JsonBuilder *builder,
                       MdgCategory *category)
 {
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, category->id);
+  _mdg_cli_json_int (builder, "id", category->id);
   _mdg_cli_json_string (builder, "scheme", category->scheme);
   _mdg_cli_json_string (builder, "key", category->key);
   _mdg_cli_json_string (builder, "name_ja", category->name_ja);
   _mdg_cli_json_string (builder, "name_en", category->name_en);
 }
 
-static int
-category_list (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_category_list (Globals  *globals,
+                        int       argc,
+                        char    **argv)
 {
   g_autofree char *scheme = NULL;
-  GOptionEntry entries[] = {
-    { "scheme", 0, 0, G_OPTION_ARG_STRING, &scheme, N_("kind, threat or guidebook"), "SCHEME" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) categories = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "scheme", &scheme, NULL))
     return status;
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli category list [--scheme kind|threat|guidebook] [--json]"));
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(categories = mdg_category_store_list (db, scheme, FALSE, &error)))
     return _mdg_cli_fail (error);
@@ -605,41 +503,30 @@ category_list (Globals  *globals,
   return EXIT_OK;
 }
 
-int
-_mdg_cli_command_category (Globals  *globals,
-                           int       argc,
-                           char    **argv)
-{
-  static const char *const names[] = { "list" };
-  static const CommandFunc funcs[] = { category_list };
-
-  return dispatch_subcommand (globals, argc, argv, names, funcs, G_N_ELEMENTS (names),
-                              _("category needs a subcommand: list"));
-}
-
 static void
 add_referral_members (JsonBuilder *builder,
                       MdgReferral *referral)
 {
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, referral->id);
+  _mdg_cli_json_int (builder, "id", referral->id);
   _mdg_cli_json_string (builder, "key", referral->key);
   _mdg_cli_json_string (builder, "name_ja", referral->name_ja);
   _mdg_cli_json_string (builder, "name_en", referral->name_en);
   _mdg_cli_json_string (builder, "contact", referral->contact);
 }
 
-static int
-referral_list (Globals  *globals,
-               int       argc,
-               char    **argv)
+int
+_mdg_cli_referral_list (Globals  *globals,
+                        int       argc,
+                        char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) referrals = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc != 1)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli referral list [--json]"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(referrals = mdg_referral_store_list (db, FALSE, &error)))
     return _mdg_cli_fail (error);
   if (globals->json)
@@ -658,32 +545,13 @@ referral_list (Globals  *globals,
 }
 
 int
-_mdg_cli_command_referral (Globals  *globals,
-                           int       argc,
-                           char    **argv)
-{
-  static const char *const names[] = { "list" };
-  static const CommandFunc funcs[] = { referral_list };
-
-  return dispatch_subcommand (globals, argc, argv, names, funcs, G_N_ELEMENTS (names),
-                              _("referral needs a subcommand: list"));
-}
-
-static int
-slots_add (Globals  *globals,
-           int       argc,
-           char    **argv)
+_mdg_cli_slots_add (Globals  *globals,
+                    int       argc,
+                    char    **argv)
 {
   g_autofree char *start_text = NULL;
   g_autofree char *staff_text = NULL;
   int minutes = 30, count = 1;
-  GOptionEntry entries[] = {
-    { "start", 0, 0, G_OPTION_ARG_STRING, &start_text, N_("When the first slot starts (ISO 8601)"), "TIME" },
-    { "minutes", 0, 0, G_OPTION_ARG_INT, &minutes, N_("How long each slot is"), "N" },
-    { "count", 0, 0, G_OPTION_ARG_INT, &count, N_("How many slots one after another"), "N" },
-    { "staff", 0, 0, G_OPTION_ARG_STRING, &staff_text, N_("The specialist"), "STAFF" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(MdgStaff) staff = NULL;
@@ -693,10 +561,11 @@ slots_add (Globals  *globals,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "start", &start_text, "staff", &staff_text, "minutes", &minutes,
+                       "count", &count, NULL))
     return status;
-  if (argc != 2 || start_text == NULL || staff_text == NULL || minutes <= 0 || count <= 0)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli slots add SEMINAR --start ISO8601 --staff STAFF [--minutes N] [--count N]"));
+  if (minutes <= 0 || count <= 0)
+    return _mdg_cli_usage (_("--minutes and --count must be 1 or more"));
   if (!(start = g_date_time_new_from_iso8601 (start_text, local)))
     {
       g_autofree char *with_seconds = g_strconcat (start_text, ":00", NULL);
@@ -717,37 +586,31 @@ static void
 add_slot_members (JsonBuilder         *builder,
                   MdgConsultationSlot *slot)
 {
-  g_autofree char *starts = _mdg_cli_iso8601 (slot->starts_at);
-
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, slot->id);
-  _mdg_cli_json_string (builder, "start", starts);
-  json_builder_set_member_name (builder, "minutes");
-  json_builder_add_int_value (builder, slot->minutes);
+  _mdg_cli_json_int (builder, "id", slot->id);
+  _mdg_cli_json_time (builder, "start", slot->starts_at);
+  _mdg_cli_json_int (builder, "minutes", slot->minutes);
   _mdg_cli_json_string (builder, "specialist", slot->staff_name);
   _mdg_cli_json_string (builder, "state", mdg_slot_state_to_string (slot->state));
   _mdg_cli_json_string (builder, "attendee", slot->attendee_name);
   _mdg_cli_json_string (builder, "organization", slot->attendee_organization);
   _mdg_cli_json_string (builder, "number", slot->attendee_number);
-  json_builder_set_member_name (builder, "consultation_id");
-  if (slot->consultation_id > 0)
-    json_builder_add_int_value (builder, slot->consultation_id);
-  else
-    json_builder_add_null_value (builder);
+  _mdg_cli_json_id (builder, "consultation_id", slot->consultation_id);
 }
 
-static int
-slots_list (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_slots_list (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(GPtrArray) slots = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc != 2)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli slots list SEMINAR [--json]"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
       !(slots = mdg_slot_store_list (db, mdg_seminar_get_id (seminar), &error)))
     return _mdg_cli_fail (error);
@@ -771,18 +634,13 @@ slots_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-slots_book (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_slots_book (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autofree char *attendee_text = NULL;
   g_autofree char *note = NULL;
-  GOptionEntry entries[] = {
-    { "attendee", 0, 0, G_OPTION_ARG_STRING, &attendee_text, N_("The attendee’s registration number (M0001…)"), "NUMBER" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What they want to talk about"), "NOTE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgConsultationSlot) slot = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
@@ -790,10 +648,10 @@ slots_book (Globals  *globals,
   gint64 slot_id, registration_id = 0;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "attendee", &attendee_text, "note", &note, NULL))
     return status;
-  if (argc != 2 || attendee_text == NULL || !_mdg_cli_parse_id (argv[1], &slot_id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli slots book SLOT --attendee NUMBER [--note N]"));
+  if (!_mdg_cli_parse_id (argv[1], &slot_id))
+    return _mdg_cli_usage (_("SLOT must be a slot’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(slot = mdg_slot_store_load (db, slot_id, &error)) ||
       !(attendees = mdg_registration_store_list (db, slot->seminar_id, &error)))
     return _mdg_cli_fail (error);
@@ -811,27 +669,22 @@ slots_book (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-slots_hold (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_slots_hold (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autofree char *subject = NULL;
   g_autofree char *question = NULL;
-  GOptionEntry entries[] = {
-    { "subject", 0, 0, G_OPTION_ARG_STRING, &subject, N_("What was discussed"), "SUBJECT" },
-    { "question", 0, 0, G_OPTION_ARG_STRING, &question, N_("The question in detail"), "TEXT" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 slot_id, actor, id;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "subject", &subject, "question", &question, NULL))
     return status;
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &slot_id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli slots hold SLOT [--subject S] [--question Q]"));
+  if (!_mdg_cli_parse_id (argv[1], &slot_id))
+    return _mdg_cli_usage (_("SLOT must be a slot’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(actor = _mdg_cli_resolve_actor (globals, db, &error)) ||
       !(id = mdg_slot_store_hold (db, actor, slot_id, subject, question, &error)))
     return _mdg_cli_fail (error);
@@ -839,10 +692,10 @@ slots_hold (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-slots_print (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_slots_print (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   g_autofree char *output = NULL;
   gboolean era = FALSE;
@@ -852,23 +705,10 @@ slots_print (Globals  *globals,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_print_options (&argc, &argv, _("Usage: madoguchi-cli slots print SEMINAR --output FILE.pdf [--era]"),
-                                     &output, &era, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "output", &output, "era", &era, NULL))
     return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
       !(slots = mdg_slot_store_list (db, mdg_seminar_get_id (seminar), &error)))
     return _mdg_cli_fail (error);
   return _mdg_cli_print_document (mdg_slot_timetable_new (seminar, slots), output, era, TRUE);
-}
-
-int
-_mdg_cli_command_slots (Globals  *globals,
-                        int       argc,
-                        char    **argv)
-{
-  static const char *const names[] = { "add", "list", "book", "hold", "print" };
-  static const CommandFunc funcs[] = { slots_add, slots_list, slots_book, slots_hold, slots_print };
-
-  return dispatch_subcommand (globals, argc, argv, names, funcs, G_N_ELEMENTS (names),
-                              _("slots needs a subcommand: add, list, book, hold or print"));
 }

@@ -20,48 +20,46 @@ static void
 add_seminar_members (JsonBuilder *builder,
                      MdgSeminar  *seminar)
 {
-  g_autofree char *starts = _mdg_cli_iso8601 (mdg_seminar_get_starts_at (seminar));
-  g_autofree char *ends = _mdg_cli_iso8601 (mdg_seminar_get_ends_at (seminar));
-
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, mdg_seminar_get_id (seminar));
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, mdg_seminar_get_uuid (seminar));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, mdg_seminar_get_title (seminar));
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_string_value (builder, starts);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_string_value (builder, ends);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, mdg_seminar_status_to_string (mdg_seminar_get_status (seminar)));
-  json_builder_set_member_name (builder, "venue");
-  json_builder_add_string_value (builder, mdg_seminar_get_venue (seminar));
-  json_builder_set_member_name (builder, "online_url");
-  json_builder_add_string_value (builder, mdg_seminar_get_online_url (seminar));
-  json_builder_set_member_name (builder, "capacity");
-  if (mdg_seminar_get_capacity (seminar) > 0)
-    json_builder_add_int_value (builder, mdg_seminar_get_capacity (seminar));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "co_organizer");
-  json_builder_add_string_value (builder, mdg_seminar_get_co_organizer (seminar));
-  json_builder_set_member_name (builder, "description");
-  json_builder_add_string_value (builder, mdg_seminar_get_description (seminar));
+  _mdg_cli_json_int (builder, "id", mdg_seminar_get_id (seminar));
+  _mdg_cli_json_string (builder, "uuid", mdg_seminar_get_uuid (seminar));
+  _mdg_cli_json_string (builder, "title", mdg_seminar_get_title (seminar));
+  _mdg_cli_json_time (builder, "start", mdg_seminar_get_starts_at (seminar));
+  _mdg_cli_json_time (builder, "end", mdg_seminar_get_ends_at (seminar));
+  _mdg_cli_json_string (builder, "status", mdg_seminar_status_to_string (mdg_seminar_get_status (seminar)));
+  _mdg_cli_json_string (builder, "venue", mdg_seminar_get_venue (seminar));
+  _mdg_cli_json_string (builder, "online_url", mdg_seminar_get_online_url (seminar));
+  _mdg_cli_json_id (builder, "capacity", mdg_seminar_get_capacity (seminar));
+  _mdg_cli_json_string (builder, "co_organizer", mdg_seminar_get_co_organizer (seminar));
+  _mdg_cli_json_string (builder, "description", mdg_seminar_get_description (seminar));
 }
 
-static int
-seminar_list (Globals  *globals,
-              int       argc,
-              char    **argv)
+static void
+add_program_item_members (JsonBuilder *builder,
+                          gpointer     data)
+{
+  MdgProgramItem *item = data;
+
+  _mdg_cli_json_string (builder, "kind", mdg_program_kind_to_string (mdg_program_item_get_kind (item)));
+  _mdg_cli_json_time (builder, "start", mdg_program_item_get_starts_at (item));
+  _mdg_cli_json_int (builder, "minutes", mdg_program_item_get_minutes (item));
+  _mdg_cli_json_string (builder, "title", mdg_program_item_get_title (item));
+  _mdg_cli_json_string (builder, "presenter", mdg_program_item_get_presenter (item));
+  _mdg_cli_json_string (builder, "deck_title", mdg_program_item_get_deck_title (item));
+}
+
+int
+_mdg_cli_seminar_list (Globals  *globals,
+                       int       argc,
+                       char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) seminars = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int status;
 
-  if (argc > 1)
-    return _mdg_cli_usage (_("seminar list takes no arguments"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !(seminars = mdg_seminar_store_list (db, now, &error)))
     return _mdg_cli_fail (error);
@@ -87,23 +85,23 @@ seminar_list (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-seminar_show (Globals  *globals,
-              int       argc,
-              char    **argv)
+int
+_mdg_cli_seminar_show (Globals  *globals,
+                       int       argc,
+                       char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(GPtrArray) program = NULL;
   gint64 id;
-  int overrun;
+  int overrun, status;
 
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli seminar show ID (a seminar number)"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
-      !(seminar = mdg_seminar_store_load (db, id, &error)) ||
-      !(program = mdg_program_store_list (db, id, &error)))
+      !(seminar = _mdg_cli_load_seminar_arg (db, argv[1], &error)) ||
+      !(program = mdg_program_store_list (db, id = mdg_seminar_get_id (seminar), &error)))
     return _mdg_cli_fail (error);
 
   overrun = mdg_program_schedule (program, mdg_seminar_get_starts_at (seminar),
@@ -112,38 +110,13 @@ seminar_show (Globals  *globals,
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       add_seminar_members (builder, seminar);
-      json_builder_set_member_name (builder, "program");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < program->len; i++)
-        {
-          MdgProgramItem *item = g_ptr_array_index (program, i);
-          g_autofree char *starts = _mdg_cli_iso8601 (mdg_program_item_get_starts_at (item));
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, mdg_program_kind_to_string (mdg_program_item_get_kind (item)));
-          json_builder_set_member_name (builder, "start");
-          json_builder_add_string_value (builder, starts);
-          json_builder_set_member_name (builder, "minutes");
-          json_builder_add_int_value (builder, mdg_program_item_get_minutes (item));
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, mdg_program_item_get_title (item));
-          json_builder_set_member_name (builder, "presenter");
-          json_builder_add_string_value (builder, mdg_program_item_get_presenter (item));
-          json_builder_set_member_name (builder, "deck_title");
-          json_builder_add_string_value (builder, mdg_program_item_get_deck_title (item));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "overrun_minutes");
-      json_builder_add_int_value (builder, overrun);
+      _mdg_cli_json_objects (builder, "program", program, add_program_item_members);
+      _mdg_cli_json_int (builder, "overrun_minutes", overrun);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -211,24 +184,16 @@ parse_time (const char *text)
   return with_seconds ? g_date_time_new_from_iso8601 (with_seconds, local) : NULL;
 }
 
-static int
-seminar_add (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_seminar_add (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   g_autofree char *title = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *venue = NULL;
   int capacity = 0;
-  GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The seminar’s title"), "T" },
-    { "start", 0, 0, G_OPTION_ARG_STRING, &start, N_("When it starts (ISO 8601)"), "ISO8601" },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("When it ends (ISO 8601)"), "ISO8601" },
-    { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_("Where it takes place"), "V" },
-    { "capacity", 0, 0, G_OPTION_ARG_INT, &capacity, N_("How many can attend"), "N" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSeminar) seminar = NULL;
   g_autoptr(GDateTime) starts_at = NULL;
@@ -236,12 +201,9 @@ seminar_add (Globals  *globals,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "title", &title, "start", &start, "end", &end, "venue", &venue,
+                       "capacity", &capacity, NULL))
     return status;
-  if (argc > 1)
-    return _mdg_cli_usage (_("seminar add takes only options"));
-  if (title == NULL || start == NULL || end == NULL)
-    return _mdg_cli_usage (_("seminar add needs --title, --start and --end"));
   if (!(starts_at = parse_time (start)))
     return _mdg_cli_usage (_("--start is not a date and time such as 2026-12-03T14:00"));
   if (!(ends_at = parse_time (end)))
@@ -260,16 +222,12 @@ seminar_add (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-seminar_ics (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_seminar_ics (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The .ics file to write"), "FILE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) seminars = NULL;
   g_autoptr(GError) error = NULL;
@@ -278,10 +236,10 @@ seminar_ics (Globals  *globals,
   gint64 id = 0;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "output", &output, NULL))
     return status;
-  if (output == NULL || argc > 2 || (argc == 2 && !_mdg_cli_parse_id (argv[1], &id)))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli seminar ics [ID] --output FILE.ics"));
+  if (argc == 2 && !_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("ID must be a seminar’s number"));
   if (!(db = _mdg_cli_open_database (globals, &error)))
     return _mdg_cli_fail (error);
 
@@ -305,22 +263,4 @@ seminar_ics (Globals  *globals,
                         seminars->len),
            seminars->len, output);
   return EXIT_OK;
-}
-
-int
-_mdg_cli_command_seminar (Globals  *globals,
-                 int       argc,
-                 char    **argv)
-{
-  static const struct { const char *name; CommandFunc func; } subcommands[] = {
-    { "list", seminar_list }, { "show", seminar_show }, { "add", seminar_add }, { "ics", seminar_ics },
-  };
-
-  if (argc < 2)
-    return _mdg_cli_usage (_("seminar needs a subcommand: list, show, add or ics"));
-  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-    if (g_str_equal (argv[1], subcommands[i].name))
-      return subcommands[i].func (globals, argc - 1, argv + 1);
-
-  return _mdg_cli_usage (_("seminar needs a subcommand: list, show, add or ics"));
 }

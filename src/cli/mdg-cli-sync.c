@@ -49,10 +49,10 @@ read_password (const char *prompt)
   return line;
 }
 
-static int
-sync_setup (Globals  *globals,
-            int       argc,
-            char    **argv)
+int
+_mdg_cli_sync_setup (Globals  *globals,
+                     int       argc,
+                     char    **argv)
 {
   g_autofree char *host = NULL;
   g_autofree char *dbname = NULL;
@@ -62,26 +62,17 @@ sync_setup (Globals  *globals,
   g_autofree char *prompt = NULL;
   int port = 0;
   gint64 staff_id = 0;
-  GOptionEntry entries[] = {
-    { "host", 0, 0, G_OPTION_ARG_STRING, &host, N_("The server’s name or address, or a Unix socket folder"), "HOST" },
-    { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("Its port (5432 when left out)"), "PORT" },
-    { "dbname", 0, 0, G_OPTION_ARG_STRING, &dbname, N_("The team’s database on the server"), "NAME" },
-    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Your user name on the server"), "USER" },
-    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("The certificate authority of the server’s TLS certificate"), "FILE" },
-    { "staff", 0, 0, G_OPTION_ARG_INT64, &staff_id, N_("Your number in the staff list"), "ID" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSyncSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   char *password;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "host", &host, "port", &port, "dbname", &dbname, "user", &user,
+                       "ca", &ca_file, "staff", &staff_id, NULL))
     return status;
-  if (argc > 1 || host == NULL || dbname == NULL || user == NULL || port < 0 || port > 65535)
-    return _mdg_cli_usage (_("Usage: madoguchi-cli sync setup --host HOST [--port PORT] --dbname NAME --user USER "
-                             "[--ca FILE] [--staff ID]"));
+  if (port < 0 || port > 65535)
+    return _mdg_cli_usage (_("--port must be from 1 to 65535"));
 
   settings = mdg_sync_settings_new (host, port, dbname, user);
   settings->ca_file = g_steal_pointer (&ca_file);
@@ -122,19 +113,20 @@ sync_setup (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-sync_now (Globals  *globals,
-          int       argc,
-          char    **argv)
+int
+_mdg_cli_sync_now (Globals  *globals,
+                   int       argc,
+                   char    **argv)
 {
   g_autofree char *path = globals->database ? g_strdup (globals->database) : mdg_database_default_path ();
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
   MdgSyncReport report;
+  int status;
 
-  if (argc > 1)
-    return _mdg_cli_usage (_("sync now takes no arguments"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   /* Opening it first upgrades it, and says so when it cannot be opened. */
   if (!(db = _mdg_cli_open_database (globals, &error)))
     return _mdg_cli_fail (error);
@@ -153,10 +145,10 @@ sync_now (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-sync_status (Globals  *globals,
-             int       argc,
-             char    **argv)
+int
+_mdg_cli_sync_status (Globals  *globals,
+                      int       argc,
+                      char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgSyncSettings) settings = NULL;
@@ -166,9 +158,10 @@ sync_status (Globals  *globals,
   g_autofree char *device = NULL;
   MdgSyncCounts counts = { 0 };
   const char *state;
+  int status;
 
-  if (argc > 1)
-    return _mdg_cli_usage (_("sync status takes no arguments"));
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !mdg_sync_counts_read (db, &counts, &error))
     return _mdg_cli_fail (error);
   settings = mdg_sync_settings_load (db, NULL);
@@ -180,26 +173,17 @@ sync_status (Globals  *globals,
   if (globals->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, state);
-      json_builder_set_member_name (builder, "server");
-      json_builder_add_string_value (builder, server);
-      json_builder_set_member_name (builder, "device");
-      json_builder_add_string_value (builder, device);
-      json_builder_set_member_name (builder, "last_sync");
-      json_builder_add_string_value (builder, last);
-      json_builder_set_member_name (builder, "waiting");
-      json_builder_add_int_value (builder, counts.waiting);
-      json_builder_set_member_name (builder, "conflicts");
-      json_builder_add_int_value (builder, counts.conflicts);
-      json_builder_set_member_name (builder, "problem");
-      json_builder_add_string_value (builder, counts.problem);
+      _mdg_cli_json_string (builder, "state", state);
+      _mdg_cli_json_string (builder, "server", server);
+      _mdg_cli_json_string (builder, "device", device);
+      _mdg_cli_json_string (builder, "last_sync", last);
+      _mdg_cli_json_int (builder, "waiting", counts.waiting);
+      _mdg_cli_json_int (builder, "conflicts", counts.conflicts);
+      _mdg_cli_json_string (builder, "problem", counts.problem);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      _mdg_cli_print_json (root);
+      _mdg_cli_print_json (builder);
     }
   else if (settings == NULL)
     g_print ("%s\n", _("No team server: this laptop works on its own"));
@@ -224,43 +208,33 @@ add_conflict_members (JsonBuilder *builder,
 {
   MdgSyncConflict *conflict = item;
   g_autofree char *sentence = mdg_sync_conflict_describe (conflict);
-  g_autofree char *detected = conflict->detected_at ? _mdg_cli_iso8601 (conflict->detected_at) : NULL;
 
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, conflict->id);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, conflict->duplicate ? "duplicate" : "field");
-  json_builder_set_member_name (builder, "table");
-  json_builder_add_string_value (builder, conflict->table);
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, conflict->uuid);
-  json_builder_set_member_name (builder, "record");
-  json_builder_add_string_value (builder, conflict->record);
-  json_builder_set_member_name (builder, "field");
-  json_builder_add_string_value (builder, conflict->field);
-  json_builder_set_member_name (builder, "mine");
-  json_builder_add_string_value (builder, conflict->mine);
-  json_builder_set_member_name (builder, "theirs");
-  json_builder_add_string_value (builder, conflict->theirs);
-  json_builder_set_member_name (builder, "kept");
-  json_builder_add_string_value (builder, conflict->kept_mine ? "mine" : "theirs");
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, sentence);
-  json_builder_set_member_name (builder, "detected_at");
-  json_builder_add_string_value (builder, detected);
+  _mdg_cli_json_int (builder, "id", conflict->id);
+  _mdg_cli_json_string (builder, "kind", conflict->duplicate ? "duplicate" : "field");
+  _mdg_cli_json_string (builder, "table", conflict->table);
+  _mdg_cli_json_string (builder, "uuid", conflict->uuid);
+  _mdg_cli_json_string (builder, "record", conflict->record);
+  _mdg_cli_json_string (builder, "field", conflict->field);
+  _mdg_cli_json_string (builder, "mine", conflict->mine);
+  _mdg_cli_json_string (builder, "theirs", conflict->theirs);
+  _mdg_cli_json_string (builder, "kept", conflict->kept_mine ? "mine" : "theirs");
+  _mdg_cli_json_string (builder, "message", sentence);
+  _mdg_cli_json_time (builder, "detected_at", conflict->detected_at);
 }
 
-static int
-sync_conflicts (Globals  *globals,
-                int       argc,
-                char    **argv)
+int
+_mdg_cli_sync_conflicts (Globals  *globals,
+                         int       argc,
+                         char    **argv)
 {
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc > 1)
-    return _mdg_cli_usage (_("sync conflicts takes no arguments"));
+  int status;
+
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, NULL))
+    return status;
   if (!(db = _mdg_cli_open_database (globals, &error)) || !(conflicts = mdg_sync_conflict_list (db, FALSE, &error)))
     return _mdg_cli_fail (error);
 
@@ -284,47 +258,25 @@ sync_conflicts (Globals  *globals,
   return EXIT_OK;
 }
 
-static int
-sync_resolve (Globals  *globals,
-              int       argc,
-              char    **argv)
+int
+_mdg_cli_sync_resolve (Globals  *globals,
+                       int       argc,
+                       char    **argv)
 {
   g_autofree char *keep = NULL;
-  GOptionEntry entries[] = {
-    { "keep", 0, 0, G_OPTION_ARG_STRING, &keep, N_("Whose value the record keeps: mine or theirs"), "WHOSE" },
-    { NULL }
-  };
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int status;
 
-  if (!_mdg_cli_parse_options ("", entries, &argc, &argv, &status))
+  if (!_mdg_cli_parse (globals, &argc, &argv, &status, "keep", &keep, NULL))
     return status;
-  if (argc != 2 || !_mdg_cli_parse_id (argv[1], &id) || keep == NULL ||
-      (!g_str_equal (keep, "mine") && !g_str_equal (keep, "theirs")))
-    return _mdg_cli_usage (_("Usage: madoguchi-cli sync resolve ID --keep mine|theirs"));
+  if (!_mdg_cli_parse_id (argv[1], &id))
+    return _mdg_cli_usage (_("ID must be a conflict’s number (see “madoguchi-cli sync conflicts”)"));
 
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
       !mdg_sync_conflict_resolve (db, id, g_str_equal (keep, "mine"), &error))
     return _mdg_cli_fail (error);
   g_print ("%s\n", _("Resolved; the next sync takes the value to the other laptops."));
   return EXIT_OK;
-}
-
-int
-_mdg_cli_command_sync (Globals  *globals,
-                       int       argc,
-                       char    **argv)
-{
-  static const struct { const char *name; CommandFunc func; } subcommands[] = {
-    { "setup", sync_setup }, { "now", sync_now }, { "status", sync_status },
-    { "conflicts", sync_conflicts }, { "resolve", sync_resolve },
-  };
-
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
-      if (g_str_equal (argv[1], subcommands[i].name))
-        return subcommands[i].func (globals, argc - 1, argv + 1);
-  return _mdg_cli_usage (_("Usage: madoguchi-cli sync setup|now|status|conflicts|resolve …"));
 }
