@@ -19,5 +19,6 @@ gint64       mdg_test_count        (MdgDatabase  *db,
                                     const char   *sql);
 void         mdg_test_exec         (MdgDatabase  *db,
                                     const char   *sql);
+GPtrArray   *mdg_test_load_kana_order (void);
 
 G_END_DECLS

@@ -648,7 +648,7 @@ test_window_import (void)
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM registration AS r JOIN person AS p ON p.id = r.person_id"
                                        " WHERE r.number IN ('F-1', 'F-2') AND r.source = 'csv'"), ==, 2);
   g_assert_cmpint (mdg_test_count (db, "SELECT count(*) FROM person WHERE department = '営業部'"
-                                       " AND family_kana = 'ﾔﾏﾀﾞ'"), ==, 1);
+                                       " AND family_kana = 'ヤマダ'"), ==, 1);
 }
 
 static void

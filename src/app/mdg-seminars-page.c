@@ -61,31 +61,13 @@ update_actions (MdgSeminarsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.undo-delete", self->pending->len > 0);
 }
 
-/* Search as you type: every word must appear in the title, venue, co-organizer or description. */
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   MdgSeminarsPage *self = user_data;
-  MdgSeminar *seminar = item;
-  g_autofree char *haystack = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
 
-  if (self->folded_query == NULL)
-    return TRUE;
-
-  haystack = g_strjoin ("\n", mdg_seminar_get_title (seminar),
-                        mdg_seminar_get_venue (seminar) ? mdg_seminar_get_venue (seminar) : "",
-                        mdg_seminar_get_co_organizer (seminar) ? mdg_seminar_get_co_organizer (seminar) : "",
-                        mdg_seminar_get_description (seminar) ? mdg_seminar_get_description (seminar) : "",
-                        NULL);
-  folded = mdg_kana_fold (haystack, -1);
-  words = g_strsplit_set (self->folded_query, " \t", -1);
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && (folded == NULL || strstr (folded, words[i]) == NULL))
-      return FALSE;
-  return TRUE;
+  return mdg_seminar_matches (item, self->folded_query);
 }
 
 static GtkWidget *

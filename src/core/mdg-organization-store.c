@@ -10,6 +10,7 @@
 #include "mdg-organization-store.h"
 #include "mdg-person-store-private.h"
 #include "mdg-search-private.h"
+#include "mdg-text.h"
 
 #define ORGANIZATION_COLUMNS(o) \
   o ".id, " o ".name, " o ".kana, " o ".industry, " o ".municipality, " o ".note, " o ".employees"
@@ -79,6 +80,12 @@ mdg_organization_store_save (MdgDatabase      *db,
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MDG_IS_ORGANIZATION (organization), FALSE);
+
+  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    {
+      g_autofree char *normal = mdg_text_normalize (mdg_organization_get_text (organization, f));
+      mdg_organization_set_text (organization, f, normal);
+    }
 
   if (mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME) == NULL)
     {

@@ -10,6 +10,7 @@
 #include "mdg-kana.h"
 #include "mdg-person-store-private.h"
 #include "mdg-search-private.h"
+#include "mdg-text.h"
 
 #define SELECT_PERSON \
   "SELECT " MDG_PERSON_COLUMNS ("p", "o") " FROM person AS p LEFT JOIN organization AS o ON o.id = p.organization_id"
@@ -110,6 +111,13 @@ write_person (MdgDatabase  *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 organization_id;
   gint64 id = mdg_person_get_id (person);
+
+  /* One spelling in the database, whatever width was typed or imported (ﾀｶﾉ, ０９２). */
+  for (guint f = 0; f < MDG_PERSON_N_FIELDS; f++)
+    {
+      g_autofree char *normal = mdg_text_normalize (mdg_person_get_text (person, f));
+      mdg_person_set_text (person, f, normal);
+    }
 
   if (!mdg_person_validate (person, error))
     return FALSE;

@@ -5,7 +5,9 @@
 
 G_BEGIN_DECLS
 
-gboolean _mdg_set_text (char       **field,
-                        const char  *value);
+gboolean _mdg_set_text    (char       **field,
+                           const char  *value);
+gboolean _mdg_words_match (const char  *folded_text,
+                           const char  *folded_query);
 
 G_END_DECLS

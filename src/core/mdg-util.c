@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mdg-util-private.h"
 
 /*
@@ -21,5 +23,36 @@ _mdg_set_text (char       **field,
     return FALSE;
   g_free (*field);
   *field = g_steal_pointer (&stripped);
+  return TRUE;
+}
+
+/*
+ * Search as you type, the same everywhere: every space-separated word of the query
+ * must appear somewhere in the text. Both are folded with mdg_kana_fold() already.
+ */
+gboolean
+_mdg_words_match (const char *folded_text,
+                  const char *folded_query)
+{
+  const char *p = folded_query;
+
+  if (folded_query == NULL)
+    return TRUE;
+
+  while (*p)
+    {
+      const char *end = p;
+
+      while (*end && *end != ' ' && *end != '\t')
+        end++;
+      if (end > p)
+        {
+          g_autofree char *word = g_strndup (p, end - p);
+
+          if (folded_text == NULL || strstr (folded_text, word) == NULL)
+            return FALSE;
+        }
+      p = *end ? end + 1 : end;
+    }
   return TRUE;
 }
