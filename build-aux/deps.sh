@@ -6,6 +6,7 @@ BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev libjson-glib-dev libpoppler-glib-dev
   desktop-file-utils appstream fonts-noto-cjk
+  libxtst-dev
 )
 
 TEST_PACKAGES=(

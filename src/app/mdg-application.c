@@ -167,17 +167,13 @@ static void
 mdg_application_startup (GApplication *app)
 {
   MdgApplication *self = MDG_APPLICATION (app);
+  /* Only app.* and win.* actions here: a section's shortcuts live on the section, where its actions are. */
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.search", { "<Control>f", NULL } },
-    { "seminars.new", { "<Control>n", NULL } },
-    { "seminars.edit", { "<Control>e", NULL } },
-    { "seminars.delete", { "Delete", NULL } },
-    { "seminars.undo-delete", { "<Control>z", NULL } },
-    { "seminars.export-ics", { "<Control><Shift>e", NULL } },
   };
 
   G_APPLICATION_CLASS (mdg_application_parent_class)->startup (app);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-attendee-export.h"
 #include "mdg-attendee-sheet.h"
 #include "mdg-attendees-view.h"
@@ -15,7 +16,6 @@
 #include "mdg-kana.h"
 #include "mdg-registration-editor.h"
 #include "mdg-registration-store.h"
-#include "mdg-window.h"
 
 /*
  * A seminar's attendees as a table, in kana order: search as you type, register,
@@ -56,18 +56,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static MdgWindow *
+static GtkWindow *
 get_window (MdgAttendeesView *self)
 {
-  return MDG_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), MDG_TYPE_WINDOW));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static void
 toast (MdgAttendeesView *self,
        const char       *message)
 {
-  if (get_window (self))
-    mdg_window_add_toast (get_window (self), adw_toast_new (message));
+  _mdg_toast (GTK_WIDGET (self), message);
 }
 
 static MdgAttendee *
@@ -287,14 +288,23 @@ register_action (GtkWidget  *widget,
   MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
   GtkWidget *editor = mdg_registration_editor_new (self->database, self->seminar, FALSE);
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_window (self));
   g_signal_connect_object (editor, "registered", G_CALLBACK (registered_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
-imported_cb (MdgAttendeesView *self)
+imported_cb (MdgAttendeesView *self,
+             guint             imported,
+             guint             waitlisted,
+             guint             already_registered)
 {
+  g_autofree char *message = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "Imported %u registration (%u on the waitlist, %u already registered)",
+                 "Imported %u registrations (%u on the waitlist, %u already registered)", imported),
+    imported, waitlisted, already_registered);
+
+  toast (self, message);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -308,7 +318,7 @@ import_chosen_cb (GtkNativeDialog  *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       GtkWidget *dialog = mdg_import_dialog_new (self->database, self->seminar, file);
 
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (get_window (self)));
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), get_window (self));
       g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -330,7 +340,7 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.CSV");
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
-  chooser = gtk_file_chooser_native_new (_("Import Registrations"), GTK_WINDOW (get_window (self)),
+  chooser = gtk_file_chooser_native_new (_("Import Registrations"), get_window (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
@@ -370,7 +380,7 @@ export_csv_action (GtkWidget  *widget,
 
       for (guint i = 0; i < unencodable->len; i++)
         g_string_append_printf (chars, "%s%s", i ? "  " : "", (char *) g_ptr_array_index (unencodable, i));
-      dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("Some Characters Will Be Lost"), NULL);
+      dialog = adw_message_dialog_new (get_window (self), _("Some Characters Will Be Lost"), NULL);
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                       _("Shift_JIS cannot hold these characters; they will be written as 〓:\n%s\n\n"
                                         "Excel 2016 and later read CSV for Excel (UTF-8) with every character."),
@@ -379,7 +389,7 @@ export_csv_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  _mdg_save_bytes (get_window (self), bytes, _("CSV files"), name, "*.csv");
+  _mdg_save_bytes (GTK_WIDGET (self), bytes, _("Export Attendees"), _("CSV files"), name, "*.csv", TRUE);
 }
 
 static MdgDocument *
@@ -412,7 +422,7 @@ save_pdf_action (GtkWidget  *widget,
                                            : g_str_equal (kind, "sign-in") ? _("sign-in sheet")
                                                                            : _("attendee list"));
 
-  _mdg_document_save_pdf (get_window (self), document, name);
+  _mdg_document_save_pdf (GTK_WIDGET (self), document, name);
 }
 
 static void
@@ -423,7 +433,7 @@ print_action (GtkWidget  *widget,
   MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
   g_autoptr(MdgDocument) document = make_document (self, g_variant_get_string (parameter, NULL));
 
-  _mdg_document_print (get_window (self), document);
+  _mdg_document_print (GTK_WIDGET (self), document);
 }
 
 static void

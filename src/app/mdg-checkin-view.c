@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-checkin-view.h"
 #include "mdg-date.h"
 #include "mdg-registration-editor.h"
 #include "mdg-registration-store.h"
-#include "mdg-window.h"
 
 /*
  * The reception desk, built for speed: one search field over the seminar's attendees,
@@ -50,10 +50,12 @@ static guint signals[N_SIGNALS];
 
 static void show_matches (MdgCheckinView *self);
 
-static MdgWindow *
+static GtkWindow *
 get_window (MdgCheckinView *self)
 {
-  return MDG_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), MDG_TYPE_WINDOW));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static void
@@ -90,10 +92,7 @@ show_toast (MdgCheckinView *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "checkin.undo");
     }
-  if (get_window (self))
-    mdg_window_add_toast (get_window (self), toast);
-  else
-    g_object_unref (toast);
+  _mdg_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -302,7 +301,7 @@ walk_in_action (GtkWidget  *widget,
   MdgCheckinView *self = MDG_CHECKIN_VIEW (widget);
   GtkWidget *editor = mdg_registration_editor_new (self->database, self->seminar, TRUE);
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_window (self));
   g_signal_connect_object (editor, "registered", G_CALLBACK (walk_in_registered_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-attendee.h"
 #include "mdg-contacts-page.h"
 #include "mdg-date.h"
@@ -14,7 +15,6 @@
 #include "mdg-organization-store.h"
 #include "mdg-person-export.h"
 #include "mdg-person-store.h"
-#include "mdg-window.h"
 
 /*
  * The people Madoguchi knows: search as you type (in a worker, since short queries
@@ -73,18 +73,19 @@ static const MdgPersonField edited_fields[] = {
   MDG_PERSON_CONSENT_PURPOSE,
 };
 
-static MdgWindow *
+static GtkWindow *
 get_window (MdgContactsPage *self)
 {
-  return MDG_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), MDG_TYPE_WINDOW));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static void
 toast (MdgContactsPage *self,
        const char      *message)
 {
-  if (get_window (self))
-    mdg_window_add_toast (get_window (self), adw_toast_new (message));
+  _mdg_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -575,8 +576,8 @@ export_action (GtkWidget  *widget,
   bytes = g_bytes_new_take (text, strlen (text));
   name = mdg_person_dup_name (self->selected);
   file_name = g_strdup_printf ("%s.%s", name, csv ? "csv" : "json");
-  _mdg_save_bytes (get_window (self), bytes, csv ? _("CSV files") : _("JSON files"), file_name,
-                   csv ? "*.csv" : "*.json");
+  _mdg_save_bytes (GTK_WIDGET (self), bytes, _("Export Everything Held"), csv ? _("CSV files") : _("JSON files"),
+                   file_name, csv ? "*.csv" : "*.json", TRUE);
 }
 
 static void
@@ -656,7 +657,7 @@ delete_action (GtkWidget  *widget,
   name = mdg_person_dup_name (self->selected);
   /* Translators: %s is a person's name */
   heading = g_strdup_printf (_("Delete %s Everywhere?"), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
+  dialog = adw_message_dialog_new (get_window (self), heading,
                                    _("Their details are removed from Madoguchi, its search index and its free "
                                      "space. Their registrations stay, anonymised, so that seminar figures still "
                                      "add up. This cannot be undone; export what is held first if they asked "
@@ -754,7 +755,7 @@ merge_action (GtkWidget  *widget,
   body = g_strdup_printf (_("Find the other record of %s. Its registrations move here, blank details are filled from "
                             "it, and it is removed."),
                           name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("Merge a Duplicate"), body);
+  dialog = adw_message_dialog_new (get_window (self), _("Merge a Duplicate"), body);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   entry = gtk_search_entry_new ();
@@ -803,6 +804,15 @@ mdg_contacts_page_map (GtkWidget *widget)
 }
 
 static void
+mdg_contacts_page_constructed (GObject *object)
+{
+  MdgContactsPage *self = MDG_CONTACTS_PAGE (object);
+
+  G_OBJECT_CLASS (mdg_contacts_page_parent_class)->constructed (object);
+  self->database = g_object_ref (mdg_section_get_database (MDG_SECTION (self)));
+}
+
+static void
 mdg_contacts_page_dispose (GObject *object)
 {
   MdgContactsPage *self = MDG_CONTACTS_PAGE (object);
@@ -827,6 +837,7 @@ mdg_contacts_page_class_init (MdgContactsPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = mdg_contacts_page_constructed;
   object_class->dispose = mdg_contacts_page_dispose;
   widget_class->map = mdg_contacts_page_map;
 
@@ -905,17 +916,6 @@ mdg_contacts_page_init (MdgContactsPage *self)
     gtk_list_box_set_placeholder (self->seminars_list, placeholder);
   }
   update_actions (self);
-}
-
-void
-mdg_contacts_page_set_database (MdgContactsPage *self,
-                                MdgDatabase     *database)
-{
-  g_return_if_fail (MDG_IS_CONTACTS_PAGE (self));
-  g_return_if_fail (MDG_IS_DATABASE (database));
-
-  if (g_set_object (&self->database, database) && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    mdg_contacts_page_reload (self);
 }
 
 /* Returns: (transfer none) (nullable): the person shown */

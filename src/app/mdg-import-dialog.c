@@ -7,7 +7,6 @@
 
 #include "mdg-attendee-import.h"
 #include "mdg-import-dialog.h"
-#include "mdg-window.h"
 
 /*
  * Imports the registrations of a CSV file: shows how each column will be read (with
@@ -309,7 +308,6 @@ committed_cb (GObject      *source,
   MdgImportDialog *self = MDG_IMPORT_DIALOG (source);
   CommitData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -321,15 +319,9 @@ committed_cb (GObject      *source,
       return;
     }
 
-  if (MDG_IS_WINDOW (parent))
-    {
-      g_autofree char *message = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "Imported %u registration (%u on the waitlist, %u already registered)",
-                     "Imported %u registrations (%u on the waitlist, %u already registered)", data->result.imported),
-        data->result.imported, data->result.waitlisted, data->result.already_registered);
-      mdg_window_add_toast (MDG_WINDOW (parent), adw_toast_new (message));
-    }
-  g_signal_emit (self, signals[IMPORTED], 0);
+  /* Whoever opened the dialog says what came of it. */
+  g_signal_emit (self, signals[IMPORTED], 0, data->result.imported, data->result.waitlisted,
+                 data->result.already_registered);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -386,8 +378,14 @@ mdg_import_dialog_class_init (MdgImportDialogClass *klass)
   object_class->dispose = mdg_import_dialog_dispose;
   object_class->finalize = mdg_import_dialog_finalize;
 
+  /**
+   * MdgImportDialog::imported:
+   * @imported: registrations written
+   * @waitlisted: of those, how many went to the waitlist
+   * @already_registered: rows left out because the person was registered already
+   */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 0);
+                                    G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, window_title);

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-app-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mdg-app-util.h"
+
+/*
+ * Children never call their window. A message goes up through the "win.toast"
+ * action; a toast with Undo goes to the nearest AdwToastOverlay above the widget
+ * that offers the Undo, so that the toast's button reaches the widget's actions.
+ */
+
+/* Shows @message in the window's toast overlay, through the win.toast action. */
+void
+_mdg_toast (GtkWidget  *widget,
+            const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  gtk_widget_activate_action (widget, "win.toast", "s", message);
+}
+
+/* Tells what went wrong, unless it was cancelled on purpose (a newer search, a closed window). */
+void
+_mdg_toast_error (GtkWidget *widget,
+                  GError    *error)
+{
+  g_return_if_fail (error != NULL);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _mdg_toast (widget, error->message);
+}
+
+/**
+ * _mdg_add_toast:
+ * @widget: a widget inside the toast overlay whose ancestors hold the toast's action
+ * @toast: (transfer full): the toast
+ *
+ * A toast's button looks its action up from the overlay upwards. A widget that offers
+ * Undo wraps its content in an #AdwToastOverlay and installs its undo action on
+ * itself; given a widget inside that overlay, this finds it.
+ */
+void
+_mdg_add_toast (GtkWidget *widget,
+                AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+/*
+ * A write that takes longer than a moment is waiting for another writer (an import in
+ * another Madoguchi, say). The window says so while it waits: the watch turns the
+ * window's win.waiting notice on after a short delay, and off when the write is done.
+ */
+#define WAIT_NOTICE_DELAY_MS 400
+
+struct _MdgWriteWatch
+{
+  GWeakRef  widget;
+  guint     timeout_id;
+  gboolean  shown;
+};
+
+static void
+show_waiting (gpointer user_data)
+{
+  MdgWriteWatch *watch = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&watch->widget);
+
+  watch->timeout_id = 0;
+  if (widget != NULL)
+    {
+      watch->shown = TRUE;
+      gtk_widget_activate_action (widget, "win.waiting", "b", TRUE);
+    }
+}
+
+/* Returns: (transfer full): a watch over a write just started from @widget, for its callback */
+MdgWriteWatch *
+_mdg_write_watch_new (GtkWidget *widget)
+{
+  MdgWriteWatch *watch = g_new0 (MdgWriteWatch, 1);
+
+  g_weak_ref_init (&watch->widget, widget);
+  watch->timeout_id = g_timeout_add_once (WAIT_NOTICE_DELAY_MS, show_waiting, watch);
+  return watch;
+}
+
+/**
+ * _mdg_write_watch_finish:
+ * @watch: (transfer full): the watch given as the write's user data
+ *
+ * The write is over, done or failed: the notice goes, and so does @watch. Writes
+ * are never cancelled (what the user asked for is written even when the window has
+ * gone meanwhile); the callback finds out here whether its widget is still there.
+ *
+ * Returns: (transfer full) (nullable): the widget that started the write, or %NULL
+ *   when it is gone
+ */
+GtkWidget *
+_mdg_write_watch_finish (MdgWriteWatch *watch)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (watch != NULL, NULL);
+
+  g_clear_handle_id (&watch->timeout_id, g_source_remove);
+  widget = g_weak_ref_get (&watch->widget);
+  if (watch->shown && widget != NULL)
+    gtk_widget_activate_action (widget, "win.waiting", "b", FALSE);
+  g_weak_ref_clear (&watch->widget);
+  g_free (watch);
+  return widget;
+}
+
+/* Returns: (transfer full): "後藤 和也様" — the name with the honorific the desk uses */
+char *
+_mdg_format_honorific (const char *name)
+{
+  /* Translators: a person's name with the polite honorific, e.g. "後藤 和也様"; "%s" alone in English */
+  return g_strdup_printf (C_("person", "%s"), name ? name : "");
+}
+
+/* Returns: (transfer full) (nullable): a reading as shown in the window: in katakana (フリガナ) */
+char *
+_mdg_format_reading (const char *reading)
+{
+  GString *out;
+
+  if (reading == NULL || *reading == '\0')
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = reading; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* ぁ…ゖ and ゝゞ sit 0x60 below their katakana. */
+      if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E)
+        c += 0x60;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
