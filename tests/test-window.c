@@ -13,6 +13,7 @@
 #include "mdg-preferences-window.h"
 #include "mdg-program-item-editor.h"
 #include "mdg-program-row.h"
+#include "mdg-registration-dialog.h"
 #include "mdg-registration-editor.h"
 #include "mdg-registration-store.h"
 #include "mdg-seminar-editor.h"
@@ -601,6 +602,346 @@ test_window_print_and_shortcuts (WindowFixture *f,
   }
 }
 
+/* Opens the seminar's Attendees or Check-in view through its row on the overview. */
+static void
+open_view (WindowFixture *f,
+           gint64         seminar_id,
+           const char    *row_name)
+{
+  GtkWidget *row;
+
+  open_seminar (f, seminar_id);
+  row = require_named (GTK_WIDGET (f->window), row_name);
+  wait_until (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_signal_emit_by_name (row, "activate");
+}
+
+/* Whether @widget (or the text inside it) is where the window sends typing. */
+static gboolean
+has_keyboard (WindowFixture *f,
+              GtkWidget     *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static const char *
+label_text (WindowFixture *f,
+            const char    *name)
+{
+  return gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (f->window), name)));
+}
+
+static char *
+count_text (WindowFixture *f,
+            gint64         seminar_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT,
+                          query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                                    " AND status = 'registered' AND checked_in_at IS NOT NULL", seminar_id),
+                          query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                                    " AND status = 'registered'", seminar_id));
+}
+
+static char *
+registration_number (WindowFixture *f,
+                     gint64         seminar_id,
+                     const char    *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT r.number FROM registration AS r WHERE r.seminar_id = %" G_GINT64_FORMAT
+                                          " AND %s ORDER BY r.id LIMIT 1", seminar_id, where);
+  sqlite3_stmt *stmt;
+  char *number;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_mdg_database_get_handle (f->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return number;
+}
+
+static void
+test_window_checkin_desk (WindowFixture *f,
+                          gconstpointer  data)
+{
+  gint64 id = busy_upcoming_seminar (f);
+  GtkWidget *entry, *panel;
+  g_autofree char *number = registration_number (f, id, "r.status = 'registered'");
+  g_autofree char *cancelled = registration_number (f, id, "r.status = 'cancelled'");
+  g_autofree char *expected = NULL;
+  g_autofree char *name = NULL;
+  AdwMessageDialog *question;
+
+  /* Attendees and Check-in stay insensitive until a seminar is chosen. */
+  wait_for_seminars (f);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (find_type (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_TITLE))));
+
+  open_view (f, id, "checkin-row");
+  entry = require_named (GTK_WIDGET (f->window), "checkin-search");
+  panel = require_named (GTK_WIDGET (f->window), "checkin-result");
+  wait_until (gtk_widget_get_mapped (entry) && has_keyboard (f, entry));
+  /* The desk takes the window: no sidebar, no seminar list to click by mistake. */
+  g_assert_false (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "sidebar-list")));
+  g_assert_false (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "seminar-list")));
+  expected = count_text (f, id);
+  wait_until (g_strcmp0 (label_text (f, "checkin-count"), expected) == 0);
+
+  /* A scanner types the number and Enter. The seminar is not today: the desk asks once. */
+  type_text (GTK_WIDGET (f->window), number);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  wait_until ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (question));
+  screenshot (GTK_WIDGET (question), "checkin-not-today");
+  click (find_button_with_label (GTK_WIDGET (question), _("Check In Anyway")));
+  wait_until (query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND number = '%s' AND checked_in_at IS NOT NULL", id, number) == 1);
+  wait_until (gtk_widget_get_visible (panel) && gtk_widget_has_css_class (panel, "success"));
+  g_clear_pointer (&expected, g_free);
+  expected = count_text (f, id);
+  wait_until (g_strcmp0 (label_text (f, "checkin-count"), expected) == 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpstr (label_text (f, "checkin-result-status"), ==, _("Checked In"));
+  name = g_strdup (label_text (f, "checkin-result-name"));
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "ja") == 0)
+    g_assert_true (g_str_has_suffix (name, "様") && !g_str_has_suffix (name, " 様"));
+  screenshot (GTK_WIDGET (f->window), "checkin-green");
+
+  /* The same number again: amber, with the time of the first check-in. No question this time. */
+  gtk_widget_grab_focus (entry);
+  type_text (GTK_WIDGET (f->window), number);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  wait_until (gtk_widget_has_css_class (panel, "warning"));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (label_text (f, "checkin-result-name"), ==, name);
+  screenshot (GTK_WIDGET (f->window), "checkin-amber");
+
+  /* A cancelled registration's number: red, saying so. */
+  type_text (GTK_WIDGET (f->window), cancelled);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  wait_until (gtk_widget_has_css_class (panel, "error"));
+  g_assert_cmpstr (label_text (f, "checkin-result-status"), ==, _("Registration Cancelled"));
+
+  /* Nobody: red, the panel replaced at once. */
+  type_text (GTK_WIDGET (f->window), "ZZ999");
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  wait_until (g_strcmp0 (label_text (f, "checkin-result-status"), _("No Match")) == 0);
+  g_assert_true (gtk_widget_has_css_class (panel, "error"));
+  screenshot (GTK_WIDGET (f->window), "checkin-red");
+
+  /* The recent check-in has its own Undo. */
+  click (find_button_with_label (require_named (GTK_WIDGET (f->window), "checkin-recent"), _("Undo")));
+  wait_until (query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND checked_in_at IS NOT NULL AND number = '%s'", id, number) == 0);
+  g_clear_pointer (&expected, g_free);
+  expected = count_text (f, id);
+  wait_until (g_strcmp0 (label_text (f, "checkin-count"), expected) == 0);
+
+  /* Another program checks someone in (madoguchi-cli beside the window): on focus the counter follows. */
+  {
+    GtkWidget *other = gtk_window_new ();
+
+    gtk_window_present (GTK_WINDOW (other));
+    press_key (other, GDK_KEY_Escape, 0);
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE registration SET checked_in_at = '2026-01-01T00:00:00Z'"
+                                              " WHERE id = (SELECT id FROM registration WHERE seminar_id = %"
+                                              G_GINT64_FORMAT " AND status = 'registered' AND checked_in_at IS NULL"
+                                              " ORDER BY id DESC LIMIT 1)", id);
+      mdg_test_exec (f->db, sql);
+    }
+    g_clear_pointer (&expected, g_free);
+    expected = count_text (f, id);
+    g_assert_cmpstr (label_text (f, "checkin-count"), !=, expected);
+    press_key (GTK_WIDGET (f->window), GDK_KEY_Shift_L, 0);
+    wait_until (g_strcmp0 (label_text (f, "checkin-count"), expected) == 0);
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
+
+  /* Several matches: a list, each with an explicit Check In button. */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "株式会社");
+  wait_until (gtk_widget_get_visible (require_named (GTK_WIDGET (f->window), "checkin-results")));
+  screenshot (GTK_WIDGET (f->window), "checkin-search");
+  click (find_button_with_label (require_named (GTK_WIDGET (f->window), "checkin-results"), _("Check In")));
+  wait_until (gtk_widget_has_css_class (panel, "success"));
+
+  /* Back leaves the desk for the seminar, and the sidebar returns. */
+  click (require_named (GTK_WIDGET (f->window), "seminar-back"));
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "sidebar-list")));
+}
+
+static GtkWidget *
+first_sensitive_check (GtkWidget *root,
+                       gboolean   active)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_is_sensitive (root) && gtk_widget_get_mapped (root) &&
+      gtk_check_button_get_active (GTK_CHECK_BUTTON (root)) == active)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_sensitive_check (child, active);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_attendees (WindowFixture *f,
+                       gconstpointer  data)
+{
+  gint64 id = busy_upcoming_seminar (f);
+  gint64 total = query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT, id);
+  GtkWidget *table, *scroller, *check;
+  GListModel *rows;
+  GtkWindow *dialog;
+  gint64 checked_in, cancelled;
+
+  /* A 1366×768 laptop: the table takes the window, its columns whole. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  if (gdk_display_get_monitors (gdk_display_get_default ()) != NULL)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if (geometry.width < 1400 || geometry.height < 800)
+        g_error ("The screen is %d×%d: run the window tests on a screen of 1920×1080 (build-aux/test does)",
+                 geometry.width, geometry.height);
+    }
+  /* Client-side decorations take a few pixels of the 1366: a little narrower than a laptop, not wider. */
+  wait_until (gtk_widget_get_width (GTK_WIDGET (f->window)) >= 1350 && gtk_widget_get_height (GTK_WIDGET (f->window)) >= 750);
+  open_view (f, id, "attendees-row");
+  table = require_named (GTK_WIDGET (f->window), "attendee-table");
+  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  wait_until (gtk_widget_get_mapped (table) && g_list_model_get_n_items (rows) == (guint) total);
+  g_assert_false (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "sidebar-list")));
+  g_assert_false (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "seminar-list")));
+  scroller = gtk_widget_get_parent (table);
+  spin (200);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table))), <=,
+                     gtk_widget_get_width (scroller) + 1);
+  screenshot (GTK_WIDGET (f->window), "attendees-1366");
+
+  /* Sorted by a column, then back in kana order by reading. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (table));
+    g_autoptr(GtkColumnViewColumn) status = g_list_model_get_item (columns, 5);
+    g_autoptr(MdgAttendee) first = NULL;
+    g_autoptr(MdgAttendee) last = NULL;
+
+    gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (table), status, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (rows, 0);
+    last = g_list_model_get_item (rows, total - 1);
+    g_assert_cmpint (mdg_attendee_get_status (first), >=, mdg_attendee_get_status (last));
+    gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (table), NULL, GTK_SORT_ASCENDING);
+  }
+
+  /* The check box checks in. */
+  checked_in = query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                         " AND checked_in_at IS NOT NULL", id);
+  check = first_sensitive_check (table, FALSE);
+  g_assert_nonnull (check);
+  gtk_widget_activate (check);
+  wait_until (query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND checked_in_at IS NOT NULL", id) == checked_in + 1);
+  wait_until (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* Enter on a row opens the registration; its buttons undo the check-in and cancel. */
+  {
+    GtkWidget *row = check;
+
+    /* The row the check box sits in: the keyboard goes there, as after a click on it. */
+    while (row != NULL && gtk_widget_get_parent (row) != table &&
+           !g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (row)), "GtkColumnListView"))
+      row = gtk_widget_get_parent (row);
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_grab_focus (row));
+  }
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  wait_until ((dialog = find_toplevel (MDG_TYPE_REGISTRATION_DIALOG)) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "registration");
+  click (require_named (GTK_WIDGET (dialog), "registration-check-in"));
+  wait_until (query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND checked_in_at IS NOT NULL", id) == checked_in);
+  wait_until (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) &&
+              gtk_widget_is_sensitive (require_named (GTK_WIDGET (dialog), "registration-cancel")));
+  cancelled = query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND status = 'cancelled'", id);
+  click (require_named (GTK_WIDGET (dialog), "registration-cancel"));
+  wait_until (query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND status = 'cancelled'", id) == cancelled + 1);
+  wait_until (!gtk_widget_is_sensitive (require_named (GTK_WIDGET (dialog), "registration-cancel")));
+  gtk_window_close (dialog);
+
+  /* Registering someone already known offers the known person instead of a duplicate. */
+  {
+    GtkWindow *editor;
+    AdwMessageDialog *question;
+    g_autofree char *family = NULL;
+    sqlite3_stmt *stmt;
+    gint64 people = query (f, "SELECT count(*) FROM person");
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_mdg_database_get_handle (f->db),
+                                         "SELECT family_name FROM person AS p WHERE email IS NOT NULL AND NOT EXISTS"
+                                         " (SELECT 1 FROM registration AS r WHERE r.person_id = p.id"
+                                         " AND r.seminar_id = ?) ORDER BY id LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+    sqlite3_bind_int64 (stmt, 1, id);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    family = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+
+    click (require_named (GTK_WIDGET (f->window), "register-attendee"));
+    wait_until ((editor = find_toplevel (MDG_TYPE_REGISTRATION_EDITOR)) != NULL);
+    gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-family-name")), family);
+    {
+      g_autofree char *email_sql = g_strdup_printf ("SELECT email FROM person WHERE family_name = '%s'"
+                                                    " AND email IS NOT NULL ORDER BY id LIMIT 1", family);
+      sqlite3_stmt *e;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (_mdg_database_get_handle (f->db), email_sql, -1, &e, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (e), ==, SQLITE_ROW);
+      gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-email")),
+                             (const char *) sqlite3_column_text (e, 0));
+      sqlite3_finalize (e);
+    }
+    click (require_named (GTK_WIDGET (editor), "save-registration"));
+    wait_until ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (question));
+    screenshot (GTK_WIDGET (question), "duplicate-question");
+    adw_message_dialog_response (question, "existing");
+    wait_until (find_toplevel (MDG_TYPE_REGISTRATION_EDITOR) == NULL);
+    wait_until (g_list_model_get_n_items (rows) == (guint) total + 1);
+    g_assert_cmpint (query (f, "SELECT count(*) FROM person"), ==, people);
+  }
+}
+
+static void
+test_window_attendees_empty (WindowFixture *f,
+                             gconstpointer  data)
+{
+  g_autoptr(MdgSeminar) seminar = mdg_seminar_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) starts = g_date_time_add_days (now, 20);
+  g_autoptr(GDateTime) ends = g_date_time_add_hours (starts, 2);
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (seminar, "title", "経営者向け情報セキュリティ入門", "starts-at", starts, "ends-at", ends, NULL);
+  g_assert_true (mdg_seminar_store_save (f->db, seminar, &error));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fixture_open_window (f, 1100, 720);
+  open_view (f, mdg_seminar_get_id (seminar), "attendees-row");
+
+  /* An empty list says so, with the buttons that fill it; there is nothing yet to print. */
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "empty-register")));
+  g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "empty-import")));
+  g_assert_false (gtk_widget_is_sensitive (require_named (GTK_WIDGET (f->window), "print-menu")));
+  screenshot (GTK_WIDGET (f->window), "attendees-empty");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +962,9 @@ main (int   argc,
   ADD ("narrow", fixture_set_up_sample, test_window_narrow);
   ADD ("sample-data", fixture_set_up_empty, test_window_sample_data);
   ADD ("print-shortcuts", fixture_set_up_sample, test_window_print_and_shortcuts);
+  ADD ("checkin-desk", fixture_set_up_sample, test_window_checkin_desk);
+  ADD ("attendees", fixture_set_up_sample, test_window_attendees);
+  ADD ("attendees-empty", fixture_set_up_empty, test_window_attendees_empty);
 
   return g_test_run ();
 }

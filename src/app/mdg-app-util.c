@@ -54,10 +54,44 @@ _mdg_add_toast (GtkWidget *widget,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+  g_object_set_data (G_OBJECT (toast), "mdg-added-at", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/*
+ * libadwaita 1.2 crashes when a toast is dismissed while its overlay still animates
+ * it in (GNOME/libadwaita 1.2.0, adw-toast-overlay.c): a toast undone by Ctrl+Z at
+ * once waits until it is fully shown.
+ */
+#define TOAST_SHOWN_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static void
+dismiss_later_cb (gpointer user_data)
+{
+  g_autoptr(AdwToast) toast = user_data;
+
+  adw_toast_dismiss (toast);
+}
+
+/* Dismisses a toast added with _mdg_add_toast(), now or once its overlay has shown it. */
+void
+_mdg_dismiss_toast (AdwToast *toast)
+{
+  gint64 added_at = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "mdg-added-at"));
+  gint64 shown_for = g_get_monotonic_time () - added_at;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (added_at == 0 || shown_for >= TOAST_SHOWN_US)
+    adw_toast_dismiss (toast);
   else
-    g_object_unref (toast);
+    g_timeout_add_once ((TOAST_SHOWN_US - shown_for) / G_TIME_SPAN_MILLISECOND + 1, dismiss_later_cb,
+                        g_object_ref (toast));
 }
 
 /*

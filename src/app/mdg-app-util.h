@@ -13,6 +13,7 @@ void            _mdg_toast_error        (GtkWidget  *widget,
                                          GError     *error);
 void            _mdg_add_toast          (GtkWidget  *widget,
                                          AdwToast   *toast);
+void            _mdg_dismiss_toast      (AdwToast   *toast);
 
 typedef struct _MdgWriteWatch MdgWriteWatch;
 

@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-editor-util.h"
 #include "mdg-person-store.h"
 #include "mdg-registration-editor.h"
 #include "mdg-registration-store.h"
+#include "mdg-store-async.h"
 
 /*
  * Registers one person for a seminar: someone Madoguchi already knows (found by name,
@@ -49,6 +51,8 @@ struct _MdgRegistrationEditor
   MdgDatabase    *database;
   MdgSeminar     *seminar;
   MdgPerson      *chosen;
+  MdgPerson      *known;    /* while the duplicate question is open */
+  MdgPerson      *typed;
   GPtrArray      *found;
   GCancellable   *cancellable;
 };
@@ -206,14 +210,19 @@ person_from_form (MdgRegistrationEditor *self)
 }
 
 static void
-register_person (MdgRegistrationEditor *self,
-                 MdgPerson             *person)
+registered_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdgAttendee) attendee = NULL;
+  g_autoptr(MdgAttendee) attendee = mdg_registration_store_register_finish (MDG_DATABASE (source), result, &error);
+  MdgRegistrationEditor *self;
 
-  attendee = mdg_registration_store_register (self->database, mdg_seminar_get_id (self->seminar), person,
-                                              MDG_REGISTRATION_SOURCE_MANUAL, NULL, &error);
+  if (widget == NULL)
+    return; /* registered; the dialog was closed meanwhile */
+  self = MDG_REGISTRATION_EDITOR (widget);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   if (attendee == NULL)
     {
       _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
@@ -223,21 +232,16 @@ register_person (MdgRegistrationEditor *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-typedef struct
-{
-  MdgRegistrationEditor *self;
-  MdgPerson             *person;
-} Pending;
-
+/* Registers in a worker: another Madoguchi may be importing into the same file. */
 static void
-register_later_cb (gpointer user_data)
+register_person (MdgRegistrationEditor *self,
+                 MdgPerson             *person)
 {
-  Pending *pending = user_data;
-
-  register_person (pending->self, pending->person);
-  g_object_unref (pending->self);
-  g_object_unref (pending->person);
-  g_free (pending);
+  _mdg_editor_show_error (self->error_revealer, self->error_label, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  mdg_registration_store_register_async (self->database, mdg_seminar_get_id (self->seminar), person,
+                                         MDG_REGISTRATION_SOURCE_MANUAL, NULL, registered_cb,
+                                         _mdg_write_watch_new (GTK_WIDGET (self)));
 }
 
 static void
@@ -245,18 +249,13 @@ duplicate_response_cb (AdwMessageDialog      *dialog,
                        const char            *response,
                        MdgRegistrationEditor *self)
 {
-  GPtrArray *duplicates = g_object_get_data (G_OBJECT (dialog), "duplicates");
-  MdgPerson *person = g_object_get_data (G_OBJECT (dialog), "person");
-  Pending *pending;
+  g_autoptr(MdgPerson) known = g_steal_pointer (&self->known);
+  g_autoptr(MdgPerson) typed = g_steal_pointer (&self->typed);
 
-  if (!g_str_equal (response, "existing") && !g_str_equal (response, "new"))
-    return;
-
-  /* The editor may close once registered: not while its question is still answering. */
-  pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
-  pending->person = g_object_ref (g_str_equal (response, "existing") ? g_ptr_array_index (duplicates, 0) : person);
-  g_idle_add_once (register_later_cb, pending);
+  if (g_str_equal (response, "existing"))
+    register_person (self, known);
+  else if (g_str_equal (response, "new"))
+    register_person (self, typed);
 }
 
 static void
@@ -288,6 +287,9 @@ save_clicked_cb (MdgRegistrationEditor *self)
     }
 
   existing = describe (g_ptr_array_index (duplicates, 0));
+  /* The answer registers one of the two: both wait here meanwhile. */
+  g_set_object (&self->known, g_ptr_array_index (duplicates, 0));
+  g_set_object (&self->typed, person);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Is This Someone Already Known?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Madoguchi already knows %s, with the same e-mail address or the same name at "
@@ -299,9 +301,6 @@ save_clicked_cb (MdgRegistrationEditor *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "existing", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "existing");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "duplicates", g_steal_pointer (&duplicates),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "person", g_steal_pointer (&person), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -317,6 +316,8 @@ mdg_registration_editor_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->seminar);
   g_clear_object (&self->chosen);
+  g_clear_object (&self->known);
+  g_clear_object (&self->typed);
   g_clear_pointer (&self->found, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mdg_registration_editor_parent_class)->dispose (object);

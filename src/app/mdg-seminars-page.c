@@ -565,7 +565,7 @@ finish_deletion (MdgSeminarsPage *self,
 
   g_signal_handlers_disconnect_by_func (deletion->toast, toast_dismissed_cb, self);
   if (!commit)
-    adw_toast_dismiss (deletion->toast);
+    _mdg_dismiss_toast (deletion->toast);
   else
     {
       Commit *data = g_new0 (Commit, 1);
