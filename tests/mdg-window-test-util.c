@@ -61,6 +61,13 @@ open_database (WindowFixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  /* Every test starts where a new user does: on Seminars, at the default size. */
+  g_settings_reset (settings, "last-section");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
 
   f->dir = mdg_test_make_tmpdir ();
   path = g_build_filename (f->dir, "madoguchi.db", NULL);

@@ -7,6 +7,9 @@
 
 #include "mdg-attendee-sheet.h"
 #include "mdg-contacts-page.h"
+#include "mdg-merge-dialog.h"
+#include "mdg-organization-pane.h"
+#include "mdg-person-pane.h"
 #include "mdg-database-private.h"
 #include "mdg-document-output.h"
 #include "mdg-import-dialog.h"
@@ -942,6 +945,226 @@ test_window_attendees_empty (WindowFixture *f,
   screenshot (GTK_WIDGET (f->window), "attendees-empty");
 }
 
+static MdgPersonPane *
+person_pane (WindowFixture *f)
+{
+  return MDG_PERSON_PANE (find_type (GTK_WIDGET (mdg_window_peek_section (f->window, "contacts")),
+                                     MDG_TYPE_PERSON_PANE));
+}
+
+static MdgOrganizationPane *
+organization_pane (WindowFixture *f)
+{
+  return MDG_ORGANIZATION_PANE (find_type (GTK_WIDGET (mdg_window_peek_section (f->window, "contacts")),
+                                           MDG_TYPE_ORGANIZATION_PANE));
+}
+
+static char *
+query_text (WindowFixture *f,
+            const char    *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_mdg_database_get_handle (f->db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static void
+open_contacts (WindowFixture *f)
+{
+  GtkListBox *sidebar = GTK_LIST_BOX (require_named (GTK_WIDGET (f->window), "sidebar-list"));
+
+  wait_for_seminars (f);
+  g_signal_emit_by_name (sidebar, "row-activated", require_named (GTK_WIDGET (sidebar), "contacts"));
+  wait_until (mdg_window_peek_section (f->window, "contacts") != NULL && mdg_person_pane_get_n_listed (person_pane (f)) > 0);
+}
+
+/* Finds someone by typing in the search field and pressing Enter, as a person does. */
+static void
+find_person (WindowFixture *f,
+             const char    *text,
+             gint64         expected_id)
+{
+  GtkWidget *search = require_named (GTK_WIDGET (person_pane (f)), "contacts-search");
+
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  wait_until (mdg_person_pane_get_n_listed (person_pane (f)) >= 1 &&
+              mdg_person_pane_get_n_listed (person_pane (f)) <= 5);
+  g_signal_emit_by_name (search, "activate");
+  wait_until (mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+              mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == expected_id);
+}
+
+static void
+test_window_contacts (WindowFixture *f,
+                      gconstpointer  data)
+{
+  gint64 id = query (f, "SELECT id FROM person WHERE family_kana IS NOT NULL AND email IS NOT NULL ORDER BY id LIMIT 1");
+  g_autofree char *kana = query_text (f, "SELECT family_kana || given_kana FROM person WHERE family_kana IS NOT NULL"
+                                         " AND email IS NOT NULL ORDER BY id LIMIT 1");
+  g_autofree char *katakana = NULL;
+  GtkWidget *pane;
+
+  /* Sections are made when first opened: Contacts was not there before. */
+  wait_for_seminars (f);
+  g_assert_null (mdg_window_peek_section (f->window, "contacts"));
+  open_contacts (f);
+  pane = GTK_WIDGET (person_pane (f));
+  wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == (guint) query (f, "SELECT count(*) FROM person"));
+
+  /* The reading typed in katakana finds the person read in hiragana; the record shows it in katakana. */
+  {
+    GString *k = g_string_new (NULL);
+
+    for (const char *p = kana; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        g_string_append_unichar (k, c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c);
+      }
+    katakana = g_string_free (k, FALSE);
+  }
+  find_person (f, katakana, id);
+  wait_until (gtk_widget_get_mapped (require_named (pane, "person-record")));
+  wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (pane, "contacts-seminars")), 0) != NULL);
+  screenshot (GTK_WIDGET (f->window), "contacts");
+
+  /* Read at a glance, edited on request. */
+  g_assert_false (gtk_widget_get_mapped (require_named (pane, "contacts-phone")));
+  click (require_named (pane, "person-edit"));
+  wait_until (gtk_widget_get_mapped (require_named (pane, "contacts-phone")));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-phone")), "０４２－９９９－００００");
+  screenshot (GTK_WIDGET (f->window), "contacts-edit");
+  click (require_named (pane, "person-save"));
+  wait_until (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT " AND phone = '042-999-0000'", id) == 1);
+  wait_until (gtk_widget_get_mapped (require_named (pane, "person-record")));
+
+  /* "+" adds someone; half-width kana typed is stored full width. */
+  click (require_named (pane, "person-new"));
+  wait_until (gtk_widget_get_mapped (require_named (pane, "contacts-family-name")));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-family-name")), "新規");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-family-kana")), "ｼﾝｷ");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-organization")), "株式会社新規テスト");
+  click (require_named (pane, "person-save"));
+  wait_until (query (f, "SELECT count(*) FROM person WHERE family_name = '新規' AND family_kana = 'シンキ'") == 1);
+  wait_until (mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+              g_strcmp0 (mdg_person_get_text (mdg_person_pane_get_selected (person_pane (f)), MDG_PERSON_FAMILY_NAME),
+                         "新規") == 0 &&
+              mdg_person_pane_get_n_listed (person_pane (f)) == (guint) query (f, "SELECT count(*) FROM person"));
+
+  /* Deleted everywhere; the toast's Undo brings them back while it shows. */
+  {
+    gint64 new_id = mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f)));
+    guint listed = mdg_person_pane_get_n_listed (person_pane (f));
+
+    gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);
+    g_assert_cmpint (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT, new_id), ==, 1);
+    screenshot (GTK_WIDGET (f->window), "delete-person-toast");
+    click (toast_button (f, _("Undo")));
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed &&
+                mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+                mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);
+
+    /* Deleted again, and the window closes while the toast shows: gone for good, from the index too. */
+    gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);
+    gtk_window_close (GTK_WINDOW (f->window));
+    f->window = NULL;
+    wait_until (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT, new_id) == 0);
+    g_assert_cmpint (query (f, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"しんき\"'"), ==, 0);
+  }
+}
+
+static void
+test_window_organizations (WindowFixture *f,
+                           gconstpointer  data)
+{
+  GtkWidget *pane, *search;
+  gint64 person_id;
+
+  open_contacts (f);
+  click (require_named (GTK_WIDGET (person_pane (f)), "contacts-organizations"));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (organization_pane (f))) &&
+              mdg_organization_pane_get_n_listed (organization_pane (f)) == (guint) query (f, "SELECT count(*) FROM organization"));
+  pane = GTK_WIDGET (organization_pane (f));
+
+  /* Found by reading in katakana; its people listed. */
+  search = require_named (pane, "organizations-search");
+  gtk_editable_set_text (GTK_EDITABLE (search), "タチカワ");
+  wait_until (mdg_organization_pane_get_n_listed (organization_pane (f)) > 0 &&
+              mdg_organization_pane_get_n_listed (organization_pane (f)) < 10);
+  g_signal_emit_by_name (search, "activate");
+  wait_until (mdg_organization_pane_get_selected (organization_pane (f)) != NULL);
+  wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (pane, "organization-people")), 0) != NULL);
+
+  /* Edited on request; a blank number of employees means not known. */
+  click (require_named (pane, "organization-edit"));
+  wait_until (gtk_widget_get_mapped (require_named (pane, "organization-employees")));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "organization-employees")), "77");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "organization-note")), "BCP 策定支援中");
+  screenshot (GTK_WIDGET (f->window), "organizations");
+  click (require_named (pane, "organization-save"));
+  wait_until (query (f, "SELECT count(*) FROM organization WHERE employees = 77 AND note = 'BCP 策定支援中'") == 1);
+  wait_until (gtk_widget_get_mapped (require_named (pane, "organization-record")));
+  click (require_named (pane, "organization-edit"));
+  wait_until (gtk_widget_get_mapped (require_named (pane, "organization-employees")));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "organization-employees")), "");
+  click (require_named (pane, "organization-save"));
+  wait_until (query (f, "SELECT count(*) FROM organization WHERE employees IS NULL AND note = 'BCP 策定支援中'") == 1);
+
+  /* One of its people, a click away in the person pane. */
+  wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (pane, "organization-people")), 0) != NULL);
+  person_id = query (f, "SELECT p.id FROM person AS p JOIN organization AS o ON o.id = p.organization_id"
+                        " WHERE o.note = 'BCP 策定支援中' ORDER BY p.family_kana COLLATE kana, p.family_name, p.id LIMIT 1");
+  g_signal_emit_by_name (require_named (pane, "organization-people"), "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (pane, "organization-people")), 0));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (person_pane (f))) && mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+              mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == person_id);
+}
+
+static void
+test_window_merge (WindowFixture *f,
+                   gconstpointer  data)
+{
+  gint64 keep, duplicate;
+  GtkWindow *dialog;
+  GtkWidget *list;
+
+  mdg_test_exec (f->db, "INSERT INTO person (family_name, given_name, family_kana, given_kana, phone)"
+                        " SELECT family_name, given_name, family_kana, given_kana, '03-0000-0000' FROM person"
+                        " WHERE id = (SELECT min(id) FROM person)");
+  keep = query (f, "SELECT min(id) FROM person");
+  duplicate = query (f, "SELECT max(id) FROM person");
+  open_contacts (f);
+  mdg_person_pane_show_person (person_pane (f), keep);
+  wait_until (mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+              mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == keep);
+
+  gtk_widget_activate_action (require_named (GTK_WIDGET (person_pane (f)), "person-menu"), "person.merge", NULL);
+  wait_until ((dialog = find_toplevel (MDG_TYPE_MERGE_DIALOG)) != NULL);
+  list = require_named (GTK_WIDGET (dialog), "merge-list");
+  wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "merge");
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+
+      g_assert_nonnull (row);
+      gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+      if (mdg_merge_dialog_get_duplicate (MDG_MERGE_DIALOG (dialog)) != NULL &&
+          mdg_person_get_id (mdg_merge_dialog_get_duplicate (MDG_MERGE_DIALOG (dialog))) == duplicate)
+        break;
+    }
+  click (find_button_with_label (GTK_WIDGET (dialog), _("Merge")));
+  wait_until (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT, duplicate) == 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT " AND phone IS NOT NULL", keep), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -965,6 +1188,9 @@ main (int   argc,
   ADD ("checkin-desk", fixture_set_up_sample, test_window_checkin_desk);
   ADD ("attendees", fixture_set_up_sample, test_window_attendees);
   ADD ("attendees-empty", fixture_set_up_empty, test_window_attendees_empty);
+  ADD ("contacts", fixture_set_up_sample, test_window_contacts);
+  ADD ("organizations", fixture_set_up_sample, test_window_organizations);
+  ADD ("merge", fixture_set_up_sample, test_window_merge);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "mdg-app-util.h"
 #include "mdg-editor-util.h"
+#include "mdg-person-row.h"
 #include "mdg-person-store.h"
 #include "mdg-registration-editor.h"
 #include "mdg-registration-store.h"
@@ -53,7 +54,7 @@ struct _MdgRegistrationEditor
   MdgPerson      *chosen;
   MdgPerson      *known;    /* while the duplicate question is open */
   MdgPerson      *typed;
-  GPtrArray      *found;
+  GListStore     *found;
   GCancellable   *cancellable;
 };
 
@@ -112,10 +113,10 @@ static void
 found_activated_cb (MdgRegistrationEditor *self,
                     GtkListBoxRow         *row)
 {
-  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(MdgPerson) person = g_list_model_get_item (G_LIST_MODEL (self->found), gtk_list_box_row_get_index (row));
 
-  if (self->found && index >= 0 && (guint) index < self->found->len)
-    choose (self, g_ptr_array_index (self->found, index));
+  if (person != NULL)
+    choose (self, person);
 }
 
 static void
@@ -131,35 +132,31 @@ people_found_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  MdgRegistrationEditor *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = mdg_person_store_list_finish (MDG_DATABASE (source), result, &error);
-  GtkWidget *child;
+  MdgRegistrationEditor *self;
 
+  if (people == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* cancelled by the next keystroke, or the dialog closed */
+  self = MDG_REGISTRATION_EDITOR (user_data);
   if (people == NULL)
-    return; /* cancelled by the next keystroke, or the window closed */
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->found_list))) != NULL)
-    gtk_list_box_remove (self->found_list, child);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
-  self->found = g_steal_pointer (&people);
-
-  for (guint i = 0; i < self->found->len; i++)
     {
-      MdgPerson *person = g_ptr_array_index (self->found, i);
-      g_autofree char *name = mdg_person_dup_name (person);
-      g_autofree char *kana = mdg_person_dup_kana (person);
-      g_autofree char *title = g_markup_printf_escaped ("%s <span size=\"small\" alpha=\"60%%\">%s</span>", name, kana);
-      g_autofree char *detail = describe (person);
-      g_autofree char *subtitle = g_markup_escape_text (detail, -1);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->found_list, row);
+      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
+      return;
     }
-  gtk_widget_set_visible (self->found_group, self->found->len > 0);
+  g_list_store_splice (self->found, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found)), people->pdata,
+                       people->len);
+  gtk_widget_set_visible (self->found_group, people->len > 0);
+}
+
+static GtkWidget *
+create_found_row (gpointer item,
+                  gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), mdg_person_row_new (item));
+  return row;
 }
 
 static void
@@ -311,6 +308,8 @@ mdg_registration_editor_dispose (GObject *object)
   MdgRegistrationEditor *self = MDG_REGISTRATION_EDITOR (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->found_list != NULL)
+    gtk_list_box_bind_model (self->found_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_REGISTRATION_EDITOR);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
@@ -318,7 +317,7 @@ mdg_registration_editor_dispose (GObject *object)
   g_clear_object (&self->chosen);
   g_clear_object (&self->known);
   g_clear_object (&self->typed);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_clear_object (&self->found);
 
   G_OBJECT_CLASS (mdg_registration_editor_parent_class)->dispose (object);
 }
@@ -372,8 +371,11 @@ mdg_registration_editor_class_init (MdgRegistrationEditorClass *klass)
 static void
 mdg_registration_editor_init (MdgRegistrationEditor *self)
 {
+  g_type_ensure (MDG_TYPE_PERSON_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  self->found = g_list_store_new (MDG_TYPE_PERSON);
+  gtk_list_box_bind_model (self->found_list, G_LIST_MODEL (self->found), create_found_row, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->purpose_row),
                          _("Running this seminar and news of later seminars and support"));
   update_sensitivity (self);
