@@ -314,6 +314,21 @@ press_key (GtkWidget       *toplevel,
     }
 }
 
+/* Moves the pointer as a mouse does, to screen coordinates. */
+void
+move_pointer (int x,
+              int y)
+{
+  XTestFakeMotionEvent (x_display (), -1, x, y, CurrentTime);
+  XSync (x_display (), False);
+  for (guint i = 0; i < 10; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
 /* Types ASCII text (letters, digits, - and :) key by key, as a barcode scanner does. */
 void
 type_text (GtkWidget  *toplevel,

@@ -56,6 +56,8 @@ void        press_key                 (GtkWidget      *toplevel,
                                        GdkModifierType modifiers);
 void        type_text                 (GtkWidget      *toplevel,
                                        const char     *ascii);
+void        move_pointer              (int             x,
+                                       int             y);
 void        spin                      (guint           ms);
 void        screenshot                (GtkWidget      *widget,
                                        const char     *name);

@@ -10,6 +10,7 @@
 #include "mdg-merge-dialog.h"
 #include "mdg-organization-pane.h"
 #include "mdg-person-pane.h"
+#include "mdg-person-row.h"
 #include "mdg-database-private.h"
 #include "mdg-document-output.h"
 #include "mdg-import-dialog.h"
@@ -1165,6 +1166,195 @@ test_window_merge (WindowFixture *f,
   g_assert_cmpint (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT " AND phone IS NOT NULL", keep), ==, 1);
 }
 
+static void
+count_frame (GdkFrameClock *clock,
+             guint         *frames)
+{
+  (*frames)++;
+}
+
+/* A laptop at a venue runs on battery: a window left alone paints nothing. */
+static void
+test_window_idle (WindowFixture *f,
+                  gconstpointer  data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  GtkWidget *focus;
+  guint frames = 0;
+  gulong handler;
+  gint64 quiet_since;
+
+  open_seminar (f, busy_upcoming_seminar (f));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (focus == NULL || !GTK_IS_TEXT (focus)); /* a blinking cursor would paint, rightly */
+
+  move_pointer (1900, 1060);
+  /* Until the window has been still for half a second (transitions end), then three seconds of idle. */
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+  quiet_since = g_get_monotonic_time ();
+  for (guint seen = 0; g_get_monotonic_time () - quiet_since < 500 * G_TIME_SPAN_MILLISECOND;)
+    {
+      if (frames > 600)
+        g_error ("The window never stops painting (%u frames)", frames);
+      g_main_context_iteration (NULL, FALSE);
+      if (frames != seen)
+        {
+          seen = frames;
+          quiet_since = g_get_monotonic_time ();
+        }
+      g_usleep (1000);
+    }
+  frames = 0;
+  spin (3000);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (frames, ==, 0);
+}
+
+/*
+ * 20 000 people and 300 seminars: the lists make widgets for the rows on screen and
+ * a margin around them, never for every row. GTK 4.8's GtkListView keeps at most 200
+ * rows made whatever the list's length (GTK_LIST_VIEW_MAX_LIST_ITEMS, plus two around
+ * each tracker); GTK 4.12 and later keep only those on screen.
+ */
+#define GTK_4_8_MAX_ROWS (200 + 2 * 2 + 2)
+static void
+test_window_large (WindowFixture *f,
+                   gconstpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint seminar_rows, person_rows;
+
+  mdg_test_exec (f->db, "BEGIN");
+  mdg_test_exec (f->db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
+                        " INSERT INTO seminar (title, starts_at, ends_at, venue, capacity, status)"
+                        " SELECT '情報セキュリティ勉強会 第' || i || '回', strftime('%s', 'now') + (i - 150) * 86400,"
+                        " strftime('%s', 'now') + (i - 150) * 86400 + 7200, '会議室 ' || (i % 7), 40, 'open' FROM n");
+  mdg_test_exec (f->db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+                        " INSERT INTO person (family_name, given_name, family_kana, given_kana, email)"
+                        " SELECT '山田' || i, '太郎', 'やまだ', 'たろう' || i, 'taro' || i || '@example.jp' FROM n");
+  mdg_test_exec (f->db, "COMMIT");
+  g_test_message ("20 000 people and 300 seminars written in %.1f s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fixture_open_window (f, 1100, 720);
+
+  wait_for_seminars (f);
+  wait_until (mdg_seminars_page_get_n_listed (seminars_page (f)) == 300);
+  spin (100);
+  seminar_rows = count_type (require_named (GTK_WIDGET (f->window), "seminar-list"), MDG_TYPE_SEMINAR_ROW);
+  g_test_message ("%u seminar rows made for 300 seminars", seminar_rows);
+  g_assert_cmpuint (seminar_rows, >, 0);
+  g_assert_cmpuint (seminar_rows, <=, GTK_CHECK_VERSION (4, 12, 0) ? 100 : GTK_4_8_MAX_ROWS);
+
+  open_contacts (f);
+  wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == 500);
+  spin (100);
+  person_rows = count_type (require_named (GTK_WIDGET (person_pane (f)), "contacts-list"), MDG_TYPE_PERSON_ROW);
+  g_test_message ("%u person rows made for 500 people listed of 20 000", person_rows);
+  g_assert_cmpuint (person_rows, >, 0);
+  g_assert_cmpuint (person_rows, <=, GTK_CHECK_VERSION (4, 12, 0) ? 100 : GTK_4_8_MAX_ROWS);
+}
+
+/* A write that waits for another writer (an import in another process) says so, and goes through. */
+static void
+test_window_waiting (WindowFixture *f,
+                     gconstpointer  data)
+{
+  gint64 id = busy_upcoming_seminar (f);
+  g_autofree char *number = registration_number (f, id, "r.status = 'registered' AND r.checked_in_at IS NULL");
+  g_autoptr(MdgDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *notice, *entry;
+  AdwMessageDialog *question;
+
+  open_view (f, id, "checkin-row");
+  entry = require_named (GTK_WIDGET (f->window), "checkin-search");
+  {
+    g_autofree char *expected = count_text (f, id);
+
+    wait_until (gtk_widget_get_mapped (entry) && g_strcmp0 (label_text (f, "checkin-count"), expected) == 0);
+  }
+  notice = require_named (GTK_WIDGET (f->window), "waiting-notice");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+
+  /* Another program holds the write lock, as an import does for its whole transaction. */
+  other = mdg_database_open (mdg_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  mdg_test_exec (other, "BEGIN IMMEDIATE");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), number);
+  g_signal_emit_by_name (entry, "activate");
+  if ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL)
+    adw_message_dialog_response (question, "check-in");
+  wait_until (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+  g_assert_true (gtk_widget_get_mapped (notice));
+  g_assert_true (gtk_widget_has_css_class (require_named (GTK_WIDGET (f->window), "checkin-result"), "pending"));
+  screenshot (GTK_WIDGET (f->window), "waiting");
+
+  /* The window answers while it waits; once the import is done, the check-in is written. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "あ");
+  wait_until (gtk_widget_get_visible (require_named (GTK_WIDGET (f->window), "checkin-results")) ||
+              g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (f->window), "checkin-hint"))), "") != 0);
+  mdg_test_exec (other, "COMMIT");
+  wait_until (query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND number = '%s' AND checked_in_at IS NOT NULL", id, number) == 1);
+  wait_until (!gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+  g_assert_true (gtk_widget_has_css_class (require_named (GTK_WIDGET (f->window), "checkin-result"), "success"));
+}
+
+static void
+imported_cb (GtkWidget *dialog,
+             guint      imported,
+             guint      waitlisted,
+             guint      already_registered,
+             guint     *counts)
+{
+  counts[0] = imported;
+  counts[1] = waitlisted;
+  counts[2] = already_registered;
+}
+
+/* The import dialog's signal carries its counts, for whoever opened it to tell. */
+static void
+test_window_import (WindowFixture *f,
+                    gconstpointer  data)
+{
+  gint64 id = busy_upcoming_seminar (f);
+  g_autofree char *path = g_build_filename (f->dir, "form.csv", NULL);
+  g_autofree char *sjis = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  gsize length;
+  guint counts[3] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+  static const char csv[] = "受付番号,お名前,フリガナ,貴社名,メールアドレス\r\n"
+                            "F-1,髙橋 花子,タカハシ ハナコ,株式会社山﨑製作所,hanako@yamazaki.example.jp\r\n"
+                            "F-2,①山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,有限会社～ゆめ～,taro@yume.example.jp\r\n";
+
+  sjis = g_convert (csv, -1, "CP932", "UTF-8", NULL, &length, &error);
+  g_assert_true (g_file_set_contents (path, sjis, length, NULL));
+  file = g_file_new_for_path (path);
+  seminar = mdg_seminar_store_load (f->db, id, &error);
+  open_view (f, id, "attendees-row");
+
+  dialog = mdg_import_dialog_new (f->db, seminar, file);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
+  g_signal_connect (dialog, "imported", G_CALLBACK (imported_cb), counts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (find_named (dialog, "import-commit") != NULL && gtk_widget_is_sensitive (require_named (dialog, "import-commit")));
+  screenshot (dialog, "import-preview");
+  click (require_named (dialog, "import-commit"));
+  wait_until (find_toplevel (MDG_TYPE_IMPORT_DIALOG) == NULL);
+  g_assert_cmpuint (counts[0], ==, 2);
+  g_assert_cmpuint (counts[2], ==, 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM registration AS r JOIN person AS p ON p.id = r.person_id"
+                             " WHERE r.number IN ('F-1', 'F-2') AND r.source = 'csv' AND r.seminar_id = %" G_GINT64_FORMAT,
+                          id), ==, 2);
+  /* Stored in full width, whatever width the form used. */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM person WHERE family_kana = 'ヤマダ'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1191,6 +1381,10 @@ main (int   argc,
   ADD ("contacts", fixture_set_up_sample, test_window_contacts);
   ADD ("organizations", fixture_set_up_sample, test_window_organizations);
   ADD ("merge", fixture_set_up_sample, test_window_merge);
+  ADD ("idle", fixture_set_up_sample, test_window_idle);
+  ADD ("large", fixture_set_up_empty, test_window_large);
+  ADD ("waiting", fixture_set_up_sample, test_window_waiting);
+  ADD ("import", fixture_set_up_sample, test_window_import);
 
   return g_test_run ();
 }

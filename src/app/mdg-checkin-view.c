@@ -30,6 +30,7 @@
 
 typedef enum
 {
+  RESULT_PENDING,
   RESULT_CHECKED_IN,
   RESULT_ALREADY,
   RESULT_WAITLISTED,
@@ -120,8 +121,9 @@ show_result (MdgCheckinView *self,
              MdgAttendee    *attendee,
              const char     *detail)
 {
-  static const char *classes[] = { "success", "warning", "error" };
-  const char *class = result == RESULT_CHECKED_IN ? "success"
+  static const char *classes[] = { "pending", "success", "warning", "error" };
+  const char *class = result == RESULT_PENDING ? "pending"
+                      : result == RESULT_CHECKED_IN ? "success"
                       : result == RESULT_ALREADY || result == RESULT_WAITLISTED ? "warning"
                                                                                 : "error";
   g_autofree char *status = NULL;
@@ -131,6 +133,10 @@ show_result (MdgCheckinView *self,
 
   switch (result)
     {
+    case RESULT_PENDING:
+      /* Shown at once; a write waiting for another program turns green when it is through. */
+      status = g_strdup (_("Checking In…"));
+      break;
     case RESULT_CHECKED_IN:
       status = g_strdup (_("Checked In"));
       break;
@@ -394,6 +400,7 @@ write_check_in (MdgCheckinView *self,
   data->watch = _mdg_write_watch_new (GTK_WIDGET (self));
   data->attendee = g_object_ref (attendee);
   data->generation = self->generation;
+  show_result (self, RESULT_PENDING, attendee, NULL);
   mdg_registration_store_check_in_async (self->database, attendee, TRUE, NULL, checked_in_cb, data);
 }
 

@@ -120,8 +120,15 @@ update_heading (GListStore *heading,
 static void
 groups_changed_cb (MdgSeminarsPage *self)
 {
+  gboolean had_top_heading = g_list_model_get_n_items (G_LIST_MODEL (self->upcoming_heading)) > 0;
+
   update_heading (self->upcoming_heading, G_LIST_MODEL (self->upcoming), _("Upcoming"));
   update_heading (self->past_heading, G_LIST_MODEL (self->past), _("Past"));
+
+  /* A heading put above the first row is scrolled past by the list, which keeps its
+   * anchor on that row: bring the top of the list back into view. */
+  if (!had_top_heading && g_list_model_get_n_items (G_LIST_MODEL (self->upcoming_heading)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->seminar_list), "list.scroll-to-item", "u", 0);
 }
 
 static guint
