@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mdg-contacts-page.h"
+#include "mdg-database-watch.h"
 #include "mdg-planned-section.h"
 #include "mdg-seminars-page.h"
 #include "mdg-window.h"
@@ -264,6 +265,10 @@ mdg_window_constructed (GObject *object)
   G_OBJECT_CLASS (mdg_window_parent_class)->constructed (object);
 
   self->settings = g_settings_new (BASE_APP_ID);
+#if DEBUG_BUILD
+  /* Debug builds say which statement keeps the main loop waiting more than a frame. */
+  mdg_database_watch_slow_statements (self->database, 8);
+#endif
 
   /* The sample window keeps its own size and does not move the user's place. */
   if (!self->sample)
