@@ -49,7 +49,7 @@ show_open_error (MdgApplication *self,
   /* Without a database there is nothing to show but why, and what to do. */
   dialog = adw_message_dialog_new (NULL, _("Madoguchi Could Not Open Its Database"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }

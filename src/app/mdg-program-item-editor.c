@@ -176,7 +176,7 @@ mdg_program_item_editor_new (MdgDatabase    *database,
   heading = self->is_new ? _("Add Program Item") : _("Edit Program Item");
   gtk_window_set_title (GTK_WINDOW (self), heading);
   adw_window_title_set_title (self->window_title, heading);
-  gtk_button_set_label (self->save_button, self->is_new ? _("_Add") : _("_Save"));
+  gtk_button_set_label (self->save_button, self->is_new ? _("Add") : _("Save"));
 
   return GTK_WIDGET (self);
 }

@@ -293,8 +293,8 @@ save_clicked_cb (MdgRegistrationEditor *self)
                                     "the same organization. Register that person, so that their history stays in "
                                     "one place?"),
                                   existing);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "new",
-                                    _("Register as _New Person"), "existing", _("_Use Existing Person"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "new",
+                                    _("Register as New Person"), "existing", _("Use Existing Person"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "existing", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "existing");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -406,6 +406,6 @@ mdg_registration_editor_new (MdgDatabase *database,
   gtk_window_set_title (GTK_WINDOW (self), heading);
   adw_window_title_set_title (self->window_title, heading);
   adw_window_title_set_subtitle (self->window_title, mdg_seminar_get_title (seminar));
-  gtk_button_set_label (self->save_button, walk_in ? _("Register and _Check In") : _("_Register"));
+  gtk_button_set_label (self->save_button, walk_in ? _("Register and Check In") : _("Register"));
   return GTK_WIDGET (self);
 }
