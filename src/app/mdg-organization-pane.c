@@ -78,19 +78,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The form's row for a field; %NULL for a field the form does not show, which
+ * editing keeps as it was. */
 static AdwEntryRow *
 form_row (MdgOrganizationPane  *self,
           MdgOrganizationField  field)
 {
-  AdwEntryRow *rows[] = {
-    [MDG_ORGANIZATION_NAME] = self->name_entry,
-    [MDG_ORGANIZATION_KANA] = self->kana_entry,
-    [MDG_ORGANIZATION_INDUSTRY] = self->industry_entry,
-    [MDG_ORGANIZATION_MUNICIPALITY] = self->municipality_entry,
-    [MDG_ORGANIZATION_NOTE] = self->note_entry,
-  };
-
-  return rows[field];
+  switch (field)
+    {
+    case MDG_ORGANIZATION_NAME: return self->name_entry;
+    case MDG_ORGANIZATION_KANA: return self->kana_entry;
+    case MDG_ORGANIZATION_INDUSTRY: return self->industry_entry;
+    case MDG_ORGANIZATION_MUNICIPALITY: return self->municipality_entry;
+    case MDG_ORGANIZATION_NOTE: return self->note_entry;
+    default: return NULL;
+    }
 }
 
 static void
@@ -321,7 +323,9 @@ fill_form (MdgOrganizationPane *self,
   for (MdgOrganizationField f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
     {
       const char *text = organization ? mdg_organization_get_text (organization, f) : NULL;
-      gtk_editable_set_text (GTK_EDITABLE (form_row (self, f)), text ? text : "");
+
+      if (form_row (self, f) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (form_row (self, f)), text ? text : "");
     }
   _mdg_editor_set_count (GTK_EDITABLE (self->employees_entry),
                          organization ? mdg_organization_get_employees (organization) : 0);
@@ -409,16 +413,19 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
-  g_autoptr(MdgOrganization) edited = mdg_organization_new ();
+  g_autoptr(MdgOrganization) edited = NULL;
   guint employees;
 
   if (!self->editing || (!self->creating && self->selected == NULL))
     return;
-  if (!self->creating)
-    _mdg_organization_set_id (edited, mdg_organization_get_id (self->selected));
+  edited = self->creating ? mdg_organization_new () : mdg_organization_copy (self->selected);
   for (MdgOrganizationField f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
     {
-      g_autofree char *text = _mdg_editor_dup_text (GTK_EDITABLE (form_row (self, f)));
+      g_autofree char *text = NULL;
+
+      if (form_row (self, f) == NULL)
+        continue;
+      text = _mdg_editor_dup_text (GTK_EDITABLE (form_row (self, f)));
       mdg_organization_set_text (edited, f, text);
     }
   if (!_mdg_editor_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->employees_entry)), &employees))

@@ -98,7 +98,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The form's rows, in the order of the fields they edit. */
+/* The form's row for a field; %NULL for a field the form does not show, which
+ * editing keeps as it was. */
 static AdwEntryRow **
 form_row (MdgPersonPane  *self,
           MdgPersonField  field)
@@ -115,9 +116,7 @@ form_row (MdgPersonPane  *self,
     case MDG_PERSON_EMAIL: return &self->email_entry;
     case MDG_PERSON_PHONE: return &self->phone_entry;
     case MDG_PERSON_CONSENT_PURPOSE: return &self->purpose_entry;
-    case MDG_PERSON_N_FIELDS:
-    default:
-      g_assert_not_reached ();
+    default: return NULL;
     }
 }
 
@@ -397,7 +396,9 @@ fill_form (MdgPersonPane *self,
   for (MdgPersonField f = 0; f < MDG_PERSON_N_FIELDS; f++)
     {
       const char *text = person ? mdg_person_get_text (person, f) : NULL;
-      gtk_editable_set_text (GTK_EDITABLE (*form_row (self, f)), text ? text : "");
+
+      if (form_row (self, f) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (*form_row (self, f)), text ? text : "");
     }
   gtk_switch_set_active (self->consent_switch, person && mdg_person_get_consent (person));
 }
@@ -496,7 +497,11 @@ save_action (GtkWidget  *widget,
   edited = self->creating ? mdg_person_new () : mdg_person_copy (self->selected);
   for (MdgPersonField f = 0; f < MDG_PERSON_N_FIELDS; f++)
     {
-      g_autofree char *text = _mdg_editor_dup_text (GTK_EDITABLE (*form_row (self, f)));
+      g_autofree char *text = NULL;
+
+      if (form_row (self, f) == NULL)
+        continue;
+      text = _mdg_editor_dup_text (GTK_EDITABLE (*form_row (self, f)));
       mdg_person_set_text (edited, f, text);
     }
   mdg_person_set_consent (edited, gtk_switch_get_active (self->consent_switch));

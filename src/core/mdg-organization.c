@@ -108,6 +108,27 @@ mdg_organization_new (void)
   return g_object_new (MDG_TYPE_ORGANIZATION, NULL);
 }
 
+/**
+ * mdg_organization_copy:
+ * @self: a #MdgOrganization
+ *
+ * Returns: (transfer full): a copy with the same id, to edit without touching @self
+ */
+MdgOrganization *
+mdg_organization_copy (MdgOrganization *self)
+{
+  MdgOrganization *copy;
+
+  g_return_val_if_fail (MDG_IS_ORGANIZATION (self), NULL);
+
+  copy = mdg_organization_new ();
+  copy->id = self->id;
+  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    mdg_organization_set_text (copy, f, mdg_organization_get_text (self, f));
+  mdg_organization_set_employees (copy, mdg_organization_get_employees (self));
+  return copy;
+}
+
 void
 _mdg_organization_set_id (MdgOrganization *self,
                           gint64           id)

@@ -79,18 +79,6 @@ program_item_copy (MdgProgramItem *item)
   return copy;
 }
 
-static MdgOrganization *
-organization_copy (MdgOrganization *organization)
-{
-  MdgOrganization *copy = mdg_organization_new ();
-
-  _mdg_organization_set_id (copy, mdg_organization_get_id (organization));
-  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
-    mdg_organization_set_text (copy, f, mdg_organization_get_text (organization, f));
-  mdg_organization_set_employees (copy, mdg_organization_get_employees (organization));
-  return copy;
-}
-
 /* A registration as the worker sees it: its own person, the same id and status. */
 static MdgAttendee *
 attendee_copy (MdgAttendee *attendee)
@@ -664,7 +652,7 @@ mdg_organization_store_save_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_ORGANIZATION (organization));
 
   job = job_new ();
-  job->object = G_OBJECT (organization_copy (organization));
+  job->object = G_OBJECT (mdg_organization_copy (organization));
   run (db, save_organization, job, mdg_organization_store_save_async, cancellable, callback, user_data);
 }
 
