@@ -285,7 +285,14 @@ test_window_program (WindowFixture *f,
   /* 60 + 10 + 20 + 80 = 170 minutes in a 150-minute seminar: a warning naming the 20 minutes. */
   add_program_item (f, MDG_PROGRAM_KIND_CONSULTATION, 80, NULL);
   wait_until (program_rows (f) == 4 && gtk_widget_get_visible (gtk_widget_get_parent (overrun)));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (overrun)), "20"));
+  {
+    /* The sentence the user reads, in the language of the run. */
+    g_autofree char *expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "The program runs %d minute past the seminar’s end.",
+                                                              "The program runs %d minutes past the seminar’s end.", 20),
+                                                 20);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (overrun)), ==, expected);
+  }
 
   /* The break moves above the presentation with its row's up button. */
   g_assert_false (gtk_widget_is_sensitive (row_button (program_row (f, 0), "go-up-symbolic")));
@@ -349,9 +356,12 @@ test_window_delete_undo (WindowFixture *f,
   gint64 program = query (f, "SELECT count(*) FROM program_item WHERE seminar_id = %" G_GINT64_FORMAT, id);
   gint64 listed;
   AdwMessageDialog *question;
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                            query (f, "SELECT count(*) FROM registration WHERE status != 'cancelled'"
-                                                      " AND seminar_id = %" G_GINT64_FORMAT, id));
+  guint people = query (f, "SELECT count(*) FROM registration WHERE status != 'cancelled'"
+                           " AND seminar_id = %" G_GINT64_FORMAT, id);
+  g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "Its program and %u registration go with it.",
+                                                        "Its program and %u registrations go with it.", people),
+                                           people);
 
   g_assert_cmpint (registrations, >, 0);
   g_assert_cmpint (program, >, 0);
@@ -361,7 +371,7 @@ test_window_delete_undo (WindowFixture *f,
   /* From the seminar's menu: it asks first, naming how many registrations go with it. */
   gtk_widget_activate_action (require_named (GTK_WIDGET (f->window), "seminar-menu"), "seminars.delete", NULL);
   wait_until ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), count));
+  g_assert_cmpstr (adw_message_dialog_get_body (question), ==, body);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (question));
   screenshot (GTK_WIDGET (question), "delete-seminar-question");
   adw_message_dialog_response (question, "delete");
