@@ -802,6 +802,32 @@ first_sensitive_check (GtkWidget *root,
   return NULL;
 }
 
+/* Labels under @root that are drawn wider than they were given: text that runs
+ * over the next column, or under the window's edge. Returns how many. */
+static guint
+count_overflowing_labels (GtkWidget *root)
+{
+  guint overflowing = 0;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    {
+      int minimum;
+
+      gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      /* The measure counts the margins; the width does not. */
+      minimum -= gtk_widget_get_margin_start (root) + gtk_widget_get_margin_end (root);
+      if (minimum > gtk_widget_get_width (root) + 1)
+        {
+          g_test_message ("“%s” needs %d pixels and has %d", gtk_label_get_text (GTK_LABEL (root)), minimum,
+                          gtk_widget_get_width (root));
+          overflowing++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    overflowing += count_overflowing_labels (child);
+  return overflowing;
+}
+
 static void
 test_window_attendees (WindowFixture *f,
                        gconstpointer  data)
@@ -837,6 +863,7 @@ test_window_attendees (WindowFixture *f,
   spin (200);
   g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table))), <=,
                      gtk_widget_get_width (scroller) + 1);
+  g_assert_cmpuint (count_overflowing_labels (table), ==, 0);
   screenshot (GTK_WIDGET (f->window), "attendees-1366");
 
   /* Sorted by a column, then back in kana order by reading. */

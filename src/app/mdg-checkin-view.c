@@ -233,7 +233,8 @@ update_hint (MdgCheckinView *self,
   g_autofree char *hint = NULL;
 
   if (*text == '\0')
-    hint = g_strdup (_("Type part of a name in kanji or kana, or a company, or scan the registration number. "
+    /* Translators: two lines, so that neither ends in a lone word */
+    hint = g_strdup (_("Type part of a name in kanji or kana, or a company, or scan the registration number.\n"
                        "Enter checks in the only match."));
   else if (n_matches == 0)
     hint = g_strdup (_("No one matches. Check the spelling, or register them as a walk-in."));
