@@ -86,6 +86,11 @@ update (MdgRegistrationDialog *self)
 
   gtk_button_set_label (self->check_in_button, mdg_attendee_get_checked_in (self->attendee) ? _("Undo Check-In")
                                                                                             : _("Check In"));
+  /* Checking in is what the dialog is for; undoing it is not to be suggested. */
+  if (mdg_attendee_get_checked_in (self->attendee))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->check_in_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->check_in_button), "suggested-action");
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_in_button),
                             !self->busy && status == MDG_REGISTRATION_STATUS_REGISTERED);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button),
@@ -249,5 +254,8 @@ mdg_registration_dialog_new (MdgDatabase *database,
   self->attendee = g_object_ref (attendee);
   adw_window_title_set_subtitle (self->window_title, mdg_seminar_get_title (seminar));
   update (self);
+  /* Opened to check someone in, mostly: the button has the focus, not a row of details. */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->check_in_button)))
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->check_in_button));
   return GTK_WIDGET (self);
 }
