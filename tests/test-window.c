@@ -143,6 +143,18 @@ test_window_create_seminar (WindowFixture *f,
   g_assert_true (gtk_widget_has_css_class (require_named (GTK_WIDGET (editor), "seminar-when-row"), "error"));
   gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "seminar-end")), "１６：３０");
   g_assert_false (gtk_widget_has_css_class (require_named (GTK_WIDGET (editor), "seminar-when-row"), "error"));
+  /* Leaving a time field writes the time as it will be kept. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *time = require_named (GTK_WIDGET (editor), i == 0 ? "seminar-start" : "seminar-end");
+
+      gtk_widget_grab_focus (time);
+      wait_until (gtk_widget_has_focus (gtk_window_get_focus (editor)) &&
+                  gtk_widget_is_ancestor (gtk_window_get_focus (editor), time));
+      gtk_widget_grab_focus (title);
+      wait_until (!gtk_widget_is_ancestor (gtk_window_get_focus (editor), time));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time)), ==, i == 0 ? "14:00" : "16:30");
+    }
   gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "seminar-venue-row")),
                          "立川商工会議所 3階 大会議室（東京都立川市曙町2-38-5）");
   gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "seminar-capacity")), "40");
