@@ -323,7 +323,11 @@ fill_form (MdgOrganizationPane *self,
   for (MdgOrganizationField f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
     {
       const char *text = organization ? mdg_organization_get_text (organization, f) : NULL;
+      g_autofree char *reading = NULL;
 
+      /* Readings are edited as they are shown: in katakana. */
+      if (f == MDG_ORGANIZATION_KANA)
+        text = reading = _mdg_format_reading (text);
       if (form_row (self, f) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (form_row (self, f)), text ? text : "");
     }

@@ -396,7 +396,11 @@ fill_form (MdgPersonPane *self,
   for (MdgPersonField f = 0; f < MDG_PERSON_N_FIELDS; f++)
     {
       const char *text = person ? mdg_person_get_text (person, f) : NULL;
+      g_autofree char *reading = NULL;
 
+      /* Readings are edited as they are shown: in katakana. */
+      if (f == MDG_PERSON_FAMILY_KANA || f == MDG_PERSON_GIVEN_KANA)
+        text = reading = _mdg_format_reading (text);
       if (form_row (self, f) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (*form_row (self, f)), text ? text : "");
     }
