@@ -15,6 +15,7 @@
 #include "mdg-document-output.h"
 #include "mdg-import-dialog.h"
 #include "mdg-preferences-window.h"
+#include "mdg-app-util.h"
 #include "mdg-program-item-editor.h"
 #include "mdg-program-row.h"
 #include "mdg-registration-dialog.h"
@@ -108,6 +109,43 @@ test_window_welcome (WindowFixture *f,
   g_assert_null (mdg_window_peek_section (f->window, "contacts"));
   g_assert_null (mdg_window_peek_section (f->window, "reports"));
   screenshot (GTK_WIDGET (f->window), "welcome");
+}
+
+/* A label under @root showing exactly @text. */
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Toasts say what they are given, "&" and "<" included, in the overlay of the page that shows them. */
+static void
+test_window_toast_text (WindowFixture *f,
+                        gconstpointer  data)
+{
+  const char *message = "R&D <研究開発> 様";
+  GtkWidget *page, *label;
+
+  wait_for_seminars (f);
+  page = GTK_WIDGET (seminars_page (f));
+  _mdg_toast (page, message);
+  wait_until ((label = find_label_with_text (GTK_WIDGET (f->window), message)) != NULL);
+  g_assert_true (gtk_widget_is_ancestor (label, page));
+
+  /* From outside any page: through win.toast, into the window's overlay. */
+  _mdg_toast (require_named (GTK_WIDGET (f->window), "sidebar-list"), "A&B");
+  wait_until ((label = find_label_with_text (GTK_WIDGET (f->window), "A&B")) != NULL);
+  g_assert_false (gtk_widget_is_ancestor (label, page));
 }
 
 static void
@@ -1113,6 +1151,8 @@ test_window_contacts (WindowFixture *f,
     gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);
     g_assert_cmpint (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT, new_id), ==, 1);
+    /* The "Saved" toast before it has gone: the screenshot shows one toast, as the user reads it. */
+    wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 1);
     screenshot (GTK_WIDGET (f->window), "delete-person-toast");
     click (toast_button (f, _("Undo")));
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed &&
@@ -1419,6 +1459,7 @@ main (int   argc,
   g_test_add ("/window/" path, WindowFixture, NULL, setup, func, fixture_tear_down)
 
   ADD ("welcome", fixture_set_up_empty, test_window_welcome);
+  ADD ("toast-text", fixture_set_up_empty, test_window_toast_text);
   ADD ("create-seminar", fixture_set_up_empty, test_window_create_seminar);
   ADD ("program", fixture_set_up_empty, test_window_program);
   ADD ("search", fixture_set_up_sample, test_window_search);

@@ -8,12 +8,44 @@
 #include "mdg-app-util.h"
 
 /*
- * Children never call their window. A message goes up through the "win.toast"
- * action; a toast with Undo goes to the nearest AdwToastOverlay above the widget
- * that offers the Undo, so that the toast's button reaches the widget's actions.
+ * Children never call their window. A toast goes to the nearest AdwToastOverlay
+ * of the widget that shows it: a page that offers Undo wraps its content in an
+ * overlay, so that the toast's button reaches the page's actions, and its other
+ * messages go there too, one after the other instead of two toasts over each
+ * other. Where there is no overlay but the window's, the message goes up through
+ * the "win.toast" action.
  */
 
-/* Shows @message in the window's toast overlay, through the win.toast action. */
+/* The overlay a toast from @widget goes to: the widget's own content, for a page
+ * that offers Undo (its template's child is the overlay), or the nearest above it. */
+static GtkWidget *
+find_overlay (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && ADW_IS_TOAST_OVERLAY (child))
+    return child;
+  return gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+}
+
+/**
+ * _mdg_toast_new:
+ * @text: what the toast says, plain text (a seminar's title, an error message)
+ *
+ * A toast's title is Pango markup in libadwaita 1.2: "R&D" or "<" in a title or
+ * a message would not show. Every toast is made here, its text escaped.
+ *
+ * Returns: (transfer full): the toast
+ */
+AdwToast *
+_mdg_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+/* Shows @message in the nearest toast overlay of @widget. */
 void
 _mdg_toast (GtkWidget  *widget,
             const char *message)
@@ -21,7 +53,16 @@ _mdg_toast (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
 
-  gtk_widget_activate_action (widget, "win.toast", "s", message);
+  if (find_overlay (widget) != NULL)
+    {
+      AdwToast *toast = _mdg_toast_new (message);
+
+      /* Messages are read, not acted on: a little longer than the default. */
+      adw_toast_set_timeout (toast, 6);
+      _mdg_add_toast (widget, toast);
+    }
+  else
+    gtk_widget_activate_action (widget, "win.toast", "s", message);
 }
 
 /* Tells what went wrong, unless it was cancelled on purpose (a newer search, a closed window). */
@@ -37,7 +78,8 @@ _mdg_toast_error (GtkWidget *widget,
 
 /**
  * _mdg_add_toast:
- * @widget: a widget inside the toast overlay whose ancestors hold the toast's action
+ * @widget: a widget whose content is the toast overlay, or a widget inside it; the
+ *   toast's action is looked up from the overlay upwards
  * @toast: (transfer full): the toast
  *
  * A toast's button looks its action up from the overlay upwards. A widget that offers
@@ -53,7 +95,7 @@ _mdg_add_toast (GtkWidget *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  overlay = find_overlay (widget);
   if (overlay == NULL)
     {
       g_object_unref (toast);

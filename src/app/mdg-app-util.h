@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 /* Helpers shared by the window's widgets; see "How the window is built" in mdg-window.c. */
 
+AdwToast       *_mdg_toast_new          (const char *text);
 void            _mdg_toast              (GtkWidget  *widget,
                                          const char *message);
 void            _mdg_toast_error        (GtkWidget  *widget,

@@ -692,7 +692,7 @@ delete_action (GtkWidget  *widget,
   name = mdg_person_dup_name (deletion->person);
   /* Translators: %s is a person's name */
   title = g_strdup_printf (_("%s was deleted everywhere"), name);
-  deletion->toast = adw_toast_new (title);
+  deletion->toast = _mdg_toast_new (title);
   adw_toast_set_button_label (deletion->toast, _("Undo"));
   adw_toast_set_action_name (deletion->toast, "person.undo-delete");
   adw_toast_set_priority (deletion->toast, ADW_TOAST_PRIORITY_HIGH);

@@ -621,7 +621,7 @@ delete_selected (MdgSeminarsPage *self)
 
   /* Translators: %s is a seminar's title */
   title = g_strdup_printf (_("“%s” deleted"), mdg_seminar_get_title (deletion->seminar));
-  deletion->toast = adw_toast_new (title);
+  deletion->toast = _mdg_toast_new (title);
   adw_toast_set_button_label (deletion->toast, _("Undo"));
   adw_toast_set_action_name (deletion->toast, "seminars.undo-delete");
   adw_toast_set_priority (deletion->toast, ADW_TOAST_PRIORITY_HIGH);

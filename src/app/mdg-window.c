@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-contacts-page.h"
 #include "mdg-database-watch.h"
 #include "mdg-planned-section.h"
@@ -220,7 +221,7 @@ toast_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   MdgWindow *self = MDG_WINDOW (widget);
-  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+  AdwToast *toast = _mdg_toast_new (g_variant_get_string (parameter, NULL));
 
   /* Messages are read, not acted on: a little longer than the default. */
   adw_toast_set_timeout (toast, 6);
