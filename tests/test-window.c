@@ -128,6 +128,55 @@ find_label_with_text (GtkWidget  *root,
   return NULL;
 }
 
+/* Characters on the last line of @layout, not counting word joiners. */
+static guint
+last_line_chars (PangoLayout *layout)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, pango_layout_get_line_count (layout) - 1);
+  const char *text = pango_layout_get_text (layout);
+  guint n = 0;
+
+  for (const char *p = text + line->start_index; p < text + line->start_index + line->length; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) != 0x2060)
+      n++;
+  return n;
+}
+
+/* A wrapped Japanese title never leaves one character alone on its last line (「防」「ぐ」). */
+static void
+test_window_last_line (WindowFixture *f,
+                       gconstpointer  data)
+{
+  const char *titles[] = { "サポート詐欺・フィッシング被害を防ぐ", "経営者のためのサイバーセキュリティ入門",
+                           "Cloud services, used safely" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *shown = _mdg_keep_last_line (titles[i]);
+      g_autoptr(PangoLayout) plain = gtk_widget_create_pango_layout (GTK_WIDGET (f->window), titles[i]);
+      g_autoptr(PangoLayout) kept = gtk_widget_create_pango_layout (GTK_WIDGET (f->window), shown);
+      gboolean orphaned = FALSE;
+
+      for (int width = 60; width <= 400; width += 2)
+        {
+          pango_layout_set_wrap (plain, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_wrap (kept, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_width (plain, width * PANGO_SCALE);
+          pango_layout_set_width (kept, width * PANGO_SCALE);
+          if (pango_layout_get_line_count (plain) > 1 && last_line_chars (plain) == 1)
+            orphaned = TRUE;
+          if (i == 2)
+            /* Words are not broken anyway: English wraps as before. */
+            g_assert_cmpint (pango_layout_get_line_count (kept), ==, pango_layout_get_line_count (plain));
+          else if (pango_layout_get_line_count (kept) > 1)
+            g_assert_cmpuint (last_line_chars (kept), >=, 4);
+        }
+      /* The plain text would orphan a character at some width: the check has teeth. */
+      if (i == 0)
+        g_assert_true (orphaned);
+    }
+}
+
 /* Toasts say what they are given, "&" and "<" included, in the overlay of the page that shows them. */
 static void
 test_window_toast_text (WindowFixture *f,
@@ -1460,6 +1509,7 @@ main (int   argc,
 
   ADD ("welcome", fixture_set_up_empty, test_window_welcome);
   ADD ("toast-text", fixture_set_up_empty, test_window_toast_text);
+  ADD ("last-line", fixture_set_up_empty, test_window_last_line);
   ADD ("create-seminar", fixture_set_up_empty, test_window_create_seminar);
   ADD ("program", fixture_set_up_empty, test_window_program);
   ADD ("search", fixture_set_up_sample, test_window_search);

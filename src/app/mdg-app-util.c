@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
@@ -227,6 +228,54 @@ _mdg_format_reading (const char *reading)
       if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E)
         c += 0x60;
       g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _mdg_keep_last_line:
+ * @text: (nullable): a title or a short text that may wrap
+ *
+ * Japanese wraps between any two characters, so a title can end on a line of its
+ * own with one character (「…被害を防」「ぐ」). This joins the last few characters of
+ * @text with WORD JOINER (U+2060), which Pango does not break at and does not draw,
+ * so that the last line keeps a few characters. Text that ends in a word of a
+ * spaced language is unchanged in effect: a word is not broken anyway.
+ *
+ * Returns: (transfer full) (nullable): the text to show
+ */
+char *
+_mdg_keep_last_line (const char *text)
+{
+  const guint joined = 4;
+  const char *start, *end;
+  GString *out;
+  guint n = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  /* The last run of up to four characters without a space. */
+  end = text + strlen (text);
+  start = end;
+  while (start > text && n < joined)
+    {
+      const char *previous = g_utf8_find_prev_char (text, start);
+
+      if (g_unichar_isspace (g_utf8_get_char (previous)))
+        break;
+      start = previous;
+      n++;
+    }
+  if (n < 2)
+    return g_strdup (text);
+
+  out = g_string_new_len (text, start - text);
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      if (p != start)
+        g_string_append (out, "\xe2\x81\xa0"); /* U+2060 WORD JOINER */
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
 }

@@ -22,6 +22,7 @@ MdgWriteWatch  *_mdg_write_watch_new    (GtkWidget      *widget);
 GtkWidget      *_mdg_write_watch_finish (MdgWriteWatch  *watch);
 
 char           *_mdg_format_honorific   (const char *name);
+char           *_mdg_keep_last_line     (const char *text);
 char           *_mdg_format_reading     (const char *reading);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mdg-date.h"
+#include "mdg-app-util.h"
 #include "mdg-seminar-row.h"
 
 /*
@@ -40,6 +41,13 @@ format_when (MdgSeminarRow *self,
              GDateTime     *ends_at)
 {
   return starts_at && ends_at ? mdg_date_range_format (starts_at, ends_at, MDG_DATE_DEFAULT) : NULL;
+}
+
+static char *
+format_title (MdgSeminarRow *self,
+              const char    *title)
+{
+  return _mdg_keep_last_line (title);
 }
 
 static char *
@@ -158,6 +166,7 @@ mdg_seminar_row_class_init (MdgSeminarRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-seminar-row.ui");
+  gtk_widget_class_bind_template_callback (widget_class, format_title);
   gtk_widget_class_bind_template_callback (widget_class, format_when);
   gtk_widget_class_bind_template_callback (widget_class, format_place);
   gtk_widget_class_bind_template_callback (widget_class, format_status);

@@ -288,7 +288,11 @@ show_seminar (MdgSeminarsPage *self,
     }
 
   when = mdg_date_range_format (mdg_seminar_get_starts_at (seminar), mdg_seminar_get_ends_at (seminar), 0);
-  gtk_label_set_text (self->title_label, mdg_seminar_get_title (seminar));
+  {
+    g_autofree char *title = _mdg_keep_last_line (mdg_seminar_get_title (seminar));
+
+    gtk_label_set_text (self->title_label, title);
+  }
   gtk_label_set_text (self->when_label, when);
   adw_view_switcher_title_set_title (self->detail_title, mdg_seminar_get_title (seminar));
 
