@@ -67,15 +67,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* "株式会社多摩精密工業 · kenichi@example.jp": what tells two people of one name apart. */
 static char *
 describe (MdgPerson *person)
 {
-  g_autofree char *name = mdg_person_dup_name (person);
   const char *org = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
   const char *email = mdg_person_get_text (person, MDG_PERSON_EMAIL);
 
-  return g_strdup_printf ("%s%s%s%s%s", name, org ? " — " : "", org ? org : "", email ? " · " : "",
-                          email ? email : "");
+  return g_strdup_printf ("%s%s%s", org ? org : "", org && email ? " · " : "", email ? email : "");
 }
 
 static void
@@ -263,6 +262,8 @@ save_clicked_cb (MdgRegistrationEditor *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
   g_autofree char *existing = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *question = NULL;
 
   if (self->chosen != NULL)
     {
@@ -283,16 +284,18 @@ save_clicked_cb (MdgRegistrationEditor *self)
       return;
     }
 
+  name = mdg_person_dup_name (g_ptr_array_index (duplicates, 0));
   existing = describe (g_ptr_array_index (duplicates, 0));
   /* The answer registers one of the two: both wait here meanwhile. */
   g_set_object (&self->known, g_ptr_array_index (duplicates, 0));
   g_set_object (&self->typed, person);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Is This Someone Already Known?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Madoguchi already knows %s, with the same e-mail address or the same name at "
-                                    "the same organization. Register that person, so that their history stays in "
-                                    "one place?"),
-                                  existing);
+  question = g_strdup_printf (_("Madoguchi already knows %s, with the same e-mail address or the same name at "
+                                "the same organization. Register that person, so that their history stays in "
+                                "one place?"),
+                              name);
+  /* The name in the sentence, what tells the two apart on a line of its own. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s%s", question, *existing ? "\n\n" : "", existing);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "new",
                                     _("Register as New Person"), "existing", _("Use Existing Person"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "existing", ADW_RESPONSE_SUGGESTED);

@@ -661,6 +661,7 @@ delete_action (GtkWidget  *widget,
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
   MdgRegistrationCounts counts;
   g_autoptr(GError) error = NULL;
+  g_autofree char *question = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -683,7 +684,8 @@ delete_action (GtkWidget  *widget,
     }
 
   /* Translators: %s is a seminar's title */
-  heading = g_strdup_printf (_("Delete “%s”?"), mdg_seminar_get_title (self->selected));
+  question = g_strdup_printf (_("Delete “%s”?"), mdg_seminar_get_title (self->selected));
+  heading = _mdg_keep_last_line (question);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Its program and %u registration go with it.",
                                        "Its program and %u registrations go with it.", people),
