@@ -21,12 +21,15 @@
  * database as a construct property.
  *
  * Children never call their window. They talk upwards through actions:
- *   win.toast ("s")     a message in the window's toast overlay (_mdg_toast());
+ *   win.toast ("s")     a message in the window's toast overlay;
  *   win.waiting ("b")   a write waits for another writer (_mdg_write_watch_new());
  *   win.show-sidebar    back to the sidebar when it is folded away.
- * A widget that offers Undo wraps its content in its own AdwToastOverlay and
- * installs the undo action on itself, so that the toast's button reaches it
- * (_mdg_add_toast()). The window talks downwards through MdgSection: "narrow"
+ * A section or pane that offers Undo makes an AdwToastOverlay the child of its
+ * template and installs the undo action on itself, so that the toast's button
+ * reaches it (_mdg_add_toast()). _mdg_toast() puts a message in the nearest
+ * overlay, the page's or else the window's (through win.toast), so that one
+ * page's toasts follow each other instead of lying over each other; every toast's
+ * text is escaped (_mdg_toast_new()). The window talks downwards through MdgSection: "narrow"
  * (the sidebar is folded), search() and close(); it listens to "fills-window",
  * and folds its sidebar away while a section needs the whole width.
  *
