@@ -233,32 +233,33 @@ _mdg_format_reading (const char *reading)
 }
 
 /**
- * _mdg_keep_last_line:
+ * _mdg_keep_last_line_attrs:
  * @text: (nullable): a title or a short text that may wrap
  *
  * Japanese wraps between any two characters, so a title can end on a line of its
- * own with one character (「…被害を防」「ぐ」). This joins the last few characters of
- * @text with WORD JOINER (U+2060), which Pango does not break at and does not draw,
- * so that the last line keeps a few characters. Text that ends in a word of a
- * spaced language is unchanged in effect: a word is not broken anyway.
+ * own with one character (「…被害を防」「ぐ」). These attributes forbid line breaks
+ * inside the last run of up to four characters without a space, so that the last
+ * line keeps a few; the text itself is unchanged (a selected title copies as it is).
+ * Text that ends in a word of a spaced language wraps as before: a word is not
+ * broken anyway.
  *
- * Returns: (transfer full) (nullable): the text to show
+ * Returns: (transfer full) (nullable): the attributes, %NULL when there is nothing to keep
  */
-char *
-_mdg_keep_last_line (const char *text)
+PangoAttrList *
+_mdg_keep_last_line_attrs (const char *text)
 {
-  const guint joined = 4;
+  const guint kept = 4;
   const char *start, *end;
-  GString *out;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
   guint n = 0;
 
   if (text == NULL)
     return NULL;
 
-  /* The last run of up to four characters without a space. */
   end = text + strlen (text);
   start = end;
-  while (start > text && n < joined)
+  while (start > text && n < kept)
     {
       const char *previous = g_utf8_find_prev_char (text, start);
 
@@ -268,14 +269,32 @@ _mdg_keep_last_line (const char *text)
       n++;
     }
   if (n < 2)
-    return g_strdup (text);
+    return NULL;
 
-  out = g_string_new_len (text, start - text);
-  for (const char *p = start; p < end; p = g_utf8_next_char (p))
-    {
-      if (p != start)
-        g_string_append (out, "\xe2\x81\xa0"); /* U+2060 WORD JOINER */
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
+  attrs = pango_attr_list_new ();
+  attr = pango_attr_allow_breaks_new (FALSE);
+  attr->start_index = start - text;
+  attr->end_index = end - text;
+  pango_attr_list_insert (attrs, attr);
+  return attrs;
+}
+
+static void
+keep_last_line_cb (GtkLabel *label)
+{
+  PangoAttrList *attrs = _mdg_keep_last_line_attrs (gtk_label_get_text (label));
+
+  gtk_label_set_attributes (label, attrs);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
+}
+
+/* Keeps the last characters of @label's text together, whatever text it gets (see
+ * _mdg_keep_last_line_attrs()). For labels whose text is plain, not markup. */
+void
+_mdg_label_keep_last_line (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  g_signal_connect (label, "notify::label", G_CALLBACK (keep_last_line_cb), NULL);
+  keep_last_line_cb (label);
 }

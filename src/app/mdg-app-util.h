@@ -22,7 +22,8 @@ MdgWriteWatch  *_mdg_write_watch_new    (GtkWidget      *widget);
 GtkWidget      *_mdg_write_watch_finish (MdgWriteWatch  *watch);
 
 char           *_mdg_format_honorific   (const char *name);
-char           *_mdg_keep_last_line     (const char *text);
+PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);
+void            _mdg_label_keep_last_line (GtkLabel   *label);
 char           *_mdg_format_reading     (const char *reading);
 
 G_END_DECLS

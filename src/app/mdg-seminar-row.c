@@ -19,6 +19,9 @@ struct _MdgSeminarRow
 {
   GtkWidget   parent_instance;
 
+  /* template widgets */
+  GtkLabel   *title_label;
+
   /* owned */
   GObject    *item;
 };
@@ -41,13 +44,6 @@ format_when (MdgSeminarRow *self,
              GDateTime     *ends_at)
 {
   return starts_at && ends_at ? mdg_date_range_format (starts_at, ends_at, MDG_DATE_DEFAULT) : NULL;
-}
-
-static char *
-format_title (MdgSeminarRow *self,
-              const char    *title)
-{
-  return _mdg_keep_last_line (title);
 }
 
 static char *
@@ -166,7 +162,7 @@ mdg_seminar_row_class_init (MdgSeminarRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-seminar-row.ui");
-  gtk_widget_class_bind_template_callback (widget_class, format_title);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarRow, title_label);
   gtk_widget_class_bind_template_callback (widget_class, format_when);
   gtk_widget_class_bind_template_callback (widget_class, format_place);
   gtk_widget_class_bind_template_callback (widget_class, format_status);
@@ -180,6 +176,7 @@ static void
 mdg_seminar_row_init (MdgSeminarRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mdg_label_keep_last_line (self->title_label);
 }
 
 /* Returns: (transfer none) (nullable): the seminar, or the heading's string object */

@@ -288,11 +288,7 @@ show_seminar (MdgSeminarsPage *self,
     }
 
   when = mdg_date_range_format (mdg_seminar_get_starts_at (seminar), mdg_seminar_get_ends_at (seminar), 0);
-  {
-    g_autofree char *title = _mdg_keep_last_line (mdg_seminar_get_title (seminar));
-
-    gtk_label_set_text (self->title_label, title);
-  }
+  gtk_label_set_text (self->title_label, mdg_seminar_get_title (seminar));
   gtk_label_set_text (self->when_label, when);
   adw_view_switcher_title_set_title (self->detail_title, mdg_seminar_get_title (seminar));
 
@@ -661,7 +657,6 @@ delete_action (GtkWidget  *widget,
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
   MdgRegistrationCounts counts;
   g_autoptr(GError) error = NULL;
-  g_autofree char *question = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
@@ -684,8 +679,7 @@ delete_action (GtkWidget  *widget,
     }
 
   /* Translators: %s is a seminar's title */
-  question = g_strdup_printf (_("Delete “%s”?"), mdg_seminar_get_title (self->selected));
-  heading = _mdg_keep_last_line (question);
+  heading = g_strdup_printf (_("Delete “%s”?"), mdg_seminar_get_title (self->selected));
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Its program and %u registration go with it.",
                                        "Its program and %u registrations go with it.", people),
@@ -979,6 +973,7 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   g_type_ensure (MDG_TYPE_CHECKIN_VIEW);
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mdg_label_keep_last_line (self->title_label);
 
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_deletion_free);
   self->now = g_date_time_new_now_local ();
