@@ -875,6 +875,13 @@ test_window_checkin_desk (WindowFixture *f,
     gtk_window_destroy (GTK_WINDOW (other));
   }
 
+  /* Escape clears what was typed, for the next person in the queue. */
+  gtk_widget_grab_focus (entry);
+  type_text (GTK_WIDGET (f->window), "abc");
+  wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "abc") == 0);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Escape, 0);
+  wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), "") == 0);
+
   /* Several matches: a list, each with an explicit Check In button. */
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "株式会社");
@@ -1182,8 +1189,11 @@ test_window_contacts (WindowFixture *f,
   wait_until (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT " AND phone = '042-999-0000'", id) == 1);
   wait_until (gtk_widget_get_mapped (require_named (pane, "person-record")));
 
-  /* "+" adds someone; half-width kana typed is stored full width. */
-  click (require_named (pane, "person-new"));
+  /* "+" adds someone, and so does Ctrl+N in the list; half-width kana typed is stored full width. */
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (require_named (pane, "person-new"))), ==,
+                   "person.new");
+  gtk_widget_grab_focus (require_named (pane, "contacts-list"));
+  press_key (GTK_WIDGET (f->window), GDK_KEY_n, GDK_CONTROL_MASK);
   wait_until (gtk_widget_get_mapped (require_named (pane, "contacts-family-name")));
   gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-family-name")), "新規");
   gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-family-kana")), "ｼﾝｷ");
@@ -1207,6 +1217,15 @@ test_window_contacts (WindowFixture *f,
     wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 1);
     screenshot (GTK_WIDGET (f->window), "delete-person-toast");
     click (toast_button (f, _("Undo")));
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed &&
+                mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+                mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);
+
+    /* Deleted again, Ctrl+Z in the list brings them back too. */
+    gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);
+    gtk_widget_grab_focus (require_named (pane, "contacts-list"));
+    press_key (GTK_WIDGET (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed &&
                 mdg_person_pane_get_selected (person_pane (f)) != NULL &&
                 mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);

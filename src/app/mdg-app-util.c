@@ -77,6 +77,16 @@ _mdg_toast_error (GtkWidget *widget,
     _mdg_toast (widget, error->message);
 }
 
+static void
+toast_gone_cb (AdwToast  *toast,
+               GtkWidget *overlay)
+{
+  GPtrArray *shown = g_object_get_data (G_OBJECT (overlay), "mdg-toasts");
+
+  if (shown != NULL)
+    g_ptr_array_remove (shown, toast);
+}
+
 /**
  * _mdg_add_toast:
  * @widget: a widget whose content is the toast overlay, or a widget inside it; the
@@ -85,13 +95,19 @@ _mdg_toast_error (GtkWidget *widget,
  *
  * A toast's button looks its action up from the overlay upwards. A widget that offers
  * Undo wraps its content in an #AdwToastOverlay and installs its undo action on
- * itself; given a widget inside that overlay, this finds it.
+ * itself; given that widget or a widget inside its overlay, this finds the overlay.
+ *
+ * A new toast replaces the one shown (whose Undo, if any, is then over): one toast
+ * at a time, the newest. Toasts are never pushed back into the overlay's queue by a
+ * higher priority, which libadwaita 1.2 shows twice and aborts on
+ * (adw-toast-overlay.c, show_toast: !info->widget).
  */
 void
 _mdg_add_toast (GtkWidget *widget,
                 AdwToast  *toast)
 {
   GtkWidget *overlay;
+  GPtrArray *shown;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (ADW_IS_TOAST (toast));
@@ -102,6 +118,22 @@ _mdg_add_toast (GtkWidget *widget,
       g_object_unref (toast);
       return;
     }
+
+  shown = g_object_get_data (G_OBJECT (overlay), "mdg-toasts");
+  if (shown == NULL)
+    {
+      shown = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (overlay), "mdg-toasts", shown, (GDestroyNotify) g_ptr_array_unref);
+    }
+  while (shown->len > 0)
+    {
+      g_autoptr(AdwToast) old = g_ptr_array_steal_index (shown, 0);
+
+      _mdg_dismiss_toast (old);
+    }
+  g_ptr_array_add (shown, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_gone_cb), overlay, 0);
+
   g_object_set_data (G_OBJECT (toast), "mdg-added-at", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

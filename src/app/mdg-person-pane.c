@@ -695,7 +695,6 @@ delete_action (GtkWidget  *widget,
   deletion->toast = _mdg_toast_new (title);
   adw_toast_set_button_label (deletion->toast, _("Undo"));
   adw_toast_set_action_name (deletion->toast, "person.undo-delete");
-  adw_toast_set_priority (deletion->toast, ADW_TOAST_PRIORITY_HIGH);
   /* Personal data goes for good: a little longer to think again. */
   adw_toast_set_timeout (deletion->toast, 10);
   g_signal_connect (deletion->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);

@@ -624,7 +624,6 @@ delete_selected (MdgSeminarsPage *self)
   deletion->toast = _mdg_toast_new (title);
   adw_toast_set_button_label (deletion->toast, _("Undo"));
   adw_toast_set_action_name (deletion->toast, "seminars.undo-delete");
-  adw_toast_set_priority (deletion->toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect (deletion->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
   g_ptr_array_add (self->pending, deletion);
 

@@ -228,7 +228,7 @@ toast_action (GtkWidget  *widget,
 
   /* Messages are read, not acted on: a little longer than the default. */
   adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _mdg_add_toast (GTK_WIDGET (self->toast_overlay), toast);
 }
 
 static void
