@@ -311,12 +311,15 @@ press_key (GtkWidget       *toplevel,
 {
   GtkEventController *seen = gtk_event_controller_key_new ();
   guint wanted[2] = { keyval, FALSE };
+  GtkWidget *alive = toplevel;
 
   gtk_event_controller_set_propagation_phase (seen, GTK_PHASE_CAPTURE);
   g_signal_connect (seen, "key-pressed", G_CALLBACK (key_seen_cb), wanted);
   gtk_widget_add_controller (toplevel, seen);
+  /* The key may close the window it was typed in (Escape in a dialog). */
+  g_object_add_weak_pointer (G_OBJECT (toplevel), (gpointer *) &alive);
 
-  for (guint attempt = 0; attempt < 5 && !wanted[1]; attempt++)
+  for (guint attempt = 0; attempt < 5 && !wanted[1] && alive != NULL; attempt++)
     {
       focus_toplevel (toplevel);
       if (modifiers & GDK_CONTROL_MASK)
@@ -331,7 +334,7 @@ press_key (GtkWidget       *toplevel,
         fake_key (XK_Control_L, FALSE);
       XSync (x_display (), False);
       /* Until GDK has read and handled the events. */
-      for (guint i = 0; i < 50 && !wanted[1]; i++)
+      for (guint i = 0; i < 50 && !wanted[1] && alive != NULL; i++)
         {
           while (g_main_context_iteration (NULL, FALSE))
             ;
@@ -345,6 +348,9 @@ press_key (GtkWidget       *toplevel,
         ;
       g_usleep (2000);
     }
+  if (alive == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (toplevel), (gpointer *) &alive);
   gtk_widget_remove_controller (toplevel, seen);
   g_assert_true (wanted[1]);
 }
