@@ -15,6 +15,7 @@
 #include "mdg-person-row.h"
 #include "mdg-person-store.h"
 #include "mdg-store-async.h"
+#include "mdg-undo-deletions.h"
 
 /*
  * The people Madoguchi knows, as GNOME Contacts shows them: a list searched as you
@@ -25,12 +26,6 @@
  */
 
 #define LIST_LIMIT 500
-
-typedef struct
-{
-  MdgPerson *person;
-  AdwToast  *toast;
-} PendingDeletion;
 
 struct _MdgPersonPane
 {
@@ -76,7 +71,7 @@ struct _MdgPersonPane
   GListStore         *people;
   MdgPerson          *selected;
   GtkStringList      *seminars;
-  GPtrArray          *pending;          /* people deleted but still undoable */
+  MdgUndoDeletions   *deletions;        /* people deleted but still undoable */
   GCancellable       *cancellable;
   GCancellable       *person_cancellable;
   gint64              select_after_load;
@@ -149,7 +144,8 @@ update_actions (MdgPersonPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.merge", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.export", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.undo-delete", self->pending->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.undo-delete",
+                                 self->deletions != NULL && mdg_undo_deletions_get_n_pending (self->deletions) > 0);
   gtk_widget_set_visible (self->back_button, !self->editing && adw_leaflet_get_folded (self->leaflet));
 }
 
@@ -269,16 +265,6 @@ show_record (MdgPersonPane *self,
                                         seminars_loaded_cb, self);
 }
 
-static gboolean
-is_pending (MdgPersonPane *self,
-            gint64         id)
-{
-  for (guint i = 0; i < self->pending->len; i++)
-    if (mdg_person_get_id (((PendingDeletion *) g_ptr_array_index (self->pending, i))->person) == id)
-      return TRUE;
-  return FALSE;
-}
-
 static guint
 position_of (MdgPersonPane *self,
              gint64         id)
@@ -319,7 +305,7 @@ people_loaded_cb (GObject      *source,
 
   /* People deleted a moment ago stay hidden while their Undo is on screen. */
   for (guint i = people->len; i > 0; i--)
-    if (is_pending (self, mdg_person_get_id (g_ptr_array_index (people, i - 1))))
+    if (mdg_undo_deletions_contains (self->deletions, mdg_person_get_id (g_ptr_array_index (people, i - 1))))
       g_ptr_array_remove_index (people, i - 1);
 
   keep = self->select_after_load ? self->select_after_load : (self->selected ? mdg_person_get_id (self->selected) : 0);
@@ -583,98 +569,13 @@ export_action (GtkWidget  *widget,
   mdg_person_export_async (self->database, mdg_person_get_id (self->selected), export->csv, NULL, exported_cb, export);
 }
 
-/*
- * Deleting for good runs in a worker and may end after the window: the application
- * stays up until it is written, and only a pane still there hears of a failure.
- */
-typedef struct
-{
-  GApplication *application;
-  GWeakRef      pane;
-} Commit;
-
-static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Commit *commit = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkWidget) pane = g_weak_ref_get (&commit->pane);
-
-  if (!mdg_person_store_delete_finish (MDG_DATABASE (source), result, &error))
-    {
-      if (pane != NULL)
-        _mdg_toast_error (pane, error);
-      else
-        g_warning ("Could not delete a person: %s", error->message);
-    }
-  if (commit->application != NULL)
-    {
-      g_application_release (commit->application);
-      g_object_unref (commit->application);
-    }
-  g_weak_ref_clear (&commit->pane);
-  g_free (commit);
-}
-
-static void toast_dismissed_cb (AdwToast      *toast,
-                                MdgPersonPane *self);
-
-static void
-pending_deletion_free (PendingDeletion *deletion)
-{
-  g_clear_object (&deletion->person);
-  g_clear_object (&deletion->toast);
-  g_free (deletion);
-}
-
-static void
-finish_deletion (MdgPersonPane *self,
-                 guint          index,
-                 gboolean       commit)
-{
-  PendingDeletion *deletion = g_ptr_array_steal_index (self->pending, index);
-
-  g_signal_handlers_disconnect_by_func (deletion->toast, toast_dismissed_cb, self);
-  if (!commit)
-    _mdg_dismiss_toast (deletion->toast);
-  else
-    {
-      Commit *data = g_new0 (Commit, 1);
-
-      data->application = g_application_get_default ();
-      if (data->application != NULL)
-        {
-          g_object_ref (data->application);
-          g_application_hold (data->application);
-        }
-      g_weak_ref_init (&data->pane, self);
-      mdg_person_store_delete_async (self->database, mdg_person_get_id (deletion->person), NULL, deleted_cb, data);
-    }
-  pending_deletion_free (deletion);
-  update_actions (self);
-}
-
-static void
-toast_dismissed_cb (AdwToast      *toast,
-                    MdgPersonPane *self)
-{
-  for (guint i = 0; i < self->pending->len; i++)
-    if (((PendingDeletion *) g_ptr_array_index (self->pending, i))->toast == toast)
-      {
-        finish_deletion (self, i, TRUE);
-        return;
-      }
-}
-
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   MdgPersonPane *self = MDG_PERSON_PANE (widget);
-  PendingDeletion *deletion;
+  g_autoptr(MdgPerson) person = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   guint position;
@@ -682,26 +583,18 @@ delete_action (GtkWidget  *widget,
   if (self->selected == NULL)
     return;
 
-  deletion = g_new0 (PendingDeletion, 1);
-  deletion->person = g_object_ref (self->selected);
-  position = position_of (self, mdg_person_get_id (deletion->person));
+  person = g_object_ref (self->selected);
+  position = position_of (self, mdg_person_get_id (person));
   show_record (self, NULL);
   if (position != GTK_INVALID_LIST_POSITION)
     g_list_store_remove (self->people, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 
-  name = mdg_person_dup_name (deletion->person);
+  name = mdg_person_dup_name (person);
   /* Translators: %s is a person's name */
   title = g_strdup_printf (_("%s was deleted everywhere"), name);
-  deletion->toast = _mdg_toast_new (title);
-  adw_toast_set_button_label (deletion->toast, _("Undo"));
-  adw_toast_set_action_name (deletion->toast, "person.undo-delete");
   /* Personal data goes for good: a little longer to think again. */
-  adw_toast_set_timeout (deletion->toast, 10);
-  g_signal_connect (deletion->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
-  g_ptr_array_add (self->pending, deletion);
-  update_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  _mdg_add_toast (GTK_WIDGET (self->leaflet), g_object_ref (deletion->toast));
+  mdg_undo_deletions_add (self->deletions, mdg_person_get_id (person), title, 10);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
@@ -711,14 +604,13 @@ undo_delete_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MdgPersonPane *self = MDG_PERSON_PANE (widget);
-  PendingDeletion *last;
+  gint64 id = mdg_undo_deletions_undo_last (self->deletions);
 
-  if (self->pending->len == 0)
-    return;
-  last = g_ptr_array_index (self->pending, self->pending->len - 1);
-  self->select_after_load = mdg_person_get_id (last->person);
-  finish_deletion (self, self->pending->len - 1, FALSE);
-  mdg_person_pane_reload (self);
+  if (id != 0)
+    {
+      self->select_after_load = id;
+      mdg_person_pane_reload (self);
+    }
 }
 
 static void
@@ -784,8 +676,8 @@ mdg_person_pane_dispose (GObject *object)
 {
   MdgPersonPane *self = MDG_PERSON_PANE (object);
 
-  if (self->pending != NULL)
-    mdg_person_pane_commit_pending (self);
+  if (self->deletions != NULL)
+    mdg_undo_deletions_commit_all (self->deletions);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->person_cancellable);
   if (self->seminars_list != NULL)
@@ -797,7 +689,7 @@ mdg_person_pane_dispose (GObject *object)
   g_clear_object (&self->people);
   g_clear_object (&self->selected);
   g_clear_object (&self->seminars);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->deletions);
 
   G_OBJECT_CLASS (mdg_person_pane_parent_class)->dispose (object);
 }
@@ -837,7 +729,19 @@ mdg_person_pane_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_DATABASE:
-      g_set_object (&self->database, g_value_get_object (value));
+      if (g_set_object (&self->database, g_value_get_object (value)))
+        {
+          if (self->deletions != NULL)
+            mdg_undo_deletions_commit_all (self->deletions);
+          g_clear_object (&self->deletions);
+          if (self->database != NULL)
+            {
+              self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), self->database, mdg_person_store_delete_async,
+                                                        mdg_person_store_delete_finish, "person.undo-delete");
+              g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_actions), self,
+                                       G_CONNECT_SWAPPED);
+            }
+        }
       break;
     case PROP_NARROW:
       if (self->narrow != g_value_get_boolean (value))
@@ -933,7 +837,6 @@ mdg_person_pane_init (MdgPersonPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_deletion_free);
   self->people = g_list_store_new (MDG_TYPE_PERSON);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->people));
   self->seminars = gtk_string_list_new (NULL);
@@ -956,8 +859,8 @@ mdg_person_pane_commit_pending (MdgPersonPane *self)
 {
   g_return_if_fail (MDG_IS_PERSON_PANE (self));
 
-  while (self->pending->len > 0)
-    finish_deletion (self, 0, TRUE);
+  if (self->deletions != NULL)
+    mdg_undo_deletions_commit_all (self->deletions);
 }
 
 /* Shows a person, found by clearing the search when it hides them. */

@@ -4,6 +4,7 @@
 #include "mdg-attendees-view.h"
 #include "mdg-checkin-view.h"
 #include "mdg-seminars-page.h"
+#include "mdg-undo-deletions.h"
 
 G_BEGIN_DECLS
 
@@ -56,7 +57,7 @@ struct _MdgSeminarsPage
   char                 *folded_query;
   MdgSeminar           *selected;
   GListStore           *program;
-  GPtrArray            *pending;    /* seminars deleted but still undoable */
+  MdgUndoDeletions     *deletions;  /* seminars deleted but still undoable */
   GListStore           *attendees;  /* of the selected seminar, shared by its views */
   GCancellable         *cancellable;
   GCancellable         *seminar_cancellable;  /* what belongs to the seminar on display */

@@ -28,12 +28,6 @@
  * when its toast goes: Undo in the toast, or Ctrl+Z, brings it back whole.
  */
 
-typedef struct
-{
-  MdgSeminar *seminar;
-  AdwToast   *toast;
-} PendingDeletion;
-
 G_DEFINE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG_TYPE_SECTION)
 
 static void reload       (MdgSeminarsPage *self);
@@ -67,7 +61,8 @@ update_actions (MdgSeminarsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.show-view", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.advance-status",
                                  selected && mdg_seminar_status_get_next (mdg_seminar_get_status (self->selected), &next));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.undo-delete", self->pending->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.undo-delete",
+                                 self->deletions != NULL && mdg_undo_deletions_get_n_pending (self->deletions) > 0);
 
   /* Attendees and Check-in mean nothing until a seminar is chosen. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->detail_title), selected);
@@ -354,16 +349,6 @@ seminar_activated_cb (MdgSeminarsPage *self,
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
-static gboolean
-is_pending (MdgSeminarsPage *self,
-            gint64           id)
-{
-  for (guint i = 0; i < self->pending->len; i++)
-    if (mdg_seminar_get_id (((PendingDeletion *) g_ptr_array_index (self->pending, i))->seminar) == id)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 list_loaded_cb (GObject      *source,
                 GAsyncResult *result,
@@ -386,7 +371,7 @@ list_loaded_cb (GObject      *source,
 
   /* Seminars deleted a moment ago stay hidden while their Undo is on screen. */
   for (guint i = seminars->len; i > 0; i--)
-    if (is_pending (self, mdg_seminar_get_id (g_ptr_array_index (seminars, i - 1))))
+    if (mdg_undo_deletions_contains (self->deletions, mdg_seminar_get_id (g_ptr_array_index (seminars, i - 1))))
       g_ptr_array_remove_index (seminars, i - 1);
 
   keep = self->select_after_load ? self->select_after_load
@@ -506,131 +491,26 @@ edit_action (GtkWidget  *widget,
     open_seminar_editor (self, self->selected);
 }
 
-/*
- * Deleting for good happens in a worker, and may end after the window: the
- * application stays up until it is written, and only a page still there hears of
- * a failure.
- */
-typedef struct
-{
-  GApplication *application;
-  GWeakRef      page;
-} Commit;
-
-static void
-commit_free (Commit *commit)
-{
-  if (commit->application != NULL)
-    g_application_release (commit->application);
-  g_clear_object (&commit->application);
-  g_weak_ref_clear (&commit->page);
-  g_free (commit);
-}
-
-static void
-deleted_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Commit *commit = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!mdg_seminar_store_delete_finish (MDG_DATABASE (source), result, &error) &&
-      !g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND))
-    {
-      g_autoptr(GtkWidget) page = g_weak_ref_get (&commit->page);
-
-      if (page != NULL)
-        _mdg_toast_error (page, error);
-      else
-        g_warning ("Could not delete a seminar: %s", error->message);
-    }
-  commit_free (commit);
-}
-
-static void toast_dismissed_cb (AdwToast        *toast,
-                                MdgSeminarsPage *self);
-
-static void
-pending_deletion_free (PendingDeletion *deletion)
-{
-  g_clear_object (&deletion->seminar);
-  g_clear_object (&deletion->toast);
-  g_free (deletion);
-}
-
-/*
- * Ends the wait for Undo: deletes the seminar for good, or (undo) keeps it and
- * dismisses its toast.
- */
-static void
-finish_deletion (MdgSeminarsPage *self,
-                 guint            index,
-                 gboolean         commit)
-{
-  PendingDeletion *deletion = g_ptr_array_steal_index (self->pending, index);
-
-  g_signal_handlers_disconnect_by_func (deletion->toast, toast_dismissed_cb, self);
-  if (!commit)
-    _mdg_dismiss_toast (deletion->toast);
-  else
-    {
-      Commit *data = g_new0 (Commit, 1);
-
-      data->application = g_application_get_default ();
-      if (data->application != NULL)
-        {
-          g_object_ref (data->application);
-          g_application_hold (data->application);
-        }
-      g_weak_ref_init (&data->page, self);
-      mdg_seminar_store_delete_async (get_database (self), mdg_seminar_get_id (deletion->seminar), NULL, deleted_cb,
-                                      data);
-    }
-  pending_deletion_free (deletion);
-  update_actions (self);
-}
-
-static void
-toast_dismissed_cb (AdwToast        *toast,
-                    MdgSeminarsPage *self)
-{
-  for (guint i = 0; i < self->pending->len; i++)
-    if (((PendingDeletion *) g_ptr_array_index (self->pending, i))->toast == toast)
-      {
-        finish_deletion (self, i, TRUE);
-        return;
-      }
-}
-
 static void
 delete_selected (MdgSeminarsPage *self)
 {
-  PendingDeletion *deletion;
+  g_autoptr(MdgSeminar) seminar = NULL;
   g_autofree char *title = NULL;
   guint position;
 
   if (self->selected == NULL)
     return;
 
-  deletion = g_new0 (PendingDeletion, 1);
-  deletion->seminar = g_object_ref (self->selected);
+  seminar = g_object_ref (self->selected);
   show_seminar (self, NULL);
-  if (g_list_store_find (self->seminars, deletion->seminar, &position))
+  if (g_list_store_find (self->seminars, seminar, &position))
     g_list_store_remove (self->seminars, position);
+  update_list_state (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 
   /* Translators: %s is a seminar's title */
-  title = g_strdup_printf (_("“%s” deleted"), mdg_seminar_get_title (deletion->seminar));
-  deletion->toast = _mdg_toast_new (title);
-  adw_toast_set_button_label (deletion->toast, _("Undo"));
-  adw_toast_set_action_name (deletion->toast, "seminars.undo-delete");
-  g_signal_connect (deletion->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
-  g_ptr_array_add (self->pending, deletion);
-
-  update_list_state (self);
-  update_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  _mdg_add_toast (GTK_WIDGET (self->page_stack), g_object_ref (deletion->toast));
+  title = g_strdup_printf (_("“%s” deleted"), mdg_seminar_get_title (seminar));
+  mdg_undo_deletions_add (self->deletions, mdg_seminar_get_id (seminar), title, 0);
 
   /* The keyboard stays where it was: Ctrl+Z undoes at once. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->seminars)) > 0)
@@ -698,15 +578,13 @@ undo_delete_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  PendingDeletion *last;
+  gint64 id = mdg_undo_deletions_undo_last (self->deletions);
 
-  if (self->pending->len == 0)
-    return;
-
-  last = g_ptr_array_index (self->pending, self->pending->len - 1);
-  self->select_after_load = mdg_seminar_get_id (last->seminar);
-  finish_deletion (self, self->pending->len - 1, FALSE);
-  reload (self);
+  if (id != 0)
+    {
+      self->select_after_load = id;
+      reload (self);
+    }
 }
 
 static void
@@ -826,8 +704,8 @@ export_upcoming_ics_action (GtkWidget  *widget,
 static void
 commit_pending (MdgSeminarsPage *self)
 {
-  while (self->pending != NULL && self->pending->len > 0)
-    finish_deletion (self, 0, TRUE);
+  if (self->deletions != NULL)
+    mdg_undo_deletions_commit_all (self->deletions);
 }
 
 static void
@@ -854,6 +732,9 @@ mdg_seminars_page_constructed (GObject *object)
   G_OBJECT_CLASS (mdg_seminars_page_parent_class)->constructed (object);
 
   g_return_if_fail (MDG_IS_DATABASE (get_database (self)));
+  self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), get_database (self), mdg_seminar_store_delete_async,
+                                            mdg_seminar_store_delete_finish, "seminars.undo-delete");
+  g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -882,7 +763,7 @@ mdg_seminars_page_dispose (GObject *object)
   g_clear_object (&self->upcoming_heading);
   g_clear_object (&self->past_heading);
   g_clear_object (&self->seminars);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->deletions);
   g_clear_pointer (&self->folded_query, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
 
@@ -974,7 +855,6 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   _mdg_label_keep_last_line (self->title_label);
 
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_deletion_free);
   self->now = g_date_time_new_now_local ();
   self->seminars = g_list_store_new (MDG_TYPE_SEMINAR);
   self->attendees = g_list_store_new (MDG_TYPE_ATTENDEE);

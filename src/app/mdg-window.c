@@ -26,7 +26,8 @@
  *   win.show-sidebar    back to the sidebar when it is folded away.
  * A section or pane that offers Undo makes an AdwToastOverlay the child of its
  * template and installs the undo action on itself, so that the toast's button
- * reaches it (_mdg_add_toast()). _mdg_toast() puts a message in the nearest
+ * reaches it (_mdg_add_toast()); deleting with Undo is MdgUndoDeletions, for any
+ * list whose store deletes by id. _mdg_toast() puts a message in the nearest
  * overlay, the page's or else the window's (through win.toast), so that one
  * page's toasts follow each other instead of lying over each other; every toast's
  * text is escaped (_mdg_toast_new()). The window talks downwards through MdgSection: "narrow"
