@@ -254,8 +254,11 @@ mdg_registration_dialog_new (MdgDatabase *database,
   self->attendee = g_object_ref (attendee);
   adw_window_title_set_subtitle (self->window_title, mdg_seminar_get_title (seminar));
   update (self);
-  /* Opened to check someone in, mostly: the button has the focus, not a row of details. */
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->check_in_button)))
+  /* Opened to check someone in, mostly: Check In has the focus, not a row of details.
+   * Undo Check-In never has it: a second Enter must not take a check-in back. */
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->check_in_button)) && !mdg_attendee_get_checked_in (attendee))
     gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->check_in_button));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   return GTK_WIDGET (self);
 }
