@@ -64,7 +64,7 @@ void        screenshot                (GtkWidget      *widget,
 
 #define wait_until(cond)                                                    \
   G_STMT_START {                                                            \
-    gint64 deadline_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;       \
+    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;       \
     while (!(cond))                                                         \
       {                                                                     \
         if (g_get_monotonic_time () > deadline_)                            \
