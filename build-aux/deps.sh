@@ -9,6 +9,7 @@ BUILD_PACKAGES=(
   libgmime-3.0-dev libsoup-3.0-dev glib-networking libxml2-dev libarchive-dev libpq-dev libsecret-1-dev
   # the user guide's Japanese pages are merged at build time
   itstool
+  libxtst-dev
 )
 
 TEST_PACKAGES=(

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <locale.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -292,4 +291,25 @@ mdg_test_run_cli (const char  *database,
   status = mdg_test_run_cli_valist (database, out, err, first, ap);
   va_end (ap);
   return status;
+}
+
+/* Returns: (transfer container) (element-type utf8): data/domain/kana-order.txt, in its order */
+GPtrArray *
+mdg_test_load_kana_order (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "domain", "kana-order.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *order = g_ptr_array_new_with_free_func (g_free);
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (lines[i][0] != '#' && lines[i][0] != '\0')
+      g_ptr_array_add (order, g_strdup (lines[i]));
+
+  g_assert_cmpuint (order->len, >=, 30);
+  return order;
 }

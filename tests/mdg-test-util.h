@@ -61,5 +61,6 @@ int          mdg_test_run_cli      (const char   *database,
                                     ...) G_GNUC_NULL_TERMINATED;
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MdgTestCli, mdg_test_cli_clear)
+GPtrArray   *mdg_test_load_kana_order (void);
 
 G_END_DECLS

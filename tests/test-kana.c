@@ -5,26 +5,6 @@
 #include "mdg-kana.h"
 #include "mdg-test-util.h"
 
-static GPtrArray *
-load_vector (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "domain", "kana-order.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *vector = g_ptr_array_new_with_free_func (g_free);
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (lines[i][0] != '#' && lines[i][0] != '\0')
-      g_ptr_array_add (vector, g_strdup (lines[i]));
-
-  g_assert_cmpuint (vector->len, >=, 30);
-  return vector;
-}
-
 static int
 compare_kana (gconstpointer a,
               gconstpointer b)
@@ -58,7 +38,7 @@ assert_same_order (GPtrArray *expected,
 static void
 test_kana_vector_sorts_back (void)
 {
-  g_autoptr(GPtrArray) expected = load_vector ();
+  g_autoptr(GPtrArray) expected = mdg_test_load_kana_order ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (4061);
 
   for (guint round = 0; round < 500; round++)
@@ -78,7 +58,7 @@ test_kana_collation_in_sqlite (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(MdgDatabase) db = mdg_test_open_tmp_db (&dir);
-  g_autoptr(GPtrArray) expected = load_vector ();
+  g_autoptr(GPtrArray) expected = mdg_test_load_kana_order ();
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
   sqlite3 *handle = _mdg_database_get_handle (db);
@@ -102,7 +82,7 @@ test_kana_collation_in_sqlite (void)
   sqlite3_finalize (stmt);
 
   g_ptr_array_unref (expected);
-  expected = load_vector ();
+  expected = mdg_test_load_kana_order ();
   assert_same_order (expected, sorted);
   mdg_test_rm_rf (dir);
 }

@@ -58,7 +58,7 @@ show_open_error (MdgApplication *self,
   /* Without a database there is nothing to show but why, and what to do. */
   dialog = adw_message_dialog_new (NULL, _("Madoguchi Could Not Open Its Database"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -274,6 +274,7 @@ static void
 mdg_application_startup (GApplication *app)
 {
   MdgApplication *self = MDG_APPLICATION (app);
+  /* Only app.* and win.* actions here: a section's shortcuts live on the section, where its actions are. */
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
@@ -281,11 +282,6 @@ mdg_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.search", { "<Control>f", NULL } },
-    { "seminars.new", { "<Control>n", NULL } },
-    { "seminars.edit", { "<Control>e", NULL } },
-    { "seminars.delete", { "Delete", NULL } },
-    { "seminars.undo-delete", { "<Control>z", NULL } },
-    { "seminars.export-ics", { "<Control><Shift>e", NULL } },
   };
 
   G_APPLICATION_CLASS (mdg_application_parent_class)->startup (app);

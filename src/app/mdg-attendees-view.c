@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-attendee-export.h"
 #include "mdg-attendee-sheet.h"
 #include "mdg-attendees-view.h"
@@ -13,14 +14,16 @@
 #include "mdg-document-output.h"
 #include "mdg-import-dialog.h"
 #include "mdg-kana.h"
+#include "mdg-registration-dialog.h"
 #include "mdg-registration-editor.h"
-#include "mdg-registration-store.h"
-#include "mdg-window.h"
+#include "mdg-store-async.h"
 
 /*
- * A seminar's attendees as a table, in kana order: search as you type, register,
- * import from CSV, export and print, cancel and check in the selected one. The list
- * model belongs to the seminars page, which reloads it when "changed" is emitted.
+ * A seminar's attendees as a table (columns declared in mdg-attendees-view.ui),
+ * in kana order until a column header sorts it otherwise: search as you type,
+ * register, import from CSV, print and export. A check box checks in; double-click
+ * or Enter opens the registration. The list belongs to the seminars page, which
+ * reads it again when "changed" is emitted.
  */
 
 struct _MdgAttendeesView
@@ -31,19 +34,18 @@ struct _MdgAttendeesView
   GtkWidget          *content;
   GtkSearchEntry     *search_entry;
   GtkLabel           *summary_label;
+  GtkWidget          *print_button;
+  GtkWidget          *export_button;
   GtkStack           *stack;
   GtkColumnView      *column_view;
-  GtkActionBar       *action_bar;
-  GtkLabel           *selection_label;
-  GtkButton          *check_in_button;
+  GtkColumnViewColumn *name_column;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filtered;
 
   /* owned */
   MdgDatabase        *database;
   MdgSeminar         *seminar;
   GListStore         *attendees;
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
   char               *folded_query;
 };
 
@@ -56,32 +58,35 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static MdgWindow *
+static GtkWindow *
 get_window (MdgAttendeesView *self)
 {
-  return MDG_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), MDG_TYPE_WINDOW));
-}
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-static void
-toast (MdgAttendeesView *self,
-       const char       *message)
-{
-  if (get_window (self))
-    mdg_window_add_toast (get_window (self), adw_toast_new (message));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static MdgAttendee *
-selected_attendee (MdgAttendeesView *self)
+find_attendee (MdgAttendeesView *self,
+               gint64            id)
 {
-  return self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  guint n = self->attendees ? g_list_model_get_n_items (G_LIST_MODEL (self->attendees)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MdgAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->attendees), i);
+
+      if (mdg_attendee_get_id (attendee) == id)
+        return attendee; /* the store holds it */
+    }
+  return NULL;
 }
 
 static void
 update_state (MdgAttendeesView *self)
 {
   guint total = self->attendees ? g_list_model_get_n_items (G_LIST_MODEL (self->attendees)) : 0;
-  guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
-  MdgAttendee *attendee = selected_attendee (self);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   guint registered = 0, waitlisted = 0, checked_in = 0;
   g_autofree char *summary = NULL;
 
@@ -94,24 +99,99 @@ update_state (MdgAttendeesView *self)
       checked_in += mdg_attendee_get_checked_in (a);
     }
   /* Translators: registered, waitlisted and checked-in counts of a seminar */
-  summary = g_strdup_printf (_("%u registered · %u on the waitlist · %u checked in"), registered, waitlisted, checked_in);
+  summary = g_strdup_printf (_("%u registered · %u on the waitlist · %u checked in"), registered, waitlisted,
+                             checked_in);
   gtk_label_set_text (self->summary_label, summary);
-
   gtk_stack_set_visible_child_name (self->stack, total == 0 ? "empty" : shown == 0 ? "no-results" : "list");
 
-  gtk_action_bar_set_revealed (self->action_bar, attendee != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attendees.cancel",
-                                 attendee && mdg_attendee_get_status (attendee) != MDG_REGISTRATION_STATUS_CANCELLED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "attendees.toggle-check-in",
-                                 attendee && mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_REGISTERED);
-  if (attendee != NULL)
-    {
-      g_autofree char *name = mdg_person_dup_name (mdg_attendee_get_person (attendee));
+  /* Nothing to print or export yet: the empty page says how to fill the list. */
+  gtk_widget_set_sensitive (self->print_button, total > 0);
+  gtk_widget_set_sensitive (self->export_button, total > 0);
+}
 
-      gtk_label_set_text (self->selection_label, name);
-      gtk_button_set_label (self->check_in_button,
-                            mdg_attendee_get_checked_in (attendee) ? _("Undo Check-In") : _("Check In"));
-    }
+/* The cells: closures the columns' templates call. */
+
+static char *
+format_name (gpointer    unused,
+             const char *family,
+             const char *given)
+{
+  return g_strjoin (family && given ? " " : "", family ? family : "", given ? given : "", NULL);
+}
+
+static char *
+format_reading (gpointer    unused,
+                const char *family,
+                const char *given)
+{
+  g_autofree char *joined = g_strjoin (family && given ? " " : "", family ? family : "", given ? given : "", NULL);
+  char *reading = _mdg_format_reading (joined);
+
+  return reading ? reading : g_strdup ("");
+}
+
+static char *
+format_status (gpointer              unused,
+               MdgRegistrationStatus status)
+{
+  return g_strdup (mdg_registration_status_get_label (status));
+}
+
+static char *
+format_time (gpointer     unused,
+             MdgAttendee *attendee,
+             gboolean     checked_in)
+{
+  return checked_in && attendee ? mdg_time_format (mdg_attendee_get_checked_in_at (attendee)) : g_strdup ("");
+}
+
+/* A cancelled registration stays in the table, faded. */
+static double
+status_opacity (gpointer              unused,
+                MdgRegistrationStatus status)
+{
+  return status == MDG_REGISTRATION_STATUS_CANCELLED ? 0.45 : 1.0;
+}
+
+/* Registered, then waitlisted, then cancelled: the order of MdgRegistrationStatus. */
+static int
+status_rank (gpointer              unused,
+             MdgRegistrationStatus status)
+{
+  return status;
+}
+
+static gboolean
+is_registered (gpointer              unused,
+               MdgRegistrationStatus status)
+{
+  return status == MDG_REGISTRATION_STATUS_REGISTERED;
+}
+
+/* The check box asks; the database answers, and the box follows the attendee. */
+static void
+check_toggled_cb (GtkCheckButton *check,
+                  GtkListItem    *item)
+{
+  MdgAttendee *attendee = gtk_list_item_get_item (item);
+  gboolean wanted = gtk_check_button_get_active (check);
+
+  if (attendee == NULL || wanted == mdg_attendee_get_checked_in (attendee))
+    return;
+  gtk_check_button_set_active (check, !wanted);
+  gtk_widget_activate_action (GTK_WIDGET (check), "attendees.set-check-in", "(xb)", mdg_attendee_get_id (attendee),
+                              wanted);
+}
+
+static int
+compare_readings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  g_autofree char *ka = mdg_person_dup_kana (mdg_attendee_get_person ((MdgAttendee *) a));
+  g_autofree char *kb = mdg_person_dup_kana (mdg_attendee_get_person ((MdgAttendee *) b));
+
+  return mdg_kana_compare (ka, -1, kb, -1);
 }
 
 static gboolean
@@ -131,138 +211,61 @@ search_changed_cb (MdgAttendeesView *self)
   g_clear_pointer (&self->folded_query, g_free);
   if (*text)
     self->folded_query = mdg_kana_fold (text, -1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);
 }
 
-typedef enum { FIELD_NUMBER, FIELD_NAME, FIELD_ORGANIZATION, FIELD_TITLE, FIELD_STATUS, FIELD_CHECKED_IN } Field;
-
 static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+registration_changed_cb (MdgAttendeesView *self)
 {
-  Field field = GPOINTER_TO_INT (user_data);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (field == FIELD_NAME)
-    {
-      GtkWidget *reading = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (reading), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (reading), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (reading, "caption");
-      gtk_widget_add_css_class (reading, "dim-label");
-      gtk_box_append (GTK_BOX (box), reading);
-      gtk_widget_add_css_class (label, "heading");
-    }
-  if (field == FIELD_NUMBER || field == FIELD_CHECKED_IN)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (item, box);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-update_cell (GtkListItem *item,
-             Field        field)
-{
-  MdgAttendee *attendee = gtk_list_item_get_item (item);
-  MdgPerson *person = mdg_attendee_get_person (attendee);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  g_autofree char *owned = NULL;
-  const char *text = NULL;
-
-  switch (field)
-    {
-    case FIELD_NUMBER:
-      text = mdg_attendee_get_number (attendee);
-      break;
-    case FIELD_NAME:
-      owned = mdg_person_dup_kana (person);
-      gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), owned);
-      g_free (owned);
-      text = owned = mdg_person_dup_name (person);
-      break;
-    case FIELD_ORGANIZATION:
-      text = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
-      break;
-    case FIELD_TITLE:
-      text = mdg_person_get_text (person, MDG_PERSON_TITLE);
-      break;
-    case FIELD_STATUS:
-      text = mdg_registration_status_get_label (mdg_attendee_get_status (attendee));
-      break;
-    case FIELD_CHECKED_IN:
-      if (mdg_attendee_get_checked_in_at (attendee))
-        text = owned = mdg_time_format (mdg_attendee_get_checked_in_at (attendee));
-      break;
-    }
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_opacity (box, mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_CANCELLED ? 0.5 : 1.0);
-}
-
-static void
-attendee_notify_cb (MdgAttendee *attendee,
-                    GParamSpec  *pspec,
-                    GtkListItem *item)
-{
-  update_cell (item, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "field")));
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  g_object_set_data (G_OBJECT (item), "field", user_data);
-  update_cell (item, GPOINTER_TO_INT (user_data));
-  /* Status and check-in change in place, from this view or the check-in desk. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (attendee_notify_cb), item, 0);
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), attendee_notify_cb, item);
-}
-
-static void
-add_column (MdgAttendeesView *self,
-            const char       *title,
-            Field             field,
-            gboolean          expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (field));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (field));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), GINT_TO_POINTER (field));
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-}
-
+/* Double-click or Enter opens the registration. */
 static void
 row_activated_cb (MdgAttendeesView *self,
                   guint             position)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "attendees.toggle-check-in", NULL);
+  g_autoptr(MdgAttendee) attendee = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  GtkWidget *dialog;
+
+  if (attendee == NULL)
+    return;
+  dialog = mdg_registration_dialog_new (self->database, self->seminar, attendee);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), get_window (self));
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (registration_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-selection_changed_cb (MdgAttendeesView *self)
+checked_in_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  update_state (self);
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!mdg_registration_store_check_in_finish (MDG_DATABASE (source), result, &error) && widget != NULL)
+    _mdg_toast_error (widget, error);
+  if (widget != NULL)
+    update_state (MDG_ATTENDEES_VIEW (widget));
+}
+
+static void
+set_check_in_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
+  MdgAttendee *attendee;
+  gint64 id;
+  gboolean checked_in;
+
+  g_variant_get (parameter, "(xb)", &id, &checked_in);
+  if ((attendee = find_attendee (self, id)) == NULL)
+    return;
+  mdg_registration_store_check_in_async (self->database, attendee, checked_in, NULL, checked_in_cb,
+                                         _mdg_write_watch_new (widget));
 }
 
 static void
@@ -275,7 +278,7 @@ registered_cb (MdgAttendeesView *self,
                                                 : _("%s is registered (%s)"),
                                               name, mdg_attendee_get_number (attendee));
 
-  toast (self, message);
+  _mdg_toast (GTK_WIDGET (self), message);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -287,14 +290,24 @@ register_action (GtkWidget  *widget,
   MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
   GtkWidget *editor = mdg_registration_editor_new (self->database, self->seminar, FALSE);
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (get_window (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_window (self));
   g_signal_connect_object (editor, "registered", G_CALLBACK (registered_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
-imported_cb (MdgAttendeesView *self)
+imported_cb (MdgAttendeesView *self,
+             guint             imported,
+             guint             cancelled,
+             guint             changed,
+             guint             unchanged)
 {
+  g_autofree char *message = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "Imported %u new registration; %u cancelled, %u changed, %u unchanged",
+                 "Imported %u new registrations; %u cancelled, %u changed, %u unchanged", imported),
+    imported, cancelled, changed, unchanged);
+
+  _mdg_toast (GTK_WIDGET (self), message);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -308,7 +321,7 @@ import_chosen_cb (GtkNativeDialog  *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       GtkWidget *dialog = mdg_import_dialog_new (self->database, self->seminar, file);
 
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (get_window (self)));
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), get_window (self));
       g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -330,13 +343,14 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (filter, "*.CSV");
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
-  chooser = gtk_file_chooser_native_new (_("Import Registrations"), GTK_WINDOW (get_window (self)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Import Registrations"), get_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_chosen_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Every attendee, in kana order as stored: documents print everyone, whatever the search. */
 static GPtrArray *
 all_attendees (MdgAttendeesView *self)
 {
@@ -370,16 +384,16 @@ export_csv_action (GtkWidget  *widget,
 
       for (guint i = 0; i < unencodable->len; i++)
         g_string_append_printf (chars, "%s%s", i ? "  " : "", (char *) g_ptr_array_index (unencodable, i));
-      dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), _("Some Characters Will Be Lost"), NULL);
+      dialog = adw_message_dialog_new (get_window (self), _("Some Characters Will Be Lost"), NULL);
       adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                       _("Shift_JIS cannot hold these characters; they will be written as 〓:\n%s\n\n"
                                         "Excel 2016 and later read CSV for Excel (UTF-8) with every character."),
                                       chars->str);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("OK"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  _mdg_save_bytes (get_window (self), bytes, _("CSV files"), name, "*.csv");
+  _mdg_save_bytes (widget, bytes, _("Export Attendees"), _("CSV files"), name, "*.csv", TRUE);
 }
 
 static MdgDocument *
@@ -412,7 +426,7 @@ save_pdf_action (GtkWidget  *widget,
                                            : g_str_equal (kind, "sign-in") ? _("sign-in sheet")
                                                                            : _("attendee list"));
 
-  _mdg_document_save_pdf (get_window (self), document, name);
+  _mdg_document_save_pdf (widget, document, name);
 }
 
 static void
@@ -423,56 +437,7 @@ print_action (GtkWidget  *widget,
   MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
   g_autoptr(MdgDocument) document = make_document (self, g_variant_get_string (parameter, NULL));
 
-  _mdg_document_print (get_window (self), document);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
-  MdgAttendee *attendee = selected_attendee (self);
-  g_autoptr(MdgAttendee) promoted = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  if (attendee == NULL)
-    return;
-  if (!mdg_registration_store_cancel (self->database, attendee, &promoted, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  name = mdg_person_dup_name (mdg_attendee_get_person (attendee));
-  if (promoted != NULL)
-    {
-      g_autofree char *moved = mdg_person_dup_name (mdg_attendee_get_person (promoted));
-      /* Translators: who cancelled, then who moved up from the waitlist */
-      message = g_strdup_printf (_("%s cancelled; %s moves up from the waitlist"), name, moved);
-    }
-  else
-    message = g_strdup_printf (_("%s cancelled"), name);
-  toast (self, message);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-toggle_check_in_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
-  MdgAttendee *attendee = selected_attendee (self);
-  g_autoptr(GError) error = NULL;
-
-  if (attendee == NULL)
-    return;
-  if (!mdg_registration_store_check_in (self->database, attendee, !mdg_attendee_get_checked_in (attendee), &error))
-    toast (self, error->message);
-  update_state (self);
+  _mdg_document_print (widget, document);
 }
 
 static void
@@ -484,7 +449,6 @@ mdg_attendees_view_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->seminar);
   g_clear_object (&self->attendees);
-  g_clear_object (&self->selection);
   g_clear_pointer (&self->folded_query, g_free);
 
   G_OBJECT_CLASS (mdg_attendees_view_parent_class)->dispose (object);
@@ -501,30 +465,42 @@ mdg_attendees_view_class_init (MdgAttendeesViewClass *klass)
   /**
    * MdgAttendeesView::changed:
    *
-   * Registrations were added or cancelled: the list should be read again.
+   * Registrations were added, imported or cancelled: the list should be read again.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
 
+  /* The columns' sorters name these types. */
+  g_type_ensure (MDG_TYPE_ATTENDEE);
+  g_type_ensure (MDG_TYPE_PERSON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-attendees-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, content);
   gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, print_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, export_button);
   gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, stack);
   gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, column_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, action_bar);
-  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, selection_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, check_in_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, selection);
+  gtk_widget_class_bind_template_child (widget_class, MdgAttendeesView, filtered);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_name);
+  gtk_widget_class_bind_template_callback (widget_class, format_reading);
+  gtk_widget_class_bind_template_callback (widget_class, format_status);
+  gtk_widget_class_bind_template_callback (widget_class, format_time);
+  gtk_widget_class_bind_template_callback (widget_class, is_registered);
+  gtk_widget_class_bind_template_callback (widget_class, status_rank);
+  gtk_widget_class_bind_template_callback (widget_class, status_opacity);
+  gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "attendees.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "attendees.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "attendees.export-csv", "s", export_csv_action);
   gtk_widget_class_install_action (widget_class, "attendees.save-pdf", "s", save_pdf_action);
   gtk_widget_class_install_action (widget_class, "attendees.print", "s", print_action);
-  gtk_widget_class_install_action (widget_class, "attendees.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "attendees.toggle-check-in", NULL, toggle_check_in_action);
+  gtk_widget_class_install_action (widget_class, "attendees.set-check-in", "(xb)", set_check_in_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -532,14 +508,15 @@ mdg_attendees_view_class_init (MdgAttendeesViewClass *klass)
 static void
 mdg_attendees_view_init (MdgAttendeesView *self)
 {
+  g_autoptr(GtkCustomSorter) by_reading = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_column (self, C_("attendee column", "No."), FIELD_NUMBER, FALSE);
-  add_column (self, C_("attendee column", "Name"), FIELD_NAME, TRUE);
-  add_column (self, C_("attendee column", "Organization"), FIELD_ORGANIZATION, TRUE);
-  add_column (self, C_("attendee column", "Title"), FIELD_TITLE, FALSE);
-  add_column (self, C_("attendee column", "Status"), FIELD_STATUS, FALSE);
-  add_column (self, C_("attendee column", "Checked In"), FIELD_CHECKED_IN, FALSE);
+  gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL)));
+  /* Names sort by their reading, as printed lists do; the other columns by their text. */
+  by_reading = gtk_custom_sorter_new (compare_readings, NULL, NULL);
+  gtk_column_view_column_set_sorter (self->name_column, GTK_SORTER (by_reading));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
 
@@ -561,19 +538,6 @@ mdg_attendees_view_bind (MdgAttendeesView *self,
   g_set_object (&self->database, database);
   g_set_object (&self->seminar, seminar);
   if (g_set_object (&self->attendees, attendees))
-    {
-      self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-      self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (attendees)), GTK_FILTER (self->filter));
-      g_clear_object (&self->selection);
-      self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-    }
+    gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (attendees));
   update_state (self);
 }

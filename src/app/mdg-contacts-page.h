@@ -12,12 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MdgContactsPage, mdg_contacts_page, MDG, CONTACTS_PAGE, MdgSection)
 
-void        mdg_contacts_page_set_database (MdgContactsPage *self,
-                                            MdgDatabase     *database);
-void        mdg_contacts_page_reload       (MdgContactsPage *self);
-MdgPerson  *mdg_contacts_page_get_selected (MdgContactsPage *self);
-guint       mdg_contacts_page_get_n_people (MdgContactsPage *self);
-void        mdg_contacts_page_select       (MdgContactsPage *self,
-                                            gint64           id);
+const char *mdg_contacts_page_get_mode (MdgContactsPage *self);
+void        mdg_contacts_page_set_mode (MdgContactsPage *self,
+                                        const char      *mode);
 
 G_END_DECLS

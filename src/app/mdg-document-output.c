@@ -5,27 +5,44 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
+#include "mdg-document-async.h"
 #include "mdg-document-output.h"
 
 /*
  * Getting documents out of the window: saved as PDF (rendered in a worker thread, so
  * that a thousand-name sign-in sheet never blocks the window), printed through
- * GtkPrintOperation with the same renderer, and other files written by GIO in the
- * background. Every file that lists people is announced as holding personal data.
+ * GtkPrintOperation with the same renderer, and other files (CSV, JSON, iCalendar)
+ * written by GIO in the background — all through one file chooser and one toast.
+ * Every file that lists people is announced as holding personal data.
  */
 
-/* The paper of the paper-size setting, in points (portrait). */
-static void
-paper_size (GSettings *settings,
-            double    *width,
-            double    *height)
+/* The paper of the paper-size setting, in points (portrait): the one table of papers. */
+static const MdgPaper papers[] = {
+  { "a4", N_("A4"), MDG_A4_WIDTH, MDG_A4_HEIGHT },
+  { "b5", N_("B5 (JIS)"), 515.906, 728.504 },  /* 182 × 257 mm */
+  { "a3", N_("A3"), 841.890, 1190.551 },
+  { "letter", N_("US Letter"), 612.0, 792.0 },
+};
+
+/**
+ * _mdg_papers:
+ * @n_papers: (out): how many
+ *
+ * Returns: (transfer none): the papers documents print on, as Preferences offers them
+ */
+const MdgPaper *
+_mdg_papers (guint *n_papers)
 {
-  static const struct { const char *nick; double width, height; } papers[] = {
-    { "a4", MDG_A4_WIDTH, MDG_A4_HEIGHT },
-    { "b5", 515.906, 728.504 },  /* JIS B5, 182 × 257 mm */
-    { "a3", 841.890, 1190.551 },
-    { "letter", 612.0, 792.0 },
-  };
+  *n_papers = G_N_ELEMENTS (papers);
+  return papers;
+}
+
+void
+_mdg_paper_size (GSettings *settings,
+                 double    *width,
+                 double    *height)
+{
   g_autofree char *nick = g_settings_get_string (settings, "paper-size");
 
   *width = MDG_A4_WIDTH;
@@ -50,31 +67,17 @@ _mdg_document_apply_settings (MdgDocument *document)
   g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
   double width, height;
 
-  paper_size (settings, &width, &height);
+  _mdg_paper_size (settings, &width, &height);
   mdg_document_set_page_size (document, width, height);
   mdg_document_set_era_dates (document, g_settings_get_boolean (settings, "era-dates"));
 }
 
-typedef struct
-{
-  MdgWindow   *window;
-  MdgDocument *document;
-  GFile       *file;
-} SaveData;
-
+/* Tells how the save went, through the widget that asked for it. */
 static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->window);
-  g_clear_object (&data->document);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
-static void
-announce_saved (MdgWindow  *window,
-                GFile      *file,
-                GError     *error)
+announce_saved (GtkWidget *widget,
+                GFile     *file,
+                gboolean   personal_data,
+                GError    *error)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
@@ -82,40 +85,23 @@ announce_saved (MdgWindow  *window,
   if (error != NULL)
     /* Translators: a file name, then why it could not be saved */
     message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-  else
+  else if (personal_data)
     message = g_strdup_printf (_("Saved “%s”. It holds personal data: keep it safe."), name);
-  mdg_window_add_toast (window, adw_toast_new (message));
-}
-
-static void
-render_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  GError *error = NULL;
-
-  if (mdg_document_export_pdf (data->document, g_file_peek_path (data->file), &error))
-    g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, error);
+    message = g_strdup_printf (_("Saved “%s”"), name);
+  _mdg_toast (widget, message);
 }
 
-static void
-rendered_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+static GtkWindow *
+parent_window (GtkWidget *widget)
 {
-  SaveData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  g_task_propagate_boolean (G_TASK (result), &error);
-  announce_saved (data->window, data->file, error);
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static GtkFileChooserNative *
-save_chooser (MdgWindow  *window,
+save_chooser (GtkWidget  *widget,
               const char *title,
               const char *suggested_name,
               const char *filter_name,
@@ -127,28 +113,80 @@ save_chooser (MdgWindow  *window,
 
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_pattern (filter, pattern);
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+  chooser = gtk_file_chooser_native_new (title, parent_window (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                          _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   return chooser;
 }
 
+typedef struct
+{
+  GWeakRef     widget;
+  MdgDocument *document;
+  GBytes      *bytes;
+  GFile       *file;
+  gboolean     personal_data;
+} SaveData;
+
+static SaveData *
+save_data_new (GtkWidget *widget)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  g_weak_ref_init (&data->widget, widget);
+  return data;
+}
+
 static void
-pdf_chosen_cb (GtkNativeDialog *chooser,
-               int              response,
-               gpointer         user_data)
+save_data_free (SaveData *data)
+{
+  g_weak_ref_clear (&data->widget);
+  g_clear_object (&data->document);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&data->widget);
+  g_autoptr(GError) error = NULL;
+
+  if (MDG_IS_DOCUMENT (source))
+    mdg_document_export_pdf_finish (MDG_DOCUMENT (source), result, &error);
+  else
+    g_file_replace_contents_finish (G_FILE (source), result, NULL, &error);
+
+  /* Written; the window it came from may have closed meanwhile. */
+  if (widget != NULL)
+    announce_saved (widget, data->file, data->personal_data, error);
+  else if (error != NULL)
+    g_warning ("Could not save %s: %s", g_file_peek_path (data->file), error->message);
+}
+
+static void
+chosen_cb (GtkNativeDialog *chooser,
+           int              response,
+           gpointer         user_data)
 {
   SaveData *data = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, rendered_cb, NULL);
-
       data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_task_set_source_tag (task, pdf_chosen_cb);
-      g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-      g_task_run_in_thread (task, render_thread);
+      if (data->document != NULL)
+        mdg_document_export_pdf_async (data->document, g_file_peek_path (data->file), NULL, saved_cb, data);
+      else
+        g_file_replace_contents_bytes_async (data->file, data->bytes, NULL, FALSE,
+                                             data->personal_data ? G_FILE_CREATE_PRIVATE : G_FILE_CREATE_NONE,
+                                             NULL, saved_cb, data);
     }
   else
     save_data_free (data);
@@ -159,24 +197,54 @@ pdf_chosen_cb (GtkNativeDialog *chooser,
 
 /**
  * _mdg_document_save_pdf:
- * @window: the window asking
+ * @widget: the widget asking
  * @document: the document; the caller must not change it until saved
  * @suggested_name: the file name offered
  *
  * Asks where to save, then renders the PDF in a worker thread; a toast says when it
- * is done.
+ * is done. Documents list people: the toast says the file holds personal data.
  */
 void
-_mdg_document_save_pdf (MdgWindow   *window,
+_mdg_document_save_pdf (GtkWidget   *widget,
                         MdgDocument *document,
                         const char  *suggested_name)
 {
-  SaveData *data = g_new0 (SaveData, 1);
-  GtkFileChooserNative *chooser = save_chooser (window, _("Save as PDF"), suggested_name, _("PDF documents"), "*.pdf");
+  SaveData *data = save_data_new (widget);
+  GtkFileChooserNative *chooser = save_chooser (widget, _("Save as PDF"), suggested_name, _("PDF documents"), "*.pdf");
 
-  data->window = g_object_ref (window);
   data->document = g_object_ref (document);
-  g_signal_connect (chooser, "response", G_CALLBACK (pdf_chosen_cb), data);
+  data->personal_data = TRUE;
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * _mdg_save_bytes:
+ * @widget: the widget asking
+ * @bytes: what to write
+ * @title: the file chooser's title
+ * @filter_name: the name of the file type
+ * @suggested_name: the file name offered
+ * @pattern: the file type's pattern, "*.csv"
+ * @personal_data: whether the file lists people (then it is made private, and said so)
+ *
+ * Asks where to save @bytes, then writes them in the background; a toast says when.
+ */
+void
+_mdg_save_bytes (GtkWidget  *widget,
+                 GBytes     *bytes,
+                 const char *title,
+                 const char *filter_name,
+                 const char *suggested_name,
+                 const char *pattern,
+                 gboolean    personal_data)
+{
+  SaveData *data = save_data_new (widget);
+  GtkFileChooserNative *chooser = save_chooser (widget, title, suggested_name, filter_name, pattern);
+
+  data->bytes = g_bytes_ref (bytes);
+  data->personal_data = personal_data;
+  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -201,7 +269,7 @@ draw_page_cb (GtkPrintOperation *operation,
 
 /* Runs the print operation: with the print dialog, or (tests) straight to a PDF file. */
 static gboolean
-run_print (MdgWindow    *window,
+run_print (GtkWidget    *widget,
            MdgDocument  *document,
            const char   *export_path,
            GError      **error)
@@ -213,7 +281,7 @@ run_print (MdgWindow    *window,
   double width, height;
 
   /* The dialog opens on the paper chosen in Preferences; the user may still pick another. */
-  paper_size (settings, &width, &height);
+  _mdg_paper_size (settings, &width, &height);
   paper = gtk_paper_size_new_custom ("madoguchi", "Madoguchi", width, height, GTK_UNIT_POINTS);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
   gtk_print_operation_set_default_page_setup (operation, setup);
@@ -228,89 +296,33 @@ run_print (MdgWindow    *window,
   return gtk_print_operation_run (operation,
                                   export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
                                               : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                  GTK_WINDOW (window), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+                                  parent_window (widget), error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 /**
  * _mdg_document_print:
- * @window: the window asking
+ * @widget: the widget asking
  * @document: the document
  *
  * Prints through the system's print dialog, on the paper chosen in Preferences unless
  * the user picks other paper there, drawing with the same renderer as the PDF.
  */
 void
-_mdg_document_print (MdgWindow   *window,
+_mdg_document_print (GtkWidget   *widget,
                      MdgDocument *document)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!run_print (window, document, NULL, &error))
-    mdg_window_add_toast (window, adw_toast_new (error->message));
+  if (!run_print (widget, document, NULL, &error))
+    _mdg_toast_error (widget, error);
 }
 
 /* The print path without its dialog: GTK writes what it would print to @path. */
 gboolean
-_mdg_document_print_to_file (MdgWindow    *window,
+_mdg_document_print_to_file (GtkWidget    *widget,
                              MdgDocument  *document,
                              const char   *path,
                              GError      **error)
 {
-  return run_print (window, document, path, error);
-}
-
-typedef struct
-{
-  MdgWindow *window;
-  GBytes    *bytes;
-} BytesData;
-
-static void
-bytes_written_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(MdgWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_file_replace_contents_finish (G_FILE (source), result, NULL, &error);
-  announce_saved (window, G_FILE (source), error);
-}
-
-static void
-bytes_chosen_cb (GtkNativeDialog *chooser,
-                 int              response,
-                 gpointer         user_data)
-{
-  BytesData *data = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      g_file_replace_contents_bytes_async (file, data->bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
-                                           bytes_written_cb, g_object_ref (data->window));
-    }
-  g_object_unref (data->window);
-  g_bytes_unref (data->bytes);
-  g_free (data);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-/* Asks where to save @bytes (a file that holds personal data), then writes them in the background. */
-void
-_mdg_save_bytes (MdgWindow  *window,
-                 GBytes     *bytes,
-                 const char *title,
-                 const char *suggested_name,
-                 const char *pattern)
-{
-  BytesData *data = g_new0 (BytesData, 1);
-  GtkFileChooserNative *chooser = save_chooser (window, title, suggested_name, title, pattern);
-
-  data->window = g_object_ref (window);
-  data->bytes = g_bytes_ref (bytes);
-  g_signal_connect (chooser, "response", G_CALLBACK (bytes_chosen_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return run_print (widget, document, path, error);
 }

@@ -8,7 +8,6 @@
 
 #include "mdg-attendee-import.h"
 #include "mdg-import-dialog.h"
-#include "mdg-window.h"
 
 /*
  * Imports the registrations of a CSV file: says which service wrote it, shows how each
@@ -635,7 +634,6 @@ committed_cb (GObject      *source,
   MdgImportDialog *self = MDG_IMPORT_DIALOG (source);
   CommitData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   mdg_attendee_import_set_progress_func (self->import, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
@@ -649,15 +647,9 @@ committed_cb (GObject      *source,
       return;
     }
 
-  if (MDG_IS_WINDOW (parent))
-    {
-      g_autofree char *message = g_strdup_printf (
-        g_dngettext (GETTEXT_PACKAGE, "Imported %u new registration; %u cancelled, %u changed, %u unchanged",
-                     "Imported %u new registrations; %u cancelled, %u changed, %u unchanged", data->result.imported),
-        data->result.imported, data->result.cancelled, data->result.changes_applied, data->result.unchanged);
-      mdg_window_add_toast (MDG_WINDOW (parent), adw_toast_new (message));
-    }
-  g_signal_emit (self, signals[IMPORTED], 0);
+  /* Whoever opened the dialog says what came of it. */
+  g_signal_emit (self, signals[IMPORTED], 0, data->result.imported, data->result.cancelled,
+                 data->result.changes_applied, data->result.unchanged);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -722,8 +714,15 @@ mdg_import_dialog_class_init (MdgImportDialogClass *klass)
   object_class->dispose = mdg_import_dialog_dispose;
   object_class->finalize = mdg_import_dialog_finalize;
 
+  /**
+   * MdgImportDialog::imported:
+   * @imported: new registrations written
+   * @cancelled: registrations this file cancelled
+   * @changed: registrations whose changed details were taken
+   * @unchanged: registrations the file holds as they were
+   */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 0);
+                                    G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgImportDialog, window_title);

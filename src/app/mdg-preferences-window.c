@@ -7,6 +7,7 @@
 
 #include "mdg-backup.h"
 #include "mdg-date.h"
+#include "mdg-document-output.h"
 #include "mdg-preferences-window.h"
 #include "mdg-window.h"
 
@@ -31,25 +32,16 @@ struct _MdgPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (MdgPreferencesWindow, mdg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The choices of the paper row, as the paper-size setting names them. */
-static const struct {
-  const char *nick;
-  const char *label;
-} papers[] = {
-  { "a4", N_("A4") },
-  { "b5", N_("B5 (JIS)") },
-  { "a3", N_("A3") },
-  { "letter", N_("US Letter") },
-};
-
 static gboolean
 paper_to_row (GValue   *value,
               GVariant *variant,
               gpointer  user_data)
 {
   const char *nick = g_variant_get_string (variant, NULL);
+  guint n_papers;
+  const MdgPaper *papers = _mdg_papers (&n_papers);
 
-  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+  for (guint i = 0; i < n_papers; i++)
     if (g_str_equal (nick, papers[i].nick))
       {
         g_value_set_uint (value, i);
@@ -64,8 +56,10 @@ row_to_paper (const GValue       *value,
               gpointer            user_data)
 {
   guint index = g_value_get_uint (value);
+  guint n_papers;
+  const MdgPaper *papers = _mdg_papers (&n_papers);
 
-  return index < G_N_ELEMENTS (papers) ? g_variant_new_string (papers[index].nick) : NULL;
+  return index < n_papers ? g_variant_new_string (papers[index].nick) : NULL;
 }
 
 static void
@@ -139,10 +133,12 @@ mdg_preferences_window_init (MdgPreferencesWindow *self)
   g_autofree char *example = mdg_date_format (today, MDG_DATE_ERA);
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
+  guint n_papers;
+  const MdgPaper *papers = _mdg_papers (&n_papers);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+  for (guint i = 0; i < n_papers; i++)
     gtk_string_list_append (labels, _(papers[i].label));
   adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (labels));
 

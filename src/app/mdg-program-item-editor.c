@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-editor-util.h"
 #include "mdg-program-item-editor.h"
-#include "mdg-seminar-store.h"
+#include "mdg-store-async.h"
 
 struct _MdgProgramItemEditor
 {
@@ -31,6 +32,7 @@ struct _MdgProgramItemEditor
 
   gint64          seminar_id;
   gboolean        is_new;
+  gboolean        saving;
 };
 
 G_DEFINE_FINAL_TYPE (MdgProgramItemEditor, mdg_program_item_editor, ADW_TYPE_WINDOW)
@@ -63,22 +65,21 @@ kind_changed_cb (MdgProgramItemEditor *self)
 }
 
 static void
-save_clicked_cb (MdgProgramItemEditor *self)
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = _mdg_editor_dup_text (GTK_EDITABLE (self->title_row));
-  g_autofree char *presenter = _mdg_editor_dup_text (GTK_EDITABLE (self->presenter_row));
-  g_autofree char *deck = _mdg_editor_dup_text (GTK_EDITABLE (self->deck_row));
-  MdgProgramKind kind = adw_combo_row_get_selected (self->kind_row);
-  gboolean talk = kind == MDG_PROGRAM_KIND_PRESENTATION;
+  g_autoptr(MdgProgramItem) saved = mdg_program_store_save_finish (MDG_DATABASE (source), result, &error);
+  MdgProgramItemEditor *self;
 
-  mdg_program_item_set_kind (self->item, kind);
-  mdg_program_item_set_minutes (self->item, MAX (1, gtk_spin_button_get_value_as_int (self->minutes_spin)));
-  mdg_program_item_set_title (self->item, title);
-  mdg_program_item_set_presenter (self->item, talk ? presenter : NULL);
-  mdg_program_item_set_deck_title (self->item, talk ? deck : NULL);
-
-  if (!mdg_program_store_save (self->database, self->seminar_id, self->item, &error))
+  if (widget == NULL)
+    return; /* saved; the editor was closed meanwhile */
+  self = MDG_PROGRAM_ITEM_EDITOR (widget);
+  self->saving = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+  if (saved == NULL)
     {
       _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
       return;
@@ -86,6 +87,32 @@ save_clicked_cb (MdgProgramItemEditor *self)
 
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_clicked_cb (MdgProgramItemEditor *self)
+{
+  g_autofree char *title = _mdg_editor_dup_text (GTK_EDITABLE (self->title_row));
+  g_autofree char *presenter = _mdg_editor_dup_text (GTK_EDITABLE (self->presenter_row));
+  g_autofree char *deck = _mdg_editor_dup_text (GTK_EDITABLE (self->deck_row));
+  MdgProgramKind kind = adw_combo_row_get_selected (self->kind_row);
+  gboolean talk = kind == MDG_PROGRAM_KIND_PRESENTATION;
+
+  if (self->saving)
+    return;
+
+  mdg_program_item_set_kind (self->item, kind);
+  mdg_program_item_set_minutes (self->item, MAX (1, gtk_spin_button_get_value_as_int (self->minutes_spin)));
+  mdg_program_item_set_title (self->item, title);
+  mdg_program_item_set_presenter (self->item, talk ? presenter : NULL);
+  mdg_program_item_set_deck_title (self->item, talk ? deck : NULL);
+
+  /* Nothing typed is lost if the save fails: the form stays, with the reason above it. */
+  _mdg_editor_show_error (self->error_revealer, self->error_label, NULL);
+  self->saving = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  mdg_program_store_save_async (self->database, self->seminar_id, self->item, NULL, saved_cb,
+                                _mdg_write_watch_new (GTK_WIDGET (self)));
 }
 
 static void
@@ -176,7 +203,7 @@ mdg_program_item_editor_new (MdgDatabase    *database,
   heading = self->is_new ? _("Add Program Item") : _("Edit Program Item");
   gtk_window_set_title (GTK_WINDOW (self), heading);
   adw_window_title_set_title (self->window_title, heading);
-  gtk_button_set_label (self->save_button, self->is_new ? _("_Add") : _("_Save"));
+  gtk_button_set_label (self->save_button, self->is_new ? _("Add") : _("Save"));
 
   return GTK_WIDGET (self);
 }

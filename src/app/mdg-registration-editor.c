@@ -5,10 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-editor-util.h"
+#include "mdg-person-row.h"
 #include "mdg-person-store.h"
 #include "mdg-registration-editor.h"
 #include "mdg-registration-store.h"
+#include "mdg-store-async.h"
 
 /*
  * Registers one person for a seminar: someone Madoguchi already knows (found by name,
@@ -49,7 +52,9 @@ struct _MdgRegistrationEditor
   MdgDatabase    *database;
   MdgSeminar     *seminar;
   MdgPerson      *chosen;
-  GPtrArray      *found;
+  MdgPerson      *known;    /* while the duplicate question is open */
+  MdgPerson      *typed;
+  GListStore     *found;
   GCancellable   *cancellable;
 };
 
@@ -62,15 +67,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* "株式会社多摩精密工業 · kenichi@example.jp": what tells two people of one name apart. */
 static char *
 describe (MdgPerson *person)
 {
-  g_autofree char *name = mdg_person_dup_name (person);
   const char *org = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
   const char *email = mdg_person_get_text (person, MDG_PERSON_EMAIL);
 
-  return g_strdup_printf ("%s%s%s%s%s", name, org ? " — " : "", org ? org : "", email ? " · " : "",
-                          email ? email : "");
+  return g_strdup_printf ("%s%s%s", org ? org : "", org && email ? " · " : "", email ? email : "");
 }
 
 static void
@@ -108,10 +112,10 @@ static void
 found_activated_cb (MdgRegistrationEditor *self,
                     GtkListBoxRow         *row)
 {
-  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(MdgPerson) person = g_list_model_get_item (G_LIST_MODEL (self->found), gtk_list_box_row_get_index (row));
 
-  if (self->found && index >= 0 && (guint) index < self->found->len)
-    choose (self, g_ptr_array_index (self->found, index));
+  if (person != NULL)
+    choose (self, person);
 }
 
 static void
@@ -127,35 +131,31 @@ people_found_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  MdgRegistrationEditor *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = mdg_person_store_list_finish (MDG_DATABASE (source), result, &error);
-  GtkWidget *child;
+  MdgRegistrationEditor *self;
 
+  if (people == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* cancelled by the next keystroke, or the dialog closed */
+  self = MDG_REGISTRATION_EDITOR (user_data);
   if (people == NULL)
-    return; /* cancelled by the next keystroke, or the window closed */
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->found_list))) != NULL)
-    gtk_list_box_remove (self->found_list, child);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
-  self->found = g_steal_pointer (&people);
-
-  for (guint i = 0; i < self->found->len; i++)
     {
-      MdgPerson *person = g_ptr_array_index (self->found, i);
-      g_autofree char *name = mdg_person_dup_name (person);
-      g_autofree char *kana = mdg_person_dup_kana (person);
-      g_autofree char *title = g_markup_printf_escaped ("%s <span size=\"small\" alpha=\"60%%\">%s</span>", name, kana);
-      g_autofree char *detail = describe (person);
-      g_autofree char *subtitle = g_markup_escape_text (detail, -1);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_list_box_append (self->found_list, row);
+      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
+      return;
     }
-  gtk_widget_set_visible (self->found_group, self->found->len > 0);
+  g_list_store_splice (self->found, 0, g_list_model_get_n_items (G_LIST_MODEL (self->found)), people->pdata,
+                       people->len);
+  gtk_widget_set_visible (self->found_group, people->len > 0);
+}
+
+static GtkWidget *
+create_found_row (gpointer item,
+                  gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), mdg_person_row_new (item));
+  return row;
 }
 
 static void
@@ -206,14 +206,19 @@ person_from_form (MdgRegistrationEditor *self)
 }
 
 static void
-register_person (MdgRegistrationEditor *self,
-                 MdgPerson             *person)
+registered_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MdgAttendee) attendee = NULL;
+  g_autoptr(MdgAttendee) attendee = mdg_registration_store_register_finish (MDG_DATABASE (source), result, &error);
+  MdgRegistrationEditor *self;
 
-  attendee = mdg_registration_store_register (self->database, mdg_seminar_get_id (self->seminar), person,
-                                              MDG_REGISTRATION_SOURCE_MANUAL, NULL, &error);
+  if (widget == NULL)
+    return; /* registered; the dialog was closed meanwhile */
+  self = MDG_REGISTRATION_EDITOR (widget);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
   if (attendee == NULL)
     {
       _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
@@ -223,21 +228,16 @@ register_person (MdgRegistrationEditor *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-typedef struct
-{
-  MdgRegistrationEditor *self;
-  MdgPerson             *person;
-} Pending;
-
+/* Registers in a worker: another Madoguchi may be importing into the same file. */
 static void
-register_later_cb (gpointer user_data)
+register_person (MdgRegistrationEditor *self,
+                 MdgPerson             *person)
 {
-  Pending *pending = user_data;
-
-  register_person (pending->self, pending->person);
-  g_object_unref (pending->self);
-  g_object_unref (pending->person);
-  g_free (pending);
+  _mdg_editor_show_error (self->error_revealer, self->error_label, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  mdg_registration_store_register_async (self->database, mdg_seminar_get_id (self->seminar), person,
+                                         MDG_REGISTRATION_SOURCE_MANUAL, NULL, registered_cb,
+                                         _mdg_write_watch_new (GTK_WIDGET (self)));
 }
 
 static void
@@ -245,18 +245,13 @@ duplicate_response_cb (AdwMessageDialog      *dialog,
                        const char            *response,
                        MdgRegistrationEditor *self)
 {
-  GPtrArray *duplicates = g_object_get_data (G_OBJECT (dialog), "duplicates");
-  MdgPerson *person = g_object_get_data (G_OBJECT (dialog), "person");
-  Pending *pending;
+  g_autoptr(MdgPerson) known = g_steal_pointer (&self->known);
+  g_autoptr(MdgPerson) typed = g_steal_pointer (&self->typed);
 
-  if (!g_str_equal (response, "existing") && !g_str_equal (response, "new"))
-    return;
-
-  /* The editor may close once registered: not while its question is still answering. */
-  pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
-  pending->person = g_object_ref (g_str_equal (response, "existing") ? g_ptr_array_index (duplicates, 0) : person);
-  g_idle_add_once (register_later_cb, pending);
+  if (g_str_equal (response, "existing"))
+    register_person (self, known);
+  else if (g_str_equal (response, "new"))
+    register_person (self, typed);
 }
 
 static void
@@ -267,6 +262,8 @@ save_clicked_cb (MdgRegistrationEditor *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
   g_autofree char *existing = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *question = NULL;
 
   if (self->chosen != NULL)
     {
@@ -287,21 +284,23 @@ save_clicked_cb (MdgRegistrationEditor *self)
       return;
     }
 
+  name = mdg_person_dup_name (g_ptr_array_index (duplicates, 0));
   existing = describe (g_ptr_array_index (duplicates, 0));
+  /* The answer registers one of the two: both wait here meanwhile. */
+  g_set_object (&self->known, g_ptr_array_index (duplicates, 0));
+  g_set_object (&self->typed, person);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Is This Someone Already Known?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Madoguchi already knows %s, with the same e-mail address or the same name at "
-                                    "the same organization. Register that person, so that their history stays in "
-                                    "one place?"),
-                                  existing);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "new",
-                                    _("Register as _New Person"), "existing", _("_Use Existing Person"), NULL);
+  question = g_strdup_printf (_("Madoguchi already knows %s, with the same e-mail address or the same name at "
+                                "the same organization. Register that person, so that their history stays in "
+                                "one place?"),
+                              name);
+  /* The name in the sentence, what tells the two apart on a line of its own. */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s%s%s", question, *existing ? "\n\n" : "", existing);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "new",
+                                    _("Register as New Person"), "existing", _("Use Existing Person"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "existing", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "existing");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "duplicates", g_steal_pointer (&duplicates),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "person", g_steal_pointer (&person), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -312,12 +311,16 @@ mdg_registration_editor_dispose (GObject *object)
   MdgRegistrationEditor *self = MDG_REGISTRATION_EDITOR (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->found_list != NULL)
+    gtk_list_box_bind_model (self->found_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_REGISTRATION_EDITOR);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->seminar);
   g_clear_object (&self->chosen);
-  g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_clear_object (&self->known);
+  g_clear_object (&self->typed);
+  g_clear_object (&self->found);
 
   G_OBJECT_CLASS (mdg_registration_editor_parent_class)->dispose (object);
 }
@@ -371,8 +374,11 @@ mdg_registration_editor_class_init (MdgRegistrationEditorClass *klass)
 static void
 mdg_registration_editor_init (MdgRegistrationEditor *self)
 {
+  g_type_ensure (MDG_TYPE_PERSON_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  self->found = g_list_store_new (MDG_TYPE_PERSON);
+  gtk_list_box_bind_model (self->found_list, G_LIST_MODEL (self->found), create_found_row, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->purpose_row),
                          _("Running this seminar and news of later seminars and support"));
   update_sensitivity (self);
@@ -403,6 +409,6 @@ mdg_registration_editor_new (MdgDatabase *database,
   gtk_window_set_title (GTK_WINDOW (self), heading);
   adw_window_title_set_title (self->window_title, heading);
   adw_window_title_set_subtitle (self->window_title, mdg_seminar_get_title (seminar));
-  gtk_button_set_label (self->save_button, walk_in ? _("Register and _Check In") : _("_Register"));
+  gtk_button_set_label (self->save_button, walk_in ? _("Register and Check In") : _("Register"));
   return GTK_WIDGET (self);
 }

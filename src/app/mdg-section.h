@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "mdg-database.h"
+
 G_BEGIN_DECLS
 
 #define MDG_TYPE_SECTION (mdg_section_get_type ())
@@ -12,10 +14,21 @@ G_DECLARE_DERIVABLE_TYPE (MdgSection, mdg_section, MDG, SECTION, GtkWidget)
 struct _MdgSectionClass
 {
   GtkWidgetClass parent_class;
+
+  /* Puts the keyboard in the section's search field (Ctrl+F). */
+  void (*search) (MdgSection *self);
+  /* The window closes: make final what still waits for Undo. */
+  void (*close)  (MdgSection *self);
 };
 
-gboolean mdg_section_get_narrow (MdgSection *self);
-void     mdg_section_set_narrow (MdgSection *self,
-                                 gboolean    narrow);
+MdgDatabase *mdg_section_get_database     (MdgSection  *self);
+gboolean     mdg_section_get_narrow       (MdgSection  *self);
+void         mdg_section_set_narrow       (MdgSection  *self,
+                                           gboolean     narrow);
+gboolean     mdg_section_get_fills_window (MdgSection  *self);
+void         mdg_section_set_fills_window (MdgSection  *self,
+                                           gboolean     fills_window);
+void         mdg_section_search           (MdgSection  *self);
+void         mdg_section_close            (MdgSection  *self);
 
 G_END_DECLS

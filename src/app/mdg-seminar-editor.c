@@ -5,10 +5,17 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-date.h"
 #include "mdg-editor-util.h"
 #include "mdg-seminar-editor.h"
-#include "mdg-seminar-store.h"
+#include "mdg-store-async.h"
+
+/*
+ * A seminar's details on one screen that fits an 800×600 laptop: the title has the
+ * keyboard when it opens; times are typed (14:00) beside a compact date picker, as
+ * GNOME Calendar does; a blank capacity means no limit.
+ */
 
 struct _MdgSeminarEditor
 {
@@ -20,23 +27,24 @@ struct _MdgSeminarEditor
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
   AdwEntryRow    *title_row;
-  AdwComboRow    *status_row;
+  AdwActionRow   *when_row;
   GtkMenuButton  *date_button;
   GtkCalendar    *calendar;
-  GtkSpinButton  *start_hour;
-  GtkSpinButton  *start_minute;
-  GtkSpinButton  *end_hour;
-  GtkSpinButton  *end_minute;
-  AdwActionRow   *end_row;
+  GtkEntry       *start_entry;
+  GtkEntry       *end_entry;
+  AdwComboRow    *status_row;
   AdwEntryRow    *venue_row;
   AdwEntryRow    *online_row;
-  GtkSpinButton  *capacity_spin;
+  AdwActionRow   *capacity_row;
+  GtkEntry       *capacity_entry;
   AdwEntryRow    *co_organizer_row;
   GtkTextView    *description_view;
 
   /* owned */
   MdgDatabase    *database;
   MdgSeminar     *seminar;   /* a copy: the original changes only once saved */
+
+  gboolean        saving;
 };
 
 G_DEFINE_FINAL_TYPE (MdgSeminarEditor, mdg_seminar_editor, ADW_TYPE_WINDOW)
@@ -48,17 +56,27 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Returns: (transfer full) (nullable): the day at the time typed in @entry, or %NULL when it is no time */
 static GDateTime *
-selected_time (MdgSeminarEditor *self,
-               GtkSpinButton    *hour,
-               GtkSpinButton    *minute)
+typed_time (MdgSeminarEditor *self,
+            GtkEntry         *entry)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  int hour, minute;
 
+  if (!_mdg_editor_parse_time (gtk_editable_get_text (GTK_EDITABLE (entry)), &hour, &minute))
+    return NULL;
   return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (hour),
-                                gtk_spin_button_get_value_as_int (minute), 0);
+                                g_date_time_get_day_of_month (day), hour, minute, 0);
+}
+
+static void
+set_time (GtkEntry  *entry,
+          GDateTime *time)
+{
+  g_autofree char *text = g_date_time_format (time, "%H:%M");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
 static void
@@ -70,64 +88,129 @@ update_date_label (MdgSeminarEditor *self)
   gtk_menu_button_set_label (self->date_button, text);
 }
 
-static void
-update_end_hint (MdgSeminarEditor *self)
+/* Returns: whether the times typed make sense; the row says why not, or how long it is */
+static gboolean
+check_times (MdgSeminarEditor *self)
 {
-  g_autoptr(GDateTime) starts = selected_time (self, self->start_hour, self->start_minute);
-  g_autoptr(GDateTime) ends = selected_time (self, self->end_hour, self->end_minute);
-  GTimeSpan span = g_date_time_difference (ends, starts);
+  g_autoptr(GDateTime) starts = typed_time (self, self->start_entry);
+  g_autoptr(GDateTime) ends = typed_time (self, self->end_entry);
+  GTimeSpan span = starts && ends ? g_date_time_difference (ends, starts) : 0;
+  gboolean good = span > 0;
 
-  if (span > 0)
-    {
-      g_autofree char *duration = mdg_duration_format ((guint) (span / G_TIME_SPAN_MINUTE));
-      adw_action_row_set_subtitle (self->end_row, duration);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
-    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->when_row), "error");
+  if (starts == NULL || ends == NULL)
+    adw_action_row_set_subtitle (self->when_row, _("Type times such as 14:00"));
+  else if (span <= 0)
+    adw_action_row_set_subtitle (self->when_row, _("The end must come after the start"));
   else
     {
-      adw_action_row_set_subtitle (self->end_row, _("Must be after the start"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->end_row), "error");
+      g_autofree char *duration = mdg_duration_format ((guint) (span / G_TIME_SPAN_MINUTE));
+      adw_action_row_set_subtitle (self->when_row, duration);
     }
+  if (!good)
+    gtk_widget_add_css_class (GTK_WIDGET (self->when_row), "error");
+  return good;
+}
+
+static gboolean
+check_capacity (MdgSeminarEditor *self)
+{
+  guint capacity;
+  gboolean good = _mdg_editor_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->capacity_entry)), &capacity);
+
+  if (good)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->capacity_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->capacity_entry), "error");
+  return good;
+}
+
+static void
+update_sensitivity (MdgSeminarEditor *self)
+{
+  g_autofree char *title = _mdg_editor_dup_text (GTK_EDITABLE (self->title_row));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), title != NULL && !self->saving);
 }
 
 static void
 title_changed_cb (MdgSeminarEditor *self)
 {
-  g_autofree char *title = _mdg_editor_dup_text (GTK_EDITABLE (self->title_row));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), title != NULL);
+  update_sensitivity (self);
 }
 
 static void
 day_selected_cb (MdgSeminarEditor *self)
 {
   update_date_label (self);
-  update_end_hint (self);
+  check_times (self);
   gtk_menu_button_popdown (self->date_button);
 }
 
 static void
 time_changed_cb (MdgSeminarEditor *self)
 {
-  update_end_hint (self);
+  check_times (self);
 }
 
-static gboolean
-time_output_cb (GtkSpinButton *spin,
-                gpointer       user_data)
+/* A time reads as it will print once understood: 1400 becomes 14:00. */
+static void
+reformat_time (GtkEditable *entry)
 {
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+  int hour, minute;
 
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
+  if (_mdg_editor_parse_time (gtk_editable_get_text (entry), &hour, &minute))
+    {
+      g_autofree char *text = g_strdup_printf ("%02d:%02d", hour, minute);
+
+      if (g_strcmp0 (text, gtk_editable_get_text (entry)) != 0)
+        gtk_editable_set_text (entry, text);
+    }
+}
+
+static void
+time_leave_cb (GtkEventControllerFocus *controller,
+               MdgSeminarEditor        *self)
+{
+  reformat_time (GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
+static void
+capacity_changed_cb (MdgSeminarEditor *self)
+{
+  check_capacity (self);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgSeminar) saved = mdg_seminar_store_save_finish (MDG_DATABASE (source), result, &error);
+  MdgSeminarEditor *self;
+
+  if (widget == NULL)
+    return; /* saved; the editor was closed meanwhile */
+  self = MDG_SEMINAR_EDITOR (widget);
+  self->saving = FALSE;
+  update_sensitivity (self);
+  if (saved == NULL)
+    {
+      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, saved);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
 save_clicked_cb (MdgSeminarEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) starts = selected_time (self, self->start_hour, self->start_minute);
-  g_autoptr(GDateTime) ends = selected_time (self, self->end_hour, self->end_minute);
+  g_autoptr(GDateTime) starts = typed_time (self, self->start_entry);
+  g_autoptr(GDateTime) ends = typed_time (self, self->end_entry);
   g_autofree char *title = _mdg_editor_dup_text (GTK_EDITABLE (self->title_row));
   g_autofree char *venue = _mdg_editor_dup_text (GTK_EDITABLE (self->venue_row));
   g_autofree char *online = _mdg_editor_dup_text (GTK_EDITABLE (self->online_row));
@@ -135,6 +218,27 @@ save_clicked_cb (MdgSeminarEditor *self)
   g_autofree char *description = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   GtkTextIter begin, end;
+  guint capacity;
+
+  if (self->saving || title == NULL)
+    return;
+  reformat_time (GTK_EDITABLE (self->start_entry));
+  reformat_time (GTK_EDITABLE (self->end_entry));
+  if (!check_times (self))
+    {
+      _mdg_editor_show_error (self->error_revealer, self->error_label,
+                              _("Type when the seminar starts and ends, such as 14:00 and 16:30."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->start_entry));
+      return;
+    }
+  if (!check_capacity (self) ||
+      !_mdg_editor_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->capacity_entry)), &capacity))
+    {
+      _mdg_editor_show_error (self->error_revealer, self->error_label,
+                              _("Type the capacity as a number of people, or leave it blank for no limit."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->capacity_entry));
+      return;
+    }
 
   gtk_text_buffer_get_bounds (buffer, &begin, &end);
   description = gtk_text_buffer_get_text (buffer, &begin, &end, FALSE);
@@ -146,19 +250,16 @@ save_clicked_cb (MdgSeminarEditor *self)
                 "ends-at", ends,
                 "venue", venue,
                 "online-url", online,
-                "capacity", (guint) gtk_spin_button_get_value_as_int (self->capacity_spin),
+                "capacity", capacity,
                 "co-organizer", co_organizer,
                 "description", description,
                 NULL);
 
-  if (!mdg_seminar_store_save (self->database, self->seminar, &error))
-    {
-      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, self->seminar);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* Nothing typed is lost if the save fails: the form stays, with the reason above it. */
+  _mdg_editor_show_error (self->error_revealer, self->error_label, NULL);
+  self->saving = TRUE;
+  update_sensitivity (self);
+  mdg_seminar_store_save_async (self->database, self->seminar, NULL, saved_cb, _mdg_write_watch_new (GTK_WIDGET (self)));
 }
 
 static void
@@ -176,19 +277,28 @@ fill_form (MdgSeminarEditor *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), mdg_seminar_get_title (self->seminar) ?: "");
   gtk_calendar_select_day (self->calendar, starts);
-  gtk_spin_button_set_value (self->start_hour, g_date_time_get_hour (starts));
-  gtk_spin_button_set_value (self->start_minute, g_date_time_get_minute (starts));
-  gtk_spin_button_set_value (self->end_hour, g_date_time_get_hour (ends));
-  gtk_spin_button_set_value (self->end_minute, g_date_time_get_minute (ends));
+  set_time (self->start_entry, starts);
+  set_time (self->end_entry, ends);
   gtk_editable_set_text (GTK_EDITABLE (self->venue_row), mdg_seminar_get_venue (self->seminar) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->online_row), mdg_seminar_get_online_url (self->seminar) ?: "");
-  gtk_spin_button_set_value (self->capacity_spin, mdg_seminar_get_capacity (self->seminar));
+  _mdg_editor_set_count (GTK_EDITABLE (self->capacity_entry), mdg_seminar_get_capacity (self->seminar));
   gtk_editable_set_text (GTK_EDITABLE (self->co_organizer_row), mdg_seminar_get_co_organizer (self->seminar) ?: "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), description ?: "", -1);
 
   update_date_label (self);
-  update_end_hint (self);
-  title_changed_cb (self);
+  check_times (self);
+  update_sensitivity (self);
+}
+
+static void
+mdg_seminar_editor_map (GtkWidget *widget)
+{
+  MdgSeminarEditor *self = MDG_SEMINAR_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (mdg_seminar_editor_parent_class)->map (widget);
+
+  /* Typing goes to the title, never to Cancel. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
 static void
@@ -210,6 +320,7 @@ mdg_seminar_editor_class_init (MdgSeminarEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_seminar_editor_dispose;
+  widget_class->map = mdg_seminar_editor_map;
 
   /**
    * MdgSeminarEditor::saved:
@@ -224,23 +335,22 @@ mdg_seminar_editor_class_init (MdgSeminarEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, when_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, date_button);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, calendar);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, start_hour);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, start_minute);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, end_hour);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, end_minute);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, end_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, start_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, end_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, venue_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, online_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, capacity_spin);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, capacity_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, capacity_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, co_organizer_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarEditor, description_view);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, capacity_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -251,6 +361,14 @@ mdg_seminar_editor_init (MdgSeminarEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_object (focus, "leave", G_CALLBACK (time_leave_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (i == 0 ? self->start_entry : self->end_entry), focus);
+    }
 }
 
 /**
@@ -277,7 +395,7 @@ mdg_seminar_editor_new (MdgDatabase *database,
       self->seminar = mdg_seminar_copy (seminar);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Seminar"));
       adw_window_title_set_title (self->window_title, _("Edit Seminar"));
-      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_button_set_label (self->save_button, _("Save"));
     }
   else
     {
@@ -293,7 +411,7 @@ mdg_seminar_editor_new (MdgDatabase *database,
       mdg_seminar_set_ends_at (self->seminar, ends);
       gtk_window_set_title (GTK_WINDOW (self), _("New Seminar"));
       adw_window_title_set_title (self->window_title, _("New Seminar"));
-      gtk_button_set_label (self->save_button, _("C_reate"));
+      gtk_button_set_label (self->save_button, _("Create"));
     }
 
   fill_form (self);

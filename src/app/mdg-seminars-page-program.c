@@ -5,119 +5,50 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-date.h"
 #include "mdg-program-item-editor.h"
-#include "mdg-seminar-store.h"
+#include "mdg-program-row.h"
 #include "mdg-seminars-page-private.h"
-#include "mdg-window.h"
+#include "mdg-store-async.h"
 
 /*
  * The program of the seminar on display: its items in order with their computed
- * times, the warning when they run past the end, and the actions that add, edit,
- * move and remove items.
+ * times (MdgProgramRow over a GListStore), the warning when they run past the end,
+ * and the actions that add, edit, move and remove items.
  */
 
-static char *
-format_program_item_subtitle (MdgProgramItem *item)
+static MdgDatabase *
+get_database (MdgSeminarsPage *self)
 {
-  const char *presenter = mdg_program_item_get_presenter (item);
-  const char *deck = mdg_program_item_get_deck_title (item);
-  g_autofree char *duration = mdg_duration_format (mdg_program_item_get_minutes (item));
-  GString *text = g_string_new (NULL);
-
-  /* An untitled break is titled "Break" already: say its kind only when the title does not. */
-  if (mdg_program_item_get_title (item) != NULL || deck != NULL)
-    g_string_append_printf (text, "%s · ", mdg_program_kind_get_label (mdg_program_item_get_kind (item)));
-  g_string_append (text, duration);
-  if (presenter != NULL)
-    g_string_append_printf (text, " · %s", presenter);
-  if (deck != NULL && mdg_program_item_get_title (item) != NULL)
-    g_string_append_printf (text, " · %s", deck);
-  return g_string_free (text, FALSE);
+  return mdg_section_get_database (MDG_SECTION (self));
 }
 
 static GtkWidget *
-create_item_button (const char *icon,
-                    const char *tooltip,
-                    const char *action,
-                    gint64      item_id)
+create_program_row (gpointer item,
+                    gpointer user_data)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  MdgSeminarsPage *self = user_data;
+  guint position = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->program));
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (item_id));
-  return button;
+  g_list_store_find (self->program, item, &position);
+  return mdg_program_row_new (item, position == 0, position + 1 >= n);
 }
 
-void
-_mdg_seminars_page_show_program (MdgSeminarsPage *self)
+static void
+show_summary (MdgSeminarsPage *self,
+              int              overrun)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->program));
   guint planned = 0;
   guint available;
-  int overrun;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->program_list))) != NULL)
-    gtk_list_box_remove (self->program_list, child);
-  g_clear_pointer (&self->program, g_ptr_array_unref);
-
-  if (self->selected == NULL)
-    return;
-
-  self->program = mdg_program_store_list (self->database, mdg_seminar_get_id (self->selected), &error);
-  if (self->program == NULL)
+  for (guint i = 0; i < n; i++)
     {
-      _mdg_seminars_page_toast (self, error->message);
-      return;
-    }
-
-  overrun = mdg_program_schedule (self->program, mdg_seminar_get_starts_at (self->selected),
-                                  mdg_seminar_get_ends_at (self->selected));
-
-  for (guint i = 0; i < self->program->len; i++)
-    {
-      MdgProgramItem *item = g_ptr_array_index (self->program, i);
-      g_autofree char *title = mdg_program_item_dup_display_title (item);
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
-      g_autofree char *subtitle = format_program_item_subtitle (item);
-      g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
-      g_autofree char *from = mdg_time_format (mdg_program_item_get_starts_at (item));
-      g_autofree char *to = mdg_time_format (mdg_program_item_get_ends_at (item));
-      g_autofree char *times = g_strdup_printf ("%s–%s", from, to);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *time_label = gtk_label_new (times);
-      GtkWidget *up, *down, *remove;
-      gint64 id = mdg_program_item_get_id (item);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, _("Edit this item"));
-
-      gtk_widget_add_css_class (time_label, "numeric");
-      gtk_widget_add_css_class (time_label, "program-time");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
-
-      up = create_item_button ("go-up-symbolic", _("Move Up"), "seminars.move-item", id);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (up), "(xi)", id, -1);
-      down = create_item_button ("go-down-symbolic", _("Move Down"), "seminars.move-item", id);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (down), "(xi)", id, 1);
-      remove = create_item_button ("user-trash-symbolic", _("Remove"), "seminars.remove-item", id);
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < self->program->len);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), up);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), down);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-      gtk_list_box_append (self->program_list, row);
+      g_autoptr(MdgProgramItem) item = g_list_model_get_item (G_LIST_MODEL (self->program), i);
       planned += mdg_program_item_get_minutes (item);
     }
-
   available = (guint) (g_date_time_difference (mdg_seminar_get_ends_at (self->selected),
                                                mdg_seminar_get_starts_at (self->selected)) / G_TIME_SPAN_MINUTE);
 
@@ -139,24 +70,66 @@ _mdg_seminars_page_show_program (MdgSeminarsPage *self)
     g_autofree char *summary = g_strdup_printf (_("%s of %s planned"), used, total);
 
     gtk_label_set_text (self->program_summary, summary);
-    gtk_widget_set_visible (GTK_WIDGET (self->program_summary), self->program->len > 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->program_summary), n > 0);
   }
+}
+
+static void
+program_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) program = mdg_program_store_list_finish (MDG_DATABASE (source), result, &error);
+  MdgSeminarsPage *self;
+  int overrun;
+
+  if (program == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* another seminar is on display, or the page is gone */
+  self = MDG_SEMINARS_PAGE (user_data);
+  if (program == NULL)
+    {
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  overrun = mdg_program_schedule (program, mdg_seminar_get_starts_at (self->selected),
+                                  mdg_seminar_get_ends_at (self->selected));
+  g_list_store_splice (self->program, 0, g_list_model_get_n_items (G_LIST_MODEL (self->program)),
+                       program->pdata, program->len);
+  show_summary (self, overrun);
+}
+
+/* Reads the program of the seminar on display in a worker. */
+void
+_mdg_seminars_page_load_program (MdgSeminarsPage *self)
+{
+  if (self->selected == NULL)
+    return;
+  mdg_program_store_list_async (get_database (self), mdg_seminar_get_id (self->selected), self->seminar_cancellable,
+                                program_loaded_cb, self);
 }
 
 static MdgProgramItem *
 find_program_item (MdgSeminarsPage *self,
                    gint64           id)
 {
-  for (guint i = 0; self->program && i < self->program->len; i++)
-    if (mdg_program_item_get_id (g_ptr_array_index (self->program, i)) == id)
-      return g_ptr_array_index (self->program, i);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->program));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MdgProgramItem) item = g_list_model_get_item (G_LIST_MODEL (self->program), i);
+
+      if (mdg_program_item_get_id (item) == id)
+        return item; /* the store holds it */
+    }
   return NULL;
 }
 
 static void
 program_saved_cb (MdgSeminarsPage *self)
 {
-  _mdg_seminars_page_show_program (self);
+  _mdg_seminars_page_load_program (self);
 }
 
 static void
@@ -164,21 +137,20 @@ open_program_item_editor (MdgSeminarsPage *self,
                           MdgProgramItem  *item)
 {
   GtkWidget *editor;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  editor = mdg_program_item_editor_new (self->database, mdg_seminar_get_id (self->selected), item);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (_mdg_seminars_page_get_window (self)));
+  editor = mdg_program_item_editor_new (get_database (self), mdg_seminar_get_id (self->selected), item);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (program_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
-void
-_mdg_seminars_page_program_row_activated (MdgSeminarsPage *self,
-                                          GtkListBoxRow   *row)
+static void
+program_row_activated_cb (MdgSeminarsPage *self,
+                          GtkListBoxRow   *row)
 {
-  int index = gtk_list_box_row_get_index (row);
-
-  if (self->program != NULL && index >= 0 && (guint) index < self->program->len)
-    open_program_item_editor (self, g_ptr_array_index (self->program, index));
+  if (MDG_IS_PROGRAM_ROW (row) && self->selected != NULL)
+    open_program_item_editor (self, mdg_program_row_get_item (MDG_PROGRAM_ROW (row)));
 }
 
 static void
@@ -192,23 +164,39 @@ add_program_item_action (GtkWidget  *widget,
     open_program_item_editor (self, NULL);
 }
 
+/* Moved or removed: read the program again, or say why not. */
+static void
+program_changed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean done = g_async_result_is_tagged (result, mdg_program_store_move_async)
+                    ? mdg_program_store_move_finish (MDG_DATABASE (source), result, &error)
+                    : mdg_program_store_delete_finish (MDG_DATABASE (source), result, &error);
+
+  if (!done && widget != NULL)
+    _mdg_toast_error (widget, error);
+  if (widget != NULL)
+    _mdg_seminars_page_load_program (MDG_SEMINARS_PAGE (widget));
+}
+
 static void
 move_item_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
   MdgProgramItem *item;
   gint64 id;
   int delta;
 
   g_variant_get (parameter, "(xi)", &id, &delta);
-  if ((item = find_program_item (self, id)) == NULL)
+  if ((item = find_program_item (self, id)) == NULL || (delta != -1 && delta != 1))
     return;
-  if (!mdg_program_store_move (self->database, item, delta, &error))
-    _mdg_seminars_page_toast (self, error->message);
-  _mdg_seminars_page_show_program (self);
+  mdg_program_store_move_async (get_database (self), item, delta, NULL, program_changed_cb,
+                                _mdg_write_watch_new (widget));
 }
 
 static void
@@ -217,20 +205,47 @@ remove_item_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
   MdgProgramItem *item = find_program_item (self, g_variant_get_int64 (parameter));
 
   if (item == NULL)
     return;
-  if (!mdg_program_store_delete (self->database, item, &error))
-    _mdg_seminars_page_toast (self, error->message);
-  _mdg_seminars_page_show_program (self);
+  mdg_program_store_delete_async (get_database (self), item, NULL, program_changed_cb, _mdg_write_watch_new (widget));
 }
 
 void
 _mdg_seminars_page_class_init_program (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_callback (widget_class, program_row_activated_cb);
   gtk_widget_class_install_action (widget_class, "seminars.add-program-item", NULL, add_program_item_action);
   gtk_widget_class_install_action (widget_class, "seminars.move-item", "(xi)", move_item_action);
   gtk_widget_class_install_action (widget_class, "seminars.remove-item", "x", remove_item_action);
+}
+
+void
+_mdg_seminars_page_init_program (MdgSeminarsPage *self)
+{
+  GtkWidget *placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label = gtk_label_new (_("No program yet. Add the presentations, consultation slots, questions and breaks, in order."));
+  GtkWidget *button = gtk_button_new_with_label (_("Add the First Item"));
+
+  self->program = g_list_store_new (MDG_TYPE_PROGRAM_ITEM);
+  gtk_list_box_bind_model (self->program_list, G_LIST_MODEL (self->program), create_program_row, self, NULL);
+
+  /* An empty program says so, with the button that fills it. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_name (button, "program-placeholder-add");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "seminars.add-program-item");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "small-pill");
+  gtk_box_append (GTK_BOX (placeholder), label);
+  gtk_box_append (GTK_BOX (placeholder), button);
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->program_list, placeholder);
 }

@@ -6,44 +6,46 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-attendees-view.h"
 #include "mdg-checkin-view.h"
 #include "mdg-date.h"
+#include "mdg-document-output.h"
 #include "mdg-error.h"
 #include "mdg-ical.h"
 #include "mdg-kana.h"
 #include "mdg-registration-store.h"
 #include "mdg-seminar-editor.h"
+#include "mdg-seminar-row.h"
 #include "mdg-seminar-store.h"
 #include "mdg-seminars-page-private.h"
-#include "mdg-window.h"
+#include "mdg-store-async.h"
 
-
-typedef struct
-{
-  MdgSeminar *seminar;
-  AdwToast   *toast;
-} PendingDeletion;
+/*
+ * The Seminars section: the list (upcoming first, then past, searched as you type)
+ * beside the seminar on display with its overview and program, its attendee table
+ * and its check-in desk. Deleting a seminar hides it at once and deletes it for good
+ * when its toast goes: Undo in the toast, or Ctrl+Z, brings it back whole.
+ */
 
 G_DEFINE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG_TYPE_SECTION)
 
-static void reload (MdgSeminarsPage *self);
-static void show_seminar (MdgSeminarsPage *self, MdgSeminar *seminar);
+static void reload       (MdgSeminarsPage *self);
+static void show_seminar (MdgSeminarsPage *self,
+                          MdgSeminar      *seminar);
 
-MdgWindow *
-_mdg_seminars_page_get_window (MdgSeminarsPage *self)
+static MdgDatabase *
+get_database (MdgSeminarsPage *self)
 {
-  return MDG_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self), MDG_TYPE_WINDOW));
+  return mdg_section_get_database (MDG_SECTION (self));
 }
 
-void
-_mdg_seminars_page_toast (MdgSeminarsPage *self,
-                          const char      *message)
+static GtkWindow *
+get_parent_window (MdgSeminarsPage *self)
 {
-  MdgWindow *window = _mdg_seminars_page_get_window (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (window != NULL)
-    mdg_window_add_toast (window, adw_toast_new (message));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static void
@@ -56,150 +58,119 @@ update_actions (MdgSeminarsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.export-ics", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.add-program-item", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.show-view", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.advance-status",
                                  selected && mdg_seminar_status_get_next (mdg_seminar_get_status (self->selected), &next));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.undo-delete", self->pending->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.undo-delete",
+                                 self->deletions != NULL && mdg_undo_deletions_get_n_pending (self->deletions) > 0);
+
+  /* Attendees and Check-in mean nothing until a seminar is chosen. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->detail_title), selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), selected);
 }
 
-/* Search as you type: every word must appear in the title, venue, co-organizer or description. */
 static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
+is_seminar (gpointer  unused,
+            GObject  *item)
+{
+  return MDG_IS_SEMINAR (item);
+}
+
+static gboolean
+upcoming_filter_func (gpointer item,
+                      gpointer user_data)
 {
   MdgSeminarsPage *self = user_data;
-  MdgSeminar *seminar = item;
-  g_autofree char *haystack = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
 
-  if (self->folded_query == NULL)
-    return TRUE;
-
-  haystack = g_strjoin ("\n", mdg_seminar_get_title (seminar),
-                        mdg_seminar_get_venue (seminar) ? mdg_seminar_get_venue (seminar) : "",
-                        mdg_seminar_get_co_organizer (seminar) ? mdg_seminar_get_co_organizer (seminar) : "",
-                        mdg_seminar_get_description (seminar) ? mdg_seminar_get_description (seminar) : "",
-                        NULL);
-  folded = mdg_kana_fold (haystack, -1);
-  words = g_strsplit_set (self->folded_query, " \t", -1);
-  for (guint i = 0; words[i]; i++)
-    if (*words[i] && (folded == NULL || strstr (folded, words[i]) == NULL))
-      return FALSE;
-  return TRUE;
+  return !mdg_seminar_is_past (item, self->now) && mdg_seminar_matches (item, self->folded_query);
 }
 
-static GtkWidget *
-create_seminar_row (gpointer item,
-                    gpointer user_data)
+static gboolean
+past_filter_func (gpointer item,
+                  gpointer user_data)
 {
-  MdgSeminar *seminar = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (mdg_seminar_get_title (seminar));
-  g_autofree char *when = mdg_date_range_format (mdg_seminar_get_starts_at (seminar),
-                                                 mdg_seminar_get_ends_at (seminar), 0);
-  GtkWidget *date = gtk_label_new (when);
-  const char *place_text = mdg_seminar_get_venue (seminar) ? mdg_seminar_get_venue (seminar)
-                                                           : mdg_seminar_get_online_url (seminar);
-  g_autofree char *status_text = g_strdup (mdg_seminar_status_get_label (mdg_seminar_get_status (seminar)));
+  MdgSeminarsPage *self = user_data;
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-
-  gtk_label_set_xalign (GTK_LABEL (date), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (date, "caption");
-  gtk_box_append (GTK_BOX (box), date);
-
-  if (place_text != NULL)
-    {
-      GtkWidget *place = gtk_label_new (place_text);
-
-      gtk_label_set_xalign (GTK_LABEL (place), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (place, "caption");
-      gtk_widget_add_css_class (place, "dim-label");
-      gtk_box_append (GTK_BOX (box), place);
-    }
-
-  {
-    GtkWidget *status = gtk_label_new (status_text);
-
-    gtk_label_set_xalign (GTK_LABEL (status), 0);
-    gtk_widget_set_halign (status, GTK_ALIGN_START);
-    gtk_widget_add_css_class (status, "status-chip");
-    gtk_widget_add_css_class (status, mdg_seminar_status_to_string (mdg_seminar_get_status (seminar)));
-    gtk_widget_set_margin_top (status, 3);
-    gtk_box_append (GTK_BOX (box), status);
-  }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
+  return mdg_seminar_is_past (item, self->now) && mdg_seminar_matches (item, self->folded_query);
 }
 
-static MdgSeminar *
-seminar_at_row (MdgSeminarsPage *self,
-                GtkListBoxRow   *row)
-{
-  g_autoptr(MdgSeminar) seminar = NULL;
-
-  if (row == NULL)
-    return NULL;
-  seminar = g_list_model_get_item (G_LIST_MODEL (self->filtered), gtk_list_box_row_get_index (row));
-  return seminar; /* the store holds the reference */
-}
-
-/* "Upcoming" above the first seminar that has not ended, "Past" above the first one that has. */
+/* A heading stands above its group only while the group shows something. */
 static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
+update_heading (GListStore *heading,
+                GListModel *group,
+                const char *title)
 {
-  MdgSeminarsPage *self = user_data;
-  MdgSeminar *seminar = seminar_at_row (self, row);
-  MdgSeminar *previous = seminar_at_row (self, before);
-  gboolean past = seminar && mdg_seminar_is_past (seminar, self->now);
-  GtkWidget *header;
+  gboolean shown = g_list_model_get_n_items (G_LIST_MODEL (heading)) > 0;
+  gboolean wanted = g_list_model_get_n_items (group) > 0;
 
-  if (previous != NULL && mdg_seminar_is_past (previous, self->now) == past)
+  if (wanted && !shown)
     {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
+      g_autoptr(GtkStringObject) text = gtk_string_object_new (title);
+      g_list_store_append (heading, text);
     }
+  else if (!wanted && shown)
+    g_list_store_remove_all (heading);
+}
 
-  header = gtk_label_new (past ? _("Past") : _("Upcoming"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "dim-label");
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_top (header, previous ? 18 : 6);
-  gtk_widget_set_margin_bottom (header, 6);
-  gtk_list_box_row_set_header (row, header);
+static void
+groups_changed_cb (MdgSeminarsPage *self)
+{
+  gboolean had_top_heading = g_list_model_get_n_items (G_LIST_MODEL (self->upcoming_heading)) > 0;
+
+  update_heading (self->upcoming_heading, G_LIST_MODEL (self->upcoming), _("Upcoming"));
+  update_heading (self->past_heading, G_LIST_MODEL (self->past), _("Past"));
+
+  /* A heading put above the first row is scrolled past by the list, which keeps its
+   * anchor on that row: bring the top of the list back into view. */
+  if (!had_top_heading && g_list_model_get_n_items (G_LIST_MODEL (self->upcoming_heading)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->seminar_list), "list.scroll-to-item", "u", 0);
+}
+
+static guint
+n_listed (MdgSeminarsPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->upcoming)) + g_list_model_get_n_items (G_LIST_MODEL (self->past));
 }
 
 static void
 update_list_state (MdgSeminarsPage *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->seminars));
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
   /* With nothing left (the last one may await Undo in its toast), welcome the user back. */
-  if (total == 0)
-    gtk_stack_set_visible_child_name (self->page_stack, "welcome");
-  else
-    gtk_stack_set_visible_child_name (self->page_stack, "browse");
+  gtk_stack_set_visible_child_name (self->page_stack, total == 0 ? "welcome" : "browse");
+  gtk_stack_set_visible_child_name (self->list_stack, n_listed (self) == 0 ? "no-results" : "list");
+}
 
-  gtk_stack_set_visible_child_name (self->list_stack, shown == 0 ? "no-results" : "list");
+/* Returns: the position of the seminar in the list as shown, or GTK_INVALID_LIST_POSITION */
+static guint
+position_of (MdgSeminarsPage *self,
+             gint64           id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (MDG_IS_SEMINAR (item) && mdg_seminar_get_id (MDG_SEMINAR (item)) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_seminar (MdgSeminarsPage *self,
+                gint64           id)
+{
+  guint position = position_of (self, id);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
 }
 
 static void
@@ -230,14 +201,16 @@ attendees_loaded_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  MdgSeminarsPage *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) attendees = mdg_registration_store_list_finish (MDG_DATABASE (source), result, &error);
+  MdgSeminarsPage *self;
 
+  if (attendees == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* another seminar is on display, or the page is gone */
+  self = MDG_SEMINARS_PAGE (user_data);
   if (attendees == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _mdg_seminars_page_toast (self, error->message);
+      _mdg_toast_error (GTK_WIDGET (self), error);
       return;
     }
   g_list_store_splice (self->attendees, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attendees)),
@@ -245,20 +218,14 @@ attendees_loaded_cb (GObject      *source,
   update_attendees_row (self);
 }
 
-/* Reads the selected seminar's attendees in a worker; both views share the list. */
+/* Reads the selected seminar's attendees in a worker; the overview, table and desk share the list. */
 static void
 load_attendees (MdgSeminarsPage *self)
 {
-  g_cancellable_cancel (self->attendees_cancellable);
-  g_clear_object (&self->attendees_cancellable);
   if (self->selected == NULL)
     return;
-
-  self->attendees_cancellable = g_cancellable_new ();
-  mdg_attendees_view_bind (self->attendees_view, self->database, self->selected, self->attendees);
-  mdg_checkin_view_bind (self->checkin_view, self->database, self->selected, self->attendees);
-  mdg_registration_store_list_async (self->database, mdg_seminar_get_id (self->selected), self->attendees_cancellable,
-                                     attendees_loaded_cb, self);
+  mdg_registration_store_list_async (get_database (self), mdg_seminar_get_id (self->selected),
+                                     self->seminar_cancellable, attendees_loaded_cb, self);
 }
 
 static void
@@ -267,17 +234,27 @@ attendees_changed_cb (MdgSeminarsPage *self)
   load_attendees (self);
 }
 
+/* In Attendees and Check-in the table and the desk take the whole window. */
 static void
-show_view_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+view_changed_cb (MdgSeminarsPage *self)
 {
-  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  const char *name = g_variant_get_string (parameter, NULL);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean fills = self->selected != NULL && name != NULL && !g_str_equal (name, "overview");
 
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
-  if (g_str_equal (name, "check-in"))
+  gtk_widget_set_visible (self->list_pane, !fills);
+  gtk_widget_set_visible (self->list_separator, !fills);
+  mdg_section_set_fills_window (MDG_SECTION (self), fills);
+  if (fills)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  if (fills && g_str_equal (name, "check-in"))
     mdg_checkin_view_focus_entry (self->checkin_view);
+}
+
+static void
+update_back_button (MdgSeminarsPage *self)
+{
+  gtk_widget_set_visible (self->back_button,
+                          adw_leaflet_get_folded (self->leaflet) || mdg_section_get_fills_window (MDG_SECTION (self)));
 }
 
 static void
@@ -289,6 +266,9 @@ show_seminar (MdgSeminarsPage *self,
   MdgSeminarStatus status, next;
   const char *text;
 
+  g_cancellable_cancel (self->seminar_cancellable);
+  g_clear_object (&self->seminar_cancellable);
+  self->seminar_cancellable = g_cancellable_new ();
   g_set_object (&self->selected, seminar);
   update_actions (self);
 
@@ -296,8 +276,9 @@ show_seminar (MdgSeminarsPage *self,
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
       adw_view_switcher_title_set_title (self->detail_title, "");
+      adw_view_stack_set_visible_child_name (self->view_stack, "overview");
       g_list_store_remove_all (self->attendees);
-      _mdg_seminars_page_show_program (self);
+      g_list_store_remove_all (self->program);
       return;
     }
 
@@ -317,18 +298,10 @@ show_seminar (MdgSeminarsPage *self,
 
   text = mdg_seminar_get_venue (seminar);
   gtk_widget_set_visible (GTK_WIDGET (self->venue_row), text != NULL);
-  if (text != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
-      adw_action_row_set_subtitle (self->venue_row, escaped);
-    }
+  adw_action_row_set_subtitle (self->venue_row, text ? text : "");
   text = mdg_seminar_get_online_url (seminar);
   gtk_widget_set_visible (GTK_WIDGET (self->online_row), text != NULL);
-  if (text != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
-      adw_action_row_set_subtitle (self->online_row, escaped);
-    }
+  adw_action_row_set_subtitle (self->online_row, text ? text : "");
 
   if (mdg_seminar_get_capacity (seminar) > 0)
     capacity = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
@@ -338,47 +311,42 @@ show_seminar (MdgSeminarsPage *self,
 
   text = mdg_seminar_get_co_organizer (seminar);
   gtk_widget_set_visible (GTK_WIDGET (self->co_organizer_row), text != NULL);
-  if (text != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
-      adw_action_row_set_subtitle (self->co_organizer_row, escaped);
-    }
+  adw_action_row_set_subtitle (self->co_organizer_row, text ? text : "");
 
   text = mdg_seminar_get_description (seminar);
   gtk_widget_set_visible (self->description_group, text != NULL);
   gtk_label_set_text (self->description_label, text ? text : "");
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-  _mdg_seminars_page_show_program (self);
+  g_list_store_remove_all (self->attendees);
+  mdg_attendees_view_bind (self->attendees_view, get_database (self), seminar, self->attendees);
+  mdg_checkin_view_bind (self->checkin_view, get_database (self), seminar, self->attendees);
+  update_attendees_row (self);
+  view_changed_cb (self);
+  _mdg_seminars_page_load_program (self);
   load_attendees (self);
 }
 
 static void
-select_row_for (MdgSeminarsPage *self,
-                gint64           id)
+selection_changed_cb (MdgSeminarsPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MdgSeminar) seminar = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      if (mdg_seminar_get_id (seminar) == id)
-        {
-          gtk_list_box_select_row (self->seminar_list, gtk_list_box_get_row_at_index (self->seminar_list, i));
-          return;
-        }
-    }
+  /* A search that hides the seminar on display leaves it on display. */
+  if (!MDG_IS_SEMINAR (item))
+    return;
+  if (self->selected == NULL || mdg_seminar_get_id (self->selected) != mdg_seminar_get_id (MDG_SEMINAR (item)) ||
+      self->selected != MDG_SEMINAR (item))
+    show_seminar (self, MDG_SEMINAR (item));
+  if (!self->selecting)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
-static gboolean
-is_pending (MdgSeminarsPage *self,
-            gint64           id)
+static void
+seminar_activated_cb (MdgSeminarsPage *self,
+                      guint            position)
 {
-  for (guint i = 0; i < self->pending->len; i++)
-    if (mdg_seminar_get_id (((PendingDeletion *) g_ptr_array_index (self->pending, i))->seminar) == id)
-      return TRUE;
-  return FALSE;
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
 static void
@@ -386,21 +354,24 @@ list_loaded_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  MdgSeminarsPage *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) seminars = mdg_seminar_store_list_finish (MDG_DATABASE (source), result, &error);
+  MdgSeminarsPage *self;
   gint64 keep;
 
+  if (seminars == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer read, or the page is gone */
+  self = MDG_SEMINARS_PAGE (user_data);
+  gtk_spinner_stop (self->loading_spinner);
   if (seminars == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _mdg_seminars_page_toast (self, error->message);
+      _mdg_toast_error (GTK_WIDGET (self), error);
       return;
     }
 
   /* Seminars deleted a moment ago stay hidden while their Undo is on screen. */
   for (guint i = seminars->len; i > 0; i--)
-    if (is_pending (self, mdg_seminar_get_id (g_ptr_array_index (seminars, i - 1))))
+    if (mdg_undo_deletions_contains (self->deletions, mdg_seminar_get_id (g_ptr_array_index (seminars, i - 1))))
       g_ptr_array_remove_index (seminars, i - 1);
 
   keep = self->select_after_load ? self->select_after_load
@@ -409,25 +380,31 @@ list_loaded_cb (GObject      *source,
 
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = g_date_time_new_now_local ();
+  self->selecting = TRUE;
   g_list_store_splice (self->seminars, 0, g_list_model_get_n_items (G_LIST_MODEL (self->seminars)),
                        seminars->pdata, seminars->len);
+  self->selecting = FALSE;
   update_list_state (self);
 
-  show_seminar (self, NULL);
-  if (keep != 0)
-    select_row_for (self, keep);
+  if (keep != 0 && position_of (self, keep) != GTK_INVALID_LIST_POSITION)
+    {
+      g_clear_object (&self->selected);
+      select_seminar (self, keep);
+    }
+  else
+    show_seminar (self, NULL);
 }
 
+/* The first read runs in a worker while the window shows its first frame. */
 static void
 reload (MdgSeminarsPage *self)
 {
-  if (self->database == NULL)
-    return;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  mdg_seminar_store_list_async (self->database, self->cancellable, list_loaded_cb, self);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->page_stack), "loading"))
+    gtk_spinner_start (self->loading_spinner);
+  mdg_seminar_store_list_async (get_database (self), self->cancellable, list_loaded_cb, self);
 }
 
 static void
@@ -440,12 +417,13 @@ search_changed_cb (MdgSeminarsPage *self,
   if (*text != '\0')
     self->folded_query = mdg_kana_fold (text, -1);
 
-  /* The list is rebuilt; the seminar on display stays, and stays selected when listed. */
-  self->refiltering = TRUE;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The list is filtered again; the seminar on display stays, selected when listed. */
+  self->selecting = TRUE;
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->upcoming), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->past), GTK_FILTER_CHANGE_DIFFERENT);
+  self->selecting = FALSE;
   if (self->selected != NULL)
-    select_row_for (self, mdg_seminar_get_id (self->selected));
-  self->refiltering = FALSE;
+    select_seminar (self, mdg_seminar_get_id (self->selected));
   update_list_state (self);
 }
 
@@ -453,12 +431,18 @@ static void
 search_activate_cb (MdgSeminarsPage *self,
                     GtkSearchEntry  *entry)
 {
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->seminar_list, 0);
+  GListModel *model = G_LIST_MODEL (self->selection);
 
-  if (first != NULL)
+  /* Enter opens the first seminar found. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      gtk_list_box_select_row (self->seminar_list, first);
-      adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (MDG_IS_SEMINAR (item))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
     }
 }
 
@@ -467,22 +451,6 @@ search_stop_cb (MdgSeminarsPage *self,
                 GtkSearchEntry  *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-}
-
-static void
-seminar_row_selected_cb (MdgSeminarsPage *self,
-                         GtkListBoxRow   *row)
-{
-  if (row == NULL && self->refiltering)
-    return;
-  show_seminar (self, seminar_at_row (self, row));
-}
-
-static void
-seminar_row_activated_cb (MdgSeminarsPage *self,
-                          GtkListBoxRow   *row)
-{
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
 static void
@@ -497,9 +465,9 @@ static void
 open_seminar_editor (MdgSeminarsPage *self,
                      MdgSeminar      *seminar)
 {
-  GtkWidget *editor = mdg_seminar_editor_new (self->database, seminar);
+  GtkWidget *editor = mdg_seminar_editor_new (get_database (self), seminar);
 
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (_mdg_seminars_page_get_window (self)));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), get_parent_window (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (seminar_saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -524,52 +492,40 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-toast_dismissed_cb (AdwToast        *delete_toast,
-                    MdgSeminarsPage *self);
-
-static void
-pending_deletion_free (PendingDeletion *deletion)
+delete_selected (MdgSeminarsPage *self)
 {
-  g_clear_object (&deletion->seminar);
-  g_clear_object (&deletion->toast);
-  g_free (deletion);
-}
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autofree char *title = NULL;
+  guint position;
 
-/*
- * Ends the wait for Undo: deletes the seminar for good, or (undo) keeps it and
- * dismisses its toast. A committed deletion's toast is being dismissed already, or
- * goes with the closing window.
- */
-static void
-finish_deletion (MdgSeminarsPage *self,
-                 guint            index,
-                 gboolean         commit)
-{
-  PendingDeletion *deletion = g_ptr_array_steal_index (self->pending, index);
-  g_autoptr(GError) error = NULL;
+  if (self->selected == NULL)
+    return;
 
-  g_signal_handlers_disconnect_by_func (deletion->toast, toast_dismissed_cb, self);
-  if (!commit)
-    adw_toast_dismiss (deletion->toast);
-  if (commit &&
-      !mdg_seminar_store_delete (self->database, mdg_seminar_get_id (deletion->seminar), &error) &&
-      !g_error_matches (error, MDG_ERROR, MDG_ERROR_NOT_FOUND))
-    _mdg_seminars_page_toast (self, error->message);
+  seminar = g_object_ref (self->selected);
+  show_seminar (self, NULL);
+  if (g_list_store_find (self->seminars, seminar, &position))
+    g_list_store_remove (self->seminars, position);
+  update_list_state (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 
-  pending_deletion_free (deletion);
-  update_actions (self);
+  /* Translators: %s is a seminar's title */
+  title = g_strdup_printf (_("“%s” deleted"), mdg_seminar_get_title (seminar));
+  mdg_undo_deletions_add (self->deletions, mdg_seminar_get_id (seminar), title, 0);
+
+  /* The keyboard stays where it was: Ctrl+Z undoes at once. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->seminars)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->seminar_list));
+  else
+    gtk_widget_grab_focus (self->welcome_new_button);
 }
 
 static void
-toast_dismissed_cb (AdwToast        *delete_toast,
-                    MdgSeminarsPage *self)
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MdgSeminarsPage  *self)
 {
-  for (guint i = 0; i < self->pending->len; i++)
-    if (((PendingDeletion *) g_ptr_array_index (self->pending, i))->toast == delete_toast)
-      {
-        finish_deletion (self, i, TRUE);
-        return;
-      }
+  if (g_str_equal (response, "delete"))
+    delete_selected (self);
 }
 
 static void
@@ -578,31 +534,42 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  PendingDeletion *deletion;
-  g_autofree char *title = NULL;
-  guint position;
+  MdgRegistrationCounts counts;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint people;
 
   if (self->selected == NULL)
     return;
 
-  deletion = g_new0 (PendingDeletion, 1);
-  deletion->seminar = g_object_ref (self->selected);
-  if (g_list_store_find (self->seminars, deletion->seminar, &position))
-    g_list_store_remove (self->seminars, position);
-  show_seminar (self, NULL);
+  /* One indexed count: well within a frame. */
+  if (!mdg_registration_store_counts (get_database (self), mdg_seminar_get_id (self->selected), &counts, &error))
+    {
+      _mdg_toast_error (widget, error);
+      return;
+    }
+  people = counts.registered + counts.waitlisted;
+  if (people == 0)
+    {
+      delete_selected (self);
+      return;
+    }
 
   /* Translators: %s is a seminar's title */
-  title = g_strdup_printf (_("“%s” deleted"), mdg_seminar_get_title (deletion->seminar));
-  deletion->toast = adw_toast_new (title);
-  adw_toast_set_button_label (deletion->toast, _("_Undo"));
-  adw_toast_set_action_name (deletion->toast, "seminars.undo-delete");
-  g_signal_connect (deletion->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
-  g_ptr_array_add (self->pending, deletion);
-
-  update_list_state (self);
-  update_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  mdg_window_add_toast (_mdg_seminars_page_get_window (self), g_object_ref (deletion->toast));
+  heading = g_strdup_printf (_("Delete “%s”?"), mdg_seminar_get_title (self->selected));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Its program and %u registration go with it.",
+                                       "Its program and %u registrations go with it.", people),
+                          people);
+  dialog = adw_message_dialog_new (get_parent_window (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("Cancel"), "delete", _("Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -611,15 +578,30 @@ undo_delete_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
-  PendingDeletion *last;
+  gint64 id = mdg_undo_deletions_undo_last (self->deletions);
 
-  if (self->pending->len == 0)
-    return;
+  if (id != 0)
+    {
+      self->select_after_load = id;
+      reload (self);
+    }
+}
 
-  last = g_ptr_array_index (self->pending, self->pending->len - 1);
-  self->select_after_load = mdg_seminar_get_id (last->seminar);
-  finish_deletion (self, self->pending->len - 1, FALSE);
-  reload (self);
+static void
+status_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgSeminar) saved = mdg_seminar_store_save_finish (MDG_DATABASE (source), result, &error);
+
+  if (widget == NULL)
+    return; /* saved, but the page is gone */
+  if (saved == NULL)
+    _mdg_toast_error (widget, error);
+  else
+    seminar_saved_cb (MDG_SEMINARS_PAGE (widget), saved);
 }
 
 static void
@@ -629,7 +611,6 @@ advance_status_action (GtkWidget  *widget,
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
   g_autoptr(MdgSeminar) changed = NULL;
-  g_autoptr(GError) error = NULL;
   MdgSeminarStatus next;
 
   if (self->selected == NULL || !mdg_seminar_status_get_next (mdg_seminar_get_status (self->selected), &next))
@@ -637,63 +618,32 @@ advance_status_action (GtkWidget  *widget,
 
   changed = mdg_seminar_copy (self->selected);
   mdg_seminar_set_status (changed, next);
-  if (!mdg_seminar_store_save (self->database, changed, &error))
-    {
-      _mdg_seminars_page_toast (self, error->message);
-      return;
-    }
-  seminar_saved_cb (self, changed);
+  mdg_seminar_store_save_async (get_database (self), changed, NULL, status_saved_cb, _mdg_write_watch_new (widget));
 }
 
 static void
-show_list_action (GtkWidget  *widget,
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
+
+  /* From the table or the desk, back to the seminar; from the seminar, back to the list. */
+  if (mdg_section_get_fills_window (MDG_SECTION (self)))
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  else
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-ics_written_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(MdgSeminarsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
-  g_autofree char *message = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    /* Translators: %s is a file name, then the reason */
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-  else
-    message = g_strdup_printf (_("Saved “%s” for calendar applications"), name);
-  _mdg_seminars_page_toast (self, message);
-}
-
-static void
-ics_file_chosen_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  MdgSeminarsPage *self = user_data;
-  GPtrArray *seminars = g_object_get_data (G_OBJECT (dialog), "seminars");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-      char *text = mdg_ical_build (seminars, now);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-
-      /* Written by GIO in the background; the toast tells how it went. */
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                           ics_written_cb, g_object_ref (self));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  if (self->selected != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -701,21 +651,13 @@ export_ics (MdgSeminarsPage *self,
             GPtrArray       *seminars,
             const char      *suggested_name)
 {
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  char *text = mdg_ical_build (seminars, now);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
-  gtk_file_filter_set_name (filter, _("Calendar files"));
-  gtk_file_filter_add_pattern (filter, "*.ics");
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-
-  dialog = gtk_file_chooser_native_new (_("Export to Calendar"), GTK_WINDOW (_mdg_seminars_page_get_window (self)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
-  g_object_set_data_full (G_OBJECT (dialog), "seminars", g_ptr_array_ref (seminars),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (ics_file_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  /* The same way out as every document: a file chooser, written in the background, a toast. */
+  _mdg_save_bytes (GTK_WIDGET (self), bytes, _("Export to Calendar"), _("Calendar files"), suggested_name, "*.ics",
+                   FALSE);
 }
 
 static void
@@ -731,7 +673,6 @@ export_ics_action (GtkWidget  *widget,
     return;
   g_ptr_array_add (seminars, g_object_ref (self->selected));
   name = g_strdup_printf ("%s.ics", mdg_seminar_get_title (self->selected));
-  g_strdelimit (name, "/\\:", '-');
   export_ics (self, seminars, name);
 }
 
@@ -753,7 +694,7 @@ export_upcoming_ics_action (GtkWidget  *widget,
     }
   if (upcoming->len == 0)
     {
-      _mdg_seminars_page_toast (self, _("There are no upcoming seminars to export"));
+      _mdg_toast (widget, _("There are no upcoming seminars to export"));
       return;
     }
   /* Translators: file name for the calendar of all upcoming seminars */
@@ -761,27 +702,68 @@ export_upcoming_ics_action (GtkWidget  *widget,
 }
 
 static void
+commit_pending (MdgSeminarsPage *self)
+{
+  if (self->deletions != NULL)
+    mdg_undo_deletions_commit_all (self->deletions);
+}
+
+static void
+mdg_seminars_page_search (MdgSection *section)
+{
+  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (section);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+mdg_seminars_page_close (MdgSection *section)
+{
+  commit_pending (MDG_SEMINARS_PAGE (section));
+}
+
+static void
+mdg_seminars_page_constructed (GObject *object)
+{
+  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (object);
+
+  G_OBJECT_CLASS (mdg_seminars_page_parent_class)->constructed (object);
+
+  g_return_if_fail (MDG_IS_DATABASE (get_database (self)));
+  self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), get_database (self), mdg_seminar_store_delete_async,
+                                            mdg_seminar_store_delete_finish, "seminars.undo-delete");
+  g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
 mdg_seminars_page_dispose (GObject *object)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (object);
 
-  mdg_seminars_page_commit_pending (self);
+  commit_pending (self);
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->attendees_cancellable);
-  /* Unbinding empties the list while the detail pane that reacts to it still exists. */
+  g_cancellable_cancel (self->seminar_cancellable);
   if (self->seminar_list != NULL)
-    gtk_list_box_bind_model (self->seminar_list, NULL, NULL, NULL, NULL);
+    gtk_list_view_set_model (self->seminar_list, NULL);
+  if (self->program_list != NULL)
+    gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_SEMINARS_PAGE);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->attendees_cancellable);
+  g_clear_object (&self->seminar_cancellable);
   g_clear_object (&self->attendees);
+  g_clear_object (&self->program);
   g_clear_object (&self->selected);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->upcoming);
+  g_clear_object (&self->past);
+  g_clear_object (&self->upcoming_heading);
+  g_clear_object (&self->past_heading);
   g_clear_object (&self->seminars);
-  g_clear_object (&self->database);
-  g_clear_pointer (&self->program, g_ptr_array_unref);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->deletions);
   g_clear_pointer (&self->folded_query, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
 
@@ -793,18 +775,28 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MdgSectionClass *section_class = MDG_SECTION_CLASS (klass);
 
+  object_class->constructed = mdg_seminars_page_constructed;
   object_class->dispose = mdg_seminars_page_dispose;
+  section_class->search = mdg_seminars_page_search;
+  section_class->close = mdg_seminars_page_close;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-seminars-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, welcome_new_button);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_separator);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, seminar_list);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_view);
@@ -824,97 +816,79 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_box);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_label);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, program_summary);
+  gtk_widget_class_bind_template_callback (widget_class, is_seminar);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, seminar_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, seminar_row_activated_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "program_row_activated_cb",
-                                                G_CALLBACK (_mdg_seminars_page_program_row_activated));
+  gtk_widget_class_bind_template_callback (widget_class, seminar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, attendees_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "seminars.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "seminars.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "seminars.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "seminars.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "seminars.advance-status", NULL, advance_status_action);
-  gtk_widget_class_install_action (widget_class, "seminars.show-list", NULL, show_list_action);
-  _mdg_seminars_page_class_init_program (widget_class);
+  gtk_widget_class_install_action (widget_class, "seminars.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "seminars.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-upcoming-ics", NULL, export_upcoming_ics_action);
+  _mdg_seminars_page_class_init_program (widget_class);
 
+  /* The seminar shortcuts work wherever the keyboard is in the section; Delete only in the list (.ui). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "seminars.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "seminars.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "seminars.undo-delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "seminars.export-ics", NULL);
 }
 
 static void
 mdg_seminars_page_init (MdgSeminarsPage *self)
 {
+  g_autoptr(GListStore) groups = NULL;
+  GtkCustomFilter *filter;
+
   g_type_ensure (MDG_TYPE_ATTENDEES_VIEW);
   g_type_ensure (MDG_TYPE_CHECKIN_VIEW);
+  g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mdg_label_keep_last_line (self->title_label);
 
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_deletion_free);
   self->now = g_date_time_new_now_local ();
   self->seminars = g_list_store_new (MDG_TYPE_SEMINAR);
   self->attendees = g_list_store_new (MDG_TYPE_ATTENDEE);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->seminars)),
-                                              GTK_FILTER (self->filter));
 
-  gtk_list_box_bind_model (self->seminar_list, G_LIST_MODEL (self->filtered), create_seminar_row, self, NULL);
-  gtk_list_box_set_header_func (self->seminar_list, header_func, self, NULL);
+  /* Upcoming, then past, each under its heading while it shows anything. */
+  filter = gtk_custom_filter_new (upcoming_filter_func, self, NULL);
+  self->upcoming = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->seminars)), GTK_FILTER (filter));
+  filter = gtk_custom_filter_new (past_filter_func, self, NULL);
+  self->past = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->seminars)), GTK_FILTER (filter));
+  self->upcoming_heading = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  self->past_heading = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  groups = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (groups, self->upcoming_heading);
+  g_list_store_append (groups, self->upcoming);
+  g_list_store_append (groups, self->past_heading);
+  g_list_store_append (groups, self->past);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&groups)))));
+  /* After the flattened model has taken a group's change: headings follow, never interleave. */
+  g_signal_connect_object (self->upcoming, "items-changed", G_CALLBACK (groups_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->past, "items-changed", G_CALLBACK (groups_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->seminar_list, GTK_SELECTION_MODEL (self->selection));
 
-  {
-    GtkWidget *placeholder = gtk_label_new (_("No program yet. Add presentations, consultation slots, questions and breaks."));
+  g_signal_connect_object (self->attendees, "items-changed", G_CALLBACK (update_attendees_row), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::fills-window", G_CALLBACK (update_back_button), NULL);
+  update_back_button (self);
 
-    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_widget_set_margin_start (placeholder, 12);
-    gtk_widget_set_margin_end (placeholder, 12);
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_list_box_set_placeholder (self->program_list, placeholder);
-  }
-
+  _mdg_seminars_page_init_program (self);
   update_actions (self);
-}
-
-void
-mdg_seminars_page_set_database (MdgSeminarsPage *self,
-                                MdgDatabase     *database)
-{
-  g_return_if_fail (MDG_IS_SEMINARS_PAGE (self));
-  g_return_if_fail (MDG_IS_DATABASE (database));
-
-  if (g_set_object (&self->database, database))
-    {
-      gtk_stack_set_visible_child_name (self->page_stack, "loading");
-      reload (self);
-    }
-}
-
-void
-mdg_seminars_page_focus_search (MdgSeminarsPage *self)
-{
-  g_return_if_fail (MDG_IS_SEMINARS_PAGE (self));
-
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/**
- * mdg_seminars_page_commit_pending:
- * @self: a #MdgSeminarsPage
- *
- * Makes every deletion still waiting for Undo final.
- */
-void
-mdg_seminars_page_commit_pending (MdgSeminarsPage *self)
-{
-  g_return_if_fail (MDG_IS_SEMINARS_PAGE (self));
-
-  while (self->pending != NULL && self->pending->len > 0)
-    finish_deletion (self, 0, TRUE);
 }
 
 void
@@ -922,7 +896,7 @@ mdg_seminars_page_select (MdgSeminarsPage *self,
                           gint64           seminar_id)
 {
   g_return_if_fail (MDG_IS_SEMINARS_PAGE (self));
-  select_row_for (self, seminar_id);
+  select_seminar (self, seminar_id);
 }
 
 /* Returns: (transfer none) (nullable): the seminar shown in the detail pane */
@@ -933,10 +907,18 @@ mdg_seminars_page_get_selected (MdgSeminarsPage *self)
   return self->selected;
 }
 
-/* Returns: (transfer none): the seminars as listed, after the search filter */
-GListModel *
-mdg_seminars_page_get_model (MdgSeminarsPage *self)
+/* Returns: how many seminars the list shows, after the search */
+guint
+mdg_seminars_page_get_n_listed (MdgSeminarsPage *self)
 {
-  g_return_val_if_fail (MDG_IS_SEMINARS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  g_return_val_if_fail (MDG_IS_SEMINARS_PAGE (self), 0);
+  return n_listed (self);
+}
+
+/* Returns: whether the first read of the list is done */
+gboolean
+mdg_seminars_page_get_loaded (MdgSeminarsPage *self)
+{
+  g_return_val_if_fail (MDG_IS_SEMINARS_PAGE (self), FALSE);
+  return !g_str_equal (gtk_stack_get_visible_child_name (self->page_stack), "loading");
 }

@@ -14,13 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MdgSeminarsPage, mdg_seminars_page, MDG, SEMINARS_PAGE, MdgSection)
 
-void        mdg_seminars_page_set_database   (MdgSeminarsPage *self,
-                                              MdgDatabase     *database);
-void        mdg_seminars_page_focus_search   (MdgSeminarsPage *self);
-void        mdg_seminars_page_commit_pending (MdgSeminarsPage *self);
-void        mdg_seminars_page_select         (MdgSeminarsPage *self,
-                                              gint64           seminar_id);
-MdgSeminar *mdg_seminars_page_get_selected   (MdgSeminarsPage *self);
-GListModel *mdg_seminars_page_get_model      (MdgSeminarsPage *self);
+void        mdg_seminars_page_select       (MdgSeminarsPage *self,
+                                            gint64           seminar_id);
+MdgSeminar *mdg_seminars_page_get_selected (MdgSeminarsPage *self);
+guint       mdg_seminars_page_get_n_listed (MdgSeminarsPage *self);
+gboolean    mdg_seminars_page_get_loaded   (MdgSeminarsPage *self);
 
 G_END_DECLS

@@ -5,10 +5,46 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-contacts-page.h"
+#include "mdg-database-watch.h"
 #include "mdg-planned-section.h"
 #include "mdg-seminars-page.h"
 #include "mdg-window.h"
+
+/*
+ * How the window is built
+ *
+ * The window is a sidebar of sections beside a GtkStack. Each section is an
+ * MdgSection subclass with its own template; it is made the first time it is
+ * opened (so the first frame builds only what it shows) and gets the window's
+ * database as a construct property.
+ *
+ * Children never call their window. They talk upwards through actions:
+ *   win.toast ("s")     a message in the window's toast overlay;
+ *   win.waiting ("b")   a write waits for another writer (_mdg_write_watch_new());
+ *   win.show-sidebar    back to the sidebar when it is folded away.
+ * A section or pane that offers Undo makes an AdwToastOverlay the child of its
+ * template and installs the undo action on itself, so that the toast's button
+ * reaches it (_mdg_add_toast()); deleting with Undo is MdgUndoDeletions, for any
+ * list whose store deletes by id. _mdg_toast() puts a message in the nearest
+ * overlay, the page's or else the window's (through win.toast), so that one
+ * page's toasts follow each other instead of lying over each other; every toast's
+ * text is escaped (_mdg_toast_new()). The window talks downwards through MdgSection: "narrow"
+ * (the sidebar is folded), search() and close(); it listens to "fills-window",
+ * and folds its sidebar away while a section needs the whole width.
+ *
+ * Keyboard shortcuts live on the widget that owns their actions
+ * (gtk_widget_class_add_binding_action(), or a GtkShortcutController in the
+ * .ui for a shortcut that belongs to one list); only app.* and win.* actions get
+ * application accelerators. ui/gtk/help-overlay.ui lists them all.
+ *
+ * Lists are GtkListView or GtkColumnView over GListModels, their rows .ui
+ * templates (MdgSeminarRow, MdgPersonRow, …), so that a list of any length makes
+ * widgets only for the rows on screen. Database work runs in workers through the
+ * stores' _async functions (mdg-store-async.h); their callbacks look at the error
+ * before they touch the widget, which may be gone.
+ */
 
 struct _MdgWindow
 {
@@ -20,15 +56,16 @@ struct _MdgWindow
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
   GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
   GtkWidget            *sample_banner;
+  GtkRevealer          *waiting_revealer;
   GtkStack             *stack;
-  MdgSeminarsPage      *seminars_page;
-  MdgContactsPage      *contacts_page;
 
   /* owned */
   MdgDatabase          *database;
   GSettings            *settings;
 
+  guint                 waiting;
   gboolean              sample;
 };
 
@@ -43,28 +80,41 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The sections of DESIGN.md, in sidebar order. Those without a page yet say what they will hold. */
+/*
+ * The sections of DESIGN.md, in sidebar order: first those that work, then those a
+ * later version fills, which say what they will hold.
+ */
 static const struct {
   const char *name;
   const char *icon;
   const char *title;
+  GType     (*get_type) (void);
   const char *planned;
 } sections[] = {
-  { "seminars", "x-office-calendar-symbolic", N_("Seminars"), NULL },
-  { "consultations", "call-start-symbolic", N_("Consultations"),
+  { "seminars", "x-office-calendar-symbolic", N_("Seminars"), mdg_seminars_page_get_type, NULL },
+  { "contacts", "x-office-address-book-symbolic", N_("Contacts"), mdg_contacts_page_get_type, NULL },
+  { "consultations", "call-start-symbolic", N_("Consultations"), NULL,
     N_("Taking consultations by phone, web form, e-mail or at the door, with triage and hand-off to second-line specialists, arrives in a coming version.") },
-  { "follow-ups", "task-due-symbolic", N_("Follow-ups"),
+  { "follow-ups", "task-due-symbolic", N_("Follow-ups"), NULL,
     N_("The advice promised to each company, with due dates and owners, arrives in a coming version.") },
-  { "decks", "x-office-presentation-symbolic", N_("Slide Decks"),
+  { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), NULL,
     N_("The master slide decks with their revisions, explanatory text and presenter view arrive in a coming version.") },
-  { "faq", "help-faq-symbolic", N_("FAQ"),
+  { "faq", "help-faq-symbolic", N_("FAQ"), NULL,
     N_("Answers to frequent questions, linked to the consultations that asked them, arrive in a coming version.") },
-  { "threats", "security-medium-symbolic", N_("Threat Info"),
+  { "threats", "security-medium-symbolic", N_("Threat Info"), NULL,
     N_("Alerts from JPCERT/CC, IPA and JVN, to pick as seminar topics, arrive in a coming version.") },
-  { "contacts", "x-office-address-book-symbolic", N_("Contacts"), NULL },
-  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"),
+  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), NULL,
     N_("Monthly reports and statistics of seminars and consultations arrive in a coming version.") },
 };
+
+static int
+section_index (const char *name)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (sections); i++)
+    if (g_str_equal (sections[i].name, name))
+      return i;
+  return -1;
+}
 
 static GtkWidget *
 create_sidebar_row (guint index)
@@ -79,51 +129,134 @@ create_sidebar_row (guint index)
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, sections[index].name);
+  if (sections[index].planned != NULL)
+    gtk_widget_add_css_class (row, "planned-section");
   return row;
+}
+
+/* The sections a later version fills sit apart, under their own heading. */
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  int index = section_index (gtk_widget_get_name (GTK_WIDGET (row)));
+  int previous = before ? section_index (gtk_widget_get_name (GTK_WIDGET (before))) : -1;
+  GtkWidget *header;
+
+  if (index < 0 || sections[index].planned == NULL || (previous >= 0 && sections[previous].planned != NULL))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (_("In a Coming Version"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "sidebar-heading");
+  gtk_list_box_row_set_header (row, header);
 }
 
 static void
 sidebar_row_activated_cb (MdgWindow     *self,
                           GtkListBoxRow *row)
 {
-  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
-
-  mdg_window_show_section (self, name);
+  mdg_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
-show_sidebar_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+section_fills_window_cb (MdgWindow  *self,
+                         GParamSpec *pspec,
+                         MdgSection *section)
 {
-  MdgWindow *self = user_data;
+  gboolean fills = mdg_section_get_fills_window (section);
+
+  if (gtk_stack_get_visible_child (self->stack) != GTK_WIDGET (section))
+    return;
+  /* The desk and the attendee table take the sidebar's room; a back button returns. */
+  gtk_widget_set_visible (self->sidebar, !fills);
+  gtk_widget_set_visible (self->sidebar_separator, !fills);
+  if (fills)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
+}
+
+static MdgSection *
+create_section (MdgWindow *self,
+                guint      index)
+{
+  GtkWidget *section;
+
+  if (sections[index].get_type != NULL)
+    section = g_object_new (sections[index].get_type (), "database", self->database, NULL);
+  else
+    section = mdg_planned_section_new (_(sections[index].title), sections[index].icon, _(sections[index].planned));
+
+  g_object_bind_property (self->leaflet, "folded", section, "narrow", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (section, "notify::fills-window", G_CALLBACK (section_fills_window_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, section, sections[index].name);
+  return MDG_SECTION (section);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
 static void
-search_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  MdgWindow *self = user_data;
+  MdgWindow *self = MDG_WINDOW (widget);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
 
-  mdg_window_show_section (self, "seminars");
-  mdg_seminars_page_focus_search (self->seminars_page);
+  if (visible != NULL)
+    mdg_section_search (MDG_SECTION (visible));
 }
 
-static const GActionEntry win_actions[] = {
-  { "show-sidebar", show_sidebar_action },
-  { "search", search_action },
-};
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+  AdwToast *toast = _mdg_toast_new (g_variant_get_string (parameter, NULL));
+
+  /* Messages are read, not acted on: a little longer than the default. */
+  adw_toast_set_timeout (toast, 6);
+  _mdg_add_toast (GTK_WIDGET (self->toast_overlay), toast);
+}
+
+static void
+waiting_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  /* Several writes may wait at once; the notice stays until the last is done. */
+  if (g_variant_get_boolean (parameter))
+    self->waiting++;
+  else if (self->waiting > 0)
+    self->waiting--;
+  gtk_revealer_set_reveal_child (self->waiting_revealer, self->waiting > 0);
+}
 
 static gboolean
 mdg_window_close_request (GtkWindow *window)
 {
   MdgWindow *self = MDG_WINDOW (window);
 
-  /* Deletions still waiting for Undo become final when the window goes. */
-  mdg_seminars_page_commit_pending (self->seminars_page);
+  /* What still waits for Undo becomes final when the window goes. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (MDG_IS_SECTION (child))
+      mdg_section_close (MDG_SECTION (child));
 
   return GTK_WINDOW_CLASS (mdg_window_parent_class)->close_request (window);
 }
@@ -137,6 +270,10 @@ mdg_window_constructed (GObject *object)
   G_OBJECT_CLASS (mdg_window_parent_class)->constructed (object);
 
   self->settings = g_settings_new (BASE_APP_ID);
+#if DEBUG_BUILD
+  /* Debug builds say which statement keeps the main loop waiting more than a frame. */
+  mdg_database_watch_slow_statements (self->database, 8);
+#endif
 
   /* The sample window keeps its own size and does not move the user's place. */
   if (!self->sample)
@@ -144,6 +281,7 @@ mdg_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      last = g_settings_get_string (self->settings, "last-section");
     }
   else
     {
@@ -152,10 +290,6 @@ mdg_window_constructed (GObject *object)
       gtk_widget_set_visible (self->sample_banner, TRUE);
     }
 
-  mdg_seminars_page_set_database (self->seminars_page, self->database);
-  mdg_contacts_page_set_database (self->contacts_page, self->database);
-
-  last = g_settings_get_string (self->settings, "last-section");
   mdg_window_show_section (self, last);
 }
 
@@ -234,45 +368,36 @@ mdg_window_class_init (MdgWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (MDG_TYPE_SEMINARS_PAGE);
-  g_type_ensure (MDG_TYPE_CONTACTS_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, sample_banner);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, MdgWindow, seminars_page);
-  gtk_widget_class_bind_template_child (widget_class, MdgWindow, contacts_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.waiting", "b", waiting_action);
 }
 
 static void
 mdg_window_init (MdgWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    {
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
-      if (sections[i].planned != NULL)
-        {
-          GtkWidget *page = mdg_planned_section_new (_(sections[i].title), sections[i].icon,
-                                                     _(sections[i].planned));
-          gtk_stack_add_named (self->stack, page, sections[i].name);
-          g_object_bind_property (self->leaflet, "folded", page, "narrow", G_BINDING_SYNC_CREATE);
-        }
-    }
-  g_object_bind_property (self->leaflet, "folded", self->seminars_page, "narrow", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->leaflet, "folded", self->contacts_page, "narrow", G_BINDING_SYNC_CREATE);
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
 }
 
 MdgWindow *
@@ -304,40 +429,47 @@ mdg_window_get_sample (MdgWindow *self)
   return self->sample;
 }
 
-void
-mdg_window_add_toast (MdgWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (MDG_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /**
  * mdg_window_show_section:
  * @self: a #MdgWindow
- * @name: a section name ("seminars", "consultations", …); unknown names show seminars
+ * @name: (nullable): a section name ("seminars", "contacts", …); unknown names show seminars
  *
- * Shows a section, selects it in the sidebar, and remembers it for the next start.
+ * Shows a section, making it when first opened, selects it in the sidebar, and
+ * remembers it for the next start.
+ *
+ * Returns: (transfer none): the section shown
  */
-void
+MdgSection *
 mdg_window_show_section (MdgWindow  *self,
                          const char *name)
 {
   GtkListBoxRow *row;
+  MdgSection *section;
+  int index;
 
-  g_return_if_fail (MDG_IS_WINDOW (self));
+  g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
 
-  if (name == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
-    name = "seminars";
+  index = section_index (name);
+  if (index < 0)
+    index = 0;
+  name = sections[index].name;
 
-  gtk_stack_set_visible_child_name (self->stack, name);
+  section = mdg_window_peek_section (self, name);
+  if (section == NULL)
+    section = create_section (self, index);
+
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (section));
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)); i++)
     if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
       gtk_list_box_select_row (self->sidebar_list, row);
 
+  /* The sidebar follows the section: gone while it fills the window. */
+  section_fills_window_cb (self, NULL, section);
+
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
   if (self->settings != NULL && !self->sample)
     g_settings_set_string (self->settings, "last-section", name);
+  return section;
 }
 
 const char *
@@ -347,9 +479,15 @@ mdg_window_get_section (MdgWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-void
-mdg_window_show_sidebar (MdgWindow *self)
+/* Returns: (transfer none) (nullable): the section @name if it was opened already */
+MdgSection *
+mdg_window_peek_section (MdgWindow  *self,
+                         const char *name)
 {
-  g_return_if_fail (MDG_IS_WINDOW (self));
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  GtkWidget *child;
+
+  g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
+
+  child = gtk_stack_get_child_by_name (self->stack, name);
+  return child ? MDG_SECTION (child) : NULL;
 }

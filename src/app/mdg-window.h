@@ -5,6 +5,7 @@
 
 #include "mdg-application.h"
 #include "mdg-database.h"
+#include "mdg-section.h"
 
 G_BEGIN_DECLS
 
@@ -17,11 +18,10 @@ MdgWindow   *mdg_window_new            (MdgApplication *application,
                                         gboolean        sample);
 MdgDatabase *mdg_window_get_database   (MdgWindow      *self);
 gboolean     mdg_window_get_sample     (MdgWindow      *self);
-void         mdg_window_add_toast      (MdgWindow      *self,
-                                        AdwToast       *toast);
-void         mdg_window_show_section   (MdgWindow      *self,
+MdgSection  *mdg_window_show_section   (MdgWindow      *self,
                                         const char     *name);
 const char  *mdg_window_get_section    (MdgWindow      *self);
-void         mdg_window_show_sidebar   (MdgWindow      *self);
+MdgSection  *mdg_window_peek_section   (MdgWindow      *self,
+                                        const char     *name);
 
 G_END_DECLS

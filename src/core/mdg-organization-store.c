@@ -10,6 +10,7 @@
 #include "mdg-organization-store-private.h"
 #include "mdg-person-store-private.h"
 #include "mdg-search-private.h"
+#include "mdg-text.h"
 
 #define ORGANIZATION_COLUMNS(o) \
   o ".id, " o ".name, " o ".kana, " o ".industry, " o ".municipality, " o ".note, " o ".address, " o ".employees"
@@ -125,6 +126,17 @@ typedef struct
   gint64     first_id;
 } ManyOrganizations;
 
+/* Text is stored in one width (ﾀｶﾉ → タカノ, ０９２ → 092), whoever saves it. */
+static void
+normalize_text (MdgOrganization *organization)
+{
+  for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    {
+      g_autofree char *normal = mdg_text_normalize (mdg_organization_get_text (organization, f));
+      mdg_organization_set_text (organization, f, normal);
+    }
+}
+
 static void
 bind_one_of_many (sqlite3_stmt *stmt,
                   int           first,
@@ -134,6 +146,7 @@ bind_one_of_many (sqlite3_stmt *stmt,
   ManyOrganizations *many = data;
   MdgOrganization *organization = g_ptr_array_index (many->organizations, row);
 
+  normalize_text (organization);
   sqlite3_bind_int64 (stmt, first, many->first_id + row);
   for (guint f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
     _mdg_sql_bind_text (stmt, first + 1 + f, mdg_organization_get_text (organization, f));
@@ -203,6 +216,8 @@ _mdg_organization_store_write (MdgDatabase      *db,
   sqlite3 *handle = _mdg_database_get_handle (db);
   gint64 id = mdg_organization_get_id (organization);
   gboolean ok;
+
+  normalize_text (organization);
 
   if (mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME) == NULL)
     {

@@ -23,6 +23,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (MdgOrganization, mdg_organization, MDG, ORGANIZATION, GObject)
 
 MdgOrganization *mdg_organization_new            (void);
+MdgOrganization *mdg_organization_copy           (MdgOrganization      *self);
 gint64           mdg_organization_get_id         (MdgOrganization      *self);
 const char      *mdg_organization_get_text       (MdgOrganization      *self,
                                                   MdgOrganizationField  field);

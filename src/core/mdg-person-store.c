@@ -12,6 +12,7 @@
 #include "mdg-kana.h"
 #include "mdg-person-store-private.h"
 #include "mdg-search-private.h"
+#include "mdg-text.h"
 
 #define SELECT_PERSON \
   "SELECT " MDG_PERSON_COLUMNS ("p", "o") " FROM person AS p LEFT JOIN organization AS o ON o.id = p.organization_id"
@@ -264,6 +265,13 @@ write_person (MdgDatabase  *db,
   sqlite3 *handle = _mdg_database_get_handle (db);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 organization_id;
+
+  /* One spelling in the database, whatever width was typed or imported (ﾀｶﾉ, ０９２). */
+  for (guint f = 0; f < MDG_PERSON_N_FIELDS; f++)
+    {
+      g_autofree char *normal = mdg_text_normalize (mdg_person_get_text (person, f));
+      mdg_person_set_text (person, f, normal);
+    }
 
   if (!mdg_person_validate (person, error))
     return FALSE;

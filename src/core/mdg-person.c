@@ -275,8 +275,6 @@ gboolean
 mdg_person_matches (MdgPerson  *self,
                     const char *folded_query)
 {
-  const char *p;
-
   g_return_val_if_fail (MDG_IS_PERSON (self), FALSE);
 
   if (folded_query == NULL || *folded_query == '\0')
@@ -303,24 +301,7 @@ mdg_person_matches (MdgPerson  *self,
         self->folded = g_strdup ("");
     }
 
-  /* Every space-separated word must match. */
-  p = folded_query;
-  while (*p)
-    {
-      const char *end = p;
-      g_autofree char *word = NULL;
-
-      while (*end && *end != ' ' && *end != '\t')
-        end++;
-      if (end > p)
-        {
-          word = g_strndup (p, end - p);
-          if (strstr (self->folded, word) == NULL)
-            return FALSE;
-        }
-      p = *end ? end + 1 : end;
-    }
-  return TRUE;
+  return _mdg_words_match (self->folded, folded_query);
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "mdg-person-store-private.h"
 #include "mdg-organization.h"
 #include "mdg-registration-store.h"
+#include "mdg-text.h"
 
 #define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -255,10 +256,13 @@ _mdg_registration_store_add (MdgDatabase            *db,
   sqlite3 *handle = _mdg_database_get_handle (db);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *generated = NULL;
+  g_autofree char *normal_number = mdg_text_normalize (number);
   MdgRegistrationStatus status;
   gboolean found;
   gint64 previous;
 
+  /* Ｆ－１ from a full-width form is the F-1 a scanner types at the door. */
+  number = normal_number;
   if (!status_for_new (handle, seminar_id, &status, error))
     return NULL;
 

@@ -8,6 +8,7 @@
 #include "mdg-database-private.h"
 #include "mdg-error.h"
 #include "mdg-seminar-store.h"
+#include "mdg-text.h"
 
 #define SEMINAR_COLUMNS \
   "id, uuid, title, starts_at, ends_at, venue, online_url, capacity, co_organizer, status, description"
@@ -206,6 +207,21 @@ mdg_seminar_store_save (MdgDatabase  *db,
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MDG_IS_SEMINAR (seminar), FALSE);
 
+  /* One spelling in the database, whatever width was typed (ﾀｶﾉ, ０９２). */
+  {
+    static const char *texts[] = { "title", "venue", "online-url", "co-organizer", "description" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *text = NULL;
+        g_autofree char *normal = NULL;
+
+        g_object_get (seminar, texts[i], &text, NULL);
+        normal = mdg_text_normalize (text);
+        g_object_set (seminar, texts[i], normal, NULL);
+      }
+  }
+
   if (!mdg_seminar_validate (seminar, error))
     return FALSE;
 
@@ -361,6 +377,16 @@ mdg_program_store_save (MdgDatabase     *db,
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (MDG_IS_PROGRAM_ITEM (item), FALSE);
+
+  {
+    g_autofree char *title = mdg_text_normalize (mdg_program_item_get_title (item));
+    g_autofree char *presenter = mdg_text_normalize (mdg_program_item_get_presenter (item));
+    g_autofree char *deck = mdg_text_normalize (mdg_program_item_get_deck_title (item));
+
+    mdg_program_item_set_title (item, title);
+    mdg_program_item_set_presenter (item, presenter);
+    mdg_program_item_set_deck_title (item, deck);
+  }
 
   handle = _mdg_database_get_handle (db);
   id = mdg_program_item_get_id (item);

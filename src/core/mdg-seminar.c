@@ -6,9 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "mdg-enums.h"
-#include "mdg-util-private.h"
 #include "mdg-error.h"
+#include "mdg-kana.h"
 #include "mdg-seminar.h"
+#include "mdg-util-private.h"
 
 struct _MdgSeminar
 {
@@ -25,6 +26,9 @@ struct _MdgSeminar
   char             *co_organizer;
   MdgSeminarStatus  status;
   char             *description;
+
+  /* Derived: the texts searched, folded once for search as you type. */
+  char             *folded;
 };
 
 G_DEFINE_FINAL_TYPE (MdgSeminar, mdg_seminar, G_TYPE_OBJECT)
@@ -72,6 +76,7 @@ mdg_seminar_finalize (GObject *object)
   g_clear_pointer (&self->online_url, g_free);
   g_clear_pointer (&self->co_organizer, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->folded, g_free);
 
   G_OBJECT_CLASS (mdg_seminar_parent_class)->finalize (object);
 }
@@ -235,8 +240,11 @@ mdg_seminar_get_uuid (MdgSeminar *self)
   mdg_seminar_set_##name (MdgSeminar *self, const char *name)              \
   {                                                                        \
     g_return_if_fail (MDG_IS_SEMINAR (self));                              \
-    if (_mdg_set_text (&self->name, name))                                    \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);        \
+    if (_mdg_set_text (&self->name, name))                                 \
+      {                                                                    \
+        g_clear_pointer (&self->folded, g_free);                           \
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);      \
+      }                                                                    \
   }
 
 STRING_ACCESSORS (title, PROP_TITLE)
@@ -425,4 +433,33 @@ mdg_seminar_status_get_advance_label (MdgSeminarStatus status)
 {
   g_return_val_if_fail (status <= MDG_SEMINAR_STATUS_REPORTED, NULL);
   return statuses[status].advance ? g_dgettext (GETTEXT_PACKAGE, statuses[status].advance) : NULL;
+}
+
+/**
+ * mdg_seminar_matches:
+ * @self: a #MdgSeminar
+ * @folded_query: (nullable): what the user typed, folded with mdg_kana_fold()
+ *
+ * The seminar list's search: every word of the query must appear in the title,
+ * venue, co-organizer or description, kana in any script.
+ */
+gboolean
+mdg_seminar_matches (MdgSeminar *self,
+                     const char *folded_query)
+{
+  g_return_val_if_fail (MDG_IS_SEMINAR (self), FALSE);
+
+  if (folded_query == NULL || *folded_query == '\0')
+    return TRUE;
+
+  if (self->folded == NULL)
+    {
+      g_autofree char *joined = g_strjoin ("\n", self->title ?: "", self->venue ?: "", self->co_organizer ?: "",
+                                           self->description ?: "", NULL);
+
+      self->folded = mdg_kana_fold (joined, -1);
+      if (self->folded == NULL)
+        self->folded = g_strdup ("");
+    }
+  return _mdg_words_match (self->folded, folded_query);
 }

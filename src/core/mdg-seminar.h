@@ -44,6 +44,8 @@ void              mdg_seminar_set_description  (MdgSeminar       *self,
                                                 const char       *description);
 gboolean          mdg_seminar_is_past          (MdgSeminar       *self,
                                                 GDateTime        *now);
+gboolean          mdg_seminar_matches          (MdgSeminar       *self,
+                                                const char       *folded_query);
 gboolean          mdg_seminar_validate         (MdgSeminar       *self,
                                                 GError          **error);
 

@@ -9,5 +9,7 @@ gboolean _mdg_set_text      (char       **field,
                              const char  *value);
 gboolean _mdg_set_date_time (GDateTime  **field,
                              GDateTime   *value);
+gboolean _mdg_words_match (const char  *folded_text,
+                           const char  *folded_query);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "mdg-util-private.h"
 
 /*
@@ -33,5 +35,36 @@ _mdg_set_date_time (GDateTime **field,
     return FALSE;
   g_clear_pointer (field, g_date_time_unref);
   *field = value ? g_date_time_ref (value) : NULL;
+  return TRUE;
+}
+
+/*
+ * Search as you type, the same everywhere: every space-separated word of the query
+ * must appear somewhere in the text. Both are folded with mdg_kana_fold() already.
+ */
+gboolean
+_mdg_words_match (const char *folded_text,
+                  const char *folded_query)
+{
+  const char *p = folded_query;
+
+  if (folded_query == NULL)
+    return TRUE;
+
+  while (*p)
+    {
+      const char *end = p;
+
+      while (*end && *end != ' ' && *end != '\t')
+        end++;
+      if (end > p)
+        {
+          g_autofree char *word = g_strndup (p, end - p);
+
+          if (folded_text == NULL || strstr (folded_text, word) == NULL)
+            return FALSE;
+        }
+      p = *end ? end + 1 : end;
+    }
   return TRUE;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mdg-attendee-import.h"
+#include "mdg-text.h"
 #include "mdg-attendee-import-private.h"
 #include "mdg-import-values-private.h"
 #include "mdg-error.h"
@@ -816,14 +817,21 @@ read_entry (MdgAttendeeImport *self,
   mdg_person_set_text (entry->person, MDG_PERSON_GIVEN_KANA, given_kana);
   for (guint f = MDG_PERSON_ORGANIZATION; f < MDG_PERSON_N_FIELDS; f++)
     mdg_person_set_text (entry->person, f, value[f]);
+  /* One spelling, as every store keeps it (ﾀｶﾉ → タカノ, ０９２ → 092): matches and the
+   * organizations found by name compare what will be stored. */
+  for (guint f = 0; f < MDG_PERSON_N_FIELDS; f++)
+    {
+      g_autofree char *normal = mdg_text_normalize (mdg_person_get_text (entry->person, f));
+      mdg_person_set_text (entry->person, f, normal);
+    }
   if (!mdg_person_validate (entry->person, &invalid))
     _mdg_attendee_import_add_problem (problems, entry->line, "%s", invalid->message);
 
   entry->number = g_strdup (value[MDG_IMPORT_NUMBER]);
   entry->questions = g_strdup (value[MDG_IMPORT_QUESTIONS]);
-  entry->org_text[ORG_KANA] = g_strdup (value[MDG_IMPORT_ORGANIZATION_KANA]);
-  entry->org_text[ORG_INDUSTRY] = g_strdup (value[MDG_IMPORT_INDUSTRY]);
-  entry->org_text[ORG_ADDRESS] = g_strdup (value[MDG_IMPORT_ADDRESS]);
+  entry->org_text[ORG_KANA] = mdg_text_normalize (value[MDG_IMPORT_ORGANIZATION_KANA]);
+  entry->org_text[ORG_INDUSTRY] = mdg_text_normalize (value[MDG_IMPORT_INDUSTRY]);
+  entry->org_text[ORG_ADDRESS] = mdg_text_normalize (value[MDG_IMPORT_ADDRESS]);
 
   if (value[MDG_IMPORT_APPLIED_AT] && !(entry->applied_at = mdg_import_parse_time (value[MDG_IMPORT_APPLIED_AT])))
     _mdg_attendee_import_add_problem (problems, entry->line,

@@ -3,12 +3,14 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "mdg-csv.h"
 #include "mdg-person-export.h"
 #include "mdg-person-store.h"
+#include "mdg-worker-private.h"
 
 /*
  * Everything held about one person, as the personal data law lets them ask for it:
@@ -124,4 +126,77 @@ mdg_person_export_csv (MdgDatabase  *db,
         }
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+typedef struct
+{
+  gint64    person_id;
+  gboolean  csv;
+  GBytes   *bytes;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job);
+}
+
+static gboolean
+export_person (MdgDatabase  *connection,
+               gpointer      data,
+               GError      **error)
+{
+  ExportJob *job = data;
+  char *text = job->csv ? mdg_person_export_csv (connection, job->person_id, error)
+                        : mdg_person_export_json (connection, job->person_id, error);
+
+  if (text == NULL)
+    return FALSE;
+  job->bytes = g_bytes_new_take (text, strlen (text));
+  return TRUE;
+}
+
+/**
+ * mdg_person_export_async:
+ * @db: a #MdgDatabase
+ * @person_id: the person
+ * @csv: %TRUE for CSV, %FALSE for JSON
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the export
+ * @user_data: for @callback
+ *
+ * mdg_person_export_json() or mdg_person_export_csv() in a worker.
+ */
+void
+mdg_person_export_async (MdgDatabase         *db,
+                         gint64               person_id,
+                         gboolean             csv,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  ExportJob *job;
+
+  g_return_if_fail (MDG_IS_DATABASE (db));
+
+  job = g_new0 (ExportJob, 1);
+  job->person_id = person_id;
+  job->csv = csv;
+  _mdg_worker_run_async (db, export_person, job, (GDestroyNotify) export_job_free, mdg_person_export_async,
+                         cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (nullable): the file's bytes */
+GBytes *
+mdg_person_export_finish (MdgDatabase   *db,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  ExportJob *job;
+
+  if (!_mdg_worker_finish (db, result, mdg_person_export_async, error))
+    return NULL;
+  job = _mdg_worker_get_data (result);
+  return g_bytes_ref (job->bytes);
 }

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the window's widgets; see "How the window is built" in mdg-window.c. */
+
+AdwToast       *_mdg_toast_new          (const char *text);
+void            _mdg_toast              (GtkWidget  *widget,
+                                         const char *message);
+void            _mdg_toast_error        (GtkWidget  *widget,
+                                         GError     *error);
+void            _mdg_add_toast          (GtkWidget  *widget,
+                                         AdwToast   *toast);
+void            _mdg_dismiss_toast      (AdwToast   *toast);
+
+typedef struct _MdgWriteWatch MdgWriteWatch;
+
+MdgWriteWatch  *_mdg_write_watch_new    (GtkWidget      *widget);
+GtkWidget      *_mdg_write_watch_finish (MdgWriteWatch  *watch);
+
+char           *_mdg_format_honorific   (const char *name);
+PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);
+void            _mdg_label_keep_last_line (GtkLabel   *label);
+char           *_mdg_format_reading     (const char *reading);
+
+G_END_DECLS

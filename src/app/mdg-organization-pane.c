@@ -1,0 +1,665 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-organization-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mdg-app-util.h"
+#include "mdg-editor-util.h"
+#include "mdg-organization-pane.h"
+#include "mdg-organization-row.h"
+#include "mdg-organization-store.h"
+#include "mdg-person-row.h"
+#include "mdg-store-async.h"
+
+/*
+ * The organizations (SMEs) beside the people: searched by name, reading in any kana
+ * script or municipality; a record read at a glance and edited on request; "+" for a
+ * new one; and its people, each a click away in the person pane.
+ */
+
+#define LIST_LIMIT 500
+
+struct _MdgOrganizationPane
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay    *toast_overlay;
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *detail_pane;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  AdwWindowTitle     *detail_title;
+  GtkWidget          *back_button;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_label;
+  GtkStack           *detail_stack;
+  AdwActionRow       *kana_row;
+  AdwActionRow       *industry_row;
+  AdwActionRow       *municipality_row;
+  AdwActionRow       *address_row;
+  AdwActionRow       *employees_row;
+  AdwActionRow       *note_row;
+  GtkListBox         *people_list;
+  AdwEntryRow        *name_entry;
+  AdwEntryRow        *kana_entry;
+  AdwEntryRow        *industry_entry;
+  AdwEntryRow        *municipality_entry;
+  AdwEntryRow        *address_entry;
+  AdwEntryRow        *employees_entry;
+  AdwEntryRow        *note_entry;
+
+  /* owned */
+  MdgDatabase        *database;
+  GListStore         *organizations;
+  MdgOrganization    *selected;
+  GListStore         *people;
+  GCancellable       *cancellable;
+  GCancellable       *organization_cancellable;
+  gint64              select_after_load;
+
+  gboolean            narrow;
+  gboolean            editing;
+  gboolean            creating;
+};
+
+G_DEFINE_FINAL_TYPE (MdgOrganizationPane, mdg_organization_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_NARROW,
+  PROP_EDITING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The form's row for a field; %NULL for a field the form does not show, which
+ * editing keeps as it was. */
+static AdwEntryRow *
+form_row (MdgOrganizationPane  *self,
+          MdgOrganizationField  field)
+{
+  switch (field)
+    {
+    case MDG_ORGANIZATION_NAME: return self->name_entry;
+    case MDG_ORGANIZATION_KANA: return self->kana_entry;
+    case MDG_ORGANIZATION_INDUSTRY: return self->industry_entry;
+    case MDG_ORGANIZATION_MUNICIPALITY: return self->municipality_entry;
+    case MDG_ORGANIZATION_NOTE: return self->note_entry;
+    case MDG_ORGANIZATION_ADDRESS: return self->address_entry;
+    default: return NULL;
+    }
+}
+
+static void
+set_editing (MdgOrganizationPane *self,
+             gboolean             editing)
+{
+  if (self->editing != editing)
+    {
+      self->editing = editing;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+    }
+  _mdg_editor_show_error (self->error_revealer, self->error_label, NULL);
+}
+
+static void
+update_actions (MdgOrganizationPane *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organization.edit", self->selected != NULL && !self->editing);
+  gtk_widget_set_visible (self->back_button, !self->editing && adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+show_text (AdwActionRow *row,
+           const char   *text)
+{
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
+  adw_action_row_set_subtitle (row, text ? text : "");
+}
+
+static void
+people_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = mdg_organization_store_list_people_finish (MDG_DATABASE (source), result, &error);
+  MdgOrganizationPane *self;
+
+  if (people == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* another organization is shown, or the pane is gone */
+  self = MDG_ORGANIZATION_PANE (user_data);
+  if (people == NULL)
+    {
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)), people->pdata,
+                       people->len);
+}
+
+static void
+show_record (MdgOrganizationPane *self,
+             MdgOrganization     *organization)
+{
+  g_autofree char *reading = NULL;
+  g_autofree char *employees = NULL;
+  const char *municipality;
+
+  g_cancellable_cancel (self->organization_cancellable);
+  g_clear_object (&self->organization_cancellable);
+  g_set_object (&self->selected, organization);
+  set_editing (self, FALSE);
+  update_actions (self);
+  g_list_store_remove_all (self->people);
+
+  if (organization == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      adw_window_title_set_title (self->detail_title, "");
+      adw_window_title_set_subtitle (self->detail_title, "");
+      return;
+    }
+
+  municipality = mdg_organization_get_text (organization, MDG_ORGANIZATION_MUNICIPALITY);
+  adw_window_title_set_title (self->detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
+  adw_window_title_set_subtitle (self->detail_title, municipality ? municipality : "");
+  reading = _mdg_format_reading (mdg_organization_get_text (organization, MDG_ORGANIZATION_KANA));
+  show_text (self->kana_row, reading);
+  show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
+  show_text (self->municipality_row, municipality);
+  show_text (self->address_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_ADDRESS));
+  if (mdg_organization_get_employees (organization) > 0)
+    employees = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                              mdg_organization_get_employees (organization)),
+                                 mdg_organization_get_employees (organization));
+  show_text (self->employees_row, employees);
+  show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
+
+  gtk_stack_set_visible_child_name (self->detail_stack, "record");
+  self->organization_cancellable = g_cancellable_new ();
+  mdg_organization_store_list_people_async (self->database, mdg_organization_get_id (organization),
+                                            self->organization_cancellable, people_loaded_cb, self);
+}
+
+static guint
+position_of (MdgOrganizationPane *self,
+             gint64               id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MdgOrganization) organization = g_list_model_get_item (G_LIST_MODEL (self->organizations), i);
+
+      if (mdg_organization_get_id (organization) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+organizations_loaded_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) organizations = mdg_organization_store_list_finish (MDG_DATABASE (source), result, &error);
+  MdgOrganizationPane *self;
+  const char *query;
+  gint64 keep;
+  guint position;
+
+  /* Cancelled (a newer search, or the pane is gone): @user_data may be freed already. */
+  if (organizations == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_ORGANIZATION_PANE (user_data);
+  if (organizations == NULL)
+    {
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  keep = self->select_after_load ? self->select_after_load
+                                 : (self->selected ? mdg_organization_get_id (self->selected) : 0);
+  self->select_after_load = 0;
+  g_list_store_splice (self->organizations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->organizations)),
+                       organizations->pdata, organizations->len);
+  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    organizations->len > 0 ? "list" : *query ? "no-results" : "empty");
+
+  position = keep ? position_of (self, keep) : GTK_INVALID_LIST_POSITION;
+  if (self->editing)
+    return;
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(MdgOrganization) organization = g_list_model_get_item (G_LIST_MODEL (self->organizations), position);
+
+      gtk_single_selection_set_selected (self->selection, position);
+      show_record (self, organization);
+    }
+  else if (keep == 0 || self->selected == NULL || mdg_organization_get_id (self->selected) != keep)
+    show_record (self, NULL);
+}
+
+void
+mdg_organization_pane_reload (MdgOrganizationPane *self)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (MDG_IS_ORGANIZATION_PANE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  query = _mdg_editor_dup_text (GTK_EDITABLE (self->search_entry));
+  mdg_organization_store_list_async (self->database, query, LIST_LIMIT, self->cancellable, organizations_loaded_cb,
+                                     self);
+}
+
+static void
+search_changed_cb (MdgOrganizationPane *self)
+{
+  mdg_organization_pane_reload (self);
+}
+
+static void
+search_activate_cb (MdgOrganizationPane *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->organizations)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+    }
+}
+
+static void
+selection_changed_cb (MdgOrganizationPane *self)
+{
+  MdgOrganization *organization = gtk_single_selection_get_selected_item (self->selection);
+
+  if (organization != NULL && organization != self->selected && !self->editing)
+    show_record (self, organization);
+}
+
+static void
+row_activated_cb (MdgOrganizationPane *self,
+                  guint                position)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+/* Over to the person pane, through the contacts page's action. */
+static void
+person_activated_cb (MdgOrganizationPane *self,
+                     GtkListBoxRow       *row)
+{
+  g_autoptr(MdgPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), gtk_list_box_row_get_index (row));
+
+  if (person != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "contacts.show-person", "x", mdg_person_get_id (person));
+}
+
+static GtkWidget *
+create_person_row (gpointer item,
+                   gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), mdg_person_row_new (item));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+fill_form (MdgOrganizationPane *self,
+           MdgOrganization     *organization)
+{
+  for (MdgOrganizationField f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    {
+      const char *text = organization ? mdg_organization_get_text (organization, f) : NULL;
+      g_autofree char *reading = NULL;
+
+      /* Readings are edited as they are shown: in katakana. */
+      if (f == MDG_ORGANIZATION_KANA)
+        text = reading = _mdg_format_reading (text);
+      if (form_row (self, f) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (form_row (self, f)), text ? text : "");
+    }
+  _mdg_editor_set_count (GTK_EDITABLE (self->employees_entry),
+                         organization ? mdg_organization_get_employees (organization) : 0);
+}
+
+static void
+start_editing (MdgOrganizationPane *self,
+               MdgOrganization     *organization)
+{
+  self->creating = organization == NULL;
+  if (self->creating)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  fill_form (self, organization);
+  set_editing (self, TRUE);
+  update_actions (self);
+  if (organization == NULL)
+    {
+      adw_window_title_set_title (self->detail_title, _("New Organization"));
+      adw_window_title_set_subtitle (self->detail_title, "");
+    }
+  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
+
+  if (self->selected != NULL)
+    start_editing (self, self->selected);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  start_editing (MDG_ORGANIZATION_PANE (widget), NULL);
+}
+
+static void
+cancel_edit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
+  g_autoptr(MdgOrganization) shown = self->selected ? g_object_ref (self->selected) : NULL;
+
+  show_record (self, shown);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgOrganization) saved = mdg_organization_store_save_finish (MDG_DATABASE (source), result, &error);
+  MdgOrganizationPane *self;
+
+  if (widget == NULL)
+    return;
+  self = MDG_ORGANIZATION_PANE (widget);
+  gtk_widget_action_set_enabled (widget, "organization.save", TRUE);
+  if (saved == NULL)
+    {
+      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
+      return;
+    }
+  _mdg_toast (widget, _("Saved"));
+  g_clear_object (&self->selected);
+  self->select_after_load = mdg_organization_get_id (saved);
+  show_record (self, saved);
+  mdg_organization_pane_reload (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
+  g_autoptr(MdgOrganization) edited = NULL;
+  guint employees;
+
+  if (!self->editing || (!self->creating && self->selected == NULL))
+    return;
+  edited = self->creating ? mdg_organization_new () : mdg_organization_copy (self->selected);
+  for (MdgOrganizationField f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
+    {
+      g_autofree char *text = NULL;
+
+      if (form_row (self, f) == NULL)
+        continue;
+      text = _mdg_editor_dup_text (GTK_EDITABLE (form_row (self, f)));
+      mdg_organization_set_text (edited, f, text);
+    }
+  if (!_mdg_editor_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->employees_entry)), &employees))
+    {
+      _mdg_editor_show_error (self->error_revealer, self->error_label,
+                              _("Type the number of employees, or leave it blank when not known."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->employees_entry));
+      return;
+    }
+  mdg_organization_set_employees (edited, employees);
+  gtk_widget_action_set_enabled (widget, "organization.save", FALSE);
+  mdg_organization_store_save_async (self->database, edited, NULL, saved_cb, _mdg_write_watch_new (widget));
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+mdg_organization_pane_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mdg_organization_pane_parent_class)->map (widget);
+
+  /* People registering add organizations elsewhere: read the list each time it shows. */
+  mdg_organization_pane_reload (MDG_ORGANIZATION_PANE (widget));
+}
+
+static void
+mdg_organization_pane_dispose (GObject *object)
+{
+  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->organization_cancellable);
+  if (self->people_list != NULL)
+    gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_ORGANIZATION_PANE);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->organization_cancellable);
+  g_clear_object (&self->database);
+  g_clear_object (&self->organizations);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->people);
+
+  G_OBJECT_CLASS (mdg_organization_pane_parent_class)->dispose (object);
+}
+
+static void
+mdg_organization_pane_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_organization_pane_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_set_object (&self->database, g_value_get_object (value));
+      break;
+    case PROP_NARROW:
+      if (self->narrow != g_value_get_boolean (value))
+        {
+          self->narrow = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mdg_organization_pane_class_init (MdgOrganizationPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mdg_organization_pane_dispose;
+  object_class->get_property = mdg_organization_pane_get_property;
+  object_class->set_property = mdg_organization_pane_set_property;
+  widget_class->map = mdg_organization_pane_map;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, MDG_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MDG_TYPE_ORGANIZATION);
+  g_type_ensure (MDG_TYPE_ORGANIZATION_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/madoguchi/Madoguchi/mdg-organization-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, selection);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, kana_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, industry_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, municipality_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, address_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, employees_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, note_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, people_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, kana_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, industry_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, municipality_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, address_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, employees_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, note_entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "organization.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "organization.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "organization.cancel-edit", NULL, cancel_edit_action);
+  gtk_widget_class_install_action (widget_class, "organization.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "organization.show-list", NULL, show_list_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "organization.new", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+mdg_organization_pane_init (MdgOrganizationPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->organizations = g_list_store_new (MDG_TYPE_ORGANIZATION);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->organizations));
+  self->people = g_list_store_new (MDG_TYPE_PERSON);
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->people), create_person_row, NULL, NULL);
+  {
+    GtkWidget *placeholder = gtk_label_new (_("Nobody from this organization yet"));
+
+    gtk_widget_set_margin_top (placeholder, 18);
+    gtk_widget_set_margin_bottom (placeholder, 18);
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_list_box_set_placeholder (self->people_list, placeholder);
+  }
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
+/* Shows an organization, found by clearing the search when it hides it. */
+void
+mdg_organization_pane_show_organization (MdgOrganizationPane *self,
+                                         gint64               id)
+{
+  g_return_if_fail (MDG_IS_ORGANIZATION_PANE (self));
+
+  self->select_after_load = id;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    mdg_organization_pane_reload (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+void
+mdg_organization_pane_focus_search (MdgOrganizationPane *self)
+{
+  g_return_if_fail (MDG_IS_ORGANIZATION_PANE (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Returns: (transfer none) (nullable): the organization shown */
+MdgOrganization *
+mdg_organization_pane_get_selected (MdgOrganizationPane *self)
+{
+  g_return_val_if_fail (MDG_IS_ORGANIZATION_PANE (self), NULL);
+  return self->selected;
+}
+
+guint
+mdg_organization_pane_get_n_listed (MdgOrganizationPane *self)
+{
+  g_return_val_if_fail (MDG_IS_ORGANIZATION_PANE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
+}

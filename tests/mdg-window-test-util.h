@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mdg-application.h"
+#include "mdg-database.h"
+#include "mdg-window.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Driving the real window under Xvfb: every test builds its own window on its own
+ * database, finds widgets the way a person sees them, presses them only when they
+ * are visible and sensitive, and types through the X server (XTest) into whatever
+ * has the keyboard focus.
+ */
+
+typedef struct
+{
+  char        *dir;
+  MdgDatabase *db;
+  MdgWindow   *window;
+} WindowFixture;
+
+void        window_test_init          (int            *argc,
+                                       char         ***argv);
+MdgApplication *window_test_get_app   (void);
+
+void        fixture_open_window       (WindowFixture  *f,
+                                       int             width,
+                                       int             height);
+void        fixture_set_up_empty      (WindowFixture  *f,
+                                       gconstpointer   data);
+void        fixture_set_up_sample     (WindowFixture  *f,
+                                       gconstpointer   data);
+void        fixture_tear_down         (WindowFixture  *f,
+                                       gconstpointer   data);
+
+GtkWidget  *find_named                (GtkWidget      *root,
+                                       const char     *name);
+GtkWidget  *require_named             (GtkWidget      *root,
+                                       const char     *name);
+GtkWidget  *find_type                 (GtkWidget      *root,
+                                       GType           type);
+guint       count_type                (GtkWidget      *root,
+                                       GType           type);
+GtkWidget  *find_button_with_label    (GtkWidget      *root,
+                                       const char     *label);
+GtkWindow  *find_toplevel             (GType           type);
+const char *widget_text               (GtkWidget      *widget);
+
+void        click                     (GtkWidget      *button);
+void        press_key                 (GtkWidget      *toplevel,
+                                       guint           keyval,
+                                       GdkModifierType modifiers);
+void        type_text                 (GtkWidget      *toplevel,
+                                       const char     *ascii);
+void        move_pointer              (int             x,
+                                       int             y);
+void        spin                      (guint           ms);
+void        screenshot                (GtkWidget      *widget,
+                                       const char     *name);
+
+#define wait_until(cond)                                                    \
+  G_STMT_START {                                                            \
+    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;       \
+    while (!(cond))                                                         \
+      {                                                                     \
+        if (g_get_monotonic_time () > deadline_)                            \
+          g_error ("Timed out waiting for: %s", #cond);                     \
+        if (!g_main_context_iteration (NULL, FALSE))                        \
+          g_usleep (1000);                                                  \
+      }                                                                     \
+  } G_STMT_END
+
+G_END_DECLS
