@@ -444,8 +444,14 @@ toast_button (WindowFixture *f,
 {
   GtkWidget *button = NULL;
 
+  gint64 seen_at;
+
   wait_until ((button = find_button_with_label (GTK_WIDGET (f->window), label)) != NULL);
   g_assert_nonnull (gtk_widget_get_ancestor (button, ADW_TYPE_TOAST_OVERLAY));
+  /* A person reads the toast before pressing its button: it has finished coming in. */
+  seen_at = g_get_monotonic_time ();
+  wait_until (g_get_monotonic_time () - seen_at > 500 * G_TIME_SPAN_MILLISECOND &&
+              find_button_with_label (GTK_WIDGET (f->window), label) == button);
   return button;
 }
 
@@ -491,6 +497,8 @@ test_window_delete_undo (WindowFixture *f,
                    registrations);
   g_assert_cmpint (query (f, "SELECT count(*) FROM program_item WHERE seminar_id = %" G_GINT64_FORMAT, id), ==,
                    program);
+  /* Undone, the toast goes away. */
+  wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
 
   /* Deleted again and left to stand until its toast times out, it is gone for good with its program. */
   gtk_widget_activate_action (require_named (GTK_WIDGET (f->window), "seminar-menu"), "seminars.delete", NULL);
@@ -1220,6 +1228,8 @@ test_window_contacts (WindowFixture *f,
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed &&
                 mdg_person_pane_get_selected (person_pane (f)) != NULL &&
                 mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);
+    /* Undone, the toast goes away. */
+    wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
 
     /* Deleted again, Ctrl+Z in the list brings them back too. */
     gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
@@ -1229,6 +1239,7 @@ test_window_contacts (WindowFixture *f,
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed &&
                 mdg_person_pane_get_selected (person_pane (f)) != NULL &&
                 mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);
+    wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
 
     /* Deleted again, and the window closes while the toast shows: gone for good, from the index too. */
     gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
@@ -1469,13 +1480,15 @@ test_window_waiting (WindowFixture *f,
 static void
 imported_cb (GtkWidget *dialog,
              guint      imported,
-             guint      waitlisted,
-             guint      already_registered,
+             guint      cancelled,
+             guint      changed,
+             guint      unchanged,
              guint     *counts)
 {
   counts[0] = imported;
-  counts[1] = waitlisted;
-  counts[2] = already_registered;
+  counts[1] = cancelled;
+  counts[2] = changed;
+  counts[3] = unchanged;
 }
 
 /* The import dialog's signal carries its counts, for whoever opened it to tell. */
@@ -1491,7 +1504,7 @@ test_window_import (WindowFixture *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
   gsize length;
-  guint counts[3] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+  guint counts[4] = { G_MAXUINT, G_MAXUINT, G_MAXUINT, G_MAXUINT };
   static const char csv[] = "受付番号,お名前,フリガナ,貴社名,メールアドレス\r\n"
                             "F-1,髙橋 花子,タカハシ ハナコ,株式会社山﨑製作所,hanako@yamazaki.example.jp\r\n"
                             "F-2,①山田 太郎,ﾔﾏﾀﾞ ﾀﾛｳ,有限会社～ゆめ～,taro@yume.example.jp\r\n";
@@ -1511,7 +1524,9 @@ test_window_import (WindowFixture *f,
   click (require_named (dialog, "import-commit"));
   wait_until (find_toplevel (MDG_TYPE_IMPORT_DIALOG) == NULL);
   g_assert_cmpuint (counts[0], ==, 2);
+  g_assert_cmpuint (counts[1], ==, 0);
   g_assert_cmpuint (counts[2], ==, 0);
+  g_assert_cmpuint (counts[3], ==, 0);
   g_assert_cmpint (query (f, "SELECT count(*) FROM registration AS r JOIN person AS p ON p.id = r.person_id"
                              " WHERE r.number IN ('F-1', 'F-2') AND r.source = 'csv' AND r.seminar_id = %" G_GINT64_FORMAT,
                           id), ==, 2);

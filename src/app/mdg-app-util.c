@@ -77,14 +77,132 @@ _mdg_toast_error (GtkWidget *widget,
     _mdg_toast (widget, error->message);
 }
 
+/*
+ * Toasts with libadwaita 1.2 (adw-toast-overlay.c, adw-animation.c): a toast animates
+ * in (300 ms, or 500 ms while another one hides) and out (300 ms). When its hiding
+ * ends first, its record is freed and the end of its showing crashes; and an
+ * animation started between frames may end at the next one. So:
+ * - a toast is given to the overlay only once the one before it has finished hiding;
+ * - the window dismisses a toast only once it has been shown for a while (its Undo
+ *   button, pressed by a person, comes later than that);
+ * - one toast at a time, the newest: a new toast dismisses the one shown, and is
+ *   never pushed into the overlay's queue by a higher priority (1.2 shows such a
+ *   toast twice and aborts).
+ */
+#define TOAST_HIDDEN_US (350 * G_TIME_SPAN_MILLISECOND)
+#define TOAST_SHOWN_US (600 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  GPtrArray *toasts;     /* (element-type AdwToast): the one shown, or waiting to be */
+  gint64     last_gone;  /* when a toast of the overlay last began to hide */
+} OverlayToasts;
+
+static void
+overlay_toasts_free (OverlayToasts *data)
+{
+  g_ptr_array_unref (data->toasts);
+  g_free (data);
+}
+
 static void
 toast_gone_cb (AdwToast  *toast,
                GtkWidget *overlay)
 {
-  GPtrArray *shown = g_object_get_data (G_OBJECT (overlay), "mdg-toasts");
+  OverlayToasts *data = g_object_get_data (G_OBJECT (overlay), "mdg-toasts");
 
-  if (shown != NULL)
-    g_ptr_array_remove (shown, toast);
+  g_object_set_data (G_OBJECT (toast), "mdg-dismissed", GINT_TO_POINTER (TRUE));
+  if (data != NULL)
+    {
+      if (g_object_get_data (G_OBJECT (toast), "mdg-shown-at") != NULL)
+        data->last_gone = g_get_monotonic_time ();
+      g_ptr_array_remove (data->toasts, toast);
+    }
+}
+
+static gboolean dismiss_later_cb (gpointer user_data);
+
+/*
+ * Dismisses @toast once: one still waiting for its overlay without it, one shown
+ * only once it has been shown long enough.
+ */
+static void
+dismiss_once (AdwToast *toast)
+{
+  gint64 shown_at = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "mdg-shown-at"));
+  gint64 shown_for = g_get_monotonic_time () - shown_at;
+
+  if (g_object_get_data (G_OBJECT (toast), "mdg-dismissed") != NULL)
+    return;
+  if (shown_at == 0)
+    g_signal_emit_by_name (toast, "dismissed");
+  else if (shown_for >= TOAST_SHOWN_US)
+    adw_toast_dismiss (toast);
+  else if (g_object_get_data (G_OBJECT (toast), "mdg-leaving") == NULL)
+    {
+      g_object_set_data (G_OBJECT (toast), "mdg-leaving", GINT_TO_POINTER (TRUE));
+      g_timeout_add_full (G_PRIORITY_DEFAULT, (TOAST_SHOWN_US - shown_for) / G_TIME_SPAN_MILLISECOND + 1,
+                          dismiss_later_cb, g_object_ref (toast), NULL);
+    }
+}
+
+static gboolean
+dismiss_later_cb (gpointer user_data)
+{
+  g_autoptr(AdwToast) toast = user_data;
+
+  g_object_set_data (G_OBJECT (toast), "mdg-leaving", NULL);
+  dismiss_once (toast);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  GWeakRef  overlay;
+  AdwToast *toast;
+} WaitingToast;
+
+/* How long @toast must still wait before its overlay may show it; 0 when it may now. */
+static gint64
+toast_wait (OverlayToasts *data,
+            AdwToast      *toast)
+{
+  for (guint i = 0; i < data->toasts->len; i++)
+    {
+      AdwToast *other = g_ptr_array_index (data->toasts, i);
+
+      /* The one it replaces is still shown, until it has been shown long enough. */
+      if (other != toast && g_object_get_data (G_OBJECT (other), "mdg-shown-at") != NULL)
+        return TOAST_HIDDEN_US;
+    }
+  if (data->last_gone == 0)
+    return 0;
+  return MAX (0, data->last_gone + TOAST_HIDDEN_US - g_get_monotonic_time ());
+}
+
+static gboolean
+show_waiting_toast_cb (gpointer user_data)
+{
+  WaitingToast *waiting = user_data;
+  g_autoptr(GtkWidget) overlay = g_weak_ref_get (&waiting->overlay);
+
+  if (overlay != NULL && g_object_get_data (G_OBJECT (waiting->toast), "mdg-dismissed") == NULL)
+    {
+      OverlayToasts *data = g_object_get_data (G_OBJECT (overlay), "mdg-toasts");
+      gint64 wait = toast_wait (data, waiting->toast);
+
+      if (wait > 0)
+        {
+          g_timeout_add (wait / G_TIME_SPAN_MILLISECOND + 1, show_waiting_toast_cb, waiting);
+          return G_SOURCE_REMOVE;
+        }
+      g_object_set_data (G_OBJECT (waiting->toast), "mdg-shown-at", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (waiting->toast));
+    }
+  g_weak_ref_clear (&waiting->overlay);
+  g_object_unref (waiting->toast);
+  g_free (waiting);
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -97,17 +215,15 @@ toast_gone_cb (AdwToast  *toast,
  * Undo wraps its content in an #AdwToastOverlay and installs its undo action on
  * itself; given that widget or a widget inside its overlay, this finds the overlay.
  *
- * A new toast replaces the one shown (whose Undo, if any, is then over): one toast
- * at a time, the newest. Toasts are never pushed back into the overlay's queue by a
- * higher priority, which libadwaita 1.2 shows twice and aborts on
- * (adw-toast-overlay.c, show_toast: !info->widget).
+ * A new toast replaces the one shown (whose Undo, if any, is then over).
  */
 void
 _mdg_add_toast (GtkWidget *widget,
                 AdwToast  *toast)
 {
   GtkWidget *overlay;
-  GPtrArray *shown;
+  OverlayToasts *data;
+  WaitingToast *waiting;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (ADW_IS_TOAST (toast));
@@ -119,54 +235,53 @@ _mdg_add_toast (GtkWidget *widget,
       return;
     }
 
-  shown = g_object_get_data (G_OBJECT (overlay), "mdg-toasts");
-  if (shown == NULL)
+  data = g_object_get_data (G_OBJECT (overlay), "mdg-toasts");
+  if (data == NULL)
     {
-      shown = g_ptr_array_new_with_free_func (g_object_unref);
-      g_object_set_data_full (G_OBJECT (overlay), "mdg-toasts", shown, (GDestroyNotify) g_ptr_array_unref);
+      data = g_new0 (OverlayToasts, 1);
+      data->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (overlay), "mdg-toasts", data, (GDestroyNotify) overlay_toasts_free);
     }
-  while (shown->len > 0)
-    {
-      g_autoptr(AdwToast) old = g_ptr_array_steal_index (shown, 0);
-
-      _mdg_dismiss_toast (old);
-    }
-  g_ptr_array_add (shown, g_object_ref (toast));
+  /* The toasts it replaces leave the list once they are gone (toast_gone_cb). */
+  for (guint i = data->toasts->len; i > 0; i--)
+    dismiss_once (g_ptr_array_index (data->toasts, i - 1));
+  g_ptr_array_add (data->toasts, g_object_ref (toast));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_gone_cb), overlay, 0);
 
-  g_object_set_data (G_OBJECT (toast), "mdg-added-at", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  waiting = g_new0 (WaitingToast, 1);
+  g_weak_ref_init (&waiting->overlay, overlay);
+  waiting->toast = toast;
+  show_waiting_toast_cb (waiting);
 }
 
-/*
- * libadwaita 1.2 crashes when a toast is dismissed while its overlay still animates
- * it in (GNOME/libadwaita 1.2.0, adw-toast-overlay.c): a toast undone by Ctrl+Z at
- * once waits until it is fully shown.
- */
-#define TOAST_SHOWN_US (600 * G_TIME_SPAN_MILLISECOND)
-
-static void
-dismiss_later_cb (gpointer user_data)
+static gboolean
+dismiss_after_action_cb (gpointer user_data)
 {
   g_autoptr(AdwToast) toast = user_data;
 
-  adw_toast_dismiss (toast);
+  dismiss_once (toast);
+  return G_SOURCE_REMOVE;
 }
 
-/* Dismisses a toast added with _mdg_add_toast(), now or once its overlay has shown it. */
+/* Dismisses a toast added with _mdg_add_toast(), shown or still waiting to be. */
 void
 _mdg_dismiss_toast (AdwToast *toast)
 {
-  gint64 added_at = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "mdg-added-at"));
-  gint64 shown_for = g_get_monotonic_time () - added_at;
-
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  if (added_at == 0 || shown_for >= TOAST_SHOWN_US)
-    adw_toast_dismiss (toast);
-  else
-    g_timeout_add_once ((TOAST_SHOWN_US - shown_for) / G_TIME_SPAN_MILLISECOND + 1, dismiss_later_cb,
-                        g_object_ref (toast));
+  dismiss_once (toast);
+}
+
+/*
+ * Dismisses a toast whose action has just run: after the toast's own button, which
+ * dismisses its toast from an idle callback once the action ran.
+ */
+void
+_mdg_dismiss_toast_after_action (AdwToast *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  g_idle_add_full (G_PRIORITY_LOW, dismiss_after_action_cb, g_object_ref (toast), NULL);
 }
 
 /*

@@ -15,6 +15,7 @@ void            _mdg_toast_error        (GtkWidget  *widget,
 void            _mdg_add_toast          (GtkWidget  *widget,
                                          AdwToast   *toast);
 void            _mdg_dismiss_toast      (AdwToast   *toast);
+void            _mdg_dismiss_toast_after_action (AdwToast *toast);
 
 typedef struct _MdgWriteWatch MdgWriteWatch;
 

@@ -109,7 +109,7 @@ finish (MdgUndoDeletions *self,
 
   g_signal_handlers_disconnect_by_func (pending->toast, toast_dismissed_cb, self);
   if (!commit)
-    _mdg_dismiss_toast (pending->toast);
+    _mdg_dismiss_toast_after_action (pending->toast);
   else
     {
       g_autoptr(GtkWidget) owner = g_weak_ref_get (&self->owner);
