@@ -771,6 +771,12 @@ mdg_seminars_page_dispose (GObject *object)
 }
 
 static void
+mdg_seminars_page_refresh (MdgSection *section)
+{
+  reload (MDG_SEMINARS_PAGE (section));
+}
+
+static void
 mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -781,6 +787,7 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   object_class->dispose = mdg_seminars_page_dispose;
   section_class->search = mdg_seminars_page_search;
   section_class->close = mdg_seminars_page_close;
+  section_class->refresh = mdg_seminars_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-seminars-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, toast_overlay);
