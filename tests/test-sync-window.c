@@ -122,10 +122,12 @@ fill_row (GtkWidget  *prefs,
 
 /* Preferences as a person fills them: Ctrl+comma, the Team Server page, the rows, Connect. */
 static GtkWidget *
-connect_through_preferences (Fixture *f)
+connect_with (Fixture    *f,
+              guint       port_number,
+              const char *typed_password)
 {
   GtkWidget *prefs;
-  g_autofree char *port = g_strdup_printf ("%u", mdg_test_pg_get_port (pg));
+  g_autofree char *port = g_strdup_printf ("%u", port_number);
   GtkWidget *password_row;
 
   press_key (GTK_WIDGET (f->w.window), GDK_KEY_comma, GDK_CONTROL_MASK);
@@ -142,14 +144,20 @@ connect_through_preferences (Fixture *f)
   /* The password is typed key by key, as it is at a desk. */
   password_row = require_named (prefs, "sync-password");
   gtk_widget_grab_focus (password_row);
-  type_text (prefs, password);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, password);
+  type_text (prefs, typed_password);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, typed_password);
 
   click (require_named (prefs, "sync-connect"));
   /* Insensitive while it checks, saves and syncs; sensitive again with the answer. */
   g_assert_false (gtk_widget_is_sensitive (require_named (prefs, "sync-connect")));
   wait_until (gtk_widget_is_sensitive (require_named (prefs, "sync-connect")));
   return prefs;
+}
+
+static GtkWidget *
+connect_through_preferences (Fixture *f)
+{
+  return connect_with (f, mdg_test_pg_get_port (pg), password);
 }
 
 static void
@@ -281,6 +289,82 @@ test_conflict_review (Fixture       *f,
   g_assert_cmpstr (mdg_seminar_get_title (theirs), ==, "標的型メール訓練の結果（確定版）");
 }
 
+/* The footer's three states: the server's refusal in words, offline, synced. */
+static void
+test_status_states (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->w.window);
+  GtkWidget *status = require_named (window, "sync-status");
+  MdgSyncClient *sync = mdg_window_get_sync_client (f->w.window);
+  g_autoptr(MdgSyncSettings) settings =
+    mdg_sync_settings_new (mdg_test_pg_get_socket_dir (pg), mdg_test_pg_get_port (pg), f->dbname, user);
+  g_autofree char *description = mdg_sync_settings_describe (settings);
+  g_autofree char *refused = g_strdup_printf (_("The team server %s refused the user name or the password"),
+                                              description);
+  g_autofree char *saved_but = g_strdup_printf (_("Saved, but the server could not be used: %s"), refused);
+  g_autofree char *offline = NULL;
+  GtkWidget *prefs;
+
+  /* A mistyped password: Preferences and the footer say so, in words. */
+  prefs = connect_with (f, mdg_test_pg_get_port (pg), "Wrong-pw-1");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (require_named (prefs, "sync-connect-status"))), ==,
+                   saved_but);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  wait_until (gtk_widget_get_mapped (status));
+  g_assert_cmpint (mdg_sync_client_get_state (sync), ==, MDG_SYNC_STATE_ERROR);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, refused);
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  screenshot (window, "sync-status-error");
+
+  /* No server on that port: offline, and what waits. */
+  prefs = connect_with (f, mdg_test_pg_get_port (pg) + 1, password);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  wait_until (mdg_sync_client_get_state (sync) == MDG_SYNC_STATE_OFFLINE);
+  offline = mdg_sync_client_get_waiting (sync) == 0
+              ? g_strdup (_("Offline — nothing waiting"))
+              : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Offline — %u change waiting",
+                                              "Offline — %u changes waiting", mdg_sync_client_get_waiting (sync)),
+                                 mdg_sync_client_get_waiting (sync));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, offline);
+  g_assert_false (gtk_widget_has_css_class (status, "error"));
+
+  /* Set right: synced. */
+  prefs = connect_through_preferences (f);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  wait_until (mdg_sync_client_get_state (sync) == MDG_SYNC_STATE_IDLE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, _("Synced just now"));
+}
+
+/* Closing the window takes what was typed last to the team first. */
+static void
+test_sync_at_closing (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (f->w.window);
+  g_autoptr(MdgSeminar) seminar = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) seminars = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *prefs;
+
+  prefs = connect_through_preferences (f);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  other_laptop_syncs (f);
+  seminar = add_seminar (f->w.db, "閉じる直前に登録したセミナー");
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &f->w.window);
+  press_key (window, GDK_KEY_w, GDK_CONTROL_MASK);
+  wait_until (f->w.window == NULL);
+
+  g_assert_true (mdg_sync_client_sync (f->other_sync, NULL, &error));
+  g_assert_no_error (error);
+  seminars = mdg_seminar_store_list (f->other, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seminars->len, ==, 1);
+  g_assert_cmpstr (mdg_seminar_get_title (g_ptr_array_index (seminars, 0)), ==, "閉じる直前に登録したセミナー");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +383,10 @@ main (int    argc,
 
   g_test_add ("/sync-window/connect-and-sync", Fixture, NULL, sync_fixture_set_up, test_connect_and_sync, sync_fixture_tear_down);
   g_test_add ("/sync-window/conflict-review", Fixture, NULL, sync_fixture_set_up, test_conflict_review, sync_fixture_tear_down);
+  g_test_add ("/sync-window/status-states", Fixture, NULL, sync_fixture_set_up, test_status_states,
+              sync_fixture_tear_down);
+  g_test_add ("/sync-window/sync-at-closing", Fixture, NULL, sync_fixture_set_up, test_sync_at_closing,
+              sync_fixture_tear_down);
   status = g_test_run ();
 
   mdg_test_pg_stop (pg);
