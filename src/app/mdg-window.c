@@ -391,25 +391,41 @@ sync_conflicts_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  MdgWindow    *window;       /* owned */
+  GCancellable *cancellable;  /* owned */
+  guint         timeout_id;
+} ClosingSync;
+
 static void
 closing_sync_done_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(MdgWindow) self = user_data;
+  ClosingSync *closing = user_data;
   g_autoptr(GError) error = NULL;
 
   mdg_sync_client_sync_finish (MDG_SYNC_CLIENT (source), result, &error);
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_message ("The sync at closing did not finish: %s", error->message);
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_clear_handle_id (&closing->timeout_id, g_source_remove);
+  /* Unless the application was quit meanwhile, which destroyed the window already. */
+  if (closing->window->sync != NULL)
+    gtk_window_destroy (GTK_WINDOW (closing->window));
+  g_object_unref (closing->window);
+  g_object_unref (closing->cancellable);
+  g_free (closing);
 }
 
 static gboolean
 closing_timeout_cb (gpointer user_data)
 {
+  ClosingSync *closing = user_data;
+
   /* A server that takes too long does not keep Madoguchi open: the changes wait. */
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  closing->timeout_id = 0;
+  g_cancellable_cancel (closing->cancellable);
   return G_SOURCE_REMOVE;
 }
 
@@ -417,7 +433,7 @@ closing_timeout_cb (gpointer user_data)
 static gboolean
 sync_before_closing (MdgWindow *self)
 {
-  g_autoptr(GCancellable) cancellable = NULL;
+  ClosingSync *closing;
 
   if (self->sync == NULL || self->closing_synced ||
       mdg_sync_client_get_state (self->sync) != MDG_SYNC_STATE_IDLE)
@@ -425,10 +441,11 @@ sync_before_closing (MdgWindow *self)
 
   self->closing_synced = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  cancellable = g_cancellable_new ();
-  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, CLOSING_SYNC_SECONDS, closing_timeout_cb,
-                              g_object_ref (cancellable), g_object_unref);
-  mdg_sync_client_sync_async (self->sync, cancellable, closing_sync_done_cb, g_object_ref (self));
+  closing = g_new0 (ClosingSync, 1);
+  closing->window = g_object_ref (self);
+  closing->cancellable = g_cancellable_new ();
+  closing->timeout_id = g_timeout_add_seconds (CLOSING_SYNC_SECONDS, closing_timeout_cb, closing);
+  mdg_sync_client_sync_async (self->sync, closing->cancellable, closing_sync_done_cb, closing);
   return TRUE;
 }
 
