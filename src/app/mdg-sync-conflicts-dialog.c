@@ -75,6 +75,18 @@ resolve_work (MdgDatabase  *connection,
 static void update_empty (MdgSyncConflictsDialog *self);
 
 static void
+counts_refreshed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Finishing is what updates the client's counts (and so the window's footer). */
+  if (!mdg_sync_client_refresh_finish (MDG_SYNC_CLIENT (source), result, &error))
+    g_warning ("Could not read the sync status: %s", error->message);
+}
+
+static void
 resolved_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -97,7 +109,7 @@ resolved_cb (GObject      *source,
   gtk_list_box_remove (self->list, row);
   update_empty (self);
   /* The footer's count of conflicts to review follows. */
-  mdg_sync_client_refresh_async (self->sync, NULL, NULL, NULL);
+  mdg_sync_client_refresh_async (self->sync, NULL, counts_refreshed_cb, NULL);
 }
 
 static void
