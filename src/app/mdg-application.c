@@ -282,6 +282,7 @@ mdg_application_startup (GApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.sync", { "<Control>r", NULL } },
   };
 
   G_APPLICATION_CLASS (mdg_application_parent_class)->startup (app);

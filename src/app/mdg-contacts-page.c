@@ -70,6 +70,15 @@ mdg_contacts_page_search (MdgSection *section)
 }
 
 static void
+mdg_contacts_page_refresh (MdgSection *section)
+{
+  MdgContactsPage *self = MDG_CONTACTS_PAGE (section);
+
+  mdg_person_pane_reload (self->person_pane);
+  mdg_organization_pane_reload (self->organization_pane);
+}
+
+static void
 mdg_contacts_page_close (MdgSection *section)
 {
   mdg_person_pane_commit_pending (MDG_CONTACTS_PAGE (section)->person_pane);
@@ -131,6 +140,7 @@ mdg_contacts_page_class_init (MdgContactsPageClass *klass)
   object_class->set_property = mdg_contacts_page_set_property;
   section_class->search = mdg_contacts_page_search;
   section_class->close = mdg_contacts_page_close;
+  section_class->refresh = mdg_contacts_page_refresh;
 
   /* "people" or "organizations": the pane shown. */
   properties[PROP_MODE] =

@@ -32,6 +32,7 @@ struct _MdgRegistrationDialog
   AdwActionRow        *number_row;
   AdwActionRow        *status_row;
   AdwActionRow        *checked_in_row;
+  AdwPreferencesGroup *form_group;
   GtkButton           *check_in_button;
   GtkButton           *cancel_button;
 
@@ -58,6 +59,59 @@ show_text (AdwActionRow *row,
 {
   gtk_widget_set_visible (GTK_WIDGET (row), text != NULL && *text != '\0');
   adw_action_row_set_subtitle (row, text ? text : "");
+}
+
+/* A read-only row of the form's group: the question small above, the answer in full. */
+static void
+add_form_row (MdgRegistrationDialog *self,
+              const char            *name,
+              const char            *title,
+              const char            *text)
+{
+  GtkWidget *row;
+
+  if (text == NULL || *text == '\0')
+    return;
+  row = adw_action_row_new ();
+  if (name != NULL)
+    gtk_widget_set_name (row, name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  gtk_widget_add_css_class (row, "mdg-property");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_group_add (self->form_group, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_group), TRUE);
+}
+
+/* When they applied, venue or online, their questions, and every other answer of the form. */
+static void
+show_form (MdgRegistrationDialog *self)
+{
+  GDateTime *applied = mdg_attendee_get_applied_at (self->attendee);
+  MdgAttendance attendance = mdg_attendee_get_attendance (self->attendee);
+  GPtrArray *answers = mdg_attendee_get_answers (self->attendee);
+
+  if (applied != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (applied);
+      g_autofree char *date = mdg_date_format (local, MDG_DATE_DEFAULT);
+      g_autofree char *time = mdg_time_format (local);
+      /* Translators: a date, then a time */
+      g_autofree char *when = g_strdup_printf (C_("date and time", "%s %s"), date, time);
+
+      add_form_row (self, "registration-applied", _("Applied"), when);
+    }
+  if (attendance != MDG_ATTENDANCE_UNKNOWN)
+    add_form_row (self, "registration-attendance", _("Attends"), mdg_attendance_get_label (attendance));
+  add_form_row (self, "registration-questions", _("Questions for the Presenter"),
+                mdg_attendee_get_questions (self->attendee));
+  for (guint i = 0; answers != NULL && i < answers->len; i++)
+    {
+      MdgAnswer *answer = g_ptr_array_index (answers, i);
+
+      add_form_row (self, "registration-answer", answer->question, answer->answer);
+    }
 }
 
 static void
@@ -215,6 +269,7 @@ mdg_registration_dialog_class_init (MdgRegistrationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgRegistrationDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, MdgRegistrationDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, MdgRegistrationDialog, checked_in_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgRegistrationDialog, form_group);
   gtk_widget_class_bind_template_child (widget_class, MdgRegistrationDialog, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, MdgRegistrationDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, check_in_clicked_cb);
@@ -254,6 +309,7 @@ mdg_registration_dialog_new (MdgDatabase *database,
   self->attendee = g_object_ref (attendee);
   adw_window_title_set_subtitle (self->window_title, mdg_seminar_get_title (seminar));
   update (self);
+  show_form (self);
   /* Opened to check someone in, mostly: Check In has the focus, not a row of details.
    * Undo Check-In never has it: a second Enter must not take a check-in back. */
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->check_in_button)) && !mdg_attendee_get_checked_in (attendee))

@@ -44,6 +44,11 @@ mdg_section_real_close (MdgSection *self)
 }
 
 static void
+mdg_section_real_refresh (MdgSection *self)
+{
+}
+
+static void
 mdg_section_dispose (GObject *object)
 {
   MdgSectionPrivate *priv = mdg_section_get_instance_private (MDG_SECTION (object));
@@ -116,6 +121,7 @@ mdg_section_class_init (MdgSectionClass *klass)
   object_class->set_property = mdg_section_set_property;
   klass->search = mdg_section_real_search;
   klass->close = mdg_section_real_close;
+  klass->refresh = mdg_section_real_refresh;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL, MDG_TYPE_DATABASE,
@@ -209,4 +215,12 @@ mdg_section_close (MdgSection *self)
 {
   g_return_if_fail (MDG_IS_SECTION (self));
   MDG_SECTION_GET_CLASS (self)->close (self);
+}
+
+/* The database changed under the section (a sync): it reads what it shows again. */
+void
+mdg_section_refresh (MdgSection *self)
+{
+  g_return_if_fail (MDG_IS_SECTION (self));
+  MDG_SECTION_GET_CLASS (self)->refresh (self);
 }

@@ -19,6 +19,8 @@ struct _MdgSectionClass
   void (*search) (MdgSection *self);
   /* The window closes: make final what still waits for Undo. */
   void (*close)  (MdgSection *self);
+  /* Records changed underneath (a sync brought other laptops' edits): read them again. */
+  void (*refresh) (MdgSection *self);
 };
 
 MdgDatabase *mdg_section_get_database     (MdgSection  *self);
@@ -30,5 +32,6 @@ void         mdg_section_set_fills_window (MdgSection  *self,
                                            gboolean     fills_window);
 void         mdg_section_search           (MdgSection  *self);
 void         mdg_section_close            (MdgSection  *self);
+void         mdg_section_refresh          (MdgSection  *self);
 
 G_END_DECLS

@@ -31,6 +31,9 @@ struct _MdgSeminarsPage
   MdgAttendeesView     *attendees_view;
   MdgCheckinView       *checkin_view;
   AdwActionRow         *attendees_row;
+  AdwActionRow         *attendance_row;
+  AdwExpanderRow       *questions_row;
+  GPtrArray            *question_rows;  /* the rows inside questions_row */
   GtkStack             *detail_stack;
   GtkLabel             *title_label;
   GtkLabel             *when_label;

@@ -173,6 +173,109 @@ select_seminar (MdgSeminarsPage *self,
   self->selecting = FALSE;
 }
 
+static int
+compare_applied (gconstpointer a,
+                 gconstpointer b)
+{
+  MdgAttendee *first = *(MdgAttendee **) a;
+  MdgAttendee *second = *(MdgAttendee **) b;
+  GDateTime *first_at = mdg_attendee_get_applied_at (first);
+  GDateTime *second_at = mdg_attendee_get_applied_at (second);
+
+  if (first_at != NULL && second_at != NULL && !g_date_time_equal (first_at, second_at))
+    return g_date_time_compare (first_at, second_at);
+  if ((first_at == NULL) != (second_at == NULL))
+    return first_at == NULL ? 1 : -1;
+  return mdg_attendee_get_id (first) < mdg_attendee_get_id (second) ? -1 : 1;
+}
+
+/* The question, then who asked it: "山田 太郎様 · 株式会社博多ソフト". */
+static GtkWidget *
+create_question_row (MdgAttendee *attendee)
+{
+  GtkWidget *row = adw_action_row_new ();
+  MdgPerson *person = mdg_attendee_get_person (attendee);
+  g_autofree char *name = mdg_person_dup_name (person);
+  g_autofree char *honorific = _mdg_format_honorific (name);
+  const char *organization = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
+  g_autofree char *who = NULL;
+
+  if (organization != NULL && *organization != '\0')
+    /* Translators: who asked a question, then their organization */
+    who = g_strdup_printf (_("%s · %s"), honorific, organization);
+  gtk_widget_set_name (row, "question");
+  /* Read, not opened: no hover that promises an action. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), mdg_attendee_get_questions (attendee));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), who ? who : honorific);
+  return row;
+}
+
+/*
+ * From the registrations the forms brought: how many come to the venue and how many
+ * online, and the questions people sent the presenter, in the order they applied
+ * (as the questions PDF prints them). Both stay hidden while no registration says.
+ */
+static void
+update_attendance_and_questions (MdgSeminarsPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->attendees);
+  g_autoptr(GPtrArray) asked = g_ptr_array_new_with_free_func (g_object_unref);
+  guint venue = 0, online = 0;
+
+  /* The page is going: its rows are gone with it. */
+  if (self->questions_row == NULL || self->question_rows == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MdgAttendee) attendee = g_list_model_get_item (model, i);
+      const char *questions = mdg_attendee_get_questions (attendee);
+
+      if (mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_CANCELLED)
+        continue;
+      if (mdg_attendee_get_status (attendee) == MDG_REGISTRATION_STATUS_REGISTERED)
+        {
+          venue += mdg_attendee_get_attendance (attendee) == MDG_ATTENDANCE_VENUE;
+          online += mdg_attendee_get_attendance (attendee) == MDG_ATTENDANCE_ONLINE;
+        }
+      if (questions != NULL && *questions != '\0')
+        g_ptr_array_add (asked, g_object_ref (attendee));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attendance_row), venue + online > 0);
+  if (venue + online > 0)
+    {
+      g_autofree char *at_venue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u at the venue", "%u at the venue",
+                                                                venue), venue);
+      /* Translators: "12 at the venue · 5 online" */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u online", "%s · %u online",
+                                                            online), at_venue, online);
+
+      adw_action_row_set_subtitle (self->attendance_row, text);
+    }
+
+  for (guint i = 0; i < self->question_rows->len; i++)
+    adw_expander_row_remove (self->questions_row, g_ptr_array_index (self->question_rows, i));
+  g_ptr_array_set_size (self->question_rows, 0);
+  g_ptr_array_sort (asked, compare_applied);
+  for (guint i = 0; i < asked->len; i++)
+    {
+      GtkWidget *row = create_question_row (g_ptr_array_index (asked, i));
+
+      adw_expander_row_add_row (self->questions_row, row);
+      g_ptr_array_add (self->question_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_row), asked->len > 0);
+  if (asked->len > 0)
+    {
+      g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions",
+                                                             asked->len), asked->len);
+
+      adw_expander_row_set_subtitle (self->questions_row, count);
+    }
+}
+
 static void
 update_attendees_row (MdgSeminarsPage *self)
 {
@@ -194,6 +297,7 @@ update_attendees_row (MdgSeminarsPage *self)
   else
     text = g_strdup_printf (_("%u registered · %u on the waitlist"), registered, waitlisted);
   adw_action_row_set_subtitle (self->attendees_row, text);
+  update_attendance_and_questions (self);
 }
 
 static void
@@ -754,6 +858,7 @@ mdg_seminars_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_SEMINARS_PAGE);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->seminar_cancellable);
+  g_clear_pointer (&self->question_rows, g_ptr_array_unref);
   g_clear_object (&self->attendees);
   g_clear_object (&self->program);
   g_clear_object (&self->selected);
@@ -771,6 +876,12 @@ mdg_seminars_page_dispose (GObject *object)
 }
 
 static void
+mdg_seminars_page_refresh (MdgSection *section)
+{
+  reload (MDG_SEMINARS_PAGE (section));
+}
+
+static void
 mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -781,6 +892,7 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   object_class->dispose = mdg_seminars_page_dispose;
   section_class->search = mdg_seminars_page_search;
   section_class->close = mdg_seminars_page_close;
+  section_class->refresh = mdg_seminars_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-seminars-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, toast_overlay);
@@ -808,6 +920,8 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, advance_button);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, venue_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, online_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendance_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, questions_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, co_organizer_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, description_group);
@@ -854,6 +968,7 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   _mdg_label_keep_last_line (self->title_label);
+  self->question_rows = g_ptr_array_new ();
 
   self->now = g_date_time_new_now_local ();
   self->seminars = g_list_store_new (MDG_TYPE_SEMINAR);

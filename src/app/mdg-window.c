@@ -10,6 +10,8 @@
 #include "mdg-database-watch.h"
 #include "mdg-planned-section.h"
 #include "mdg-seminars-page.h"
+#include "mdg-sync-client.h"
+#include "mdg-sync-conflicts-dialog.h"
 #include "mdg-window.h"
 
 /*
@@ -33,6 +35,13 @@
  * text is escaped (_mdg_toast_new()). The window talks downwards through MdgSection: "narrow"
  * (the sidebar is folded), search() and close(); it listens to "fills-window",
  * and folds its sidebar away while a section needs the whole width.
+ *
+ * Team sync: the window owns the MdgSyncClient of its database (none for the sample
+ * data). Its status sits quietly in the sidebar's footer, only once a team server is
+ * set up; win.sync (Ctrl+R, the footer's button, the main menu) syncs in a worker,
+ * the client syncs on its own every few minutes, and closing the window syncs once
+ * more when the server was reachable. When a sync brought records, every open
+ * section reads again (mdg_section_refresh()).
  *
  * Keyboard shortcuts live on the widget that owns their actions
  * (gtk_widget_class_add_binding_action(), or a GtkShortcutController in the
@@ -60,14 +69,25 @@ struct _MdgWindow
   GtkWidget            *sample_banner;
   GtkRevealer          *waiting_revealer;
   GtkStack             *stack;
+  GtkWidget            *sync_box;
+  GtkLabel             *sync_label;
+  GtkWidget            *sync_conflicts_button;
 
   /* owned */
   MdgDatabase          *database;
   GSettings            *settings;
+  MdgSyncClient        *sync;
+  GCancellable         *sync_cancellable;
+  guint                 sync_tick;
 
   guint                 waiting;
   gboolean              sample;
+  gboolean              closing_synced;
 };
+
+/* How often the window syncs while a team server is set up, and how long closing waits. */
+#define SYNC_INTERVAL_SECONDS 300
+#define CLOSING_SYNC_SECONDS  15
 
 G_DEFINE_FINAL_TYPE (MdgWindow, mdg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -247,16 +267,225 @@ waiting_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (self->waiting_revealer, self->waiting > 0);
 }
 
+/* The footer's line: nothing without a team server, else the client's status in words. */
+static void
+update_sync_status (MdgWindow *self)
+{
+  MdgSyncState state;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *line = NULL;
+  gboolean set_up;
+
+  if (self->sync == NULL)
+    return;
+  state = mdg_sync_client_get_state (self->sync);
+  set_up = state != MDG_SYNC_STATE_NOT_SET_UP;
+  now = g_date_time_new_now_utc ();
+  line = mdg_sync_client_describe (self->sync, now);
+
+  gtk_widget_set_visible (self->sync_box, set_up);
+  gtk_label_set_text (self->sync_label, set_up ? line : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), mdg_sync_client_get_message (self->sync));
+  if (state == MDG_SYNC_STATE_ERROR)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "error");
+  gtk_widget_set_visible (self->sync_conflicts_button, set_up && mdg_sync_client_get_conflicts (self->sync) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", set_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-conflicts", set_up);
+}
+
+/* Another laptop's records arrived: what the sections show is read again. */
+static void
+sync_last_synced_cb (MdgWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (MDG_IS_SECTION (child))
+      mdg_section_refresh (MDG_SECTION (child));
+  update_sync_status (self);
+}
+
+static void
+sync_refreshed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The properties' notifications update the line; a failed read leaves it as it was. */
+  if (!mdg_sync_client_refresh_finish (MDG_SYNC_CLIENT (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the sync status: %s", error->message);
+}
+
+static void
+first_refresh_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MdgSyncClient *sync = MDG_SYNC_CLIENT (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!mdg_sync_client_refresh_finish (sync, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the sync status: %s", error->message);
+      return;
+    }
+  /* Opening the window brings the team's changes of the night. */
+  if (mdg_sync_client_get_state (sync) != MDG_SYNC_STATE_NOT_SET_UP)
+    mdg_sync_client_sync_async (sync, NULL, NULL, NULL);
+}
+
+static gboolean
+sync_tick_cb (gpointer user_data)
+{
+  MdgWindow *self = MDG_WINDOW (user_data);
+
+  /* "2 minutes ago" moves on; changes typed meanwhile count as waiting. */
+  update_sync_status (self);
+  if (mdg_sync_client_get_state (self->sync) != MDG_SYNC_STATE_NOT_SET_UP &&
+      mdg_sync_client_get_state (self->sync) != MDG_SYNC_STATE_SYNCING)
+    mdg_sync_client_refresh_async (self->sync, self->sync_cancellable, sync_refreshed_cb, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (mdg_sync_client_sync_finish (MDG_SYNC_CLIENT (source), result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Asked for by hand: the reason is said aloud too, not only in the footer. */
+  _mdg_toast_error (GTK_WIDGET (user_data), error);
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+
+  if (self->sync != NULL)
+    mdg_sync_client_sync_async (self->sync, self->sync_cancellable, sync_done_cb, self);
+}
+
+static void
+sync_conflicts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MdgWindow *self = MDG_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->sync == NULL)
+    return;
+  dialog = mdg_sync_conflicts_dialog_new (GTK_WINDOW (self), self->database, self->sync);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  MdgWindow    *window;       /* owned */
+  GCancellable *cancellable;  /* owned */
+  guint         timeout_id;
+} ClosingSync;
+
+static void
+closing_sync_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ClosingSync *closing = user_data;
+  g_autoptr(GError) error = NULL;
+
+  mdg_sync_client_sync_finish (MDG_SYNC_CLIENT (source), result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The sync at closing did not finish: %s", error->message);
+  g_clear_handle_id (&closing->timeout_id, g_source_remove);
+  /* Unless the application was quit meanwhile, which destroyed the window already. */
+  if (closing->window->sync != NULL)
+    gtk_window_destroy (GTK_WINDOW (closing->window));
+  g_object_unref (closing->window);
+  g_object_unref (closing->cancellable);
+  g_free (closing);
+}
+
+static gboolean
+closing_timeout_cb (gpointer user_data)
+{
+  ClosingSync *closing = user_data;
+
+  /* A server that takes too long does not keep Madoguchi open: the changes wait. */
+  closing->timeout_id = 0;
+  g_cancellable_cancel (closing->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Syncs once more before the window goes, when the server was reachable; TRUE if it does. */
+static gboolean
+sync_before_closing (MdgWindow *self)
+{
+  ClosingSync *closing;
+
+  if (self->sync == NULL || self->closing_synced ||
+      mdg_sync_client_get_state (self->sync) != MDG_SYNC_STATE_IDLE)
+    return FALSE;
+
+  self->closing_synced = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  closing = g_new0 (ClosingSync, 1);
+  closing->window = g_object_ref (self);
+  closing->cancellable = g_cancellable_new ();
+  closing->timeout_id = g_timeout_add_seconds (CLOSING_SYNC_SECONDS, closing_timeout_cb, closing);
+  mdg_sync_client_sync_async (self->sync, closing->cancellable, closing_sync_done_cb, closing);
+  return TRUE;
+}
+
+static void
+start_sync (MdgWindow *self)
+{
+  /* The sample data is nobody's team data. */
+  if (self->sample)
+    return;
+  self->sync = mdg_sync_client_new (mdg_database_get_path (self->database));
+  self->sync_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->sync, "notify::state", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::message", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::waiting", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::conflicts", G_CALLBACK (update_sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::last-synced", G_CALLBACK (sync_last_synced_cb), self,
+                           G_CONNECT_SWAPPED);
+  mdg_sync_client_set_interval (self->sync, SYNC_INTERVAL_SECONDS);
+  self->sync_tick = g_timeout_add_seconds (30, sync_tick_cb, self);
+  update_sync_status (self);
+  mdg_sync_client_refresh_async (self->sync, self->sync_cancellable, first_refresh_cb, NULL);
+}
+
 static gboolean
 mdg_window_close_request (GtkWindow *window)
 {
   MdgWindow *self = MDG_WINDOW (window);
+
+  if (self->closing_synced)
+    return GTK_WINDOW_CLASS (mdg_window_parent_class)->close_request (window);
 
   /* What still waits for Undo becomes final when the window goes. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child;
        child = gtk_widget_get_next_sibling (child))
     if (MDG_IS_SECTION (child))
       mdg_section_close (MDG_SECTION (child));
+
+  /* ...and reaches the team before it goes, when it can: the window hides meanwhile. */
+  if (sync_before_closing (self))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (mdg_window_parent_class)->close_request (window);
 }
@@ -291,6 +520,7 @@ mdg_window_constructed (GObject *object)
     }
 
   mdg_window_show_section (self, last);
+  start_sync (self);
 }
 
 static void
@@ -298,7 +528,16 @@ mdg_window_dispose (GObject *object)
 {
   MdgWindow *self = MDG_WINDOW (object);
 
+  g_cancellable_cancel (self->sync_cancellable);
+  g_clear_handle_id (&self->sync_tick, g_source_remove);
+  if (self->sync != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sync, self);
+      mdg_sync_client_set_interval (self->sync, 0);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_WINDOW);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -378,12 +617,17 @@ mdg_window_class_init (MdgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, sample_banner);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, sync_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgWindow, sync_conflicts_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.waiting", "b", waiting_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-conflicts", NULL, sync_conflicts_action);
 }
 
 static void
@@ -398,6 +642,9 @@ mdg_window_init (MdgWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
+  /* Until the status is read: a laptop without a team server has nothing to sync. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-conflicts", FALSE);
 }
 
 MdgWindow *
@@ -490,4 +737,12 @@ mdg_window_peek_section (MdgWindow  *self,
 
   child = gtk_stack_get_child_by_name (self->stack, name);
   return child ? MDG_SECTION (child) : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the window's sync client; %NULL for the sample data */
+MdgSyncClient *
+mdg_window_get_sync_client (MdgWindow *self)
+{
+  g_return_val_if_fail (MDG_IS_WINDOW (self), NULL);
+  return self->sync;
 }

@@ -6,6 +6,7 @@
 #include "mdg-application.h"
 #include "mdg-database.h"
 #include "mdg-section.h"
+#include "mdg-sync-client.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,6 @@ MdgSection  *mdg_window_show_section   (MdgWindow      *self,
 const char  *mdg_window_get_section    (MdgWindow      *self);
 MdgSection  *mdg_window_peek_section   (MdgWindow      *self,
                                         const char     *name);
+MdgSyncClient *mdg_window_get_sync_client (MdgWindow    *self);
 
 G_END_DECLS

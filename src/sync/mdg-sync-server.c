@@ -89,7 +89,10 @@ set_connect_error (GError                **error,
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_NO_PASSWORD,
                  _("The team server %s asks for a password, and the keyring has none: set the server up again"),
                  description);
-  else if (strstr (message, "authentication failed") != NULL || (conn && PQconnectionNeedsPassword (conn)))
+  /* The server words its refusals in its own language (lc_messages): a Japanese office's
+   * server answers 「ユーザー"…"のパスワード認証に失敗しました」. */
+  else if (strstr (message, "authentication failed") != NULL || strstr (message, "認証に失敗") != NULL ||
+           (conn && PQconnectionNeedsPassword (conn)))
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_AUTH,
                  _("The team server %s refused the user name or the password"), description);
   else if (strstr (message, "SSL") != NULL || strstr (message, "certificate") != NULL ||
@@ -101,10 +104,15 @@ set_connect_error (GError                **error,
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_PERMISSION,
                  _("The team server %s does not let this user in from this computer; ask its administrator"),
                  description);
-  else if (strstr (message, "does not exist") != NULL)
+  else if (strstr (message, "does not exist") != NULL || strstr (message, "存在しません") != NULL)
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_SERVER,
                  _("The team server has no database “%s” or no user “%s”; check the settings"),
                  settings->dbname, settings->user);
+  else if (conn != NULL && password != NULL && PQconnectionUsedPassword (conn))
+    /* It answered and asked for the password, in words of a language not known here:
+     * not unreachable, and the password is the likeliest reason. */
+    g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_AUTH,
+                 _("The team server %s refused the user name or the password"), description);
   else
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_UNREACHABLE,
                  _("The team server %s cannot be reached"), description);
