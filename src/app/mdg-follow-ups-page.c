@@ -41,6 +41,7 @@ struct _MdgFollowUpsPage
   GtkStack           *detail_stack;
   GtkLabel           *title_label;
   GtkButton          *done_button;
+  GtkWidget          *letter_button;
   AdwActionRow       *due_row;
   AdwActionRow       *owner_row;
   AdwActionRow       *state_row;
@@ -179,6 +180,7 @@ show_follow_up (MdgFollowUpsPage *self,
   gboolean done, overdue;
 
   g_set_object (&self->shown, follow_up);
+  gtk_widget_set_visible (self->letter_button, follow_up != NULL);
   if (follow_up == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
@@ -786,6 +788,7 @@ mdg_follow_ups_page_class_init (MdgFollowUpsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, done_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, letter_button);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, due_row);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, owner_row);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, state_row);

@@ -32,6 +32,7 @@ struct _MdgReportsPage
   GtkStack         *stack;
   GtkWidget        *report_box;
   GtkFlowBox       *figures_box;
+  GtkFlowBox       *follow_up_box;
 
   /* owned */
   GCancellable     *cancellable;
@@ -129,14 +130,14 @@ figure_new (const char *value,
 }
 
 static void
-add_count (MdgReportsPage *self,
+add_count (GtkFlowBox     *box,
            guint           count,
            const char     *caption,
            const char     *name)
 {
   g_autofree char *value = g_strdup_printf ("%u", count);
 
-  gtk_flow_box_append (self->figures_box, figure_new (value, caption, name));
+  gtk_flow_box_append (box, figure_new (value, caption, name));
 }
 
 static void
@@ -211,20 +212,23 @@ show_report (MdgReportsPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box))) != NULL)
     gtk_flow_box_remove (self->figures_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->follow_up_box))) != NULL)
+    gtk_flow_box_remove (self->follow_up_box, child);
   for (guint i = 0; i < self->groups->len; i++)
     gtk_box_remove (GTK_BOX (self->report_box), self->groups->pdata[i]);
   g_ptr_array_set_size (self->groups, 0);
 
-  add_count (self, report->received, _("Consultations received"), "reports-received");
-  add_count (self, report->answered, _("Answered by now"), "reports-answered");
+  add_count (self->figures_box, report->received, _("Consultations received"), "reports-received");
+  add_count (self->figures_box, report->answered, _("Answered by now"), "reports-answered");
   add_hours (self, report->median_hours_to_answer, _("Median time to first answer"), "reports-to-answer");
-  add_count (self, report->closed, _("Closed"), "reports-closed");
+  add_count (self->figures_box, report->closed, _("Closed"), "reports-closed");
   add_hours (self, report->median_hours_to_close, _("Median time to close"), "reports-to-close");
-  add_count (self, report->sensitive, _("Sensitive"), "reports-sensitive");
-  add_count (self, report->follow_ups_due, _("Follow-ups due"), "reports-follow-ups-due");
-  add_count (self, report->follow_ups_on_time, _("Follow-ups done on time"), "reports-on-time");
-  add_count (self, report->follow_ups_late, _("Follow-ups done late"), "reports-late");
-  add_count (self, report->follow_ups_open, _("Follow-ups still open"), "reports-open");
+  add_count (self->figures_box, report->sensitive, _("Sensitive"), "reports-sensitive");
+  /* Under their heading, "follow-ups" goes without saying. */
+  add_count (self->follow_up_box, report->follow_ups_due, C_("report", "Due"), "reports-follow-ups-due");
+  add_count (self->follow_up_box, report->follow_ups_on_time, C_("report", "Done on time"), "reports-on-time");
+  add_count (self->follow_up_box, report->follow_ups_late, C_("report", "Done late"), "reports-late");
+  add_count (self->follow_up_box, report->follow_ups_open, C_("report", "Still open"), "reports-open");
 
   add_table (self, _("By Channel"), "reports-by-channel", report->by_channel, report->received);
   add_table (self, _("By Kind"), "reports-by-kind", report->by_kind, report->received);
@@ -416,6 +420,7 @@ mdg_reports_page_class_init (MdgReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgReportsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MdgReportsPage, report_box);
   gtk_widget_class_bind_template_child (widget_class, MdgReportsPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgReportsPage, follow_up_box);
 
   gtk_widget_class_install_action (widget_class, "reports.previous-month", NULL, previous_month_action);
   gtk_widget_class_install_action (widget_class, "reports.next-month", NULL, next_month_action);
