@@ -243,6 +243,28 @@ read_saved_pdf (WindowFixture *f,
   return g_string_free (text, FALSE);
 }
 
+/* Who is at this computer, chosen as a person does: in Preferences. */
+static void
+choose_staff_in_preferences (WindowFixture *f,
+                             Data          *d)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  GtkWindow *preferences = NULL;
+  GtkWidget *row;
+
+  g_settings_reset (settings, "current-staff");
+  g_action_group_activate_action (G_ACTION_GROUP (window_test_get_app ()), "preferences", NULL);
+  wait_until ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  row = require_named (GTK_WIDGET (preferences), "preferences-current-staff");
+  wait_until (gtk_widget_is_sensitive (row));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  g_assert_cmpint (g_settings_get_int64 (settings, "current-staff"), ==, d->staff);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "data");
+  screenshot (GTK_WIDGET (preferences), "preferences-staff");
+  gtk_window_close (preferences);
+}
+
 static void
 test_follow_ups (WindowFixture *f,
                  gconstpointer  data)
@@ -255,6 +277,7 @@ test_follow_ups (WindowFixture *f,
   g_autofree char *state = NULL;
 
   fill (f, &d);
+  choose_staff_in_preferences (f, &d);
   page = MDG_FOLLOW_UPS_PAGE (mdg_window_show_section (f->window, "follow-ups"));
   g_assert_cmpstr (mdg_follow_ups_page_get_filter (page), ==, "mine");
   wait_until (mdg_follow_ups_page_get_n_listed (page) == 4 && !mdg_follow_ups_page_is_loading (page));

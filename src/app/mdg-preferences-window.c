@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mdg-backup.h"
+#include "mdg-current-staff.h"
 #include "mdg-date.h"
 #include "mdg-document-output.h"
 #include "mdg-preferences-window.h"
@@ -23,6 +24,7 @@ struct _MdgPreferencesWindow
   AdwActionRow         *era_row;
   GtkSwitch            *era_switch;
   AdwPreferencesGroup  *backups_group;
+  AdwPreferencesGroup  *staff_group;
   AdwActionRow         *last_backup_row;
 
   /* owned */
@@ -122,6 +124,7 @@ mdg_preferences_window_class_init (MdgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, staff_group);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, last_backup_row);
 }
 
@@ -170,5 +173,10 @@ mdg_preferences_window_new (GtkWindow *parent)
                            backups_listed_cb, self);
   else
     gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
+  /* Who makes the changes this Madoguchi records. */
+  if (MDG_IS_WINDOW (parent))
+    adw_preferences_group_add (self->staff_group, _mdg_current_staff_row_new (mdg_window_get_database (MDG_WINDOW (parent))));
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->staff_group), FALSE);
   return GTK_WIDGET (self);
 }
