@@ -55,6 +55,7 @@ struct _MdgFollowUpsPage
   GListStore         *store;
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
+  GSettings          *settings;
   MdgFollowUp        *shown;          /* the follow-up in the detail pane */
   char               *filter;
   gint64              select_id;      /* to select once the list has loaded */
@@ -85,6 +86,7 @@ typedef struct
   char           *title;          /* filled in by the worker */
   MdgDocument    *document;       /* the letter, filled in by the worker */
   MdgWriteWatch  *watch;          /* main thread only */
+  GApplication   *application;    /* held while a write is under way */
   GWeakRef        page;
 } Job;
 
@@ -95,6 +97,33 @@ job_clear (Job *job)
   g_free (job->title);
   g_clear_object (&job->document);
   g_weak_ref_clear (&job->page);
+}
+
+/* What the user asked for is written even when the window closes meanwhile: the
+ * application stays up until then. */
+static void
+job_start_write (Job       *job,
+                 GtkWidget *widget)
+{
+  job->watch = _mdg_write_watch_new (widget);
+  job->application = g_application_get_default ();
+  if (job->application != NULL)
+    {
+      g_object_ref (job->application);
+      g_application_hold (job->application);
+    }
+}
+
+/* Returns: (transfer full) (nullable): the widget that started the write, if still there */
+static GtkWidget *
+job_finish_write (Job *job)
+{
+  if (job->application != NULL)
+    {
+      g_application_release (job->application);
+      g_clear_object (&job->application);
+    }
+  return _mdg_write_watch_finish (g_steal_pointer (&job->watch));
 }
 
 static Job *
@@ -298,7 +327,7 @@ advice_saved_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (g_steal_pointer (&job->watch));
+  g_autoptr(GtkWidget) widget = job_finish_write (job);
   g_autoptr(GError) error = NULL;
   MdgFollowUpsPage *self;
 
@@ -339,7 +368,7 @@ save_advice (MdgFollowUpsPage *self)
     return;
   job = job_new (self, mdg_follow_up_get_id (self->shown));
   job->advice = dup_advice_text (self);
-  job->watch = _mdg_write_watch_new (GTK_WIDGET (self));
+  job_start_write (job, GTK_WIDGET (self));
   mdg_database_work_async (get_database (self), save_advice_work, job_ref (job), (GDestroyNotify) job_unref,
                            save_advice_work, NULL, advice_saved_cb, job);
 }
@@ -519,7 +548,7 @@ done_set_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (g_steal_pointer (&job->watch));
+  g_autoptr(GtkWidget) widget = job_finish_write (job);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   MdgFollowUpsPage *self;
@@ -569,7 +598,7 @@ set_done (MdgFollowUpsPage *self,
   Job *job = job_new (self, id);
 
   job->done = done;
-  job->watch = _mdg_write_watch_new (GTK_WIDGET (self));
+  job_start_write (job, GTK_WIDGET (self));
   mdg_database_work_async (get_database (self), set_done_work, job_ref (job), (GDestroyNotify) job_unref,
                            set_done_work, NULL, done_set_cb, job);
 }
@@ -682,6 +711,13 @@ update_back_button (MdgFollowUpsPage *self)
 }
 
 static void
+current_staff_changed_cb (MdgFollowUpsPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+}
+
+static void
 mdg_follow_ups_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (mdg_follow_ups_page_parent_class)->map (widget);
@@ -704,6 +740,7 @@ mdg_follow_ups_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_FOLLOW_UPS_PAGE);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_object (&self->shown);
@@ -818,7 +855,12 @@ mdg_follow_ups_page_init (MdgFollowUpsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->filter = g_strdup (_mdg_current_staff_get_id () > 0 ? "mine" : "all");
+  /* Someone chose who they are in Preferences: "Mine" is someone else's now. The key
+   * is read here, so that GSettings tells of its changes. */
+  self->settings = g_settings_new (BASE_APP_ID);
+  self->filter = g_strdup (g_settings_get_int64 (self->settings, "current-staff") > 0 ? "mine" : "all");
+  g_signal_connect_object (self->settings, "changed::current-staff", G_CALLBACK (current_staff_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   self->store = g_list_store_new (G_TYPE_OBJECT);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
