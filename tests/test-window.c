@@ -1471,6 +1471,7 @@ imported_cb (GtkWidget *dialog,
              guint      imported,
              guint      waitlisted,
              guint      already_registered,
+             guint      unchanged,
              guint     *counts)
 {
   counts[0] = imported;
