@@ -335,6 +335,7 @@ test_follow_ups (WindowFixture *f,
   click (require_named (GTK_WIDGET (page), "follow-ups-done"));
   wait_until (g_str_equal (mdg_follow_ups_page_get_filter (page), "done") && !mdg_follow_ups_page_is_loading (page) &&
               mdg_follow_ups_page_get_n_listed (page) == 0);
+  screenshot (GTK_WIDGET (f->window), "follow-ups-empty");
   click (require_named (GTK_WIDGET (page), "follow-ups-all"));
   wait_until (!mdg_follow_ups_page_is_loading (page) && mdg_follow_ups_page_get_n_listed (page) == 4);
   mdg_follow_ups_page_select (page, d.overdue);

@@ -36,6 +36,7 @@ struct _MdgFollowUpsPage
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkWidget          *no_selection_page;
   AdwWindowTitle     *detail_title;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
@@ -480,6 +481,8 @@ list_loaded_cb (GObject      *source,
   /* The same position may hold a new copy of the same follow-up: show it. */
   selection_changed_cb (self);
   gtk_stack_set_visible_child_name (self->list_stack, list->len > 0 ? "list" : "empty");
+  /* With nothing listed, the list's own empty state says it all. */
+  gtk_widget_set_visible (self->no_selection_page, list->len > 0);
 }
 
 static void
@@ -518,6 +521,7 @@ reload (MdgFollowUpsPage *self)
           adw_status_page_set_description (self->empty_page,
                                            _("Choose yourself as the current staff member in Preferences to see the follow-ups you own."));
           gtk_stack_set_visible_child_name (self->list_stack, "empty");
+          gtk_widget_set_visible (self->no_selection_page, FALSE);
           return;
         }
     }
@@ -820,6 +824,7 @@ mdg_follow_ups_page_class_init (MdgFollowUpsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, no_selection_page);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, detail_stack);
