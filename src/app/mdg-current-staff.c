@@ -9,6 +9,7 @@
 #include "mdg-current-staff.h"
 #include "mdg-database-work.h"
 #include "mdg-staff-store.h"
+#include "mdg-work-util.h"
 
 /*
  * The current staff member is a choice of the person at this computer, not of the
@@ -78,26 +79,17 @@ listed_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) row = g_weak_ref_get (&job->row);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) row = _mdg_work_finish_for (g_weak_ref_get (&job->row), MDG_DATABASE (source), result,
+                                                   list_work, "list the staff");
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *ids;
   gint64 current = _mdg_current_staff_get_id ();
   gint64 nobody = 0;
   guint selected = 0;
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, list_work, &error))
-    {
-      g_array_unref (ids);
-      if (row != NULL)
-        _mdg_toast_error (row, error);
-      return;
-    }
   if (row == NULL)
-    {
-      g_array_unref (ids);
-      return;
-    }
+    return;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_string_list_append (names, _("Nobody Chosen"));
   g_array_append_val (ids, nobody);

@@ -13,6 +13,7 @@
 #include "mdg-document-output.h"
 #include "mdg-follow-up-row.h"
 #include "mdg-follow-ups-page.h"
+#include "mdg-work-util.h"
 
 /*
  * The Follow-ups section: the advice promised to companies, soonest due first and
@@ -328,18 +329,10 @@ advice_saved_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) widget = job_finish_write (job);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) widget = _mdg_work_finish_for (job_finish_write (job), MDG_DATABASE (source), result,
+                                                      save_advice_work, "save the advice of a follow-up");
   MdgFollowUpsPage *self;
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, save_advice_work, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      else
-        g_warning ("Could not save the advice of follow-up %lld: %s", (long long) job->id, error->message);
-      return;
-    }
   if (widget == NULL)
     return;
 
@@ -552,19 +545,11 @@ done_set_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) widget = job_finish_write (job);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) widget = _mdg_work_finish_for (job_finish_write (job), MDG_DATABASE (source), result,
+                                                      set_done_work, "mark a follow-up done or open");
   g_autofree char *message = NULL;
   MdgFollowUpsPage *self;
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, set_done_work, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      else
-        g_warning ("Could not change follow-up %lld: %s", (long long) job->id, error->message);
-      return;
-    }
   if (widget == NULL)
     return;
 
@@ -662,16 +647,10 @@ letter_loaded_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (&job->page);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) widget = _mdg_work_finish_for (g_weak_ref_get (&job->page), MDG_DATABASE (source), result,
+                                                      letter_work, "make an advice letter");
   g_autofree char *name = NULL;
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, letter_work, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      return;
-    }
   if (widget == NULL)
     return;
 

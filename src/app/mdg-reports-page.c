@@ -13,6 +13,7 @@
 #include "mdg-report-document.h"
 #include "mdg-report-export.h"
 #include "mdg-reports-page.h"
+#include "mdg-work-util.h"
 
 /*
  * The Reports section: the desk's month in figures (月次報告), as the core computes
@@ -243,17 +244,10 @@ report_loaded_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (&job->page);
-  g_autoptr(GError) error = NULL;
-  MdgReportsPage *self;
+  g_autoptr(GtkWidget) widget = _mdg_work_finish_for (g_weak_ref_get (&job->page), MDG_DATABASE (source), result,
+                                                      report_work, "compute a monthly report");
+  MdgReportsPage *self = widget ? MDG_REPORTS_PAGE (widget) : NULL;
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, report_work, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      return;
-    }
-  self = MDG_REPORTS_PAGE (widget);
   /* A report of a month since left is not shown. */
   if (self == NULL || job->year != self->year || job->month != self->month)
     return;
@@ -294,17 +288,11 @@ exported_cb (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(Job) job = user_data;
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (&job->page);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) widget = _mdg_work_finish_for (g_weak_ref_get (&job->page), MDG_DATABASE (source), result,
+                                                      report_work, "compute a monthly report");
   g_autofree char *month = NULL;
   g_autofree char *name = NULL;
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, report_work, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      return;
-    }
   if (widget == NULL)
     return;
 
