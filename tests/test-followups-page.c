@@ -287,6 +287,12 @@ test_follow_ups (WindowFixture *f,
   g_assert_cmpint (mdg_follow_up_get_id (mdg_follow_ups_page_get_listed (page, 1)), ==, d.overdue);
   g_assert_cmpint (mdg_follow_up_get_id (mdg_follow_ups_page_get_listed (page, 2)), ==, d.soon);
   g_assert_cmpint (mdg_follow_up_get_id (mdg_follow_ups_page_get_listed (page, 3)), ==, d.later);
+  /* At a glance, above the list: two overdue. */
+  {
+    g_autofree char *overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", 2), 2);
+
+    g_assert_true (g_str_has_prefix (widget_text (require_named (GTK_WIDGET (page), "follow-ups-summary")), overdue));
+  }
   /* The first row drawn is the "Overdue" heading's, then the red due date. */
   {
     GtkWidget *list = require_named (GTK_WIDGET (page), "follow-up-list");

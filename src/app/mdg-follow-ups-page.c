@@ -37,6 +37,7 @@ struct _MdgFollowUpsPage
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkLabel           *summary_label;
   GtkWidget          *no_selection_page;
   AdwWindowTitle     *detail_title;
   GtkWidget          *back_button;
@@ -418,6 +419,50 @@ group_of (MdgFollowUp *follow_up,
   return _("Later");
 }
 
+/* At a glance: how many are overdue, due today and due later this week. */
+static void
+show_summary (MdgFollowUpsPage *self,
+              GPtrArray        *list,
+              const GDate      *today,
+              const GDate      *sunday)
+{
+  guint overdue = 0, due_today = 0, this_week = 0, done = 0;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      MdgFollowUp *follow_up = g_ptr_array_index (list, i);
+      const GDate *due = mdg_follow_up_get_due_date (follow_up);
+
+      if (mdg_follow_up_get_state (follow_up) == MDG_FOLLOW_UP_STATE_DONE)
+        done++;
+      else if (due == NULL || !g_date_valid (due))
+        continue;
+      else if (g_date_compare (due, today) < 0)
+        overdue++;
+      else if (g_date_compare (due, today) == 0)
+        due_today++;
+      else if (g_date_compare (due, sunday) <= 0)
+        this_week++;
+    }
+  if (overdue > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u overdue", "%u overdue", overdue), overdue));
+  if (due_today > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u due today", "%u due today", due_today), due_today));
+  if (this_week > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u more this week", "%u more this week", this_week), this_week));
+  if (done > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u done", "%u done", done), done));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the counts of the follow-ups at a glance: "2 overdue · 1 due today" */
+  {
+    g_autofree char *text = g_strjoinv (C_("follow-up counts", " · "), (char **) parts->pdata);
+
+    gtk_label_set_text (self->summary_label, text);
+    gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *text != '\0');
+  }
+}
+
 static void
 list_loaded_cb (GObject      *source,
                 GAsyncResult *result,
@@ -473,6 +518,7 @@ list_loaded_cb (GObject      *source,
   self->filling = FALSE;
   /* The same position may hold a new copy of the same follow-up: show it. */
   selection_changed_cb (self);
+  show_summary (self, list, &today, &sunday);
   gtk_stack_set_visible_child_name (self->list_stack, list->len > 0 ? "list" : "empty");
   /* With nothing listed, the list's own empty state says it all. */
   gtk_widget_set_visible (self->no_selection_page, list->len > 0);
@@ -510,6 +556,7 @@ reload (MdgFollowUpsPage *self)
       if (filter.owner_id <= 0)
         {
           g_list_store_remove_all (self->store);
+          gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
           adw_status_page_set_title (self->empty_page, _("Who Are You?"));
           adw_status_page_set_description (self->empty_page,
                                            _("Choose yourself as the current staff member in Preferences to see the follow-ups you own."));
@@ -803,6 +850,7 @@ mdg_follow_ups_page_class_init (MdgFollowUpsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, no_selection_page);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, back_button);
