@@ -356,6 +356,27 @@ test_follow_ups (WindowFixture *f,
   reset_staff ();
 }
 
+/* Returns: (nullable): the mapped menu item under @root that shows @label */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton") && gtk_widget_get_mapped (root))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_text (GTK_LABEL (child)), label))
+          return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 figure (GtkWidget  *page,
         const char *name)
@@ -406,6 +427,37 @@ test_reports (WindowFixture *f,
   text = read_saved_pdf (f, path);
   g_assert_nonnull (strstr (text, DESK_NAME));
   g_assert_nonnull (strstr (text, "2025"));
+
+  /* And as CSV, from the Save As menu. */
+  {
+    GtkWidget *menu_button = require_named (GTK_WIDGET (page), "reports-export");
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+    g_autofree char *label = g_strdup (g_dgettext (GETTEXT_PACKAGE, "Save as _CSV…"));
+    g_autofree char *csv_path = NULL;
+    g_autofree char *csv = NULL;
+    GtkWidget *item = NULL;
+
+    /* The menu shows its label without the mnemonic's underscore. */
+    for (char *from = label, *to = label;; from++)
+      if (*from != '_' && (*to++ = *from) == '\0')
+        break;
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+    wait_until ((item = find_menu_item (GTK_WIDGET (popover), label)) != NULL);
+    g_signal_emit_by_name (item, "clicked");
+    csv_path = save_in_chooser (f, "report.csv");
+    wait_until (find_label_holding (GTK_WIDGET (f->window), "report.csv") != NULL);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, "month,month,"));
+    {
+      const char *email = strstr (csv, "\nchannel,email,");
+      g_autofree char *line = NULL;
+
+      g_assert_nonnull (email);
+      line = g_strndup (email + 1, strcspn (email + 1, "\r\n"));
+      g_assert_true (g_str_has_suffix (line, ",1"));
+    }
+    g_assert_nonnull (strstr (csv, ",2025-06\r\n") ? strstr (csv, ",2025-06\r\n") : strstr (csv, ",2025-06\n"));
+  }
   reset_staff ();
 }
 
