@@ -340,6 +340,9 @@ test_follow_ups (WindowFixture *f,
   click (require_named (GTK_WIDGET (page), "follow-ups-done"));
   wait_until (g_str_equal (mdg_follow_ups_page_get_filter (page), "done") && !mdg_follow_ups_page_is_loading (page) &&
               mdg_follow_ups_page_get_n_listed (page) == 0);
+  /* Nothing listed, nothing shown in detail: not the follow-up selected before. */
+  g_assert_null (mdg_follow_ups_page_get_selected (page));
+  g_assert_null (find_label_holding (GTK_WIDGET (page), "ビジネスメール詐欺の疑い"));
   screenshot (GTK_WIDGET (f->window), "follow-ups-empty");
   click (require_named (GTK_WIDGET (page), "follow-ups-all"));
   wait_until (!mdg_follow_ups_page_is_loading (page) && mdg_follow_ups_page_get_n_listed (page) == 4);

@@ -38,7 +38,6 @@ struct _MdgFollowUpsPage
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkLabel           *summary_label;
-  GtkWidget          *no_selection_page;
   AdwWindowTitle     *detail_title;
   GtkWidget          *back_button;
   GtkStack           *detail_stack;
@@ -64,6 +63,7 @@ struct _MdgFollowUpsPage
   gint64              select_id;      /* to select once the list has loaded */
   gint64              last_done_id;   /* what Undo reopens */
   gboolean            loading;
+  gboolean            listed;         /* the list shows at least one follow-up */
   gboolean            advice_dirty;
   gboolean            setting_advice;
   gboolean            filling;        /* the list is being replaced: one change at the end */
@@ -215,7 +215,8 @@ show_follow_up (MdgFollowUpsPage *self,
   gtk_widget_set_visible (self->letter_button, follow_up != NULL);
   if (follow_up == NULL)
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      /* With nothing listed, the list's own empty state says it all. */
+      gtk_stack_set_visible_child_name (self->detail_stack, self->listed ? "empty" : "blank");
       adw_window_title_set_title (self->detail_title, "");
       adw_window_title_set_subtitle (self->detail_title, "");
       self->advice_dirty = FALSE;
@@ -511,6 +512,7 @@ list_loaded_cb (GObject      *source,
       g_ptr_array_add (items, g_object_ref (follow_up));
     }
 
+  self->listed = list->len > 0;
   self->filling = TRUE;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
                        items->len);
@@ -520,8 +522,6 @@ list_loaded_cb (GObject      *source,
   selection_changed_cb (self);
   show_summary (self, list, &today, &sunday);
   gtk_stack_set_visible_child_name (self->list_stack, list->len > 0 ? "list" : "empty");
-  /* With nothing listed, the list's own empty state says it all. */
-  gtk_widget_set_visible (self->no_selection_page, list->len > 0);
 }
 
 static void
@@ -561,7 +561,8 @@ reload (MdgFollowUpsPage *self)
           adw_status_page_set_description (self->empty_page,
                                            _("Choose yourself as the current staff member in Preferences to see the follow-ups you own."));
           gtk_stack_set_visible_child_name (self->list_stack, "empty");
-          gtk_widget_set_visible (self->no_selection_page, FALSE);
+          self->listed = FALSE;
+          show_follow_up (self, NULL);
           return;
         }
     }
@@ -851,7 +852,6 @@ mdg_follow_ups_page_class_init (MdgFollowUpsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, no_selection_page);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdgFollowUpsPage, detail_stack);
