@@ -380,6 +380,37 @@ find_menu_item (GtkWidget  *root,
   return NULL;
 }
 
+/* At 800 pixels the list and the detail take turns: a follow-up opened from the list
+ * (Enter on the row, as the keyboard does) and back with the detail's Back button. */
+static void
+test_narrow (WindowFixture *f,
+             gconstpointer  data)
+{
+  Data d = { 0 };
+  MdgFollowUpsPage *page;
+  AdwLeaflet *leaflet;
+  GtkWidget *list;
+
+  fill (f, &d);
+  page = MDG_FOLLOW_UPS_PAGE (mdg_window_show_section (f->window, "follow-ups"));
+  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  wait_until (mdg_follow_ups_page_get_n_listed (page) == 4 && !mdg_follow_ups_page_is_loading (page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  wait_until (adw_leaflet_get_folded (leaflet));
+
+  /* Row 2 is the second follow-up (row 0 is the "Overdue" heading). */
+  list = require_named (GTK_WIDGET (page), "follow-up-list");
+  g_signal_emit_by_name (list, "activate", 2);
+  wait_until (mdg_follow_ups_page_get_selected (page) != NULL);
+  g_assert_cmpint (mdg_follow_up_get_id (mdg_follow_ups_page_get_selected (page)), ==, d.overdue);
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "follow-up-done")));
+  wait_until (!gtk_widget_get_mapped (list));
+  screenshot (GTK_WIDGET (f->window), "follow-ups-narrow");
+  click (find_button_with_action (GTK_WIDGET (page), "followups.back"));
+  wait_until (gtk_widget_get_mapped (list));
+  reset_staff ();
+}
+
 static const char *
 figure (GtkWidget  *page,
         const char *name)
@@ -472,6 +503,7 @@ main (int    argc,
 
   g_test_add ("/followups-page/follow-ups", WindowFixture, NULL, fixture_set_up_empty, test_follow_ups,
               fixture_tear_down);
+  g_test_add ("/followups-page/narrow", WindowFixture, NULL, fixture_set_up_empty, test_narrow, fixture_tear_down);
   g_test_add ("/followups-page/reports", WindowFixture, NULL, fixture_set_up_empty, test_reports,
               fixture_tear_down);
   return g_test_run ();
