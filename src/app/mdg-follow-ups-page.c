@@ -310,10 +310,12 @@ show_follow_up (MdgFollowUpsPage *self,
   update_actions (self);
 }
 
+/* A change to one follow-up in a worker: its advice saved (job->advice set), or marked
+ * done or open again. */
 static gboolean
-save_advice_work (MdgDatabase  *connection,
-                  gpointer      data,
-                  GError      **error)
+change_work (MdgDatabase  *connection,
+             gpointer      data,
+             GError      **error)
 {
   Job *job = data;
   g_autoptr(MdgFollowUp) follow_up = mdg_follow_up_store_load (connection, job->id, error);
@@ -321,6 +323,8 @@ save_advice_work (MdgDatabase  *connection,
   if (follow_up == NULL)
     return FALSE;
   job->title = g_strdup (mdg_follow_up_get_title (follow_up));
+  if (job->advice == NULL)
+    return mdg_follow_up_store_set_done (connection, job->actor, follow_up, job->done, error);
   mdg_follow_up_set_advice (follow_up, job->advice);
   return mdg_follow_up_store_save (connection, job->actor, follow_up, error);
 }
@@ -332,7 +336,7 @@ advice_saved_cb (GObject      *source,
 {
   g_autoptr(Job) job = user_data;
   g_autoptr(GtkWidget) widget = _mdg_work_finish_for (job_finish_write (job), MDG_DATABASE (source), result,
-                                                      save_advice_work, "save the advice of a follow-up");
+                                                      change_work, "save the advice of a follow-up");
   MdgFollowUpsPage *self;
 
   if (widget == NULL)
@@ -365,8 +369,8 @@ save_advice (MdgFollowUpsPage *self)
   job = job_new (self, mdg_follow_up_get_id (self->shown));
   job->advice = dup_advice_text (self);
   job_start_write (job, GTK_WIDGET (self));
-  mdg_database_work_async (get_database (self), save_advice_work, job_ref (job), (GDestroyNotify) job_unref,
-                           save_advice_work, NULL, advice_saved_cb, job);
+  mdg_database_work_async (get_database (self), change_work, job_ref (job), (GDestroyNotify) job_unref,
+                           change_work, NULL, advice_saved_cb, job);
 }
 
 static void
@@ -573,20 +577,6 @@ reload (MdgFollowUpsPage *self)
   mdg_follow_up_store_list_async (get_database (self), &filter, self->cancellable, list_loaded_cb, self);
 }
 
-static gboolean
-set_done_work (MdgDatabase  *connection,
-               gpointer      data,
-               GError      **error)
-{
-  Job *job = data;
-  g_autoptr(MdgFollowUp) follow_up = mdg_follow_up_store_load (connection, job->id, error);
-
-  if (follow_up == NULL)
-    return FALSE;
-  job->title = g_strdup (mdg_follow_up_get_title (follow_up));
-  return mdg_follow_up_store_set_done (connection, job->actor, follow_up, job->done, error);
-}
-
 static void
 done_set_cb (GObject      *source,
              GAsyncResult *result,
@@ -594,7 +584,7 @@ done_set_cb (GObject      *source,
 {
   g_autoptr(Job) job = user_data;
   g_autoptr(GtkWidget) widget = _mdg_work_finish_for (job_finish_write (job), MDG_DATABASE (source), result,
-                                                      set_done_work, "mark a follow-up done or open");
+                                                      change_work, "mark a follow-up done or open");
   g_autofree char *message = NULL;
   MdgFollowUpsPage *self;
 
@@ -636,8 +626,8 @@ set_done (MdgFollowUpsPage *self,
 
   job->done = done;
   job_start_write (job, GTK_WIDGET (self));
-  mdg_database_work_async (get_database (self), set_done_work, job_ref (job), (GDestroyNotify) job_unref,
-                           set_done_work, NULL, done_set_cb, job);
+  mdg_database_work_async (get_database (self), change_work, job_ref (job), (GDestroyNotify) job_unref,
+                           change_work, NULL, done_set_cb, job);
 }
 
 static void
