@@ -7,6 +7,7 @@
 
 #include "mdg-backup.h"
 #include "mdg-database-work.h"
+#include "mdg-current-staff.h"
 #include "mdg-date.h"
 #include "mdg-document-output.h"
 #include "mdg-preferences-window.h"
@@ -30,6 +31,7 @@ struct _MdgPreferencesWindow
   AdwActionRow         *era_row;
   GtkSwitch            *era_switch;
   AdwPreferencesGroup  *backups_group;
+  AdwPreferencesGroup  *staff_group;
   AdwActionRow         *last_backup_row;
   AdwPreferencesPage   *team_page;
   AdwEntryRow          *host_row;
@@ -310,6 +312,7 @@ mdg_preferences_window_class_init (MdgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, backups_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, staff_group);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, host_row);
@@ -382,5 +385,10 @@ mdg_preferences_window_new (GtkWindow *parent)
     }
   else
     adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->team_page);
+  /* Who makes the changes this Madoguchi records. */
+  if (MDG_IS_WINDOW (parent))
+    adw_preferences_group_add (self->staff_group, _mdg_current_staff_row_new (mdg_window_get_database (MDG_WINDOW (parent))));
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->staff_group), FALSE);
   return GTK_WIDGET (self);
 }

@@ -8,7 +8,9 @@
 #include "mdg-app-util.h"
 #include "mdg-contacts-page.h"
 #include "mdg-database-watch.h"
+#include "mdg-follow-ups-page.h"
 #include "mdg-planned-section.h"
+#include "mdg-reports-page.h"
 #include "mdg-seminars-page.h"
 #include "mdg-sync-client.h"
 #include "mdg-sync-conflicts-dialog.h"
@@ -115,16 +117,14 @@ static const struct {
   { "contacts", "x-office-address-book-symbolic", N_("Contacts"), mdg_contacts_page_get_type, NULL },
   { "consultations", "call-start-symbolic", N_("Consultations"), NULL,
     N_("Taking consultations by phone, web form, e-mail or at the door, with triage and hand-off to second-line specialists, arrives in a coming version.") },
-  { "follow-ups", "task-due-symbolic", N_("Follow-ups"), NULL,
-    N_("The advice promised to each company, with due dates and owners, arrives in a coming version.") },
+  { "follow-ups", "task-due-symbolic", N_("Follow-ups"), mdg_follow_ups_page_get_type, NULL },
   { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), NULL,
     N_("The master slide decks with their revisions, explanatory text and presenter view arrive in a coming version.") },
   { "faq", "help-faq-symbolic", N_("FAQ"), NULL,
     N_("Answers to frequent questions, linked to the consultations that asked them, arrive in a coming version.") },
   { "threats", "security-medium-symbolic", N_("Threat Info"), NULL,
     N_("Alerts from JPCERT/CC, IPA and JVN, to pick as seminar topics, arrive in a coming version.") },
-  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), NULL,
-    N_("Monthly reports and statistics of seminars and consultations arrive in a coming version.") },
+  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), mdg_reports_page_get_type, NULL },
 };
 
 static int

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "mdg-database.h"
+
+G_BEGIN_DECLS
+
+/* Who uses this Madoguchi: the staff member every change is recorded under. */
+
+gint64      _mdg_current_staff_get_id  (void);
+GtkWidget  *_mdg_current_staff_row_new (MdgDatabase *db);
+
+G_END_DECLS
