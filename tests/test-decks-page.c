@@ -217,6 +217,15 @@ test_decks_page (WindowFixture *f,
   wait_until (shows_label (require_named (GTK_WIDGET (page), "deck-slide-pane"), slide_5));
   screenshot (GTK_WIDGET (f->window), "decks-revision");
 
+  /* Print Handout offers every layout of the core's handouts; Esc leaves it. */
+  click (require_named (GTK_WIDGET (page), "deck-handout"));
+  wait_until ((dialog = find_dialog ("deck-handout-dialog")) != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (require_named (GTK_WIDGET (dialog), "deck-handout-layout")))), ==, 6);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "decks-handout");
+  press_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  wait_until (find_dialog ("deck-handout-dialog") == NULL);
+
   /* Present opens the presenter on the deck. */
   present = require_named (GTK_WIDGET (page), "deck-present");
   g_assert_true (gtk_widget_get_visible (present));
