@@ -27,11 +27,11 @@ static const char * const first_texts[] = {
   "Insurance", "Questions",
 };
 
-/* The same deck with a slide inserted after the second. */
+/* The same deck with a slide inserted after the second, and the one on insurance gone. */
 static const char * const second_texts[] = {
   "Ransomware 2026", "Backups that work", "Supply chain attacks", "VPN appliances", "Phishing drills",
   "Incident contacts", "Password managers", "Multi-factor sign-in", "Software updates", "Cloud settings",
-  "Logs to keep", "Insurance", "Questions",
+  "Logs to keep", "Questions",
 };
 
 static MdgDecksPage *
@@ -130,6 +130,23 @@ explanation_in_database (WindowFixture *f,
   return g_strdup (((MdgSlidePage *) g_ptr_array_index (pages, page - 1))->explanation);
 }
 
+static guint
+n_reviews (WindowFixture *f,
+           guint          number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = mdg_deck_store_list (f->db, &error);
+  g_autoptr(MdgDeckRevision) revision = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+
+  g_assert_no_error (error);
+  revision = mdg_deck_store_load_revision (f->db, mdg_deck_get_id (g_ptr_array_index (decks, 0)), number, &error);
+  g_assert_no_error (error);
+  reviews = mdg_deck_store_list_review (f->db, mdg_deck_revision_get_id (revision), &error);
+  g_assert_no_error (error);
+  return reviews->len;
+}
+
 static void
 test_decks_page (WindowFixture *f,
                  gconstpointer  data)
@@ -201,6 +218,16 @@ test_decks_page (WindowFixture *f,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (page), "deck-save-state"))), ==, _("Saved"));
   screenshot (GTK_WIDGET (f->window), "decks");
 
+  /* The insurance slide had its text too (written before, through the store). */
+  {
+    g_autoptr(MdgDeckRevision) first = mdg_deck_store_load_revision (f->db, mdg_decks_page_get_deck_id (page), 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (mdg_deck_store_set_explanation (f->db, mdg_deck_revision_get_id (first), 11,
+                                                   "Ask about cyber insurance", &error));
+    g_assert_no_error (error);
+  }
+
   /* A new revision with a slide inserted: the diff says so, and the text moved with its slide. */
   mdg_test_write_deck (pdf2, second_texts, G_N_ELEMENTS (second_texts), FALSE);
   mdg_decks_page_import_file (page, file2, mdg_decks_page_get_deck_id (page), "Supply chain slide");
@@ -216,6 +243,18 @@ test_decks_page (WindowFixture *f,
   slide_5 = g_strdup_printf (_("Slide %u of %u"), 1, (guint) G_N_ELEMENTS (second_texts));
   wait_until (shows_label (require_named (GTK_WIDGET (page), "deck-slide-pane"), slide_5));
   screenshot (GTK_WIDGET (f->window), "decks-revision");
+
+  /* The insurance text has no slide left: it waits for review, and goes onto the selected slide. */
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-review-box")));
+  g_assert_true (shows_label (require_named (GTK_WIDGET (page), "deck-review"), "Ask about cyber insurance"));
+  click (require_named (GTK_WIDGET (page), "deck-review-place"));
+  wait_until (!gtk_widget_get_visible (require_named (GTK_WIDGET (page), "deck-review-box")));
+  wait_until (!mdg_decks_page_is_busy (page));
+  text = explanation_in_database (f, 2, 1);
+  g_assert_cmpstr (text, ==, "Ask about cyber insurance");
+  g_free (text);
+  /* The database forgets it once the worker has run. */
+  wait_until (n_reviews (f, 2) == 0);
 
   /* Print Handout offers every layout of the core's handouts; Esc leaves it. */
   click (require_named (GTK_WIDGET (page), "deck-handout"));

@@ -150,11 +150,14 @@ struct _MdgDecksPage
   GtkLabel           *slide_title;
   GtkTextView        *explanation_view;
   GtkLabel           *save_label;
+  GtkWidget          *review_box;
+  GtkListBox         *review_list;
 
   /* owned */
   GListStore         *decks;               /* MdgDeck */
   GtkSingleSelection *deck_selection;
   GPtrArray          *revisions;           /* MdgDeckRevision of the selected deck, oldest first */
+  GPtrArray          *reviews;             /* MdgSlideReview: texts of the revision shown with no slide */
   GtkStringList      *revision_names;
   GListStore         *slides;              /* MdgDeckSlide of the revision shown */
   GtkSingleSelection *slide_selection;
@@ -296,7 +299,9 @@ saved_cb (GObject      *source,
 
   self = MDG_DECKS_PAGE (widget);
   self->n_saving--;
-  if (error != NULL)
+  if (self->content_stack == NULL)
+    ;  /* written as the page went */
+  else if (error != NULL)
     {
       gtk_label_set_text (self->save_label, _("Not saved"));
       _mdg_toast_error (widget, error);
@@ -572,6 +577,7 @@ typedef struct
   MdgDecksPage    *self;
   GPtrArray       *revisions;     /* out */
   GPtrArray       *pages;         /* out */
+  GPtrArray       *reviews;       /* out */
   GArray          *diff;          /* out */
 } Load;
 
@@ -605,6 +611,7 @@ load_unref (gpointer data)
   g_clear_object (&load->cancellable);
   g_clear_pointer (&load->revisions, g_ptr_array_unref);
   g_clear_pointer (&load->pages, g_ptr_array_unref);
+  g_clear_pointer (&load->reviews, g_ptr_array_unref);
   g_clear_pointer (&load->diff, g_array_unref);
   g_free (load);
 }
@@ -618,6 +625,9 @@ load_pages_work (MdgDatabase  *connection,
 
   load->pages = mdg_deck_store_list_pages (connection, load->revision_id, error);
   if (load->pages == NULL)
+    return FALSE;
+  load->reviews = mdg_deck_store_list_review (connection, load->revision_id, error);
+  if (load->reviews == NULL)
     return FALSE;
   if (load->previous_id != 0)
     load->diff = mdg_deck_store_diff (connection, load->previous_id, load->revision_id, error);
@@ -694,6 +704,144 @@ show_diff (MdgDecksPage *self,
   gtk_label_set_text (self->diff_label, text->str);
 }
 
+/* ---- Texts to review ---- */
+
+static void
+show_reviews (MdgDecksPage *self)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))) != NULL)
+    gtk_list_box_remove (self->review_list, row);
+  gtk_widget_set_visible (self->review_box, self->reviews != NULL && self->reviews->len > 0);
+  for (guint i = 0; self->reviews != NULL && i < self->reviews->len; i++)
+    {
+      const MdgSlideReview *review = g_ptr_array_index (self->reviews, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *text = gtk_label_new (review->explanation);
+      GtkWidget *from = gtk_label_new (NULL);
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *place = gtk_button_new_with_label (_("Place on Selected Slide"));
+      GtkWidget *drop = gtk_button_new_with_label (_("Drop"));
+      g_autofree char *where = NULL;
+
+      if (review->from_number > 0)
+        /* Translators: where a text to review was written: a slide of an older revision */
+        where = g_strdup_printf (_("Was on slide %u of revision %u"), review->from_page, review->from_number);
+      gtk_label_set_text (GTK_LABEL (from), where);
+      gtk_widget_set_visible (from, where != NULL);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (text), 4);
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (from), 0);
+      gtk_widget_add_css_class (from, "dim-label");
+      gtk_widget_add_css_class (from, "caption");
+      gtk_widget_set_name (place, "deck-review-place");
+      gtk_widget_set_name (drop, "deck-review-drop");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (place), "decks.place-review");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (place), "x", review->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (drop), "decks.drop-review");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (drop), "x", review->id);
+      gtk_box_append (GTK_BOX (buttons), place);
+      gtk_box_append (GTK_BOX (buttons), drop);
+      gtk_box_append (GTK_BOX (box), text);
+      gtk_box_append (GTK_BOX (box), from);
+      gtk_box_append (GTK_BOX (box), buttons);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_list_box_append (self->review_list, box);
+    }
+}
+
+static const MdgSlideReview *
+find_review (MdgDecksPage *self,
+             gint64        id,
+             guint        *index)
+{
+  for (guint i = 0; self->reviews != NULL && i < self->reviews->len; i++)
+    if (((MdgSlideReview *) g_ptr_array_index (self->reviews, i))->id == id)
+      {
+        *index = i;
+        return g_ptr_array_index (self->reviews, i);
+      }
+  return NULL;
+}
+
+static gboolean
+dismiss_work (MdgDatabase  *connection,
+              gpointer      data,
+              GError      **error)
+{
+  return mdg_deck_store_dismiss_review (connection, *(gint64 *) data, error);
+}
+
+static void
+dismissed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!mdg_database_work_finish (MDG_DATABASE (source), result, dismiss_work, &error) &&
+      widget != NULL && MDG_DECKS_PAGE (widget)->content_stack != NULL)
+    _mdg_toast_error (widget, error);
+}
+
+/* The text leaves the list at once; the worker forgets it in the database. */
+static void
+dismiss_review (MdgDecksPage *self,
+                gint64        id)
+{
+  guint index;
+
+  if (find_review (self, id, &index) == NULL)
+    return;
+  g_ptr_array_remove_index (self->reviews, index);
+  show_reviews (self);
+  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), dismiss_work,
+                           g_memdup2 (&id, sizeof id), g_free, dismiss_work, NULL, dismissed_cb,
+                           _mdg_write_watch_new (GTK_WIDGET (self)));
+}
+
+static void
+place_review_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdgDecksPage *self = MDG_DECKS_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->explanation_view);
+  const MdgSlideReview *review;
+  GtkTextIter end;
+  guint index;
+
+  if (self->slide == NULL || (review = find_review (self, id, &index)) == NULL)
+    {
+      _mdg_toast (widget, _("Select the slide the text belongs to first."));
+      return;
+    }
+  /* After what the slide already says: saved like typing, then the text leaves the list. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (gtk_text_buffer_get_char_count (buffer) > 0)
+    gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
+  gtk_text_buffer_insert (buffer, &end, review->explanation, -1);
+  flush_text (self);
+  dismiss_review (self, id);
+}
+
+static void
+drop_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  dismiss_review (MDG_DECKS_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
 static void
 pages_loaded_cb (GObject      *source,
                  GAsyncResult *result,
@@ -706,12 +854,12 @@ pages_loaded_cb (GObject      *source,
   g_autoptr(GHashTable) changes = NULL;
   guint previous_number = 0;
 
+  self->n_loading--;
   if (g_cancellable_is_cancelled (load->cancellable))
     {
       load_unref (load);
       return;
     }
-  self->n_loading--;
   if (!ok)
     {
       _mdg_toast_error (GTK_WIDGET (self), error);
@@ -745,6 +893,9 @@ pages_loaded_cb (GObject      *source,
     if (mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, i)) == load->previous_id)
       previous_number = mdg_deck_revision_get_number (g_ptr_array_index (self->revisions, i));
   show_diff (self, load->diff, previous_number);
+  g_clear_pointer (&self->reviews, g_ptr_array_unref);
+  self->reviews = g_steal_pointer (&load->reviews);
+  show_reviews (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->slides)) > 0)
     gtk_single_selection_set_selected (self->slide_selection, 0);
@@ -773,6 +924,8 @@ show_revision (MdgDecksPage *self,
   g_list_store_remove_all (self->slides);
   gtk_label_set_text (self->revision_note, "");
   gtk_label_set_text (self->diff_label, "");
+  g_clear_pointer (&self->reviews, g_ptr_array_unref);
+  show_reviews (self);
 
   if (self->revisions == NULL || index >= self->revisions->len)
     {
@@ -850,14 +1003,15 @@ revisions_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, load_revisions_work, &error);
   g_autoptr(GPtrArray) names = NULL;
-  MdgDeck *deck = selected_deck (self);
+  MdgDeck *deck;
 
+  self->n_loading--;
   if (g_cancellable_is_cancelled (load->cancellable))
     {
       load_unref (load);
       return;
     }
-  self->n_loading--;
+  deck = selected_deck (self);
   if (!ok || deck == NULL || mdg_deck_get_id (deck) != load->deck_id)
     {
       if (error != NULL)
@@ -899,7 +1053,7 @@ deck_selected_cb (MdgDecksPage *self)
   MdgDeck *deck = selected_deck (self);
   Load *load;
 
-  self->revisions != NULL ? g_ptr_array_set_size (self->revisions, 0) : (void) 0;
+  g_clear_pointer (&self->revisions, g_ptr_array_unref);
   show_revision (self, G_MAXUINT);
   gtk_string_list_splice (self->revision_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->revision_names)), NULL);
   adw_window_title_set_subtitle (self->window_title, deck != NULL ? mdg_deck_get_title (deck) : NULL);
@@ -972,9 +1126,9 @@ decks_loaded_cb (GObject      *source,
   gint64 wanted;
   guint position = GTK_INVALID_LIST_POSITION;
 
+  self->n_loading--;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (self->cancellable))
     return;
-  self->n_loading--;
   if (decks == NULL)
     {
       _mdg_toast_error (GTK_WIDGET (self), error);
@@ -1396,6 +1550,7 @@ mdg_decks_page_dispose (GObject *object)
   g_clear_object (&self->decks);
   g_clear_object (&self->revision_names);
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
+  g_clear_pointer (&self->reviews, g_ptr_array_unref);
   g_clear_pointer (&self->import_note, g_free);
 
   G_OBJECT_CLASS (mdg_decks_page_parent_class)->dispose (object);
@@ -1436,11 +1591,15 @@ mdg_decks_page_class_init (MdgDecksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, slide_title);
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, explanation_view);
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, save_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, review_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, review_list);
 
   gtk_widget_class_install_action (widget_class, "decks.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "decks.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "decks.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "decks.handout", NULL, handout_action);
+  gtk_widget_class_install_action (widget_class, "decks.place-review", "x", place_review_action);
+  gtk_widget_class_install_action (widget_class, "decks.drop-review", "x", drop_review_action);
 
   /* Wherever the keyboard is in the section. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "decks.import", NULL);
