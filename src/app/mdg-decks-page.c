@@ -173,6 +173,7 @@ struct _MdgDecksPage
 
   /* The text typed but not yet written: for that slide of that revision. */
   guint               save_id;
+  guint               visible_id;
   gint64              dirty_revision_id;
   guint               dirty_page;
   gboolean            loading_text;
@@ -524,6 +525,7 @@ slide_bind_cb (GtkSignalListItemFactory *factory,
 
   binding = g_object_bind_property (slide, "paintable", picture, "paintable", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "mdg-binding", binding);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "mdg-page", GUINT_TO_POINTER (slide->page));
 
   /* Only the cells the grid shows ask for their page: the visible ones first. */
   if (slide->paintable == NULL && !slide->requested && self->renderer != NULL)
@@ -548,21 +550,45 @@ slide_unbind_cb (GtkSignalListItemFactory *factory,
     g_binding_unbind (binding);
 }
 
-/* Which pages the grid shows, from where it is scrolled: those render first. */
-static void
-grid_scrolled_cb (MdgDecksPage  *self,
-                  GtkAdjustment *adjustment)
+/*
+ * Which pages the grid shows, read from the cells it has laid out once it has laid
+ * them out again: those render first, whatever was asked for on the way there.
+ */
+static gboolean
+update_visible_range (gpointer user_data)
 {
-  double cell_width = THUMBNAIL_WIDTH + 12, cell_height = THUMBNAIL_HEIGHT + 40;
-  guint columns, first, last;
+  MdgDecksPage *self = user_data;
+  GtkWidget *grid = GTK_WIDGET (self->slide_grid);
+  GtkWidget *viewport = gtk_widget_get_parent (grid);
+  guint first = G_MAXUINT, last = 0;
 
+  self->visible_id = 0;
   if (self->renderer == NULL)
-    return;
-  columns = MAX (1, (guint) (gtk_widget_get_width (GTK_WIDGET (self->slide_grid)) / cell_width));
-  first = (guint) (gtk_adjustment_get_value (adjustment) / cell_height) * columns;
-  last = (guint) ((gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)) / cell_height + 1)
-         * columns;
-  mdg_page_renderer_set_visible_range (self->renderer, first, last);
+    return G_SOURCE_REMOVE;
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (cell);
+      guint page = box != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "mdg-page")) : 0;
+      graphene_rect_t bounds;
+
+      if (page == 0 || !gtk_widget_get_child_visible (cell) || !gtk_widget_compute_bounds (cell, viewport, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (viewport))
+        continue;
+      first = MIN (first, page - 1);
+      last = MAX (last, page - 1);
+    }
+  if (first <= last)
+    mdg_page_renderer_set_visible_range (self->renderer, first, last);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+grid_scrolled_cb (MdgDecksPage *self)
+{
+  /* After the layout that the scroll brings. */
+  if (self->visible_id == 0)
+    self->visible_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, update_visible_range, self, NULL);
 }
 
 /* ---- The revision shown ---- */
@@ -1159,6 +1185,21 @@ reload_decks (MdgDecksPage *self)
 
 /* ---- Importing ---- */
 
+/* What went wrong, in full: a file's problem is too long for a toast. */
+static void
+show_error (GtkWidget  *widget,
+            const char *name,
+            const char *heading,
+            GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, NULL);
+
+  gtk_widget_set_name (dialog, name);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 typedef struct
 {
   MdgDecksPage *self;
@@ -1183,13 +1224,7 @@ imported_cb (GObject      *source,
     ;  /* the page has gone: the deck is in the library all the same */
   else if (revision == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                  _("The File Could Not Be Imported"), NULL);
-
-      gtk_widget_set_name (dialog, "deck-import-error");
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_error (GTK_WIDGET (self), "deck-import-error", _("The File Could Not Be Imported"), error);
       adw_window_title_set_subtitle (self->window_title,
                                      selected_deck (self) != NULL ? mdg_deck_get_title (selected_deck (self)) : NULL);
     }
@@ -1389,14 +1424,7 @@ presentation_started_cb (GObject      *source,
 
   session = mdg_presenter_session_start_finish (result, &error);
   if (session == NULL && gtk_widget_get_root (widget) != NULL)
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                  _("The Deck Could Not Be Presented"), NULL);
-
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    show_error (widget, "deck-present-error", _("The Deck Could Not Be Presented"), error);
   if (gtk_widget_get_root (widget) != NULL)
     gtk_widget_action_set_enabled (widget, "decks.present", TRUE);
 }
@@ -1530,6 +1558,7 @@ mdg_decks_page_dispose (GObject *object)
   /* What was typed is written, even as the window goes. */
   if (self->content_stack != NULL)
     flush_text (self);
+  g_clear_handle_id (&self->visible_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->revision_cancellable != NULL)
     g_cancellable_cancel (self->revision_cancellable);
