@@ -486,6 +486,9 @@ slide_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_size_request (picture, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+  /* The frame hugs the slide rather than the cell. */
+  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (picture, "mdg-deck-thumbnail");
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), picture);
