@@ -178,6 +178,8 @@ struct _MdgDecksPage
   guint               dirty_page;
   gboolean            loading_text;
   guint               n_saving;
+  GQueue              queued_saves;        /* Save: to write once the one being written is */
+  gpointer            waiting_handout;     /* HandoutCall: to read once the texts are written */
   guint               n_importing;
   guint               n_loading;
 };
@@ -259,6 +261,7 @@ typedef struct
 } SaveCall;
 
 static void start_save (GtkWidget *widget, Save *save);
+static void start_handout (MdgDecksPage *self);
 
 static void
 busy_waited_cb (GObject      *source,
@@ -300,6 +303,14 @@ saved_cb (GObject      *source,
 
   self = MDG_DECKS_PAGE (widget);
   self->n_saving--;
+  /* One write at a time, in the order typed: two at once could land the older last. */
+  if (!g_queue_is_empty (&self->queued_saves))
+    {
+      self->n_saving++;
+      start_save (widget, g_queue_pop_head (&self->queued_saves));
+    }
+  if (self->n_saving == 0 && self->waiting_handout != NULL)
+    start_handout (self);
   if (self->content_stack == NULL)
     ;  /* written as the page went */
   else if (error != NULL)
@@ -337,6 +348,23 @@ write_text (MdgDecksPage *self)
       self->revision != NULL && mdg_deck_revision_get_id (self->revision) == self->dirty_revision_id)
     slide = self->slide;
   save->text = g_strdup (slide != NULL && slide->explanation != NULL ? slide->explanation : "");
+  if (self->n_saving > 0)
+    {
+      /* Newer than what waits for the same slide: that one need not be written. */
+      for (GList *l = self->queued_saves.head; l != NULL; l = l->next)
+        {
+          Save *queued = l->data;
+
+          if (queued->revision_id == save->revision_id && queued->page == save->page)
+            {
+              save_free (queued);
+              g_queue_delete_link (&self->queued_saves, l);
+              break;
+            }
+        }
+      g_queue_push_tail (&self->queued_saves, save);
+      return;
+    }
   self->n_saving++;
   update_save_label (self);
   start_save (GTK_WIDGET (self), save);
@@ -1463,6 +1491,86 @@ static const struct {
   { MDG_HANDOUT_LAYOUT_6, N_("6 slides per page") },
 };
 
+typedef struct
+{
+  MdgDeckRevision  *revision;
+  MdgHandoutLayout  layout;
+  gboolean          print;
+  char             *name;      /* the file name offered */
+  MdgDocument      *document;  /* out */
+} Handout;
+
+static void
+handout_free (gpointer data)
+{
+  Handout *handout = data;
+
+  g_clear_object (&handout->revision);
+  g_clear_object (&handout->document);
+  g_free (handout->name);
+  g_free (handout);
+}
+
+/* Reading the slides, their texts and the desk's contact is for a worker. */
+static gboolean
+handout_work (MdgDatabase  *connection,
+              gpointer      data,
+              GError      **error)
+{
+  Handout *handout = data;
+
+  handout->document = mdg_handout_new_for_revision (connection, handout->revision, NULL, handout->layout, error);
+  return handout->document != NULL;
+}
+
+typedef struct
+{
+  GWeakRef  widget;
+  Handout  *handout;  /* shared with the work, which is over when the callback runs */
+} HandoutCall;
+
+/* A handout that never started. */
+static void
+handout_call_free (gpointer data)
+{
+  HandoutCall *call = data;
+
+  handout_free (call->handout);
+  g_weak_ref_clear (&call->widget);
+  g_free (call);
+}
+
+static void
+handout_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HandoutCall *call = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&call->widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgDocument) document = NULL;
+  gboolean print = call->handout->print;
+  g_autofree char *name = g_strdup (call->handout->name);
+
+  if (mdg_database_work_finish (MDG_DATABASE (source), result, handout_work, &error))
+    document = g_steal_pointer (&call->handout->document);
+  g_weak_ref_clear (&call->widget);
+  g_free (call);
+
+  if (widget == NULL || gtk_widget_get_root (widget) == NULL)
+    return;
+  if (document == NULL)
+    {
+      _mdg_toast_error (widget, error);
+      return;
+    }
+  _mdg_document_apply_settings (document);
+  if (print)
+    _mdg_document_print (widget, document);
+  else
+    _mdg_document_save_pdf (widget, document, name);
+}
+
 static void
 handout_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -1470,32 +1578,39 @@ handout_response_cb (AdwMessageDialog *dialog,
 {
   GtkDropDown *layouts = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
   guint index = gtk_drop_down_get_selected (layouts);
-  g_autoptr(MdgDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
   MdgDeck *deck = selected_deck (self);
+  Handout *handout;
+  HandoutCall *call;
 
   if ((!g_str_equal (response, "save") && !g_str_equal (response, "print")) || self->revision == NULL ||
       deck == NULL || index >= G_N_ELEMENTS (handout_layouts))
     return;
 
+  /* What was just typed is written first: the handout is read once no text waits. */
   flush_text (self);
-  document = mdg_handout_new_for_revision (mdg_section_get_database (MDG_SECTION (self)), self->revision, NULL,
-                                           handout_layouts[index].layout, &error);
-  if (document == NULL)
-    {
-      _mdg_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
-  _mdg_document_apply_settings (document);
-  if (g_str_equal (response, "print"))
-    _mdg_document_print (GTK_WIDGET (self), document);
-  else
-    {
-      /* Translators: the suggested file name of a deck's handout */
-      g_autofree char *name = g_strdup_printf (_("%s handout.pdf"), mdg_deck_get_title (deck));
+  handout = g_new0 (Handout, 1);
+  handout->revision = g_object_ref (self->revision);
+  handout->layout = handout_layouts[index].layout;
+  handout->print = g_str_equal (response, "print");
+  /* Translators: the suggested file name of a deck's handout */
+  handout->name = g_strdup_printf (_("%s handout.pdf"), mdg_deck_get_title (deck));
+  call = g_new0 (HandoutCall, 1);
+  g_weak_ref_init (&call->widget, self);
+  call->handout = handout;
+  if (self->waiting_handout != NULL)
+    handout_call_free (self->waiting_handout);
+  self->waiting_handout = call;
+  if (self->n_saving == 0)
+    start_handout (self);
+}
 
-      _mdg_document_save_pdf (GTK_WIDGET (self), document, name);
-    }
+static void
+start_handout (MdgDecksPage *self)
+{
+  HandoutCall *call = g_steal_pointer (&self->waiting_handout);
+
+  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), handout_work, call->handout, handout_free,
+                           handout_work, NULL, handout_ready_cb, call);
 }
 
 static void
@@ -1561,6 +1676,9 @@ mdg_decks_page_dispose (GObject *object)
   /* What was typed is written, even as the window goes. */
   if (self->content_stack != NULL)
     flush_text (self);
+  while (!g_queue_is_empty (&self->queued_saves))
+    start_save (NULL, g_queue_pop_head (&self->queued_saves));
+  g_clear_pointer (&self->waiting_handout, handout_call_free);
   g_clear_handle_id (&self->visible_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->revision_cancellable != NULL)
