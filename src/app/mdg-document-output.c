@@ -108,7 +108,8 @@ save_chooser (GtkWidget  *widget,
               const char *pattern)
 {
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  /* The chooser keeps a reference of its own. */
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = g_strdelimit (g_strdup (suggested_name), "/\\:", '-');
 
   gtk_file_filter_set_name (filter, filter_name);
