@@ -7,6 +7,7 @@
 
 #include "mdg-app-util.h"
 #include "mdg-contacts-page.h"
+#include "mdg-decks-page.h"
 #include "mdg-database-watch.h"
 #include "mdg-follow-ups-page.h"
 #include "mdg-planned-section.h"
@@ -118,8 +119,7 @@ static const struct {
   { "consultations", "call-start-symbolic", N_("Consultations"), NULL,
     N_("Taking consultations by phone, web form, e-mail or at the door, with triage and hand-off to second-line specialists, arrives in a coming version.") },
   { "follow-ups", "task-due-symbolic", N_("Follow-ups"), mdg_follow_ups_page_get_type, NULL },
-  { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), NULL,
-    N_("The master slide decks with their revisions, explanatory text and presenter view arrive in a coming version.") },
+  { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), mdg_decks_page_get_type, NULL },
   { "faq", "help-faq-symbolic", N_("FAQ"), NULL,
     N_("Answers to frequent questions, linked to the consultations that asked them, arrive in a coming version.") },
   { "threats", "security-medium-symbolic", N_("Threat Info"), NULL,

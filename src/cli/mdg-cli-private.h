@@ -107,6 +107,7 @@ int          _mdg_cli_deck_show                      (Globals *globals, int argc
 int          _mdg_cli_deck_notes                     (Globals *globals, int argc, char **argv);
 int          _mdg_cli_deck_notes_export              (Globals *globals, int argc, char **argv);
 int          _mdg_cli_deck_attach                    (Globals *globals, int argc, char **argv);
+int          _mdg_cli_deck_epub                      (Globals *globals, int argc, char **argv);
 int          _mdg_cli_handout                        (Globals *globals, int argc, char **argv);
 int          _mdg_cli_packet                         (Globals *globals, int argc, char **argv);
 int          _mdg_cli_staff_add                      (Globals *globals, int argc, char **argv);

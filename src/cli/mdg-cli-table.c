@@ -140,6 +140,8 @@ static const MdgCliCommand deck_commands[] = {
                N_("The presentation’s place in the program, counting from 1") },
              REVISION),
     0, N_("Present a deck in a slot of a seminar’s program"), RUN (_mdg_cli_deck_attach) },
+  { "deck", "epub", "DECK OUTPUT", OPTIONS (REVISION),
+    0, N_("Write a deck as an EPUB book: every slide with its explanatory text"), RUN (_mdg_cli_deck_epub) },
   { "handout", NULL, "DECK",
     OPTIONS ({ "layout", 0, MDG_CLI_STRING, "LAYOUT", LAYOUTS, MDG_CLI_REQUIRED, NULL,
                N_("Slides per sheet: 1, 2, 3 (with lines for notes), 4, 6, or notes (with their explanatory texts)") },
