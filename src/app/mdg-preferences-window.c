@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "mdg-backup.h"
+#include "mdg-database-private.h"
 #include "mdg-date.h"
 #include "mdg-document-output.h"
 #include "mdg-preferences-window.h"
+#include "mdg-staff-store.h"
 #include "mdg-window.h"
 
 /* How printed documents look: the paper, and dates with the Japanese era; and when
@@ -24,10 +26,13 @@ struct _MdgPreferencesWindow
   GtkSwitch            *era_switch;
   AdwPreferencesGroup  *backups_group;
   AdwActionRow         *last_backup_row;
+  AdwPreferencesGroup  *staff_group;
+  AdwComboRow          *staff_row;
 
   /* owned */
   GSettings            *settings;
   GCancellable         *cancellable;
+  GArray               *staff_ids;      /* gint64 per row of staff_row: 0 for nobody */
 };
 
 G_DEFINE_FINAL_TYPE (MdgPreferencesWindow, mdg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -95,6 +100,67 @@ backups_listed_cb (GObject      *source,
   adw_action_row_set_subtitle (self->last_backup_row, subtitle);
 }
 
+static GPtrArray *
+list_staff_thread (MdgDatabase  *connection,
+                   gpointer      data,
+                   GError      **error)
+{
+  return mdg_staff_store_list (connection, FALSE, error);
+}
+
+static void
+staff_selected_cb (MdgPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->staff_row);
+
+  if (self->staff_ids != NULL && selected < self->staff_ids->len)
+    g_settings_set_int64 (self->settings, "current-staff", g_array_index (self->staff_ids, gint64, selected));
+}
+
+/* The active staff, read in a worker; the row shows who is chosen now. */
+static void
+staff_listed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  MdgPreferencesWindow *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = _mdg_database_list_finish (MDG_DATABASE (source), result, list_staff_thread, &error);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gint64 current, none = 0;
+  guint selected = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_PREFERENCES_WINDOW (user_data);
+  if (staff == NULL)
+    {
+      adw_preferences_group_set_description (self->staff_group, error->message);
+      return;
+    }
+  current = g_settings_get_int64 (self->settings, "current-staff");
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (names, C_("staff member", "Nobody Chosen"));
+  g_array_append_val (self->staff_ids, none);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      MdgStaff *member = g_ptr_array_index (staff, i);
+      gint64 id = mdg_staff_get_id (member);
+      /* Translators: a staff member in Preferences: name (role) */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), mdg_staff_get_name (member),
+                                                mdg_staff_role_get_label (mdg_staff_get_role (member)));
+
+      gtk_string_list_append (names, label);
+      g_array_append_val (self->staff_ids, id);
+      if (id == current)
+        selected = i + 1;
+    }
+  adw_combo_row_set_model (self->staff_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->staff_row, selected);
+  g_signal_connect_swapped (self->staff_row, "notify::selected", G_CALLBACK (staff_selected_cb), self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->staff_row), TRUE);
+}
+
 static void
 mdg_preferences_window_dispose (GObject *object)
 {
@@ -104,6 +170,7 @@ mdg_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
 
   G_OBJECT_CLASS (mdg_preferences_window_parent_class)->dispose (object);
 }
@@ -123,6 +190,8 @@ mdg_preferences_window_class_init (MdgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, last_backup_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, staff_row);
 }
 
 static void
@@ -157,6 +226,7 @@ mdg_preferences_window_init (MdgPreferencesWindow *self)
                                  MDG_BACKUP_KEEP);
   adw_preferences_group_set_description (self->backups_group, description);
   self->cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->staff_row), FALSE);
 }
 
 GtkWidget *
@@ -166,9 +236,16 @@ mdg_preferences_window_new (GtkWindow *parent)
 
   /* The backups of the database the window shows, read in a worker. */
   if (MDG_IS_WINDOW (parent))
-    mdg_backup_list_async (mdg_database_get_path (mdg_window_get_database (MDG_WINDOW (parent))), self->cancellable,
-                           backups_listed_cb, self);
+    {
+      mdg_backup_list_async (mdg_database_get_path (mdg_window_get_database (MDG_WINDOW (parent))), self->cancellable,
+                             backups_listed_cb, self);
+      _mdg_database_list_async (mdg_window_get_database (MDG_WINDOW (parent)), list_staff_thread, NULL, NULL,
+                                list_staff_thread, self->cancellable, staff_listed_cb, self);
+    }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->backups_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->staff_group), FALSE);
+    }
   return GTK_WIDGET (self);
 }

@@ -1,0 +1,1352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mdg-consultations-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mdg-app-util.h"
+#include "mdg-category.h"
+#include "mdg-consultation-model.h"
+#include "mdg-consultation-store.h"
+#include "mdg-consultations-page.h"
+#include "mdg-database-private.h"
+#include "mdg-database-work.h"
+#include "mdg-date.h"
+#include "mdg-draft-store.h"
+#include "mdg-error.h"
+
+/*
+ * The Consultations section: the list of consultations (newest first, searched as
+ * the user types through the core's full-text search, narrowed by state) beside the
+ * consultation chosen, and the intake form a first-line specialist types into while
+ * the caller talks.
+ *
+ * Everything typed in the intake form goes into a draft in the database (the
+ * DraftWriter below), a moment after the typing pauses and always in a worker: a
+ * window that is closed or killed loses at most that moment, and the next window
+ * offers the draft back. Saving is the draft's submission (mdg_draft_store_submit_
+ * consultation), so what is saved is exactly what was kept, and a failed save leaves
+ * the draft and the form as they were.
+ */
+
+/* The state filter's entries: -1 for every state. */
+static const int state_filter[] = {
+  -1,
+  MDG_CONSULTATION_STATE_NEW,
+  MDG_CONSULTATION_STATE_DISPATCHED,
+  MDG_CONSULTATION_STATE_IN_PROGRESS,
+  MDG_CONSULTATION_STATE_ANSWERED,
+  MDG_CONSULTATION_STATE_CLOSED,
+};
+
+/* The urgencies intake offers, in the order of the combo row: MdgUrgency values. */
+#define N_URGENCIES (MDG_URGENCY_URGENT + 1)
+#define N_CHANNELS  (MDG_CHANNEL_ON_SITE + 1)
+
+/* ------------------------------------------------------------------------- */
+/* The intake draft, written in the background                               */
+/* ------------------------------------------------------------------------- */
+
+/*
+ * Outlives the page on purpose: what was typed just before the window closed is
+ * still written. The main thread owns every member except while a write is in
+ * flight, when the worker alone uses draft_id, writing and the submission's members.
+ */
+typedef struct
+{
+  MdgDatabase *db;
+  GWeakRef     page;
+  gint64       staff_id;
+  gint64       draft_id;
+  GHashTable  *pending;         /* name → value typed since the last write */
+  GHashTable  *writing;         /* what the write in flight writes */
+  gboolean     in_flight;
+  gboolean     submit_requested;
+  gboolean     discard_requested;
+  gint64       actor_id;
+  /* the write in flight */
+  gboolean     submitting;
+  gboolean     discarding;
+  gint64       consultation_id;
+} DraftWriter;
+
+static void draft_writer_kick (DraftWriter *writer);
+
+static DraftWriter *
+draft_writer_new (MdgDatabase *db,
+                  gpointer     page,
+                  gint64       staff_id,
+                  gint64       draft_id)
+{
+  DraftWriter *writer = g_atomic_rc_box_new0 (DraftWriter);
+
+  writer->db = g_object_ref (db);
+  g_weak_ref_init (&writer->page, page);
+  writer->staff_id = staff_id;
+  writer->draft_id = draft_id;
+  writer->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return writer;
+}
+
+static void
+draft_writer_clear (DraftWriter *writer)
+{
+  g_object_unref (writer->db);
+  g_weak_ref_clear (&writer->page);
+  g_hash_table_unref (writer->pending);
+  g_clear_pointer (&writer->writing, g_hash_table_unref);
+}
+
+static DraftWriter *
+draft_writer_ref (DraftWriter *writer)
+{
+  return g_atomic_rc_box_acquire (writer);
+}
+
+static void
+draft_writer_unref (DraftWriter *writer)
+{
+  g_atomic_rc_box_release_full (writer, (GDestroyNotify) draft_writer_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DraftWriter, draft_writer_unref)
+
+static gboolean
+draft_writer_idle (DraftWriter *writer)
+{
+  return !writer->in_flight && g_hash_table_size (writer->pending) == 0 &&
+         !writer->submit_requested && !writer->discard_requested;
+}
+
+/* Runs in a worker, on the worker's own connection. */
+static gboolean
+draft_write_thread (MdgDatabase  *connection,
+                    gpointer      data,
+                    GError      **error)
+{
+  DraftWriter *writer = data;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (writer->discarding)
+    return writer->draft_id == 0 || mdg_draft_store_discard (connection, writer->draft_id, error);
+
+  if (writer->draft_id == 0 && (g_hash_table_size (writer->writing) > 0 || writer->submitting))
+    {
+      writer->draft_id = mdg_draft_store_create (connection, MDG_DRAFT_KIND_CONSULTATION, writer->staff_id, 0, error);
+      if (writer->draft_id == 0)
+        return FALSE;
+    }
+  g_hash_table_iter_init (&iter, writer->writing);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    if (!mdg_draft_store_set (connection, writer->draft_id, name, *(char *) value ? value : NULL, error))
+      return FALSE;
+  g_hash_table_remove_all (writer->writing);
+
+  if (writer->submitting)
+    {
+      writer->consultation_id = mdg_draft_store_submit_consultation (connection, writer->actor_id, writer->draft_id,
+                                                                     error);
+      if (writer->consultation_id == 0)
+        return FALSE;
+      writer->draft_id = 0;
+    }
+  return TRUE;
+}
+
+static void draft_written (DraftWriter *writer, gboolean submitted, gint64 consultation_id, GError *error);
+
+static void
+draft_write_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DraftWriter) writer = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, draft_write_thread, &error);
+  gboolean submitted = writer->submitting;
+
+  writer->in_flight = FALSE;
+  writer->submitting = FALSE;
+  writer->discarding = FALSE;
+  if (!ok && writer->writing != NULL)
+    {
+      /* Nothing typed is lost: what failed is written again with what came after. */
+      GHashTableIter iter;
+      gpointer name, value;
+
+      g_hash_table_iter_init (&iter, writer->writing);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        if (!g_hash_table_contains (writer->pending, name))
+          g_hash_table_insert (writer->pending, g_strdup (name), g_strdup (value));
+    }
+  g_clear_pointer (&writer->writing, g_hash_table_unref);
+
+  draft_written (writer, submitted, ok ? writer->consultation_id : 0, ok ? NULL : error);
+  /* A failed write is not retried in a loop: the next keystroke or Save tries again. */
+  if (ok)
+    draft_writer_kick (writer);
+}
+
+/* Starts the next write when there is something to write and no write in flight. */
+static void
+draft_writer_kick (DraftWriter *writer)
+{
+  if (writer->in_flight)
+    return;
+  if (writer->discard_requested)
+    {
+      writer->discard_requested = FALSE;
+      writer->submit_requested = FALSE;
+      g_hash_table_remove_all (writer->pending);
+      writer->discarding = TRUE;
+    }
+  else if (writer->submit_requested)
+    {
+      writer->submit_requested = FALSE;
+      writer->submitting = TRUE;
+    }
+  else if (g_hash_table_size (writer->pending) == 0)
+    return;
+
+  writer->writing = g_steal_pointer (&writer->pending);
+  writer->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  writer->consultation_id = 0;
+  writer->in_flight = TRUE;
+  mdg_database_work_async (writer->db, draft_write_thread, draft_writer_ref (writer),
+                           (GDestroyNotify) draft_writer_unref, draft_write_thread, NULL, draft_write_cb,
+                           draft_writer_ref (writer));
+}
+
+static void
+draft_writer_set (DraftWriter *writer,
+                  const char  *name,
+                  const char  *value)
+{
+  g_hash_table_insert (writer->pending, g_strdup (name), g_strdup (value ? value : ""));
+}
+
+/* ------------------------------------------------------------------------- */
+
+struct _MdgConsultationsPage
+{
+  MdgSection            parent_instance;
+
+  /* template widgets */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkWidget            *detail_pane;
+  GtkRevealer          *draft_revealer;
+  GtkLabel             *draft_label;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *state_dropdown;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  AdwStatusPage        *empty_status;
+  AdwWindowTitle       *detail_title;
+  GtkWidget            *save_button;
+  GtkWidget            *cancel_button;
+  GtkStack             *detail_stack;
+  GtkLabel             *detail_subject;
+  GtkGrid              *detail_grid;
+  GtkLabel             *detail_question;
+  GtkLabel             *detail_answer;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  AdwComboRow          *channel_row;
+  AdwEntryRow          *received_row;
+  GtkLabel             *received_weekday;
+  AdwEntryRow          *organization_row;
+  AdwComboRow          *urgency_row;
+  GtkFlowBox           *category_box;
+  AdwEntryRow          *subject_row;
+  GtkTextView          *question_view;
+
+  /* owned */
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GCancellable         *detail_cancellable;
+  MdgConsultationModel *model;
+  GtkSingleSelection   *selection;
+  MdgConsultation      *shown;
+  gulong                shown_handler;
+  GPtrArray            *categories;       /* MdgCategory offered in intake */
+  DraftWriter          *writer;           /* the intake being typed, or NULL */
+  guint                 draft_timeout_id;
+  gint64                offered_draft_id; /* a draft left by an earlier window */
+  gboolean              filling;          /* the form is being filled, not typed into */
+  gboolean              saving;
+  gint64                select_after_load;
+  guint                 select_idle_id;
+};
+
+G_DEFINE_FINAL_TYPE (MdgConsultationsPage, mdg_consultations_page, MDG_TYPE_SECTION)
+
+static MdgDatabase *
+get_database (MdgConsultationsPage *self)
+{
+  return mdg_section_get_database (MDG_SECTION (self));
+}
+
+static gint64
+current_staff (MdgConsultationsPage *self)
+{
+  return g_settings_get_int64 (self->settings, "current-staff");
+}
+
+/* ------------------------------------------------------------------------- */
+/* The list                                                                  */
+/* ------------------------------------------------------------------------- */
+
+static void
+update_row (GtkListItem *item)
+{
+  MdgConsultation *c = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkLabel *subject = GTK_LABEL (gtk_widget_get_first_child (top));
+  GtkLabel *state = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (subject)));
+  GtkLabel *meta = GTK_LABEL (gtk_widget_get_next_sibling (top));
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *line = NULL;
+  const char *organization;
+
+  if (c == NULL || !mdg_consultation_get_loaded (c))
+    {
+      gtk_label_set_text (subject, "");
+      gtk_label_set_text (state, "");
+      gtk_label_set_text (meta, "");
+      return;
+    }
+  date = mdg_date_format (mdg_consultation_get_received_at (c), MDG_DATE_DEFAULT);
+  time = mdg_time_format (mdg_consultation_get_received_at (c));
+  organization = mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION);
+  if (organization != NULL && *organization != '\0')
+    /* Translators: a consultation's line in the list: date, time, channel, organization */
+    line = g_strdup_printf (_("%s %s · %s · %s"), date, time, mdg_channel_get_label (mdg_consultation_get_channel (c)),
+                            organization);
+  else
+    /* Translators: a consultation's line in the list: date, time, channel */
+    line = g_strdup_printf (_("%s %s · %s"), date, time, mdg_channel_get_label (mdg_consultation_get_channel (c)));
+  gtk_label_set_text (subject, mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
+  gtk_label_set_text (state, mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+  gtk_label_set_text (meta, line);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *subject = gtk_label_new (NULL);
+  GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *meta = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (subject), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subject), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (subject, TRUE);
+  gtk_widget_add_css_class (subject, "heading");
+  gtk_widget_add_css_class (state, "caption");
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_box_append (GTK_BOX (top), subject);
+  gtk_box_append (GTK_BOX (top), state);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), meta);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+item_notify_cb (GObject    *object,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  update_row (user_data);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (item_notify_cb), item, 0);
+  update_row (item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), item_notify_cb, item);
+}
+
+static void
+update_list_stack (MdgConsultationsPage *self)
+{
+  gboolean filtered = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+                      gtk_drop_down_get_selected (self->state_dropdown) != 0;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+  if (mdg_consultation_model_get_loading (self->model))
+    return;
+  adw_status_page_set_title (self->empty_status, filtered ? _("No Matches") : _("No Consultations"));
+  adw_status_page_set_description (self->empty_status,
+                                   filtered ? _("Try other words, or another state.")
+                                            : _("Take one with New Consultation (Ctrl+N)."));
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+filter_changed_cb (MdgConsultationsPage *self)
+{
+  g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
+
+  if (self->model == NULL)
+    return;
+  filter->query = *text != '\0' ? g_strdup (text) : NULL;
+  filter->state = selected < G_N_ELEMENTS (state_filter) ? state_filter[selected] : -1;
+  mdg_consultation_model_set_filter (self->model, filter);
+}
+
+/* ------------------------------------------------------------------------- */
+/* The consultation shown                                                    */
+/* ------------------------------------------------------------------------- */
+
+static void
+show_pane (MdgConsultationsPage *self,
+           const char           *name)
+{
+  gboolean intake = g_str_equal (name, "intake");
+
+  gtk_stack_set_visible_child_name (self->detail_stack, name);
+  gtk_widget_set_visible (self->save_button, intake);
+  gtk_widget_set_visible (self->cancel_button, intake);
+  adw_window_title_set_title (self->detail_title, intake ? _("New Consultation") : "");
+  if (!g_str_equal (name, "none"))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+add_fact (MdgConsultationsPage *self,
+          int                   row,
+          const char           *name,
+          const char           *title,
+          const char           *value)
+{
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *value_label = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
+
+  gtk_label_set_xalign (GTK_LABEL (title_label), 1);
+  gtk_label_set_yalign (GTK_LABEL (title_label), 0);
+  gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_widget_set_name (value_label, name);
+  gtk_grid_attach (self->detail_grid, title_label, 0, row, 1, 1);
+  gtk_grid_attach (self->detail_grid, value_label, 1, row, 1, 1);
+}
+
+static void
+set_fact (MdgConsultationsPage *self,
+          const char           *name,
+          const char           *value)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), name))
+      gtk_label_set_text (GTK_LABEL (child), value != NULL && *value != '\0' ? value : "—");
+}
+
+static GPtrArray *
+list_history_thread (MdgDatabase  *connection,
+                     gpointer      data,
+                     GError      **error)
+{
+  return mdg_consultation_store_list_history (connection, *(gint64 *) data, error);
+}
+
+static void
+history_listed_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = _mdg_database_list_finish (MDG_DATABASE (source), result, list_history_thread, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  if (events == NULL)
+    {
+      set_fact (self, "consultation-taken-by", error->message);
+      return;
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      MdgConsultationEvent *event = g_ptr_array_index (events, i);
+
+      if (event->action == MDG_CONSULTATION_ACTION_CREATED)
+        {
+          set_fact (self, "consultation-taken-by", event->staff_name);
+          break;
+        }
+    }
+}
+
+static void
+fill_detail (MdgConsultationsPage *self)
+{
+  MdgConsultation *c = self->shown;
+  GtkWidget *child;
+  g_autofree char *received = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *categories = NULL;
+  const char *answer;
+  int row = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid))))
+    gtk_grid_remove (self->detail_grid, child);
+  if (c == NULL || !mdg_consultation_get_loaded (c))
+    {
+      gtk_label_set_text (self->detail_subject, "");
+      gtk_label_set_text (self->detail_question, "");
+      gtk_label_set_text (self->detail_answer, "");
+      return;
+    }
+
+  date = mdg_date_format (mdg_consultation_get_received_at (c), MDG_DATE_DEFAULT);
+  time = mdg_time_format (mdg_consultation_get_received_at (c));
+  /* Translators: a date with its weekday, then a time */
+  received = g_strdup_printf (C_("date and time", "%s %s"), date, time);
+  categories = mdg_consultation_dup_categories_text (c, NULL);
+  gtk_label_set_text (self->detail_subject, mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
+  add_fact (self, row++, "consultation-channel", _("Channel"), mdg_channel_get_label (mdg_consultation_get_channel (c)));
+  add_fact (self, row++, "consultation-received", _("Received"), received);
+  add_fact (self, row++, "consultation-organization", _("Organization"),
+            mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION));
+  add_fact (self, row++, "consultation-person", _("Person"), mdg_consultation_get_text (c, MDG_CONSULTATION_PERSON));
+  add_fact (self, row++, "consultation-categories", _("Categories"), categories);
+  add_fact (self, row++, "consultation-urgency", _("Urgency"), mdg_urgency_get_label (mdg_consultation_get_urgency (c)));
+  add_fact (self, row++, "consultation-state", _("State"),
+            mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+  add_fact (self, row++, "consultation-taken-by", _("Taken by"), NULL);
+  add_fact (self, row++, "consultation-assignee", _("Dispatched to"),
+            mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
+  gtk_label_set_text (self->detail_question, mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION) ?: "—");
+  answer = mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER);
+  gtk_label_set_text (self->detail_answer, answer != NULL && *answer != '\0' ? answer : _("Not answered yet."));
+
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  self->detail_cancellable = g_cancellable_new ();
+  _mdg_database_list_async (get_database (self), list_history_thread, g_memdup2 (&(gint64) { mdg_consultation_get_id (c) },
+                                                                                 sizeof (gint64)),
+                            g_free, list_history_thread, self->detail_cancellable, history_listed_cb, self);
+}
+
+static void
+shown_notify_cb (MdgConsultationsPage *self)
+{
+  if (mdg_consultation_get_loaded (self->shown))
+    fill_detail (self);
+}
+
+static void
+show_consultation (MdgConsultationsPage *self,
+                   MdgConsultation      *c)
+{
+  if (self->shown != NULL)
+    g_clear_signal_handler (&self->shown_handler, self->shown);
+  g_set_object (&self->shown, c);
+  if (c != NULL)
+    self->shown_handler = g_signal_connect_swapped (c, "notify::loaded", G_CALLBACK (shown_notify_cb), self);
+  fill_detail (self);
+}
+
+static void
+selection_changed_cb (MdgConsultationsPage *self)
+{
+  MdgConsultation *c = gtk_single_selection_get_selected_item (self->selection);
+
+  if (c == NULL)
+    return;
+  /* The intake form stays until it is saved or cancelled: its draft is kept meanwhile. */
+  if (self->writer != NULL)
+    return;
+  show_consultation (self, c);
+  show_pane (self, "detail");
+}
+
+/* Selects the consultation just saved once it is listed. */
+static gboolean
+select_after_load_cb (gpointer user_data)
+{
+  MdgConsultationsPage *self = user_data;
+
+  self->select_idle_id = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->model)); i++)
+    {
+      g_autoptr(MdgConsultation) c = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (mdg_consultation_get_id (c) == self->select_after_load)
+        {
+          self->select_after_load = 0;
+          gtk_single_selection_set_selected (self->selection, i);
+          selection_changed_cb (self);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+model_items_changed_cb (MdgConsultationsPage *self)
+{
+  update_list_stack (self);
+  /* Not from within the change: every view of the list takes it in first. */
+  if (self->select_after_load != 0 && self->select_idle_id == 0)
+    self->select_idle_id = g_idle_add (select_after_load_cb, self);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Intake                                                                    */
+/* ------------------------------------------------------------------------- */
+
+static void
+show_error (MdgConsultationsPage *self,
+            const char           *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+/* Returns: (nullable): "2026-12-02 09:30" read in local time */
+static GDateTime *
+parse_received (const char *text)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autofree char *iso = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (strlen (stripped) != 16 || stripped[10] != ' ')
+    return NULL;
+  stripped[10] = 'T';
+  iso = g_strconcat (stripped, ":00", NULL);
+  return g_date_time_new_from_iso8601 (iso, local);
+}
+
+static char *
+categories_text (MdgConsultationsPage *self)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *toggle = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)))
+        g_strv_builder_add (keys, g_object_get_data (G_OBJECT (toggle), "key"));
+    }
+  strv = g_strv_builder_end (keys);
+  return g_strjoinv (",", strv);
+}
+
+static char *
+question_text (MdgConsultationsPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->question_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+draft_timeout_cb (gpointer user_data)
+{
+  MdgConsultationsPage *self = user_data;
+
+  self->draft_timeout_id = 0;
+  if (self->writer != NULL)
+    draft_writer_kick (self->writer);
+  return G_SOURCE_REMOVE;
+}
+
+/* Something in the form changed: note the field, and write it once typing pauses. */
+static void
+field_changed (MdgConsultationsPage *self,
+               const char           *name,
+               const char           *value)
+{
+  if (self->filling || self->writer == NULL)
+    return;
+  draft_writer_set (self->writer, name, value);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (MDG_CONSULTATIONS_DRAFT_DELAY_MS, draft_timeout_cb, self);
+}
+
+static void
+received_changed_cb (MdgConsultationsPage *self)
+{
+  g_autoptr(GDateTime) received = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
+  g_autofree char *weekday = NULL;
+  g_autofree char *iso = NULL;
+
+  if (received == NULL)
+    {
+      gtk_label_set_text (self->received_weekday, "");
+      return;
+    }
+  weekday = mdg_date_format (received, MDG_DATE_DEFAULT);
+  gtk_label_set_text (self->received_weekday, weekday);
+  iso = g_date_time_format_iso8601 (received);
+  field_changed (self, "received-at", iso);
+}
+
+static void
+text_changed_cb (GtkEditable          *editable,
+                 MdgConsultationsPage *self)
+{
+  field_changed (self, g_object_get_data (G_OBJECT (editable), "field"), gtk_editable_get_text (editable));
+}
+
+static void
+question_changed_cb (MdgConsultationsPage *self)
+{
+  g_autofree char *text = question_text (self);
+
+  field_changed (self, "question", text);
+}
+
+static void
+channel_changed_cb (MdgConsultationsPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->channel_row);
+
+  if (selected < N_CHANNELS)
+    field_changed (self, "channel", mdg_channel_to_string (selected));
+}
+
+static void
+urgency_changed_cb (MdgConsultationsPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->urgency_row);
+
+  if (selected < N_URGENCIES)
+    field_changed (self, "urgency", mdg_urgency_to_string (selected));
+}
+
+static void
+category_toggled_cb (MdgConsultationsPage *self)
+{
+  g_autofree char *keys = categories_text (self);
+
+  field_changed (self, "categories", keys);
+}
+
+/* Fills the form from a draft's fields (empty for a new consultation). */
+static void
+fill_form (MdgConsultationsPage *self,
+           GHashTable           *fields)
+{
+  const char *text;
+  MdgChannel channel = MDG_CHANNEL_PHONE;
+  MdgUrgency urgency = MDG_URGENCY_NORMAL;
+  g_autoptr(GDateTime) received = NULL;
+  g_autofree char *received_text = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  self->filling = TRUE;
+  show_error (self, NULL);
+  if ((text = g_hash_table_lookup (fields, "channel")))
+    mdg_channel_from_string (text, &channel);
+  adw_combo_row_set_selected (self->channel_row, channel);
+  if ((text = g_hash_table_lookup (fields, "urgency")))
+    mdg_urgency_from_string (text, &urgency);
+  adw_combo_row_set_selected (self->urgency_row, urgency);
+
+  if ((text = g_hash_table_lookup (fields, "received-at")))
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (text, local);
+
+      if (parsed != NULL)
+        received = g_date_time_to_local (parsed);
+    }
+  if (received == NULL)
+    received = g_date_time_new_now_local ();
+  received_text = g_date_time_format (received, "%Y-%m-%d %H:%M");
+  gtk_editable_set_text (GTK_EDITABLE (self->received_row), received_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->organization_row), g_hash_table_lookup (fields, "organization") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->subject_row), g_hash_table_lookup (fields, "subject") ?: "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->question_view),
+                            g_hash_table_lookup (fields, "question") ?: "", -1);
+
+  keys = g_strsplit (g_hash_table_lookup (fields, "categories") ?: "", ",", -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->category_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *toggle = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
+                                    g_strv_contains ((const char * const *) keys,
+                                                     g_object_get_data (G_OBJECT (toggle), "key")));
+    }
+  self->filling = FALSE;
+}
+
+/* Opens the intake form on a new draft (@draft_id 0) or on one left earlier. */
+static void
+start_intake (MdgConsultationsPage *self,
+              gint64                draft_id,
+              GHashTable           *fields)
+{
+  g_autoptr(GHashTable) empty = NULL;
+
+  if (self->writer != NULL)
+    {
+      /* The intake already open stays as it is. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->organization_row));
+      return;
+    }
+  if (fields == NULL)
+    fields = empty = g_hash_table_new (g_str_hash, g_str_equal);
+  self->writer = draft_writer_new (get_database (self), self, current_staff (self), draft_id);
+  fill_form (self, fields);
+  if (draft_id == 0)
+    {
+      /* A new draft records the defaults shown, so that restoring it shows the same. */
+      channel_changed_cb (self);
+      urgency_changed_cb (self);
+      received_changed_cb (self);
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_pane (self, "intake");
+  gtk_widget_grab_focus (GTK_WIDGET (self->organization_row));
+}
+
+static void
+end_intake (MdgConsultationsPage *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  g_clear_pointer (&self->writer, draft_writer_unref);
+  show_error (self, NULL);
+  show_pane (self, self->shown != NULL ? "detail" : "none");
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  start_intake (MDG_CONSULTATIONS_PAGE (widget), 0, NULL);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+
+  if (self->writer == NULL)
+    return;
+  self->writer->discard_requested = TRUE;
+  draft_writer_kick (self->writer);
+  end_intake (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  g_autoptr(GDateTime) received = NULL;
+  g_autofree char *question = NULL;
+
+  if (self->writer == NULL || self->saving)
+    return;
+  received = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
+  if (received == NULL)
+    {
+      show_error (self, _("The received time must be a date and time such as 2026-12-02 09:30."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->received_row));
+      return;
+    }
+  question = question_text (self);
+  if (*g_strstrip (question) == '\0' &&
+      *g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)))) == '\0')
+    {
+      show_error (self, _("Type the subject or the question before saving."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
+      return;
+    }
+
+  show_error (self, NULL);
+  self->saving = TRUE;
+  gtk_widget_action_set_enabled (widget, "consultations.save", FALSE);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->writer->actor_id = current_staff (self);
+  self->writer->submit_requested = TRUE;
+  draft_writer_kick (self->writer);
+}
+
+/* A write of @writer is over; @submitted when it was the Save. */
+static void
+draft_written (DraftWriter *writer,
+               gboolean     submitted,
+               gint64       consultation_id,
+               GError      *error)
+{
+  g_autoptr(MdgConsultationsPage) self = g_weak_ref_get (&writer->page);
+
+  if (self == NULL || self->writer != writer)
+    return;
+  if (!submitted)
+    {
+      /* The form keeps what was typed; the next change or Save writes it again. */
+      if (error != NULL)
+        show_error (self, error->message);
+      return;
+    }
+  self->saving = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.save", TRUE);
+  if (consultation_id == 0)
+    {
+      /* The draft stays, and so does everything in the form. */
+      show_error (self, error ? error->message : _("The consultation could not be saved."));
+      return;
+    }
+  _mdg_toast (GTK_WIDGET (self), _("Consultation saved"));
+  g_clear_object (&self->shown);
+  end_intake (self);
+  self->select_after_load = consultation_id;
+  mdg_consultation_model_reload (self->model);
+}
+
+/* ------------------------------------------------------------------------- */
+/* A draft left by an earlier window                                         */
+/* ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64      staff_id;
+  gint64      draft_id;
+  GHashTable *fields;
+} DraftLoad;
+
+static void
+draft_load_free (DraftLoad *load)
+{
+  g_clear_pointer (&load->fields, g_hash_table_unref);
+  g_free (load);
+}
+
+static GPtrArray *
+list_drafts_thread (MdgDatabase  *connection,
+                    gpointer      data,
+                    GError      **error)
+{
+  return mdg_draft_store_list (connection, MDG_DRAFT_KIND_CONSULTATION, *(gint64 *) data, error);
+}
+
+static void
+drafts_listed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = _mdg_database_list_finish (MDG_DATABASE (source), result, list_drafts_thread, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  MdgDraft *draft;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  if (drafts == NULL)
+    {
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+  if (drafts->len == 0)
+    return;
+  draft = g_ptr_array_index (drafts, 0);
+  self->offered_draft_id = draft->id;
+  if (draft->updated_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (draft->updated_at);
+
+      date = mdg_date_format (local, MDG_DATE_DEFAULT);
+      time = mdg_time_format (local);
+    }
+  if (draft->summary != NULL && *draft->summary != '\0')
+    /* Translators: a draft left by a window that closed; %s %s are its date and time, “%s” its subject */
+    text = g_strdup_printf (_("A consultation typed on %s %s was not saved: “%s”."), date ? date : "", time ? time : "",
+                            draft->summary);
+  else
+    /* Translators: a draft left by a window that closed; %s %s are its date and time */
+    text = g_strdup_printf (_("A consultation typed on %s %s was not saved."), date ? date : "", time ? time : "");
+  gtk_label_set_text (self->draft_label, text);
+  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.restore-draft", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.discard-draft", TRUE);
+}
+
+static gboolean
+load_draft_thread (MdgDatabase  *connection,
+                   gpointer      data,
+                   GError      **error)
+{
+  DraftLoad *load = data;
+
+  load->fields = mdg_draft_store_load (connection, load->draft_id, error);
+  return load->fields != NULL;
+}
+
+typedef struct
+{
+  MdgConsultationsPage *self;
+  DraftLoad            *load;
+} DraftLoadCall;
+
+static void
+draft_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autofree DraftLoadCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  MdgConsultationsPage *self;
+
+  if (!mdg_database_work_finish (MDG_DATABASE (source), result, load_draft_thread, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      _mdg_toast_error (GTK_WIDGET (call->self), error);
+      return;
+    }
+  self = call->self;
+  start_intake (self, call->load->draft_id, call->load->fields);
+  _mdg_toast (GTK_WIDGET (self), _("The draft is back: nothing typed was lost"));
+}
+
+static void
+restore_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  DraftLoad *load;
+  DraftLoadCall *call;
+
+  if (self->offered_draft_id == 0 || self->writer != NULL)
+    return;
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  gtk_widget_action_set_enabled (widget, "consultations.restore-draft", FALSE);
+  gtk_widget_action_set_enabled (widget, "consultations.discard-draft", FALSE);
+  load = g_new0 (DraftLoad, 1);
+  load->draft_id = self->offered_draft_id;
+  self->offered_draft_id = 0;
+  call = g_new0 (DraftLoadCall, 1);
+  call->self = self;
+  call->load = load;
+  /* The call sees the load, which the task frees after the callback. */
+  mdg_database_work_async (get_database (self), load_draft_thread, load, (GDestroyNotify) draft_load_free,
+                           load_draft_thread, self->cancellable, draft_loaded_cb, call);
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  g_autoptr(DraftWriter) writer = NULL;
+
+  if (self->offered_draft_id == 0)
+    return;
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  gtk_widget_action_set_enabled (widget, "consultations.restore-draft", FALSE);
+  gtk_widget_action_set_enabled (widget, "consultations.discard-draft", FALSE);
+  writer = draft_writer_new (get_database (self), NULL, 0, self->offered_draft_id);
+  self->offered_draft_id = 0;
+  writer->discard_requested = TRUE;
+  draft_writer_kick (writer);
+  _mdg_toast (GTK_WIDGET (self), _("Draft discarded"));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+/* ------------------------------------------------------------------------- */
+
+static GPtrArray *
+list_categories_thread (MdgDatabase  *connection,
+                        gpointer      data,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) kinds = mdg_category_store_list (connection, "kind", FALSE, error);
+  g_autoptr(GPtrArray) threats = NULL;
+
+  if (kinds == NULL || !(threats = mdg_category_store_list (connection, "threat", FALSE, error)))
+    return NULL;
+  g_ptr_array_extend_and_steal (kinds, g_steal_pointer (&threats));
+  return g_steal_pointer (&kinds);
+}
+
+static void
+categories_listed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) categories = _mdg_database_list_finish (MDG_DATABASE (source), result, list_categories_thread,
+                                                               &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  if (categories == NULL)
+    {
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+  for (guint i = 0; i < categories->len; i++)
+    {
+      MdgCategory *category = g_ptr_array_index (categories, i);
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (mdg_category_get_name (category));
+      g_autofree char *name = g_strconcat ("category-", category->key, NULL);
+
+      /* Only the top of each tree: the threat types' subdivisions stay in the CLI. */
+      if (category->parent_id != 0)
+        continue;
+      gtk_widget_set_name (toggle, name);
+      gtk_widget_add_css_class (toggle, "pill");
+      gtk_widget_add_css_class (toggle, "small");
+      g_object_set_data_full (G_OBJECT (toggle), "key", g_strdup (category->key), g_free);
+      g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (category_toggled_cb), self);
+      gtk_flow_box_append (self->category_box, toggle);
+    }
+}
+
+static void
+mdg_consultations_page_search (MdgSection *section)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (section);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+mdg_consultations_page_close (MdgSection *section)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (section);
+
+  /* What waits for the pause in typing is written now. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (self->writer != NULL)
+    draft_writer_kick (self->writer);
+}
+
+static void
+mdg_consultations_page_constructed (GObject *object)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (object);
+  GtkListItemFactory *factory;
+  gint64 staff_id;
+
+  G_OBJECT_CLASS (mdg_consultations_page_parent_class)->constructed (object);
+
+  g_return_if_fail (MDG_IS_DATABASE (get_database (self)));
+  self->model = mdg_consultation_model_new (get_database (self));
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_list_stack), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  /* On the selection, which has taken the change in by then: a row can be selected. */
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (model_items_changed_cb), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  filter_changed_cb (self);
+
+  _mdg_database_list_async (get_database (self), list_categories_thread, NULL, NULL, list_categories_thread,
+                            self->cancellable, categories_listed_cb, self);
+  staff_id = current_staff (self);
+  _mdg_database_list_async (get_database (self), list_drafts_thread, g_memdup2 (&staff_id, sizeof staff_id), g_free,
+                            list_drafts_thread, self->cancellable, drafts_listed_cb, self);
+}
+
+static void
+mdg_consultations_page_dispose (GObject *object)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (object);
+
+  mdg_consultations_page_close (MDG_SECTION (self));
+  g_clear_handle_id (&self->select_idle_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->detail_cancellable);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  if (self->shown != NULL)
+    g_clear_signal_handler (&self->shown_handler, self->shown);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_CONSULTATIONS_PAGE);
+  g_clear_pointer (&self->writer, draft_writer_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->detail_cancellable);
+
+  G_OBJECT_CLASS (mdg_consultations_page_parent_class)->dispose (object);
+}
+
+static void
+mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MdgSectionClass *section_class = MDG_SECTION_CLASS (klass);
+
+  object_class->constructed = mdg_consultations_page_constructed;
+  object_class->dispose = mdg_consultations_page_dispose;
+  section_class->search = mdg_consultations_page_search;
+  section_class->close = mdg_consultations_page_close;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/madoguchi/Madoguchi/mdg-consultations-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, draft_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_subject);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_grid);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_question);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_answer);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, channel_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, received_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, received_weekday);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, urgency_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, category_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, question_view);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "consultations.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "consultations.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "consultations.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "consultations.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "consultations.restore-draft", NULL, restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "consultations.discard-draft", NULL, discard_draft_action);
+
+  /* The shortcuts work wherever the keyboard is in the section. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "consultations.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "consultations.save", NULL);
+}
+
+static void
+mdg_consultations_page_init (MdgConsultationsPage *self)
+{
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) urgencies = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (BASE_APP_ID);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_string_list_append (states, C_("consultation state", "All"));
+  for (guint i = 1; i < G_N_ELEMENTS (state_filter); i++)
+    gtk_string_list_append (states, mdg_consultation_state_get_label (state_filter[i]));
+  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+  for (guint i = 0; i < N_CHANNELS; i++)
+    gtk_string_list_append (channels, mdg_channel_get_label (i));
+  adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (channels));
+  for (guint i = 0; i < N_URGENCIES; i++)
+    gtk_string_list_append (urgencies, mdg_urgency_get_label (i));
+  adw_combo_row_set_model (self->urgency_row, G_LIST_MODEL (urgencies));
+  adw_combo_row_set_selected (self->urgency_row, MDG_URGENCY_NORMAL);
+
+  g_object_set_data (G_OBJECT (self->organization_row), "field", (gpointer) "organization");
+  g_object_set_data (G_OBJECT (self->subject_row), "field", (gpointer) "subject");
+  g_signal_connect (self->organization_row, "changed", G_CALLBACK (text_changed_cb), self);
+  g_signal_connect (self->subject_row, "changed", G_CALLBACK (text_changed_cb), self);
+  g_signal_connect_swapped (self->received_row, "changed", G_CALLBACK (received_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->question_view), "changed",
+                            G_CALLBACK (question_changed_cb), self);
+  g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (channel_changed_cb), self);
+  g_signal_connect_swapped (self->urgency_row, "notify::selected", G_CALLBACK (urgency_changed_cb), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.restore-draft", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.discard-draft", FALSE);
+}
+
+/**
+ * mdg_consultations_page_get_draft_idle:
+ * @self: a #MdgConsultationsPage
+ *
+ * Returns: whether everything typed in the intake form is in the database's draft
+ */
+gboolean
+mdg_consultations_page_get_draft_idle (MdgConsultationsPage *self)
+{
+  g_return_val_if_fail (MDG_IS_CONSULTATIONS_PAGE (self), FALSE);
+
+  return self->writer == NULL || (self->draft_timeout_id == 0 && draft_writer_idle (self->writer));
+}

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "mdg-consultation-store.h"
+#include "mdg-consultations-page.h"
+#include "mdg-draft-store.h"
+#include "mdg-preferences-window.h"
+#include "mdg-staff-store.h"
+#include "mdg-test-util.h"
+#include "mdg-window-test-util.h"
+
+/*
+ * The Consultations section driven as a desk specialist does: the keys typed reach
+ * the intake form through the X server, the buttons pressed are the ones on screen,
+ * and what is checked is in the database.
+ */
+
+static gint64
+add_staff (WindowFixture *f,
+           const char    *name)
+{
+  g_autoptr(MdgStaff) staff = mdg_staff_new (name, MDG_STAFF_ROLE_FIRST_LINE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mdg_staff_store_save (f->db, staff, &error));
+  g_assert_no_error (error);
+  return mdg_staff_get_id (staff);
+}
+
+static MdgConsultationsPage *
+open_section (WindowFixture *f)
+{
+  GtkListBox *sidebar = GTK_LIST_BOX (require_named (GTK_WIDGET (f->window), "sidebar-list"));
+  GtkWidget *row = require_named (GTK_WIDGET (sidebar), "consultations");
+  MdgSection *section;
+
+  g_signal_emit_by_name (sidebar, "row-activated", row);
+  g_assert_cmpstr (mdg_window_get_section (f->window), ==, "consultations");
+  section = mdg_window_peek_section (f->window, "consultations");
+  g_assert_true (MDG_IS_CONSULTATIONS_PAGE (section));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (section)));
+  return MDG_CONSULTATIONS_PAGE (section);
+}
+
+/* Puts the keyboard in @widget, as a click into it does, and waits until it is there. */
+static void
+focus (WindowFixture *f,
+       GtkWidget     *widget)
+{
+  g_assert_true (gtk_widget_get_mapped (widget));
+  gtk_widget_grab_focus (widget);
+  wait_until (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL &&
+              (gtk_root_get_focus (GTK_ROOT (f->window)) == widget ||
+               gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), widget)));
+}
+
+static char *
+question_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+list_shows (MdgConsultationsPage *page,
+            const char           *subject)
+{
+  GtkListView *view = GTK_LIST_VIEW (require_named (GTK_WIDGET (page), "consultations-list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MdgConsultation) c = g_list_model_get_item (model, i);
+
+      if (mdg_consultation_get_loaded (c) &&
+          g_strcmp0 (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT), subject) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+choose_staff_in_preferences (WindowFixture *f,
+                             gint64         staff_id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  GtkWidget *preferences = mdg_preferences_window_new (GTK_WINDOW (f->window));
+  AdwComboRow *row;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "consultations");
+  row = ADW_COMBO_ROW (require_named (preferences, "preferences-staff"));
+  wait_until (gtk_widget_is_sensitive (GTK_WIDGET (row)) && gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  screenshot (preferences, "consultations-preferences");
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (g_settings_get_int64 (settings, "current-staff"), ==, staff_id);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static gboolean
+draft_holds (MdgDatabase *db,
+             gint64       draft_id,
+             const char  *name,
+             const char  *value)
+{
+  g_autoptr(GHashTable) fields = mdg_draft_store_load (db, draft_id, NULL);
+
+  return fields != NULL && g_strcmp0 (g_hash_table_lookup (fields, name), value) == 0;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_settings_reset (settings, "current-staff");
+}
+
+/* Intake typed on the keyboard, refused without a staff member, saved with one. */
+static void
+test_intake (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  GtkWidget *error_label;
+  g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *categories = NULL;
+  MdgConsultation *c;
+  gint64 staff_id;
+
+  reset_settings ();
+  staff_id = add_staff (f, "Sato Hanako");
+  page = open_section (f);
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  screenshot (root, "consultations-empty");
+
+  /* Ctrl+N, where the keyboard is, opens the intake with the caller's organization first. */
+  focus (f, require_named (GTK_WIDGET (page), "consultations-search"));
+  press_key (root, GDK_KEY_n, GDK_CONTROL_MASK);
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-organization")));
+  wait_until (gtk_widget_get_mapped (require_named (root, "category-K-AFTER")));
+  focus (f, require_named (root, "intake-organization"));
+  type_text (root, "Kaisha Example");
+  focus (f, require_named (root, "intake-subject"));
+  type_text (root, "Ransomware on the file server");
+  focus (f, require_named (root, "intake-question"));
+  type_text (root, "All files end in locked since 9:10");
+  click (require_named (root, "category-K-AFTER"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-organization"))), ==, "Kaisha Example");
+
+  /* Nobody is the current staff member yet: Save says so, and keeps everything. */
+  click (require_named (root, "intake-save"));
+  error_label = require_named (root, "intake-error");
+  wait_until (gtk_widget_get_mapped (error_label) && *gtk_label_get_text (GTK_LABEL (error_label)) != '\0');
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-subject"))), ==, "Ransomware on the file server");
+  screenshot (root, "consultations-intake-error");
+
+  choose_staff_in_preferences (f, staff_id);
+  click (require_named (root, "intake-save"));
+  wait_until (list_shows (page, "Ransomware on the file server"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-facts")));
+  wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-taken-by"))),
+                         "Sato Hanako") == 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-organization"))), ==,
+                   "Kaisha Example");
+  screenshot (root, "consultations-detail");
+
+  saved = mdg_consultation_store_list (f->db, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  c = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT), ==, "Ransomware on the file server");
+  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION), ==, "All files end in locked since 9:10");
+  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION), ==, "Kaisha Example");
+  g_assert_cmpint (mdg_consultation_get_channel (c), ==, MDG_CHANNEL_PHONE);
+  g_assert_cmpint (mdg_consultation_get_urgency (c), ==, MDG_URGENCY_NORMAL);
+  g_assert_cmpuint (mdg_consultation_get_categories (c)->len, ==, 1);
+  history = mdg_consultation_store_list_history (f->db, mdg_consultation_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[0])->staff_id, ==, staff_id);
+  /* Saved, the draft has gone. */
+  drafts = mdg_draft_store_list (f->db, MDG_DRAFT_KIND_CONSULTATION, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+
+  /* Search as you type, through the core's search. */
+  focus (f, require_named (root, "consultations-search"));
+  type_text (root, "ransom");
+  wait_until (list_shows (page, "Ransomware on the file server"));
+  type_text (root, "xyz");
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultations-list")) == FALSE);
+}
+
+/* What is typed is in the database before the window goes, and the next window offers it back. */
+static void
+test_draft_survives (WindowFixture *f,
+                     gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question = NULL;
+  MdgDraft *draft;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  reset_settings ();
+  g_settings_set_int64 (settings, "current-staff", add_staff (f, "Suzuki Ichiro"));
+  page = open_section (f);
+  click (require_named (root, "consultation-new"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")));
+  focus (f, require_named (root, "intake-subject"));
+  type_text (root, "Phishing mail opened");
+  focus (f, require_named (root, "intake-question"));
+  type_text (root, "A clerk typed the password");
+
+  /* A moment after the typing pauses, everything on screen is in the draft. */
+  wait_until (mdg_consultations_page_get_draft_idle (page));
+  drafts = mdg_draft_store_list (f->db, MDG_DRAFT_KIND_CONSULTATION, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (draft->summary, ==, "Phishing mail opened");
+  fields = mdg_draft_store_load (f->db, draft->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "question"), ==, "A clerk typed the password");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "channel"), ==, "phone");
+
+  /* One more key, and the window goes at once, never saved. */
+  type_text (root, "s");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  wait_until (draft_holds (f->db, draft->id, "question", "A clerk typed the passwords"));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, 0);
+
+  /* A new window offers the draft back; restoring it shows every field. */
+  fixture_open_window (f, 1100, 720);
+  root = GTK_WIDGET (f->window);
+  page = open_section (f);
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-draft-restore")) &&
+              gtk_widget_is_sensitive (require_named (root, "consultation-draft-restore")));
+  screenshot (root, "consultations-draft-offer");
+  click (require_named (root, "consultation-draft-restore"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")) &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-subject"))), "Phishing mail opened") == 0);
+  question = question_text (require_named (root, "intake-question"));
+  g_assert_cmpstr (question, ==, "A clerk typed the passwords");
+  screenshot (root, "consultations-intake");
+
+  click (require_named (root, "intake-save"));
+  wait_until (list_shows (page, "Phishing mail opened"));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, 1);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM draft"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  window_test_init (&argc, &argv);
+
+#define ADD(path, setup, func) \
+  g_test_add ("/consultations-page/" path, WindowFixture, NULL, setup, func, fixture_tear_down)
+
+  ADD ("intake", fixture_set_up_empty, test_intake);
+  ADD ("draft-survives", fixture_set_up_empty, test_draft_survives);
+
+  return g_test_run ();
+}
