@@ -442,6 +442,23 @@ show_pane (MdgConsultationsPage *self,
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
+/* The facts the detail shows, a label each (made once: the labels are selectable). */
+static const struct
+{
+  const char *name;
+  const char *title;
+} facts[] = {
+  { "consultation-channel", N_("Channel") },
+  { "consultation-received", N_("Received") },
+  { "consultation-organization", N_("Organization") },
+  { "consultation-person", N_("Person") },
+  { "consultation-categories", N_("Categories") },
+  { "consultation-urgency", N_("Urgency") },
+  { "consultation-state", N_("State") },
+  { "consultation-taken-by", N_("Taken by") },
+  { "consultation-assignee", N_("Dispatched to") },
+};
+
 static void
 add_fact (MdgConsultationsPage *self,
           int                   row,
@@ -517,18 +534,16 @@ static void
 fill_detail (MdgConsultationsPage *self)
 {
   MdgConsultation *c = self->shown;
-  GtkWidget *child;
   g_autofree char *received = NULL;
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   g_autofree char *categories = NULL;
   const char *answer;
-  int row = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_grid))))
-    gtk_grid_remove (self->detail_grid, child);
   if (c == NULL || !mdg_consultation_get_loaded (c))
     {
+      for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+        set_fact (self, facts[i].name, NULL);
       gtk_label_set_text (self->detail_subject, "");
       gtk_label_set_text (self->detail_question, "");
       gtk_label_set_text (self->detail_answer, "");
@@ -541,18 +556,15 @@ fill_detail (MdgConsultationsPage *self)
   received = g_strdup_printf (C_("date and time", "%s %s"), date, time);
   categories = mdg_consultation_dup_categories_text (c, NULL);
   gtk_label_set_text (self->detail_subject, mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
-  add_fact (self, row++, "consultation-channel", _("Channel"), mdg_channel_get_label (mdg_consultation_get_channel (c)));
-  add_fact (self, row++, "consultation-received", _("Received"), received);
-  add_fact (self, row++, "consultation-organization", _("Organization"),
-            mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION));
-  add_fact (self, row++, "consultation-person", _("Person"), mdg_consultation_get_text (c, MDG_CONSULTATION_PERSON));
-  add_fact (self, row++, "consultation-categories", _("Categories"), categories);
-  add_fact (self, row++, "consultation-urgency", _("Urgency"), mdg_urgency_get_label (mdg_consultation_get_urgency (c)));
-  add_fact (self, row++, "consultation-state", _("State"),
-            mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
-  add_fact (self, row++, "consultation-taken-by", _("Taken by"), NULL);
-  add_fact (self, row++, "consultation-assignee", _("Dispatched to"),
-            mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
+  set_fact (self, "consultation-channel", mdg_channel_get_label (mdg_consultation_get_channel (c)));
+  set_fact (self, "consultation-received", received);
+  set_fact (self, "consultation-organization", mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION));
+  set_fact (self, "consultation-person", mdg_consultation_get_text (c, MDG_CONSULTATION_PERSON));
+  set_fact (self, "consultation-categories", categories);
+  set_fact (self, "consultation-urgency", mdg_urgency_get_label (mdg_consultation_get_urgency (c)));
+  set_fact (self, "consultation-state", mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+  set_fact (self, "consultation-taken-by", NULL);
+  set_fact (self, "consultation-assignee", mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
   gtk_label_set_text (self->detail_question, mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION) ?: "—");
   answer = mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER);
   gtk_label_set_text (self->detail_answer, answer != NULL && *answer != '\0' ? answer : _("Not answered yet."));
@@ -1149,15 +1161,21 @@ categories_listed_cb (GObject      *source,
   for (guint i = 0; i < categories->len; i++)
     {
       MdgCategory *category = g_ptr_array_index (categories, i);
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (mdg_category_get_name (category));
-      g_autofree char *name = g_strconcat ("category-", category->key, NULL);
+      g_autofree char *name = NULL;
+      GtkWidget *toggle, *label;
 
       /* Only the top of each tree: the threat types' subdivisions stay in the CLI. */
       if (category->parent_id != 0)
         continue;
+      name = g_strconcat ("category-", category->key, NULL);
+      label = gtk_label_new (mdg_category_get_name (category));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+      toggle = gtk_toggle_button_new ();
+      gtk_button_set_child (GTK_BUTTON (toggle), label);
       gtk_widget_set_name (toggle, name);
-      gtk_widget_add_css_class (toggle, "pill");
-      gtk_widget_add_css_class (toggle, "small");
       g_object_set_data_full (G_OBJECT (toggle), "key", g_strdup (category->key), g_free);
       g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (category_toggled_cb), self);
       gtk_flow_box_append (self->category_box, toggle);
@@ -1322,6 +1340,8 @@ mdg_consultations_page_init (MdgConsultationsPage *self)
     gtk_string_list_append (urgencies, mdg_urgency_get_label (i));
   adw_combo_row_set_model (self->urgency_row, G_LIST_MODEL (urgencies));
   adw_combo_row_set_selected (self->urgency_row, MDG_URGENCY_NORMAL);
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    add_fact (self, i, facts[i].name, _(facts[i].title), NULL);
 
   g_object_set_data (G_OBJECT (self->organization_row), "field", (gpointer) "organization");
   g_object_set_data (G_OBJECT (self->subject_row), "field", (gpointer) "subject");
