@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "mdg-consultation-store.h"
 #include "mdg-consultations-page.h"
@@ -268,6 +269,70 @@ test_draft_survives (WindowFixture *f,
   g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM draft"), ==, 0);
 }
 
+/* A real ISO-2022-JP e-mail dropped on the section: the Japanese subject and sender read right. */
+static void
+test_mail (WindowFixture *f,
+           gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mail", "iso-2022-jp.eml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *take = NULL;
+  GtkDropTarget *drop = NULL;
+  AdwMessageDialog *dialog;
+  gboolean accepted = FALSE;
+  const char *subject = "【至急】ファイルサーバーのファイルが開けません";
+
+  reset_settings ();
+  g_settings_set_int64 (settings, "current-staff", add_staff (f, "Takahashi Jun"));
+  page = open_section (f);
+  /* The Open button is there; the file chooser it opens is the desktop's, so the test drops the file. */
+  g_assert_true (gtk_widget_get_mapped (require_named (root, "consultation-open-mail")));
+  g_assert_true (gtk_widget_is_sensitive (require_named (root, "consultation-open-mail")));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (drop, "drop", &value, 200.0, 200.0, &accepted);
+  g_assert_true (accepted);
+
+  wait_until ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, subject);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "山田 太郎"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (require_named (GTK_WIDGET (dialog),
+                                                                               "mail-create-person"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (dialog), "mail-body"))),
+                            "立川精密工業の山田です"));
+  screenshot (GTK_WIDGET (dialog), "consultations-mail");
+
+  /* The button as it reads, without its mnemonic underline. */
+  take = g_strdup (_("_Take as Consultation"));
+  for (char *from = take, *to = take;; from++)
+    if (*from != '_' && (*to++ = *from) == '\0')
+      break;
+  click (find_button_with_label (GTK_WIDGET (dialog), take));
+  wait_until (list_shows (page, subject));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-facts")) &&
+              g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-subject"))), subject) == 0);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation WHERE channel = 'email'"), ==, 1);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM person WHERE email = 'yamada@tachikawa-seimitsu.example.jp'"),
+                   ==, 1);
+  wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-person"))), "—") != 0);
+  screenshot (root, "consultations-mail-detail");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +344,7 @@ main (int   argc,
 
   ADD ("intake", fixture_set_up_empty, test_intake);
   ADD ("draft-survives", fixture_set_up_empty, test_draft_survives);
+  ADD ("mail", fixture_set_up_empty, test_mail);
 
   return g_test_run ();
 }
