@@ -53,9 +53,9 @@ focus (WindowFixture *f,
 {
   g_assert_true (gtk_widget_get_mapped (widget));
   gtk_widget_grab_focus (widget);
-  wait_until (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL &&
-              (gtk_root_get_focus (GTK_ROOT (f->window)) == widget ||
-               gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), widget)));
+  wait_until (gtk_root_get_focus (gtk_widget_get_root (widget)) != NULL &&
+              (gtk_root_get_focus (gtk_widget_get_root (widget)) == widget ||
+               gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (widget)), widget)));
 }
 
 static char *
@@ -333,6 +333,104 @@ test_mail (WindowFixture *f,
   screenshot (root, "consultations-mail-detail");
 }
 
+static char *
+plain_label (const char *translated)
+{
+  char *plain = g_strdup (translated);
+
+  for (char *from = plain, *to = plain;; from++)
+    if (*from != '_' && (*to++ = *from) == '\0')
+      break;
+  return plain;
+}
+
+static gboolean
+fact_is (GtkWidget  *root,
+         const char *name,
+         const char *value)
+{
+  GtkWidget *label = find_named (root, name);
+
+  return label != NULL && gtk_widget_get_mapped (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), value) == 0;
+}
+
+/* First line dispatches to the specialist, who takes it up and answers, each as themselves. */
+static void
+test_triage (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(MdgStaff) specialist = mdg_staff_new ("Kimura Ken", MDG_STAFF_ROLE_SECOND_LINE);
+  g_autoptr(MdgConsultation) c = mdg_consultation_new (MDG_CHANNEL_PHONE);
+  g_autoptr(MdgConsultation) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dispatch = NULL;
+  GtkSelectionModel *selection;
+  AdwMessageDialog *dialog;
+  gint64 first_id;
+
+  reset_settings ();
+  first_id = add_staff (f, "Sato Hanako");
+  g_assert_true (mdg_staff_store_save (f->db, specialist, &error));
+  g_assert_no_error (error);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, "Suspicious sign-in to the mail service");
+  mdg_consultation_set_text (c, MDG_CONSULTATION_QUESTION, "A sign-in from abroad was reported.");
+  g_assert_true (mdg_consultation_store_add (f->db, first_id, c, NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_int64 (settings, "current-staff", first_id);
+
+  page = open_section (f);
+  wait_until (list_shows (page, "Suspicious sign-in to the mail service"));
+  /* The row clicked. */
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (require_named (root, "consultations-list")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-dispatch")));
+  g_assert_false (gtk_widget_get_mapped (require_named (root, "consultation-start")));
+
+  click (require_named (root, "consultation-dispatch"));
+  wait_until ((dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  focus (f, require_named (GTK_WIDGET (dialog), "dispatch-note"));
+  type_text (GTK_WIDGET (dialog), "Please call back today");
+  screenshot (GTK_WIDGET (dialog), "consultations-dispatch");
+  dispatch = plain_label (_("_Dispatch"));
+  click (find_button_with_label (GTK_WIDGET (dialog), dispatch));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_DISPATCHED)));
+  wait_until (fact_is (root, "consultation-assignee", "Kimura Ken"));
+
+  /* The specialist at this computer takes it up and answers. */
+  g_settings_set_int64 (settings, "current-staff", mdg_staff_get_id (specialist));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-start")));
+  click (require_named (root, "consultation-start"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_IN_PROGRESS)));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-answer-text")));
+  focus (f, require_named (root, "consultation-answer-text"));
+  type_text (root, "Change the password and turn on two-step sign-in");
+  screenshot (root, "consultations-answer");
+  click (require_named (root, "consultation-answer-save"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_ANSWERED)));
+  wait_until (fact_is (root, "consultation-answer", "Change the password and turn on two-step sign-in"));
+  g_assert_false (gtk_widget_get_mapped (require_named (root, "consultation-answer-text")));
+  screenshot (root, "consultations-answered");
+
+  stored = mdg_consultation_store_load (f->db, mdg_consultation_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mdg_consultation_get_state (stored), ==, MDG_CONSULTATION_STATE_ANSWERED);
+  g_assert_cmpstr (mdg_consultation_get_text (stored, MDG_CONSULTATION_ANSWER), ==,
+                   "Change the password and turn on two-step sign-in");
+  history = mdg_consultation_store_list_history (f->db, mdg_consultation_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[1])->action, ==, MDG_CONSULTATION_ACTION_DISPATCHED);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[1])->staff_id, ==, first_id);
+  g_assert_cmpstr (((MdgConsultationEvent *) history->pdata[1])->note, ==, "Please call back today");
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[3])->action, ==, MDG_CONSULTATION_ACTION_ANSWERED);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[3])->staff_id, ==, mdg_staff_get_id (specialist));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +443,7 @@ main (int   argc,
   ADD ("intake", fixture_set_up_empty, test_intake);
   ADD ("draft-survives", fixture_set_up_empty, test_draft_survives);
   ADD ("mail", fixture_set_up_empty, test_mail);
+  ADD ("triage", fixture_set_up_empty, test_triage);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "mdg-error.h"
 #include "mdg-mail.h"
 #include "mdg-person.h"
+#include "mdg-staff-store.h"
 
 /*
  * The Consultations section: the list of consultations (newest first, searched as
@@ -254,6 +255,12 @@ struct _MdgConsultationsPage
   GtkGrid              *detail_grid;
   GtkLabel             *detail_question;
   GtkLabel             *detail_answer;
+  GtkWidget            *action_box;
+  GtkWidget            *dispatch_button;
+  GtkWidget            *start_button;
+  GtkWidget            *reply_button;
+  GtkWidget            *answer_editor;
+  GtkTextView          *answer_view;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   AdwComboRow          *channel_row;
@@ -281,6 +288,7 @@ struct _MdgConsultationsPage
   gboolean              saving;
   gint64                select_after_load;
   guint                 select_idle_id;
+  guint                 fill_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (MdgConsultationsPage, mdg_consultations_page, MDG_TYPE_SECTION)
@@ -532,6 +540,376 @@ history_listed_cb (GObject      *source,
     }
 }
 
+
+/* ------------------------------------------------------------------------- */
+/* Triage: dispatch, take up, answer, reply                                  */
+/* ------------------------------------------------------------------------- */
+
+typedef enum
+{
+  OP_DISPATCH,
+  OP_START,
+  OP_ANSWER,
+  OP_REPLY,
+} OpKind;
+
+typedef struct
+{
+  OpKind          kind;
+  gint64          id;
+  gint64          actor_id;
+  gint64          specialist_id;
+  char           *text;      /* the note, or the answer */
+  char           *path;      /* the reply's file */
+  MdgMailCharset  used;
+} ConsultationOp;
+
+static void
+consultation_op_free (ConsultationOp *op)
+{
+  g_free (op->text);
+  g_free (op->path);
+  g_free (op);
+}
+
+/* The op travels in the task's data, which the task frees after the callback. */
+typedef struct
+{
+  MdgWriteWatch  *watch;
+  ConsultationOp *op;
+} OpCall;
+
+/* Runs in a worker, on a copy of the consultation read there (the listed object stays the main thread's). */
+static gboolean
+consultation_op_thread (MdgDatabase  *connection,
+                        gpointer      data,
+                        GError      **error)
+{
+  ConsultationOp *op = data;
+  g_autoptr(MdgConsultation) c = mdg_consultation_store_load (connection, op->id, error);
+
+  if (c == NULL)
+    return FALSE;
+  switch (op->kind)
+    {
+    case OP_DISPATCH:
+      return mdg_consultation_store_dispatch (connection, op->actor_id, c, op->specialist_id, op->text, error);
+    case OP_START:
+      return mdg_consultation_store_start (connection, op->actor_id, c, NULL, error);
+    case OP_ANSWER:
+      return mdg_consultation_store_answer (connection, op->actor_id, c, op->text, NULL, error);
+    case OP_REPLY:
+      return mdg_mail_write_reply (connection, op->actor_id, c, op->path, MDG_MAIL_CHARSET_AUTO, &op->used, error);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static void
+consultation_op_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autofree OpCall *call = user_data;
+  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (call->watch);
+  g_autoptr(GError) error = NULL;
+  ConsultationOp *op = call->op;
+  MdgConsultationsPage *self;
+  g_autofree char *message = NULL;
+  gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, consultation_op_thread, &error);
+
+  if (widget == NULL)
+    return;  /* done, or not; the window has gone meanwhile */
+  self = MDG_CONSULTATIONS_PAGE (widget);
+  gtk_widget_action_set_enabled (widget, "consultations.answer", TRUE);
+  if (!ok)
+    {
+      _mdg_toast_error (widget, error);
+      return;
+    }
+  switch (op->kind)
+    {
+    case OP_DISPATCH:
+      message = g_strdup (_("Dispatched"));
+      break;
+    case OP_START:
+      message = g_strdup (_("Taken up"));
+      break;
+    case OP_ANSWER:
+      message = g_strdup (_("Answer recorded"));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer_view), "", -1);
+      break;
+    case OP_REPLY:
+      {
+        g_autofree char *basename = g_path_get_basename (op->path);
+
+        /* Translators: %s is the file name; the reply names the person it answers */
+        message = g_strdup_printf (op->used == MDG_MAIL_CHARSET_ISO_2022_JP
+                                     ? _("Reply saved as %s (ISO-2022-JP); it holds personal data")
+                                     : _("Reply saved as %s (UTF-8); it holds personal data"),
+                                   basename);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  _mdg_toast (widget, message);
+  self->select_after_load = op->id;
+  mdg_consultation_model_reload (self->model);
+}
+
+static void
+run_op (MdgConsultationsPage *self,
+        ConsultationOp       *op)
+{
+  OpCall *call = g_new0 (OpCall, 1);
+
+  op->actor_id = current_staff (self);
+  call->watch = _mdg_write_watch_new (GTK_WIDGET (self));
+  call->op = op;
+  mdg_database_work_async (get_database (self), consultation_op_thread, op, (GDestroyNotify) consultation_op_free,
+                           consultation_op_thread, NULL, consultation_op_cb, call);
+}
+
+static ConsultationOp *
+op_new (MdgConsultationsPage *self,
+        OpKind                kind)
+{
+  ConsultationOp *op = g_new0 (ConsultationOp, 1);
+
+  op->kind = kind;
+  op->id = mdg_consultation_get_id (self->shown);
+  return op;
+}
+
+static void
+update_actions (MdgConsultationsPage *self)
+{
+  MdgConsultation *c = self->shown;
+  gboolean loaded = c != NULL && mdg_consultation_get_loaded (c);
+  MdgConsultationState state = loaded ? mdg_consultation_get_state (c) : MDG_CONSULTATION_STATE_CLOSED;
+  gboolean answered = state == MDG_CONSULTATION_STATE_ANSWERED || state == MDG_CONSULTATION_STATE_CLOSED;
+
+  gtk_widget_set_visible (self->dispatch_button, loaded && !answered);
+  gtk_widget_set_visible (self->start_button, loaded && state == MDG_CONSULTATION_STATE_DISPATCHED);
+  gtk_widget_set_visible (self->reply_button,
+                          loaded && answered && mdg_consultation_get_channel (c) == MDG_CHANNEL_EMAIL);
+  gtk_widget_set_visible (self->answer_editor,
+                          loaded && (state == MDG_CONSULTATION_STATE_NEW || state == MDG_CONSULTATION_STATE_IN_PROGRESS));
+  gtk_widget_set_visible (self->action_box, gtk_widget_get_visible (self->dispatch_button) ||
+                                            gtk_widget_get_visible (self->start_button) ||
+                                            gtk_widget_get_visible (self->reply_button));
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+
+  if (self->shown != NULL)
+    run_op (self, op_new (self, OP_START));
+}
+
+static void
+answer_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->answer_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  ConsultationOp *op;
+
+  if (self->shown == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (*g_strstrip (g_strdup (text)) == '\0')
+    {
+      _mdg_toast (widget, _("Type the answer first."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+      return;
+    }
+  gtk_widget_action_set_enabled (widget, "consultations.answer", FALSE);
+  op = op_new (self, OP_ANSWER);
+  op->text = g_steal_pointer (&text);
+  run_op (self, op);
+}
+
+static void
+reply_chosen_cb (GtkNativeDialog      *chooser,
+                 int                   response,
+                 MdgConsultationsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->shown != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      ConsultationOp *op = op_new (self, OP_REPLY);
+
+      op->path = g_file_get_path (file);
+      if (op->path != NULL)
+        run_op (self, op);
+      else
+        consultation_op_free (op);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+reply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->shown == NULL)
+    return;
+  /* Translators: the suggested file name of a reply; %lld is the consultation's number */
+  name = g_strdup_printf (_("reply-%lld.eml"), (long long) mdg_consultation_get_id (self->shown));
+  chooser = gtk_file_chooser_native_new (_("Save the Reply as E-mail"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (reply_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The dispatch dialog: the specialists the categories suggest, best first, and a hand-off note. */
+typedef struct
+{
+  MdgConsultationsPage *self;
+  gint64                id;
+  GArray               *staff_ids;
+  GtkDropDown          *specialist;
+  GtkEditable          *note;
+} DispatchCall;
+
+static void
+dispatch_call_free (DispatchCall *call)
+{
+  g_clear_object (&call->self);
+  g_array_unref (call->staff_ids);
+  g_free (call);
+}
+
+static void
+dispatch_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DispatchCall     *call)
+{
+  guint selected = gtk_drop_down_get_selected (call->specialist);
+  ConsultationOp *op;
+
+  if (!g_str_equal (response, "dispatch") || selected >= call->staff_ids->len ||
+      gtk_widget_get_root (GTK_WIDGET (call->self)) == NULL)
+    return;
+  op = g_new0 (ConsultationOp, 1);
+  op->kind = OP_DISPATCH;
+  op->id = call->id;
+  op->specialist_id = g_array_index (call->staff_ids, gint64, selected);
+  op->text = g_strdup (gtk_editable_get_text (call->note));
+  run_op (call->self, op);
+}
+
+static GPtrArray *
+suggest_thread (MdgDatabase  *connection,
+                gpointer      data,
+                GError      **error)
+{
+  return mdg_staff_store_suggest_for (connection, *(gint64 *) data, error);
+}
+
+static void
+suggested_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) suggestions = _mdg_database_list_finish (MDG_DATABASE (source), result, suggest_thread, &error);
+  g_autoptr(GtkStringList) names = NULL;
+  DispatchCall *call;
+  GtkWidget *dialog, *box, *note;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  if (suggestions == NULL)
+    {
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+  if (suggestions->len == 0 || self->shown == NULL)
+    {
+      _mdg_toast (GTK_WIDGET (self), _("There is no second-line specialist yet: add one with “madoguchi-cli staff add "
+                                       "NAME --role second-line”"));
+      return;
+    }
+
+  names = gtk_string_list_new (NULL);
+  call = g_new0 (DispatchCall, 1);
+  call->self = g_object_ref (self);
+  call->id = mdg_consultation_get_id (self->shown);
+  call->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      MdgStaffSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      gint64 id = mdg_staff_get_id (suggestion->staff);
+      /* Translators: a specialist offered for a dispatch: name, how many of the consultation's
+       * categories they handle, how many consultations they have open */
+      g_autofree char *label = g_strdup_printf (_("%s — %u matching, %u open"), mdg_staff_get_name (suggestion->staff),
+                                                suggestion->matching_areas, suggestion->open);
+
+      gtk_string_list_append (names, label);
+      g_array_append_val (call->staff_ids, id);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Dispatch to a Specialist"),
+                                   _("The specialists who handle this consultation’s categories come first."));
+  gtk_widget_set_name (dialog, "dispatch-dialog");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  call->specialist = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_widget_set_name (GTK_WIDGET (call->specialist), "dispatch-specialist");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (call->specialist));
+  note = gtk_entry_new ();
+  gtk_widget_set_name (note, "dispatch-note");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Hand-off note"));
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
+  call->note = GTK_EDITABLE (note);
+  gtk_box_append (GTK_BOX (box), note);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "dispatch", _("_Dispatch"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "dispatch", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "dispatch");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (dispatch_response_cb), call,
+                         (GClosureNotify) (void (*) (void)) dispatch_call_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (note);
+}
+
+static void
+dispatch_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  gint64 id;
+
+  if (self->shown == NULL)
+    return;
+  id = mdg_consultation_get_id (self->shown);
+  _mdg_database_list_async (get_database (self), suggest_thread, g_memdup2 (&id, sizeof id), g_free, suggest_thread,
+                            self->cancellable, suggested_cb, self);
+}
+
 static void
 fill_detail (MdgConsultationsPage *self)
 {
@@ -543,6 +921,7 @@ fill_detail (MdgConsultationsPage *self)
   g_autofree char *honorific = NULL;
   const char *answer, *person;
 
+  update_actions (self);
   if (c == NULL || !mdg_consultation_get_loaded (c))
     {
       for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
@@ -582,11 +961,22 @@ fill_detail (MdgConsultationsPage *self)
                             g_free, list_history_thread, self->detail_cancellable, history_listed_cb, self);
 }
 
+static gboolean
+fill_detail_idle_cb (gpointer user_data)
+{
+  MdgConsultationsPage *self = user_data;
+
+  self->fill_idle_id = 0;
+  fill_detail (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Read again after a change (every property notifies): the detail follows, once. */
 static void
 shown_notify_cb (MdgConsultationsPage *self)
 {
-  if (mdg_consultation_get_loaded (self->shown))
-    fill_detail (self);
+  if (self->fill_idle_id == 0 && mdg_consultation_get_loaded (self->shown))
+    self->fill_idle_id = g_idle_add (fill_detail_idle_cb, self);
 }
 
 static void
@@ -597,7 +987,7 @@ show_consultation (MdgConsultationsPage *self,
     g_clear_signal_handler (&self->shown_handler, self->shown);
   g_set_object (&self->shown, c);
   if (c != NULL)
-    self->shown_handler = g_signal_connect_swapped (c, "notify::loaded", G_CALLBACK (shown_notify_cb), self);
+    self->shown_handler = g_signal_connect_swapped (c, "notify", G_CALLBACK (shown_notify_cb), self);
   fill_detail (self);
 }
 
@@ -1568,6 +1958,7 @@ mdg_consultations_page_dispose (GObject *object)
 
   mdg_consultations_page_close (MDG_SECTION (self));
   g_clear_handle_id (&self->select_idle_id, g_source_remove);
+  g_clear_handle_id (&self->fill_idle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
   if (self->list_view != NULL)
@@ -1618,6 +2009,12 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_grid);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_question);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_answer);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, answer_editor);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, reply_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, dispatch_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, action_box);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, channel_row);
@@ -1635,6 +2032,10 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "consultations.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "consultations.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "consultations.open-mail", NULL, open_mail_action);
+  gtk_widget_class_install_action (widget_class, "consultations.dispatch", NULL, dispatch_action);
+  gtk_widget_class_install_action (widget_class, "consultations.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "consultations.answer", NULL, answer_action);
+  gtk_widget_class_install_action (widget_class, "consultations.reply", NULL, reply_action);
   gtk_widget_class_install_action (widget_class, "consultations.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "consultations.discard-draft", NULL, discard_draft_action);
 
