@@ -269,6 +269,17 @@ test_draft_survives (WindowFixture *f,
   g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM draft"), ==, 0);
 }
 
+static char *
+plain_label (const char *translated)
+{
+  char *plain = g_strdup (translated);
+
+  for (char *from = plain, *to = plain;; from++)
+    if (*from != '_' && (*to++ = *from) == '\0')
+      break;
+  return plain;
+}
+
 /* A real ISO-2022-JP e-mail dropped on the section: the Japanese subject and sender read right. */
 static void
 test_mail (WindowFixture *f,
@@ -318,10 +329,7 @@ test_mail (WindowFixture *f,
   screenshot (GTK_WIDGET (dialog), "consultations-mail");
 
   /* The button as it reads, without its mnemonic underline. */
-  take = g_strdup (_("_Take as Consultation"));
-  for (char *from = take, *to = take;; from++)
-    if (*from != '_' && (*to++ = *from) == '\0')
-      break;
+  take = plain_label (_("_Take as Consultation"));
   click (find_button_with_label (GTK_WIDGET (dialog), take));
   wait_until (list_shows (page, subject));
   wait_until (gtk_widget_get_mapped (require_named (root, "consultation-facts")) &&
@@ -331,17 +339,6 @@ test_mail (WindowFixture *f,
                    ==, 1);
   wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-person"))), "—") != 0);
   screenshot (root, "consultations-mail-detail");
-}
-
-static char *
-plain_label (const char *translated)
-{
-  char *plain = g_strdup (translated);
-
-  for (char *from = plain, *to = plain;; from++)
-    if (*from != '_' && (*to++ = *from) == '\0')
-      break;
-  return plain;
 }
 
 static gboolean

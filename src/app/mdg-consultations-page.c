@@ -952,6 +952,9 @@ fill_detail (MdgConsultationsPage *self)
   gtk_label_set_text (self->detail_question, mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION) ?: "—");
   answer = mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER);
   gtk_label_set_text (self->detail_answer, answer != NULL && *answer != '\0' ? answer : _("Not answered yet."));
+  /* While the answer is being written, the editor says it all. */
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_answer),
+                          (answer != NULL && *answer != '\0') || !gtk_widget_get_visible (self->answer_editor));
 
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);

@@ -226,6 +226,13 @@ mdg_preferences_window_init (MdgPreferencesWindow *self)
                                  MDG_BACKUP_KEEP);
   adw_preferences_group_set_description (self->backups_group, description);
   self->cancellable = g_cancellable_new ();
+  /* Until the staff is read, the row says nobody is chosen (a row without a model cannot size itself). */
+  {
+    g_autoptr(GtkStringList) nobody = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (nobody, C_("staff member", "Nobody Chosen"));
+    adw_combo_row_set_model (self->staff_row, G_LIST_MODEL (nobody));
+  }
   gtk_widget_set_sensitive (GTK_WIDGET (self->staff_row), FALSE);
 }
 
