@@ -8,6 +8,7 @@
 #include "mdg-consultation-store.h"
 #include "mdg-consultations-page.h"
 #include "mdg-draft-store.h"
+#include "mdg-organization-store.h"
 #include "mdg-preferences-window.h"
 #include "mdg-staff-store.h"
 #include "mdg-test-util.h"
@@ -139,11 +140,16 @@ test_intake (WindowFixture *f,
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *categories = NULL;
+  g_autoptr(MdgOrganization) organization = mdg_organization_new ();
+  GtkWidget *match;
   MdgConsultation *c;
   gint64 staff_id;
 
   reset_settings ();
   staff_id = add_staff (f, "Sato Hanako");
+  mdg_organization_set_text (organization, MDG_ORGANIZATION_NAME, "Kaisha Example Holdings");
+  g_assert_true (mdg_organization_store_save (f->db, organization, &error));
+  g_assert_no_error (error);
   page = open_section (f);
   wait_until (gtk_widget_get_mapped (require_named (root, "consultations-search")));
   screenshot (root, "consultations-empty");
@@ -155,12 +161,19 @@ test_intake (WindowFixture *f,
   wait_until (gtk_widget_get_mapped (require_named (root, "category-K-AFTER")));
   focus (f, require_named (root, "intake-organization"));
   type_text (root, "Kaisha Example");
+  /* The organization already known is found as it is typed, and chosen. */
+  wait_until ((match = find_named (root, "organization-match-0")) != NULL && gtk_widget_get_mapped (match));
+  screenshot (root, "consultations-organization-match");
+  g_signal_emit_by_name (require_named (root, "organization-matches"), "row-activated", match);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-organization"))), ==,
+                   "Kaisha Example Holdings");
   focus (f, require_named (root, "intake-subject"));
   type_text (root, "Ransomware on the file server");
   focus (f, require_named (root, "intake-question"));
   type_text (root, "All files end in locked since 9:10");
   click (require_named (root, "category-K-AFTER"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-organization"))), ==, "Kaisha Example");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-organization"))), ==,
+                   "Kaisha Example Holdings");
 
   /* Nobody is the current staff member yet: Save says so, and keeps everything. */
   click (require_named (root, "intake-save"));
@@ -177,7 +190,7 @@ test_intake (WindowFixture *f,
   wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-taken-by"))),
                          "Sato Hanako") == 0);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-organization"))), ==,
-                   "Kaisha Example");
+                   "Kaisha Example Holdings");
   screenshot (root, "consultations-detail");
 
   saved = mdg_consultation_store_list (f->db, filter, &error);
@@ -186,7 +199,9 @@ test_intake (WindowFixture *f,
   c = g_ptr_array_index (saved, 0);
   g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT), ==, "Ransomware on the file server");
   g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION), ==, "All files end in locked since 9:10");
-  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION), ==, "Kaisha Example");
+  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION), ==, "Kaisha Example Holdings");
+  g_assert_cmpint (mdg_consultation_get_organization_id (c), ==, mdg_organization_get_id (organization));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM organization"), ==, 1);
   g_assert_cmpint (mdg_consultation_get_channel (c), ==, MDG_CHANNEL_PHONE);
   g_assert_cmpint (mdg_consultation_get_urgency (c), ==, MDG_URGENCY_NORMAL);
   g_assert_cmpuint (mdg_consultation_get_categories (c)->len, ==, 1);

@@ -16,6 +16,7 @@
 #include "mdg-draft-store.h"
 #include "mdg-error.h"
 #include "mdg-mail.h"
+#include "mdg-organization-store.h"
 #include "mdg-person.h"
 #include "mdg-staff-store.h"
 
@@ -289,6 +290,9 @@ struct _MdgConsultationsPage
   gint64                select_after_load;
   guint                 select_idle_id;
   guint                 fill_idle_id;
+  GtkPopover           *organization_popover;
+  GtkListBox           *organization_list;
+  GCancellable         *organization_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (MdgConsultationsPage, mdg_consultations_page, MDG_TYPE_SECTION)
@@ -1137,10 +1141,97 @@ received_changed_cb (MdgConsultationsPage *self)
 }
 
 static void
+organizations_found_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = mdg_organization_store_list_finish (MDG_DATABASE (source), result, &error);
+  const char *typed;
+  GtkWidget *child;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->organization_list))))
+    gtk_list_box_remove (self->organization_list, child);
+  typed = gtk_editable_get_text (GTK_EDITABLE (self->organization_row));
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      MdgOrganization *organization = g_ptr_array_index (found, i);
+      const char *name = mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME);
+      GtkWidget *label = gtk_label_new (name);
+      GtkWidget *row = gtk_list_box_row_new ();
+      g_autofree char *row_name = g_strdup_printf ("organization-match-%u", i);
+
+      /* The one typed in full is already chosen. */
+      if (g_strcmp0 (name, typed) == 0)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (self->organization_popover), FALSE);
+          return;
+        }
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_widget_set_name (row, row_name);
+      g_object_set_data_full (G_OBJECT (row), "name", g_strdup (name), g_free);
+      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) mdg_organization_get_id (organization)));
+      gtk_list_box_append (self->organization_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->organization_popover),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->organization_list)) != NULL &&
+                          gtk_widget_get_mapped (GTK_WIDGET (self->organization_row)));
+}
+
+/* An organization found as the name is typed: chosen, the consultation links to it. */
+static void
+organization_chosen_cb (GtkListBox           *list,
+                        GtkListBoxRow        *row,
+                        MdgConsultationsPage *self)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GSIZE_FORMAT, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id")));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->organization_popover), FALSE);
+  g_cancellable_cancel (self->organization_cancellable);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->organization_row), g_object_get_data (G_OBJECT (row), "name"));
+  gtk_editable_set_position (GTK_EDITABLE (self->organization_row), -1);
+  self->filling = FALSE;
+  field_changed (self, "organization", g_object_get_data (G_OBJECT (row), "name"));
+  field_changed (self, "organization-id", id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
+}
+
+static void
 text_changed_cb (GtkEditable          *editable,
                  MdgConsultationsPage *self)
 {
-  field_changed (self, g_object_get_data (G_OBJECT (editable), "field"), gtk_editable_get_text (editable));
+  const char *field = g_object_get_data (G_OBJECT (editable), "field");
+  const char *text = gtk_editable_get_text (editable);
+
+  if (self->filling)
+    return;
+  field_changed (self, field, text);
+  if (!g_str_equal (field, "organization"))
+    return;
+
+  /* A name typed again is a new one until it is chosen from the matches. */
+  field_changed (self, "organization-id", "");
+  g_cancellable_cancel (self->organization_cancellable);
+  g_clear_object (&self->organization_cancellable);
+  if (*text == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->organization_popover), FALSE);
+      return;
+    }
+  self->organization_cancellable = g_cancellable_new ();
+  mdg_organization_store_list_async (get_database (self), text, 8, self->organization_cancellable,
+                                     organizations_found_cb, self);
 }
 
 static void
@@ -1261,6 +1352,7 @@ start_intake (MdgConsultationsPage *self,
 static void
 end_intake (MdgConsultationsPage *self)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->organization_popover), FALSE);
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   g_clear_pointer (&self->writer, draft_writer_unref);
   show_error (self, NULL);
@@ -1968,6 +2060,13 @@ mdg_consultations_page_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   if (self->shown != NULL)
     g_clear_signal_handler (&self->shown_handler, self->shown);
+  g_cancellable_cancel (self->organization_cancellable);
+  g_clear_object (&self->organization_cancellable);
+  if (self->organization_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->organization_popover));
+      self->organization_popover = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_CONSULTATIONS_PAGE);
   g_clear_pointer (&self->writer, draft_writer_unref);
   g_clear_object (&self->selection);
@@ -2074,6 +2173,18 @@ mdg_consultations_page_init (MdgConsultationsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     add_fact (self, i, facts[i].name, _(facts[i].title), NULL);
 
+  /* The organizations found as the name is typed, under the row; the keyboard stays in the row. */
+  self->organization_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->organization_list), "organization-matches");
+  gtk_list_box_set_activate_on_single_click (self->organization_list, TRUE);
+  g_signal_connect (self->organization_list, "row-activated", G_CALLBACK (organization_chosen_cb), self);
+  self->organization_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->organization_popover, GTK_WIDGET (self->organization_list));
+  gtk_popover_set_autohide (self->organization_popover, FALSE);
+  gtk_popover_set_has_arrow (self->organization_popover, FALSE);
+  gtk_popover_set_position (self->organization_popover, GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->organization_popover), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->organization_popover), GTK_WIDGET (self->organization_row));
   g_object_set_data (G_OBJECT (self->organization_row), "field", (gpointer) "organization");
   g_object_set_data (G_OBJECT (self->subject_row), "field", (gpointer) "subject");
   g_signal_connect (self->organization_row, "changed", G_CALLBACK (text_changed_cb), self);
