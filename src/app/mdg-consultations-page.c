@@ -731,7 +731,7 @@ answer_action (GtkWidget  *widget,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (*g_strstrip (g_strdup (text)) == '\0')
+  if (*g_strstrip (text) == '\0')
     {
       _mdg_toast (widget, _("Type the answer first."));
       gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
@@ -1389,6 +1389,7 @@ save_action (GtkWidget  *widget,
   MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
   g_autoptr(GDateTime) received = NULL;
   g_autofree char *question = NULL;
+  g_autofree char *subject = NULL;
 
   if (self->writer == NULL || self->saving)
     return;
@@ -1400,8 +1401,8 @@ save_action (GtkWidget  *widget,
       return;
     }
   question = question_text (self);
-  if (*g_strstrip (question) == '\0' &&
-      *g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)))) == '\0')
+  subject = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row))));
+  if (*g_strstrip (question) == '\0' && *subject == '\0')
     {
       show_error (self, _("Type the subject or the question before saving."));
       gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
