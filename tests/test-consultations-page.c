@@ -456,6 +456,32 @@ test_triage (WindowFixture *f,
   g_assert_cmpint (((MdgConsultationEvent *) history->pdata[3])->staff_id, ==, mdg_staff_get_id (specialist));
 }
 
+/* A phone-sized window: the list and the intake take turns, and Back returns to the list. */
+static void
+test_narrow (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  AdwLeaflet *leaflet;
+
+  reset_settings ();
+  page = open_section (f);
+  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 700);
+  wait_until (adw_leaflet_get_folded (leaflet));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-new")));
+  screenshot (root, "consultations-narrow-list");
+  click (require_named (root, "consultation-new"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")));
+  wait_until (!gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  screenshot (root, "consultations-narrow-intake");
+  click (require_named (root, "intake-cancel"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  /* Cancelled, the draft goes too. */
+  wait_until (mdg_test_count (f->db, "SELECT count(*) FROM draft") == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +495,7 @@ main (int   argc,
   ADD ("draft-survives", fixture_set_up_empty, test_draft_survives);
   ADD ("mail", fixture_set_up_empty, test_mail);
   ADD ("triage", fixture_set_up_empty, test_triage);
+  ADD ("narrow", fixture_set_up_empty, test_narrow);
 
   return g_test_run ();
 }

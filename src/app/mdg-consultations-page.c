@@ -452,8 +452,8 @@ show_pane (MdgConsultationsPage *self,
   gtk_widget_set_visible (self->save_button, intake);
   gtk_widget_set_visible (self->cancel_button, intake);
   adw_window_title_set_title (self->detail_title, intake ? _("New Consultation") : "");
-  if (!g_str_equal (name, "none"))
-    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  /* Folded, the list comes back when there is nothing to show beside it. */
+  adw_leaflet_set_visible_child (self->leaflet, g_str_equal (name, "none") ? self->list_pane : self->detail_pane);
 }
 
 /* The facts the detail shows, a label each (made once: the labels are selectable). */
