@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
+#include "mdg-consultations-page.h"
 #include "mdg-contacts-page.h"
 #include "mdg-decks-page.h"
 #include "mdg-database-watch.h"
@@ -116,8 +117,7 @@ static const struct {
 } sections[] = {
   { "seminars", "x-office-calendar-symbolic", N_("Seminars"), mdg_seminars_page_get_type, NULL },
   { "contacts", "x-office-address-book-symbolic", N_("Contacts"), mdg_contacts_page_get_type, NULL },
-  { "consultations", "call-start-symbolic", N_("Consultations"), NULL,
-    N_("Taking consultations by phone, web form, e-mail or at the door, with triage and hand-off to second-line specialists, arrives in a coming version.") },
+  { "consultations", "call-start-symbolic", N_("Consultations"), mdg_consultations_page_get_type, NULL },
   { "follow-ups", "task-due-symbolic", N_("Follow-ups"), mdg_follow_ups_page_get_type, NULL },
   { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), mdg_decks_page_get_type, NULL },
   { "faq", "help-faq-symbolic", N_("FAQ"), NULL,

@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mdg-consultation-store.h"
+#include "mdg-consultations-page.h"
+#include "mdg-draft-store.h"
+#include "mdg-organization-store.h"
+#include "mdg-preferences-window.h"
+#include "mdg-staff-store.h"
+#include "mdg-test-util.h"
+#include "mdg-window-test-util.h"
+
+/*
+ * The Consultations section driven as a desk specialist does: the keys typed reach
+ * the intake form through the X server, the buttons pressed are the ones on screen,
+ * and what is checked is in the database.
+ */
+
+static gint64
+add_staff (WindowFixture *f,
+           const char    *name)
+{
+  g_autoptr(MdgStaff) staff = mdg_staff_new (name, MDG_STAFF_ROLE_FIRST_LINE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (mdg_staff_store_save (f->db, staff, &error));
+  g_assert_no_error (error);
+  return mdg_staff_get_id (staff);
+}
+
+static MdgConsultationsPage *
+open_section (WindowFixture *f)
+{
+  GtkListBox *sidebar = GTK_LIST_BOX (require_named (GTK_WIDGET (f->window), "sidebar-list"));
+  GtkWidget *row = require_named (GTK_WIDGET (sidebar), "consultations");
+  MdgSection *section;
+
+  g_signal_emit_by_name (sidebar, "row-activated", row);
+  g_assert_cmpstr (mdg_window_get_section (f->window), ==, "consultations");
+  section = mdg_window_peek_section (f->window, "consultations");
+  g_assert_true (MDG_IS_CONSULTATIONS_PAGE (section));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (section)));
+  return MDG_CONSULTATIONS_PAGE (section);
+}
+
+/* Puts the keyboard in @widget, as a click into it does, and waits until it is there. */
+static void
+focus (WindowFixture *f,
+       GtkWidget     *widget)
+{
+  g_assert_true (gtk_widget_get_mapped (widget));
+  gtk_widget_grab_focus (widget);
+  wait_until (gtk_root_get_focus (gtk_widget_get_root (widget)) != NULL &&
+              (gtk_root_get_focus (gtk_widget_get_root (widget)) == widget ||
+               gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (widget)), widget)));
+}
+
+static char *
+question_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+list_shows (MdgConsultationsPage *page,
+            const char           *subject)
+{
+  GtkListView *view = GTK_LIST_VIEW (require_named (GTK_WIDGET (page), "consultations-list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MdgConsultation) c = g_list_model_get_item (model, i);
+
+      if (mdg_consultation_get_loaded (c) &&
+          g_strcmp0 (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT), subject) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+choose_staff_in_preferences (WindowFixture *f,
+                             gint64         staff_id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  GtkWidget *preferences = mdg_preferences_window_new (GTK_WINDOW (f->window));
+  AdwComboRow *row;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "data");
+  row = ADW_COMBO_ROW (require_named (preferences, "preferences-current-staff"));
+  wait_until (gtk_widget_is_sensitive (GTK_WIDGET (row)) && gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  screenshot (preferences, "consultations-preferences");
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (g_settings_get_int64 (settings, "current-staff"), ==, staff_id);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static gboolean
+draft_holds (MdgDatabase *db,
+             gint64       draft_id,
+             const char  *name,
+             const char  *value)
+{
+  g_autoptr(GHashTable) fields = mdg_draft_store_load (db, draft_id, NULL);
+
+  return fields != NULL && g_strcmp0 (g_hash_table_lookup (fields, name), value) == 0;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  g_settings_reset (settings, "current-staff");
+}
+
+/* Intake typed on the keyboard, refused without a staff member, saved with one. */
+static void
+test_intake (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  GtkWidget *error_label;
+  g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *categories = NULL;
+  g_autoptr(MdgOrganization) organization = mdg_organization_new ();
+  GtkWidget *match;
+  MdgConsultation *c;
+  gint64 staff_id;
+
+  reset_settings ();
+  staff_id = add_staff (f, "Sato Hanako");
+  mdg_organization_set_text (organization, MDG_ORGANIZATION_NAME, "Kaisha Example Holdings");
+  g_assert_true (mdg_organization_store_save (f->db, organization, &error));
+  g_assert_no_error (error);
+  page = open_section (f);
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  screenshot (root, "consultations-empty");
+
+  /* Ctrl+N, where the keyboard is, opens the intake with the caller's organization first. */
+  focus (f, require_named (GTK_WIDGET (page), "consultations-search"));
+  press_key (root, GDK_KEY_n, GDK_CONTROL_MASK);
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-organization")));
+  wait_until (gtk_widget_get_mapped (require_named (root, "category-K-AFTER")));
+  focus (f, require_named (root, "intake-organization"));
+  type_text (root, "Kaisha Example");
+  /* The organization already known is found as it is typed, and chosen. */
+  wait_until ((match = find_named (root, "organization-match-0")) != NULL && gtk_widget_get_mapped (match));
+  screenshot (root, "consultations-organization-match");
+  g_signal_emit_by_name (require_named (root, "organization-matches"), "row-activated", match);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-organization"))), ==,
+                   "Kaisha Example Holdings");
+  focus (f, require_named (root, "intake-subject"));
+  type_text (root, "Ransomware on the file server");
+  focus (f, require_named (root, "intake-question"));
+  type_text (root, "All files end in locked since 9:10");
+  click (require_named (root, "category-K-AFTER"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-organization"))), ==,
+                   "Kaisha Example Holdings");
+
+  /* Nobody is the current staff member yet: Save says so, and keeps everything. */
+  click (require_named (root, "intake-save"));
+  error_label = require_named (root, "intake-error");
+  wait_until (gtk_widget_get_mapped (error_label) && *gtk_label_get_text (GTK_LABEL (error_label)) != '\0');
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-subject"))), ==, "Ransomware on the file server");
+  screenshot (root, "consultations-intake-error");
+
+  choose_staff_in_preferences (f, staff_id);
+  click (require_named (root, "intake-save"));
+  wait_until (list_shows (page, "Ransomware on the file server"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-facts")));
+  wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-taken-by"))),
+                         "Sato Hanako") == 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-organization"))), ==,
+                   "Kaisha Example Holdings");
+  screenshot (root, "consultations-detail");
+
+  saved = mdg_consultation_store_list (f->db, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  c = g_ptr_array_index (saved, 0);
+  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT), ==, "Ransomware on the file server");
+  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION), ==, "All files end in locked since 9:10");
+  g_assert_cmpstr (mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION), ==, "Kaisha Example Holdings");
+  g_assert_cmpint (mdg_consultation_get_organization_id (c), ==, mdg_organization_get_id (organization));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM organization"), ==, 1);
+  g_assert_cmpint (mdg_consultation_get_channel (c), ==, MDG_CHANNEL_PHONE);
+  g_assert_cmpint (mdg_consultation_get_urgency (c), ==, MDG_URGENCY_NORMAL);
+  g_assert_cmpuint (mdg_consultation_get_categories (c)->len, ==, 1);
+  history = mdg_consultation_store_list_history (f->db, mdg_consultation_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[0])->staff_id, ==, staff_id);
+  /* Saved, the draft has gone. */
+  drafts = mdg_draft_store_list (f->db, MDG_DRAFT_KIND_CONSULTATION, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 0);
+
+  /* Search as you type, through the core's search. */
+  focus (f, require_named (root, "consultations-search"));
+  type_text (root, "ransom");
+  wait_until (list_shows (page, "Ransomware on the file server"));
+  type_text (root, "xyz");
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultations-list")) == FALSE);
+}
+
+/* What is typed is in the database before the window goes, and the next window offers it back. */
+static void
+test_draft_survives (WindowFixture *f,
+                     gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question = NULL;
+  MdgDraft *draft;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+  reset_settings ();
+  g_settings_set_int64 (settings, "current-staff", add_staff (f, "Suzuki Ichiro"));
+  page = open_section (f);
+  click (require_named (root, "consultation-new"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")));
+  focus (f, require_named (root, "intake-subject"));
+  type_text (root, "Phishing mail opened");
+  focus (f, require_named (root, "intake-question"));
+  type_text (root, "A clerk typed the password");
+
+  /* A moment after the typing pauses, everything on screen is in the draft. */
+  wait_until (mdg_consultations_page_get_draft_idle (page));
+  drafts = mdg_draft_store_list (f->db, MDG_DRAFT_KIND_CONSULTATION, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (draft->summary, ==, "Phishing mail opened");
+  fields = mdg_draft_store_load (f->db, draft->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "question"), ==, "A clerk typed the password");
+  g_assert_cmpstr (g_hash_table_lookup (fields, "channel"), ==, "phone");
+
+  /* One more key, and the window goes at once, never saved. */
+  type_text (root, "s");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  wait_until (draft_holds (f->db, draft->id, "question", "A clerk typed the passwords"));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, 0);
+
+  /* A new window offers the draft back; restoring it shows every field. */
+  fixture_open_window (f, 1100, 720);
+  root = GTK_WIDGET (f->window);
+  page = open_section (f);
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-draft-restore")) &&
+              gtk_widget_is_sensitive (require_named (root, "consultation-draft-restore")));
+  screenshot (root, "consultations-draft-offer");
+  click (require_named (root, "consultation-draft-restore"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")) &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-subject"))), "Phishing mail opened") == 0);
+  question = question_text (require_named (root, "intake-question"));
+  g_assert_cmpstr (question, ==, "A clerk typed the passwords");
+  screenshot (root, "consultations-intake");
+
+  click (require_named (root, "intake-save"));
+  wait_until (list_shows (page, "Phishing mail opened"));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, 1);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM draft"), ==, 0);
+}
+
+/* The visible dialog of @type; through the list GTK keeps, which takes no reference on a window
+ * that is going away. */
+static GtkWidget *
+find_dialog (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_mapped (l->data))
+      return l->data;
+  return NULL;
+}
+
+static char *
+plain_label (const char *translated)
+{
+  char *plain = g_strdup (translated);
+
+  for (char *from = plain, *to = plain;; from++)
+    if (*from != '_' && (*to++ = *from) == '\0')
+      break;
+  return plain;
+}
+
+/* A real ISO-2022-JP e-mail dropped on the section: the Japanese subject and sender read right. */
+static void
+test_mail (WindowFixture *f,
+           gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mail", "iso-2022-jp.eml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GListModel) controllers = NULL;
+  g_autofree char *take = NULL;
+  GtkDropTarget *drop = NULL;
+  AdwMessageDialog *dialog;
+  gboolean accepted = FALSE;
+  const char *subject = "【至急】ファイルサーバーのファイルが開けません";
+
+  reset_settings ();
+  g_settings_set_int64 (settings, "current-staff", add_staff (f, "Takahashi Jun"));
+  page = open_section (f);
+  /* The Open button is there; the file chooser it opens is the desktop's, so the test drops the file. */
+  g_assert_true (gtk_widget_get_mapped (require_named (root, "consultation-open-mail")));
+  g_assert_true (gtk_widget_is_sensitive (require_named (root, "consultation-open-mail")));
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (drop, "drop", &value, 200.0, 200.0, &accepted);
+  g_assert_true (accepted);
+
+  wait_until ((dialog = (AdwMessageDialog *) find_dialog (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, subject);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "山田 太郎"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (require_named (GTK_WIDGET (dialog),
+                                                                               "mail-create-person"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (dialog), "mail-body"))),
+                            "立川精密工業の山田です"));
+  screenshot (GTK_WIDGET (dialog), "consultations-mail");
+
+  /* The button as it reads, without its mnemonic underline. */
+  take = plain_label (_("_Take as Consultation"));
+  click (find_button_with_label (GTK_WIDGET (dialog), take));
+  wait_until (list_shows (page, subject));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-facts")) &&
+              g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-subject"))), subject) == 0);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation WHERE channel = 'email'"), ==, 1);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM person WHERE email = 'yamada@tachikawa-seimitsu.example.jp'"),
+                   ==, 1);
+  wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-person"))), "—") != 0);
+  screenshot (root, "consultations-mail-detail");
+}
+
+static gboolean
+fact_is (GtkWidget  *root,
+         const char *name,
+         const char *value)
+{
+  GtkWidget *label = find_named (root, name);
+
+  return label != NULL && gtk_widget_get_mapped (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), value) == 0;
+}
+
+/* First line dispatches to the specialist, who takes it up and answers, each as themselves. */
+static void
+test_triage (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(MdgStaff) specialist = mdg_staff_new ("Kimura Ken", MDG_STAFF_ROLE_SECOND_LINE);
+  g_autoptr(MdgConsultation) c = mdg_consultation_new (MDG_CHANNEL_PHONE);
+  g_autoptr(MdgConsultation) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dispatch = NULL;
+  GtkSelectionModel *selection;
+  AdwMessageDialog *dialog;
+  gint64 first_id;
+
+  reset_settings ();
+  first_id = add_staff (f, "Sato Hanako");
+  g_assert_true (mdg_staff_store_save (f->db, specialist, &error));
+  g_assert_no_error (error);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, "Suspicious sign-in to the mail service");
+  mdg_consultation_set_text (c, MDG_CONSULTATION_QUESTION, "A sign-in from abroad was reported.");
+  g_assert_true (mdg_consultation_store_add (f->db, first_id, c, NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_int64 (settings, "current-staff", first_id);
+
+  page = open_section (f);
+  wait_until (list_shows (page, "Suspicious sign-in to the mail service"));
+  /* The row clicked. */
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (require_named (root, "consultations-list")));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-dispatch")));
+  g_assert_false (gtk_widget_get_mapped (require_named (root, "consultation-start")));
+
+  click (require_named (root, "consultation-dispatch"));
+  wait_until ((dialog = (AdwMessageDialog *) find_dialog (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  focus (f, require_named (GTK_WIDGET (dialog), "dispatch-note"));
+  type_text (GTK_WIDGET (dialog), "Please call back today");
+  screenshot (GTK_WIDGET (dialog), "consultations-dispatch");
+  dispatch = plain_label (_("_Dispatch"));
+  click (find_button_with_label (GTK_WIDGET (dialog), dispatch));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_DISPATCHED)));
+  wait_until (fact_is (root, "consultation-assignee", "Kimura Ken"));
+
+  /* The specialist at this computer takes it up and answers. */
+  g_settings_set_int64 (settings, "current-staff", mdg_staff_get_id (specialist));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-start")));
+  click (require_named (root, "consultation-start"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_IN_PROGRESS)));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-answer-text")));
+  focus (f, require_named (root, "consultation-answer-text"));
+  type_text (root, "Change the password and turn on two-step sign-in");
+  screenshot (root, "consultations-answer");
+  click (require_named (root, "consultation-answer-save"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_ANSWERED)));
+  wait_until (fact_is (root, "consultation-answer", "Change the password and turn on two-step sign-in"));
+  g_assert_false (gtk_widget_get_mapped (require_named (root, "consultation-answer-text")));
+  screenshot (root, "consultations-answered");
+
+  stored = mdg_consultation_store_load (f->db, mdg_consultation_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mdg_consultation_get_state (stored), ==, MDG_CONSULTATION_STATE_ANSWERED);
+  g_assert_cmpstr (mdg_consultation_get_text (stored, MDG_CONSULTATION_ANSWER), ==,
+                   "Change the password and turn on two-step sign-in");
+  history = mdg_consultation_store_list_history (f->db, mdg_consultation_get_id (c), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[1])->action, ==, MDG_CONSULTATION_ACTION_DISPATCHED);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[1])->staff_id, ==, first_id);
+  g_assert_cmpstr (((MdgConsultationEvent *) history->pdata[1])->note, ==, "Please call back today");
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[3])->action, ==, MDG_CONSULTATION_ACTION_ANSWERED);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[3])->staff_id, ==, mdg_staff_get_id (specialist));
+}
+
+/* A phone-sized window: the list and the intake take turns, and Back returns to the list. */
+static void
+test_narrow (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  AdwLeaflet *leaflet;
+
+  reset_settings ();
+  page = open_section (f);
+  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 700);
+  wait_until (adw_leaflet_get_folded (leaflet));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-new")));
+  screenshot (root, "consultations-narrow-list");
+  click (require_named (root, "consultation-new"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")));
+  wait_until (!gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  screenshot (root, "consultations-narrow-intake");
+  click (require_named (root, "intake-cancel"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  /* Cancelled, the draft goes too. */
+  wait_until (mdg_test_count (f->db, "SELECT count(*) FROM draft") == 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  window_test_init (&argc, &argv);
+
+#define ADD(path, setup, func) \
+  g_test_add ("/consultations-page/" path, WindowFixture, NULL, setup, func, fixture_tear_down)
+
+  ADD ("intake", fixture_set_up_empty, test_intake);
+  ADD ("draft-survives", fixture_set_up_empty, test_draft_survives);
+  ADD ("mail", fixture_set_up_empty, test_mail);
+  ADD ("triage", fixture_set_up_empty, test_triage);
+  ADD ("narrow", fixture_set_up_empty, test_narrow);
+
+  return g_test_run ();
+}
