@@ -8,8 +8,10 @@
 #include "mdg-app-util.h"
 #include "mdg-contacts-page.h"
 #include "mdg-database-watch.h"
+#include "mdg-faq-page.h"
 #include "mdg-planned-section.h"
 #include "mdg-seminars-page.h"
+#include "mdg-threats-page.h"
 #include "mdg-window.h"
 
 /*
@@ -99,10 +101,8 @@ static const struct {
     N_("The advice promised to each company, with due dates and owners, arrives in a coming version.") },
   { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), NULL,
     N_("The master slide decks with their revisions, explanatory text and presenter view arrive in a coming version.") },
-  { "faq", "help-faq-symbolic", N_("FAQ"), NULL,
-    N_("Answers to frequent questions, linked to the consultations that asked them, arrive in a coming version.") },
-  { "threats", "security-medium-symbolic", N_("Threat Info"), NULL,
-    N_("Alerts from JPCERT/CC, IPA and JVN, to pick as seminar topics, arrive in a coming version.") },
+  { "faq", "help-faq-symbolic", N_("FAQ"), mdg_faq_page_get_type, NULL },
+  { "threats", "security-medium-symbolic", N_("Threat Info"), mdg_threats_page_get_type, NULL },
   { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), NULL,
     N_("Monthly reports and statistics of seminars and consultations arrive in a coming version.") },
 };
@@ -395,8 +395,13 @@ mdg_window_init (MdgWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  /* Those that work first, whatever their place in the table: the coming ones sit under one heading. */
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
+    if (sections[i].planned == NULL)
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (sections[i].planned != NULL)
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
 }
 
