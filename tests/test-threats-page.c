@@ -299,6 +299,7 @@ test_threats_fetch_star_pick (WindowFixture *f,
   soup_server_disconnect (server);
 }
 
+/* Saves through the file chooser as a person does: a folder, a name, Save. */
 static void
 test_faq_create_search (WindowFixture *f,
                         gconstpointer  data)
@@ -346,6 +347,7 @@ test_faq_create_search (WindowFixture *f,
   type_text (GTK_WIDGET (f->window), "VPN");
   wait_until (n_listed (list) == 1 && find_label (list, "VPN機器の更新はどうすればよいですか") != NULL);
   screenshot (GTK_WIDGET (f->window), "faq-search");
+
 }
 
 int

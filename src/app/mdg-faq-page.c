@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
-#include "mdg-database-work.h"
 #include "mdg-date.h"
 #include "mdg-desk.h"
 #include "mdg-document-output.h"
@@ -197,8 +196,8 @@ show_chosen (MdgFaqPage *self)
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       g_object_set_data (G_OBJECT (button), "mdg-category", category);
       g_signal_connect (button, "clicked", G_CALLBACK (remove_category_cb), self);
       gtk_flow_box_append (self->category_box, button);
@@ -303,7 +302,6 @@ typedef struct
   char          *answer;
   gboolean       published;
   GPtrArray     *categories;
-  MdgWriteWatch *watch;
 } SaveWork;
 
 static void
@@ -338,24 +336,11 @@ save_work_run (MdgDatabase  *connection,
 }
 
 static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+saved (GtkWidget *widget,
+       gpointer   data)
 {
-  SaveWork *work = user_data;
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (work->watch);
-  g_autoptr(GError) error = NULL;
+  SaveWork *work = data;
   MdgFaqPage *self;
-
-  work->watch = NULL;
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, save_work_run, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      return;
-    }
-  if (widget == NULL)
-    return;
 
   self = MDG_FAQ_PAGE (widget);
   _mdg_toast (widget, _("Saved the question"));
@@ -386,9 +371,8 @@ save_action (GtkWidget  *widget,
   work->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_faq_category_unref);
   for (guint i = 0; i < self->chosen->len; i++)
     g_ptr_array_add (work->categories, mdg_faq_category_ref (g_ptr_array_index (self->chosen, i)));
-  work->watch = _mdg_write_watch_new (widget);
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), save_work_run, work,
-                           (GDestroyNotify) save_work_free, save_work_run, NULL, saved_cb, work);
+  _mdg_work_async (widget, mdg_section_get_database (MDG_SECTION (self)), save_work_run, work,
+                   (GDestroyNotify) save_work_free, saved, TRUE);
 }
 
 static void
@@ -403,28 +387,17 @@ show_list_action (GtkWidget  *widget,
 
 /* ---- The categories offered ---- */
 
-/* Work that reads for the page: it holds the page weakly, as a write watch does. */
+/* What a worker reads for the page. */
 typedef struct
 {
-  GWeakRef        page;
   GPtrArray      *categories;
   GPtrArray      *chapters;
   MdgDeskContact *desk;
 } ReadWork;
 
-static ReadWork *
-read_work_new (MdgFaqPage *self)
-{
-  ReadWork *work = g_new0 (ReadWork, 1);
-
-  g_weak_ref_init (&work->page, self);
-  return work;
-}
-
 static void
 read_work_free (ReadWork *work)
 {
-  g_weak_ref_clear (&work->page);
   g_clear_pointer (&work->categories, g_ptr_array_unref);
   g_clear_pointer (&work->chapters, g_ptr_array_unref);
   g_clear_pointer (&work->desk, mdg_desk_contact_free);
@@ -443,24 +416,15 @@ categories_work_run (MdgDatabase  *connection,
 }
 
 static void
-categories_loaded_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+categories_loaded (GtkWidget *widget,
+                   gpointer   data)
 {
-  ReadWork *work = user_data;
-  g_autoptr(MdgFaqPage) self = g_weak_ref_get (&work->page);
-  g_autoptr(GError) error = NULL;
+  MdgFaqPage *self = MDG_FAQ_PAGE (widget);
+  ReadWork *work = data;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, categories_work_run, &error))
-    {
-      if (self != NULL)
-        _mdg_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
-  if (self == NULL || self->category_dropdown == NULL)
+  if (self->category_dropdown == NULL)   /* disposed meanwhile */
     return;
-
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   self->categories = g_steal_pointer (&work->categories);
   gtk_string_list_append (labels, _("Add a Category…"));
@@ -478,10 +442,8 @@ categories_loaded_cb (GObject      *source,
 static void
 load_categories (MdgFaqPage *self)
 {
-  ReadWork *work = read_work_new (self);
-
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), categories_work_run, work,
-                           (GDestroyNotify) read_work_free, categories_work_run, NULL, categories_loaded_cb, work);
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), categories_work_run,
+                   g_new0 (ReadWork, 1), (GDestroyNotify) read_work_free, categories_loaded, FALSE);
 }
 
 /* ---- Export ---- */
@@ -498,23 +460,13 @@ chapters_work_run (MdgDatabase  *connection,
 }
 
 static void
-chapters_loaded_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+chapters_loaded (GtkWidget *widget,
+                 gpointer   data)
 {
-  ReadWork *work = user_data;
-  g_autoptr(MdgFaqPage) self = g_weak_ref_get (&work->page);
-  g_autoptr(GError) error = NULL;
+  MdgFaqPage *self = MDG_FAQ_PAGE (widget);
+  ReadWork *work = data;
   g_autoptr(MdgDocument) document = NULL;
 
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, chapters_work_run, &error))
-    {
-      if (self != NULL)
-        _mdg_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
-  if (self == NULL)
-    return;
   if (work->chapters->len == 0)
     {
       _mdg_toast (GTK_WIDGET (self), _("No question is published yet: switch on Published in the ones to export"));
@@ -532,10 +484,8 @@ export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  ReadWork *work = read_work_new (MDG_FAQ_PAGE (widget));
-
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (widget)), chapters_work_run, work,
-                           (GDestroyNotify) read_work_free, chapters_work_run, NULL, chapters_loaded_cb, work);
+  _mdg_work_async (widget, mdg_section_get_database (MDG_SECTION (widget)), chapters_work_run, g_new0 (ReadWork, 1),
+                   (GDestroyNotify) read_work_free, chapters_loaded, FALSE);
 }
 
 typedef struct

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
-#include "mdg-database-work.h"
 #include "mdg-date.h"
 #include "mdg-faq-store.h"
 #include "mdg-feed-scheduler.h"
@@ -101,7 +100,6 @@ typedef struct
   gint64         seminar_id;
   gboolean       value;
   char          *seminar_title;
-  MdgWriteWatch *watch;
 } ItemWork;
 
 static void
@@ -158,25 +156,12 @@ find_item (MdgThreatsPage *self,
 static void update_detail (MdgThreatsPage *self);
 
 static void
-item_work_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+item_work_done (GtkWidget *widget,
+                gpointer   data)
 {
-  ItemWork *work = user_data;
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (work->watch);
-  g_autoptr(GError) error = NULL;
+  ItemWork *work = data;
   MdgThreatsPage *self;
   MdgFeedItem *item;
-
-  work->watch = NULL;
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, item_work_run, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      return;
-    }
-  if (widget == NULL)
-    return;
 
   self = MDG_THREATS_PAGE (widget);
   item = find_item (self, work->item_id);
@@ -214,16 +199,6 @@ item_work_done_cb (GObject      *source,
 }
 
 static void
-run_item_work (MdgThreatsPage *self,
-               ItemWork       *work)
-{
-  /* The work holds the watch; it is freed with the task, after the callback. */
-  work->watch = _mdg_write_watch_new (GTK_WIDGET (self));
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), item_work_run, work,
-                           (GDestroyNotify) item_work_free, item_work_run, NULL, item_work_done_cb, work);
-}
-
-static void
 change_item (MdgThreatsPage *self,
              ItemOp          op,
              gboolean        value,
@@ -242,7 +217,8 @@ change_item (MdgThreatsPage *self,
       work->seminar_id = mdg_seminar_get_id (seminar);
       work->seminar_title = g_strdup (mdg_seminar_get_title (seminar));
     }
-  run_item_work (self, work);
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), item_work_run, work,
+                   (GDestroyNotify) item_work_free, item_work_done, TRUE);
 }
 
 /* ---- The list ---- */
@@ -574,7 +550,6 @@ typedef struct
 {
   guint          minutes;
   gboolean       at_start;
-  MdgWriteWatch *watch;
 } SettingsWork;
 
 static gboolean
@@ -589,23 +564,13 @@ settings_work_run (MdgDatabase  *connection,
 }
 
 static void
-settings_saved_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+settings_saved (GtkWidget *widget,
+                gpointer   data)
 {
-  SettingsWork *work = user_data;
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (work->watch);
-  g_autoptr(GError) error = NULL;
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
 
-  work->watch = NULL;
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, settings_work_run, &error))
-    {
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      return;
-    }
-  if (widget != NULL && MDG_THREATS_PAGE (widget)->scheduler != NULL)
-    mdg_feed_scheduler_reload_settings (MDG_THREATS_PAGE (widget)->scheduler);
+  if (self->scheduler != NULL)
+    mdg_feed_scheduler_reload_settings (self->scheduler);
 }
 
 static void
@@ -619,9 +584,8 @@ settings_changed_cb (MdgThreatsPage *self)
   work = g_new0 (SettingsWork, 1);
   work->minutes = selected < G_N_ELEMENTS (intervals) ? intervals[selected] : 0;
   work->at_start = gtk_switch_get_active (self->start_switch);
-  work->watch = _mdg_write_watch_new (GTK_WIDGET (self));
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), settings_work_run, work, g_free,
-                           settings_work_run, NULL, settings_saved_cb, work);
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), settings_work_run, work, g_free,
+                   settings_saved, TRUE);
 }
 
 static void
