@@ -164,6 +164,15 @@ packet_text (WindowFixture *f,
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_no_error (error);
 
+  {
+    /* Kept beside the screenshots, to look at. */
+    g_autofree char *kept = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "packet-threats.pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (kept, contents, length, NULL));
+  }
   uri = g_filename_to_uri (pdf, NULL, &error);
   document = poppler_document_new_from_file (uri, NULL, &error);
   g_assert_no_error (error);

@@ -276,6 +276,13 @@ selection_changed_cb (MdgFaqPage *self)
 
   if (entry == NULL || entry == self->editing)
     return;
+  /* The same entry listed again (the search changed): what is being typed stays. */
+  if (self->editing != NULL && mdg_faq_entry_get_id (entry) > 0 &&
+      mdg_faq_entry_get_id (entry) == mdg_faq_entry_get_id (self->editing))
+    {
+      g_set_object (&self->editing, entry);
+      return;
+    }
   edit_entry (self, entry);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
