@@ -208,25 +208,12 @@ test_threats_fetch_star_pick (WindowFixture *f,
   GtkWidget *page, *list, *toggle;
   gint64 seminar_id, item_id;
 
-  /* The default sources (the real JPCERT/CC, IPA, JVN) are switched off: no test contacts them. */
-  sources = mdg_feed_store_list_sources (f->db, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < sources->len; i++)
-    {
-      MdgFeedSource *source = g_ptr_array_index (sources, i);
-
-      g_assert_true (mdg_feed_store_update_source (f->db, mdg_feed_source_get_id (source),
-                                                   mdg_feed_source_get_name (source), mdg_feed_source_get_url (source),
-                                                   FALSE, &error));
-    }
   soup_server_add_handler (server, NULL, feed_cb, NULL, NULL);
   g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
   url = g_strdup_printf ("http://127.0.0.1:%d/rss/jvn.rdf", g_uri_get_port (uris->data));
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  g_assert_cmpint (mdg_feed_store_add_source (f->db, "JVN（試験）", url, &error), >, 0);
-  g_assert_no_error (error);
 
   open_section (f, "threats");
   page = GTK_WIDGET (mdg_window_peek_section (f->window, "threats"));
@@ -237,7 +224,36 @@ test_threats_fetch_star_pick (WindowFixture *f,
   /* Nothing was fetched on opening: the user did not allow it. */
   wait_until (gtk_widget_get_mapped (require_named (page, "threats-fetch")));
   g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item"), ==, 0);
+
+  /* The default sources (the real JPCERT/CC, IPA, JVN) are switched off with their switches:
+   * no test contacts them. */
+  sources = mdg_feed_store_list_sources (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, >, 0);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      gint64 source_id = mdg_feed_source_get_id (g_ptr_array_index (sources, i));
+      g_autofree char *name = g_strdup_printf ("source-switch-%" G_GINT64_FORMAT, source_id);
+      GtkWidget *toggle;
+
+      wait_until ((toggle = find_named (page, name)) != NULL && gtk_widget_get_mapped (toggle) &&
+                  gtk_switch_get_active (GTK_SWITCH (toggle)));
+      g_assert_true (gtk_widget_is_sensitive (toggle));
+      gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+      wait_until (query (f, "SELECT count(*) FROM feed_source WHERE id = %" G_GINT64_FORMAT " AND NOT enabled",
+                         source_id) == 1);
+      /* The list is read again: the new row's switch is off. */
+      wait_until ((toggle = find_named (page, name)) != NULL && gtk_widget_get_mapped (toggle) &&
+                  !gtk_switch_get_active (GTK_SWITCH (toggle)));
+    }
+
+  /* The test feed added as a person adds one: a name, an address, Add Source. */
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "threats-source-name")), "JVN（試験）");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "threats-source-url")), url);
+  click (require_named (page, "threats-source-add"));
+  wait_until (query (f, "SELECT count(*) FROM feed_source WHERE name = 'JVN（試験）' AND enabled") == 1);
   wait_until (label_contains (require_named (page, "threats-sources"), "JVN（試験）"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-source-url"))), ==, "");
   screenshot (GTK_WIDGET (f->window), "threats-empty");
 
   click (require_named (page, "threats-fetch"));

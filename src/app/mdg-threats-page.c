@@ -42,6 +42,8 @@ struct _MdgThreatsPage
   AdwWindowTitle     *detail_title;
   GtkStack           *detail_stack;
   GtkListBox         *source_list;
+  AdwEntryRow        *source_name_entry;
+  AdwEntryRow        *source_url_entry;
   AdwComboRow        *interval_row;
   GtkSwitch          *start_switch;
   GtkLabel           *item_severity;
@@ -405,9 +407,98 @@ search_changed_cb (MdgThreatsPage *self,
 
 /* ---- The sources ---- */
 
-static GtkWidget *
-source_row_new (MdgFeedSource *source)
+/* Adding a source, or switching one on or off, in a worker. */
+typedef struct
 {
+  gint64    id;        /* 0 to add */
+  char     *name;
+  char     *url;
+  gboolean  enabled;
+} SourceWork;
+
+static void
+source_work_free (SourceWork *work)
+{
+  g_free (work->name);
+  g_free (work->url);
+  g_free (work);
+}
+
+static gboolean
+source_work_run (MdgDatabase  *connection,
+                 gpointer      data,
+                 GError      **error)
+{
+  SourceWork *work = data;
+
+  if (work->id > 0)
+    return mdg_feed_store_update_source (connection, work->id, work->name, work->url, work->enabled, error);
+  work->id = mdg_feed_store_add_source (connection, work->name, work->url, error);
+  return work->id > 0;
+}
+
+static void
+source_changed (GtkWidget *widget,
+                gpointer   data)
+{
+  reload_sources (MDG_THREATS_PAGE (widget));
+}
+
+static void
+source_added (GtkWidget *widget,
+              gpointer   data)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  SourceWork *work = data;
+  /* Translators: a feed source's name */
+  g_autofree char *message = g_strdup_printf (_("Added “%s”: press Fetch Now to read it"), work->name);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->source_name_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->source_url_entry), "");
+  _mdg_toast (widget, message);
+  reload_sources (self);
+}
+
+static void
+source_switch_cb (GtkSwitch      *toggle,
+                  GParamSpec     *pspec,
+                  MdgThreatsPage *self)
+{
+  MdgFeedSource *source = g_object_get_data (G_OBJECT (toggle), "mdg-source");
+  SourceWork *work;
+
+  if (gtk_switch_get_active (toggle) == mdg_feed_source_get_enabled (source))
+    return;
+  work = g_new0 (SourceWork, 1);
+  work->id = mdg_feed_source_get_id (source);
+  work->name = g_strdup (mdg_feed_source_get_name (source));
+  work->url = g_strdup (mdg_feed_source_get_url (source));
+  work->enabled = gtk_switch_get_active (toggle);
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), source_work_run, work,
+                   (GDestroyNotify) source_work_free, source_changed, TRUE);
+}
+
+static void
+add_source_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  SourceWork *work = g_new0 (SourceWork, 1);
+
+  /* The store says in words what is wrong with a name or an address. */
+  work->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->source_name_entry))));
+  work->url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->source_url_entry))));
+  _mdg_work_async (widget, mdg_section_get_database (MDG_SECTION (self)), source_work_run, work,
+                   (GDestroyNotify) source_work_free, source_added, TRUE);
+}
+
+static GtkWidget *
+source_row_new (MdgThreatsPage *self,
+                MdgFeedSource  *source)
+{
+  GtkWidget *toggle = gtk_switch_new ();
+  g_autofree char *switch_name = g_strdup_printf ("source-switch-%" G_GINT64_FORMAT, mdg_feed_source_get_id (source));
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *result = mdg_feed_source_describe_result (source);
   g_autofree char *name = g_strdup_printf ("source-%s", mdg_feed_source_get_key (source) ? mdg_feed_source_get_key (source)
@@ -433,8 +524,13 @@ source_row_new (MdgFeedSource *source)
   label = gtk_label_new (count);
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  if (!mdg_feed_source_get_enabled (source))
-    gtk_widget_add_css_class (row, "dim-label");
+  gtk_switch_set_active (GTK_SWITCH (toggle), mdg_feed_source_get_enabled (source));
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (toggle, switch_name);
+  gtk_widget_set_tooltip_text (toggle, _("Fetch this source"));
+  g_object_set_data_full (G_OBJECT (toggle), "mdg-source", g_object_ref (source), g_object_unref);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (source_switch_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   return row;
 }
 
@@ -460,7 +556,7 @@ sources_loaded_cb (GObject      *source,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->source_list))) != NULL)
     gtk_list_box_remove (self->source_list, child);
   for (guint i = 0; i < sources->len; i++)
-    gtk_list_box_append (self->source_list, source_row_new (g_ptr_array_index (sources, i)));
+    gtk_list_box_append (self->source_list, source_row_new (self, g_ptr_array_index (sources, i)));
 }
 
 static void
@@ -967,6 +1063,8 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, source_list);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, source_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, source_url_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, interval_row);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, start_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, item_severity);
@@ -989,6 +1087,7 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "threats.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "threats.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "threats.add-source", NULL, add_source_action);
 }
 
 static void
