@@ -366,11 +366,15 @@ work_job_done_cb (GObject      *source,
                   gpointer      user_data)
 {
   WorkJob *job = user_data;
-  g_autoptr(GtkWidget) watched = job->watch ? _mdg_write_watch_finish (job->watch) : NULL;
   g_autoptr(GtkWidget) widget = g_weak_ref_get (&job->widget);
   g_autoptr(GError) error = NULL;
 
-  job->watch = NULL;
+  if (job->watch != NULL)
+    {
+      GtkWidget *watched = _mdg_write_watch_finish (g_steal_pointer (&job->watch));
+
+      g_clear_object (&watched);
+    }
   if (!mdg_database_work_finish (MDG_DATABASE (source), result, work_job_run, &error))
     {
       if (widget != NULL)
