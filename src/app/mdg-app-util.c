@@ -445,3 +445,90 @@ _mdg_label_keep_last_line (GtkLabel *label)
   g_signal_connect (label, "notify::label", G_CALLBACK (keep_last_line_cb), NULL);
   keep_last_line_cb (label);
 }
+
+typedef struct
+{
+  GWeakRef        widget;
+  MdgWriteWatch  *watch;
+  MdgWorkFunc     func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  MdgWorkDoneFunc done;
+} WorkJob;
+
+static void
+work_job_free (WorkJob *job)
+{
+  g_weak_ref_clear (&job->widget);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static gboolean
+work_job_run (MdgDatabase  *connection,
+              gpointer      data,
+              GError      **error)
+{
+  WorkJob *job = data;
+
+  return job->func (connection, job->data, error);
+}
+
+static void
+work_job_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  WorkJob *job = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&job->widget);
+  g_autoptr(GError) error = NULL;
+
+  if (job->watch != NULL)
+    {
+      GtkWidget *watched = _mdg_write_watch_finish (g_steal_pointer (&job->watch));
+
+      g_clear_object (&watched);
+    }
+  if (!mdg_database_work_finish (MDG_DATABASE (source), result, work_job_run, &error))
+    {
+      if (widget != NULL)
+        _mdg_toast_error (widget, error);
+      return;
+    }
+  if (widget != NULL && job->done != NULL)
+    job->done (widget, job->data);
+}
+
+/**
+ * _mdg_work_async:
+ * @widget: the widget the work is for
+ * @db: the database; @func gets a worker's own connection
+ * @func: the work, run in a worker thread: it touches no widget
+ * @data: (transfer full): what @func reads and fills
+ * @data_free: (nullable): frees @data, after @done
+ * @done: (nullable): called in the main thread when @func succeeded and @widget still exists
+ * @writes: whether @func writes (then a wait for another writer shows in the window)
+ *
+ * When @func fails, its error is a toast from @widget.
+ */
+void
+_mdg_work_async (GtkWidget      *widget,
+                 MdgDatabase    *db,
+                 MdgWorkFunc     func,
+                 gpointer        data,
+                 GDestroyNotify  data_free,
+                 MdgWorkDoneFunc done,
+                 gboolean        writes)
+{
+  WorkJob *job = g_new0 (WorkJob, 1);
+
+  g_weak_ref_init (&job->widget, widget);
+  job->watch = writes ? _mdg_write_watch_new (widget) : NULL;
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->done = done;
+  mdg_database_work_async (db, work_job_run, job, (GDestroyNotify) work_job_free, work_job_run, NULL,
+                           work_job_done_cb, job);
+}

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "mdg-database-work.h"
+
 G_BEGIN_DECLS
 
 /* Helpers shared by the window's widgets; see "How the window is built" in mdg-window.c. */
@@ -21,6 +23,17 @@ typedef struct _MdgWriteWatch MdgWriteWatch;
 
 MdgWriteWatch  *_mdg_write_watch_new    (GtkWidget      *widget);
 GtkWidget      *_mdg_write_watch_finish (MdgWriteWatch  *watch);
+
+/* Database work for a widget: in a worker, errors toasted, @done only while @widget lives. */
+typedef void  (*MdgWorkDoneFunc)        (GtkWidget      *widget,
+                                         gpointer        data);
+void            _mdg_work_async         (GtkWidget      *widget,
+                                         MdgDatabase    *db,
+                                         MdgWorkFunc     func,
+                                         gpointer        data,
+                                         GDestroyNotify  data_free,
+                                         MdgWorkDoneFunc done,
+                                         gboolean        writes);
 
 char           *_mdg_format_honorific   (const char *name);
 PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);

@@ -210,11 +210,21 @@ _mdg_document_save_pdf (GtkWidget   *widget,
                         MdgDocument *document,
                         const char  *suggested_name)
 {
+  _mdg_document_save_pdf_full (widget, document, suggested_name, TRUE);
+}
+
+/* As _mdg_document_save_pdf(), for documents that may list no one (the published FAQ). */
+void
+_mdg_document_save_pdf_full (GtkWidget   *widget,
+                             MdgDocument *document,
+                             const char  *suggested_name,
+                             gboolean     personal_data)
+{
   SaveData *data = save_data_new (widget);
   GtkFileChooserNative *chooser = save_chooser (widget, _("Save as PDF"), suggested_name, _("PDF documents"), "*.pdf");
 
   data->document = g_object_ref (document);
-  data->personal_data = TRUE;
+  data->personal_data = personal_data;
   g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -326,4 +336,73 @@ _mdg_document_print_to_file (GtkWidget    *widget,
                              GError      **error)
 {
   return run_print (widget, document, path, error);
+}
+
+typedef struct
+{
+  GWeakRef          widget;
+  MdgFileChosenFunc func;
+  gpointer          user_data;
+} ChooseData;
+
+static void
+file_chosen_cb (GtkNativeDialog *chooser,
+                int              response,
+                gpointer         user_data)
+{
+  ChooseData *data = user_data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&data->widget);
+
+  if (response == GTK_RESPONSE_ACCEPT && widget != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      data->func (widget, file, data->user_data);
+    }
+  g_weak_ref_clear (&data->widget);
+  g_free (data);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/**
+ * _mdg_choose_save_file:
+ * @widget: the widget asking
+ * @title: the file chooser's title
+ * @suggested_name: the file name offered
+ * @filter_name: the name of the file type
+ * @pattern: the file type's pattern, "*.html"
+ * @func: what writes the file, called when the user chose one (and @widget still exists)
+ * @user_data: for @func
+ *
+ * The same file chooser as the other saves, for files a core function writes itself;
+ * tell how it went with _mdg_announce_saved().
+ */
+void
+_mdg_choose_save_file (GtkWidget        *widget,
+                       const char       *title,
+                       const char       *suggested_name,
+                       const char       *filter_name,
+                       const char       *pattern,
+                       MdgFileChosenFunc func,
+                       gpointer          user_data)
+{
+  ChooseData *data = g_new0 (ChooseData, 1);
+  GtkFileChooserNative *chooser = save_chooser (widget, title, suggested_name, filter_name, pattern);
+
+  g_weak_ref_init (&data->widget, widget);
+  data->func = func;
+  data->user_data = user_data;
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The toast after a save: where, whether it holds personal data, or why it failed. */
+void
+_mdg_announce_saved (GtkWidget *widget,
+                     GFile     *file,
+                     gboolean   personal_data,
+                     GError    *error)
+{
+  announce_saved (widget, file, personal_data, error);
 }

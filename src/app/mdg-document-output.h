@@ -28,6 +28,10 @@ void     _mdg_paper_size              (GSettings    *settings,
 void     _mdg_document_save_pdf       (GtkWidget    *widget,
                                        MdgDocument  *document,
                                        const char   *suggested_name);
+void     _mdg_document_save_pdf_full  (GtkWidget    *widget,
+                                       MdgDocument  *document,
+                                       const char   *suggested_name,
+                                       gboolean      personal_data);
 void     _mdg_document_print          (GtkWidget    *widget,
                                        MdgDocument  *document);
 gboolean _mdg_document_print_to_file  (GtkWidget    *widget,
@@ -41,5 +45,23 @@ void     _mdg_save_bytes              (GtkWidget    *widget,
                                        const char   *suggested_name,
                                        const char   *pattern,
                                        gboolean      personal_data);
+
+
+/* Called with the file the user chose to save to (never when they cancelled). */
+typedef void (*MdgFileChosenFunc) (GtkWidget  *widget,
+                                   GFile      *file,
+                                   gpointer    user_data);
+
+void     _mdg_choose_save_file        (GtkWidget        *widget,
+                                       const char       *title,
+                                       const char       *suggested_name,
+                                       const char       *filter_name,
+                                       const char       *pattern,
+                                       MdgFileChosenFunc func,
+                                       gpointer          user_data);
+void     _mdg_announce_saved          (GtkWidget        *widget,
+                                       GFile            *file,
+                                       gboolean          personal_data,
+                                       GError           *error);
 
 G_END_DECLS

@@ -11,11 +11,13 @@
 #include "mdg-decks-page.h"
 #include "mdg-database-watch.h"
 #include "mdg-follow-ups-page.h"
+#include "mdg-faq-page.h"
 #include "mdg-planned-section.h"
 #include "mdg-reports-page.h"
 #include "mdg-seminars-page.h"
 #include "mdg-sync-client.h"
 #include "mdg-sync-conflicts-dialog.h"
+#include "mdg-threats-page.h"
 #include "mdg-window.h"
 
 /*
@@ -120,10 +122,8 @@ static const struct {
   { "consultations", "call-start-symbolic", N_("Consultations"), mdg_consultations_page_get_type, NULL },
   { "follow-ups", "task-due-symbolic", N_("Follow-ups"), mdg_follow_ups_page_get_type, NULL },
   { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), mdg_decks_page_get_type, NULL },
-  { "faq", "help-faq-symbolic", N_("FAQ"), NULL,
-    N_("Answers to frequent questions, linked to the consultations that asked them, arrive in a coming version.") },
-  { "threats", "security-medium-symbolic", N_("Threat Info"), NULL,
-    N_("Alerts from JPCERT/CC, IPA and JVN, to pick as seminar topics, arrive in a coming version.") },
+  { "faq", "help-faq-symbolic", N_("FAQ"), mdg_faq_page_get_type, NULL },
+  { "threats", "security-medium-symbolic", N_("Threat Info"), mdg_threats_page_get_type, NULL },
   { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), mdg_reports_page_get_type, NULL },
 };
 
@@ -639,8 +639,13 @@ mdg_window_init (MdgWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  /* Those that work first, whatever their place in the table: the coming ones sit under one heading. */
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
+    if (sections[i].planned == NULL)
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (sections[i].planned != NULL)
+      gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
   /* Until the status is read: a laptop without a team server has nothing to sync. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);

@@ -11,10 +11,12 @@
 #include "mdg-deck-library.h"
 #include "mdg-deck-store.h"
 #include "mdg-error.h"
+#include "mdg-feed-store.h"
 #include "mdg-handout.h"
 #include "mdg-seminar-packet.h"
 #include "mdg-seminar-store.h"
 #include "mdg-slide-notes.h"
+#include "mdg-topic-sheet.h"
 
 /*
  * Slide decks from the shell: import and revise, list and show (with what changed),
@@ -523,6 +525,7 @@ _mdg_cli_packet (Globals  *globals,
   g_autofree char *output = NULL;
   g_autoptr(MdgDatabase) db = NULL;
   g_autoptr(MdgDocument) packet = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
   g_autoptr(GError) error = NULL;
   MdgHandoutLayout layout = MDG_HANDOUT_LAYOUT_3;
   double width, height;
@@ -539,8 +542,16 @@ _mdg_cli_packet (Globals  *globals,
   paper_size (paper, FALSE, &width, &height);
 
   if (!(db = _mdg_cli_open_database (globals, &error)) ||
-      !(packet = mdg_seminar_packet_new (db, id, layout, &error)))
+      !(packet = mdg_seminar_packet_new (db, id, layout, &error)) ||
+      !(topics = mdg_feed_store_list_seminar_topics (db, id, &error)))
     return _mdg_cli_fail (error);
+  /* The threat information picked for the seminar (Threat Info, `topic pick`), if any. */
+  if (topics->len > 0)
+    {
+      g_autoptr(MdgDocument) sheet = mdg_topic_sheet_new (mdg_document_get_seminar (packet), topics);
+
+      mdg_seminar_packet_add_section (MDG_SEMINAR_PACKET (packet), MDG_PACKET_SECTION (sheet));
+    }
   mdg_document_set_page_size (packet, width, height);
   if (!mdg_document_export_pdf (packet, output, &error))
     return _mdg_cli_fail (error);

@@ -9,12 +9,14 @@
 #include "mdg-document-private.h"
 #include "mdg-feed-item.h"
 #include "mdg-flow-private.h"
+#include "mdg-packet-section.h"
 #include "mdg-topic-sheet.h"
 
 /*
  * The "latest threats" page of a seminar's packet (最新の脅威情報): the items picked
  * for the seminar, most severe first, each with its severity in JVN's words, its source
- * and date, its CVE ids, a short summary and the address to read more.
+ * and date, its CVE ids, a short summary and the address to read more. It prints
+ * alone, or as a part of the packet (MdgPacketSection), in the packet's frame.
  */
 
 struct _MdgTopicSheet
@@ -22,10 +24,13 @@ struct _MdgTopicSheet
   MdgDocument  parent_instance;
 
   GPtrArray   *items;   /* MdgFeedItem */
-  MdgFlow         *flow;
+  MdgFlow     *flow;
 };
 
-G_DEFINE_FINAL_TYPE (MdgTopicSheet, mdg_topic_sheet, MDG_TYPE_DOCUMENT)
+static void packet_section_iface_init (MdgPacketSectionInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MdgTopicSheet, mdg_topic_sheet, MDG_TYPE_DOCUMENT,
+                               G_IMPLEMENT_INTERFACE (MDG_TYPE_PACKET_SECTION, packet_section_iface_init))
 
 /* A summary on a handout is a reminder, not the advisory: about five lines. */
 #define SUMMARY_CHARS 220
@@ -68,35 +73,25 @@ short_summary (const char *summary)
   return g_strconcat (cut, "…", NULL);
 }
 
-static guint
-mdg_topic_sheet_paginate (MdgDocument *document,
-                          cairo_t     *cr,
-                          double       width,
-                          double       height)
+/* Pours the items into @flow, a column @column points wide. */
+static void
+fill_flow (MdgFlow   *flow,
+           GPtrArray *items,
+           cairo_t   *cr,
+           double     column,
+           gboolean   era_dates)
 {
-  MdgTopicSheet *self = MDG_TOPIC_SHEET (document);
-  double margin = _mdg_document_get_margin ();
-  double column = width - 2 * margin;
-  double top;
-
-  /* The header's height is the same on every page. */
-  top = _mdg_document_measure_header (document, FALSE);
-
-  g_clear_pointer (&self->flow, _mdg_flow_free);
-  self->flow = _mdg_flow_new (margin, column, top, top,
-                              height - margin - _mdg_document_get_footer_height () - MDG_FLOW_FOOT_GAP);
-
-  if (self->items->len == 0)
+  if (items->len == 0)
     {
       g_autofree char *none = g_markup_escape_text (_("No threat information was picked for this seminar."), -1);
       g_autoptr(PangoLayout) layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, none);
 
-      _mdg_flow_add_layout (self->flow, layout, 0, 0, MDG_FLOW_BREAKS);
+      _mdg_flow_add_layout (flow, layout, 0, 0, MDG_FLOW_BREAKS);
     }
 
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      MdgFeedItem *item = g_ptr_array_index (self->items, i);
+      MdgFeedItem *item = g_ptr_array_index (items, i);
       MdgSeverity severity = mdg_feed_item_get_severity (item);
       const char * const *cve_ids = mdg_feed_item_get_cve_ids (item);
       g_autoptr(GString) meta = g_string_new (mdg_feed_item_get_source_name (item));
@@ -119,7 +114,7 @@ mdg_topic_sheet_paginate (MdgDocument *document,
       if (mdg_feed_item_get_published_at (item) != NULL)
         {
           g_autoptr(GDateTime) local = g_date_time_to_local (mdg_feed_item_get_published_at (item));
-          g_autofree char *date = mdg_date_format (local, _mdg_document_get_era_dates (document) ? MDG_DATE_ERA
+          g_autofree char *date = mdg_date_format (local, era_dates ? MDG_DATE_ERA
                                                                                               : MDG_DATE_DEFAULT);
 
           g_string_append_printf (meta, "　%s", date);
@@ -134,22 +129,42 @@ mdg_topic_sheet_paginate (MdgDocument *document,
 
       title_layout = _mdg_flow_markup_layout (cr, 11, FALSE, column, title);
       meta_layout = _mdg_flow_markup_layout (cr, 8, FALSE, column, meta_markup);
-      _mdg_flow_add_layout (self->flow, title_layout, 0, i == 0 ? 0 : 14, MDG_FLOW_WITH_NEXT);
-      _mdg_flow_add_layout (self->flow, meta_layout, 0, 2, MDG_FLOW_WITH_NEXT);
+      _mdg_flow_add_layout (flow, title_layout, 0, i == 0 ? 0 : 14, MDG_FLOW_WITH_NEXT);
+      _mdg_flow_add_layout (flow, meta_layout, 0, 2, MDG_FLOW_WITH_NEXT);
       if (*summary != '\0')
         {
           summary_markup = g_markup_escape_text (summary, -1);
           summary_layout = _mdg_flow_markup_layout (cr, 9.5, FALSE, column, summary_markup);
-          _mdg_flow_add_layout (self->flow, summary_layout, 0, 3, MDG_FLOW_BREAKS);
+          _mdg_flow_add_layout (flow, summary_layout, 0, 3, MDG_FLOW_BREAKS);
         }
       if (mdg_feed_item_get_link (item) != NULL)
         {
           link_markup = g_markup_printf_escaped ("<span foreground=\"#1a5fb4\">%s</span>", mdg_feed_item_get_link (item));
           link_layout = _mdg_flow_markup_layout (cr, 8, FALSE, column, link_markup);
-          _mdg_flow_add_layout (self->flow, link_layout, 0, 2, MDG_FLOW_BREAKS);
+          _mdg_flow_add_layout (flow, link_layout, 0, 2, MDG_FLOW_BREAKS);
         }
     }
 
+}
+
+static guint
+mdg_topic_sheet_paginate (MdgDocument *document,
+                          cairo_t     *cr,
+                          double       width,
+                          double       height)
+{
+  MdgTopicSheet *self = MDG_TOPIC_SHEET (document);
+  double margin = _mdg_document_get_margin ();
+  double column = width - 2 * margin;
+  double top;
+
+  /* The header's height is the same on every page. */
+  top = _mdg_document_measure_header (document, FALSE);
+
+  g_clear_pointer (&self->flow, _mdg_flow_free);
+  self->flow = _mdg_flow_new (margin, column, top, top,
+                              height - margin - _mdg_document_get_footer_height () - MDG_FLOW_FOOT_GAP);
+  fill_flow (self->flow, self->items, cr, column, _mdg_document_get_era_dates (document));
   return _mdg_flow_get_n_pages (self->flow);
 }
 
@@ -163,6 +178,47 @@ mdg_topic_sheet_draw_page (MdgDocument *document,
   _mdg_document_draw_header (document, cr, _("Latest threat information"), NULL);
   _mdg_flow_draw_page (self->flow, cr, page, _mdg_flow_get_top (self->flow, page));
   _mdg_document_draw_footer (document, cr, page, FALSE);
+}
+
+static char *
+section_dup_title (MdgPacketSection *section)
+{
+  return g_strdup (_("Latest threat information"));
+}
+
+/* In the packet, the body is the packet's: no header or footer of the sheet's own. */
+static guint
+section_paginate (MdgPacketSection *section,
+                  cairo_t          *cr,
+                  double            width,
+                  double            height)
+{
+  MdgTopicSheet *self = MDG_TOPIC_SHEET (section);
+
+  g_clear_pointer (&self->flow, _mdg_flow_free);
+  self->flow = _mdg_flow_new (0, width, 0, 0, height);
+  fill_flow (self->flow, self->items, cr, width, _mdg_document_get_era_dates (MDG_DOCUMENT (self)));
+  return _mdg_flow_get_n_pages (self->flow);
+}
+
+static void
+section_draw_body (MdgPacketSection *section,
+                   cairo_t          *cr,
+                   guint             page,
+                   double            width,
+                   double            height)
+{
+  MdgTopicSheet *self = MDG_TOPIC_SHEET (section);
+
+  _mdg_flow_draw_page (self->flow, cr, page, _mdg_flow_get_top (self->flow, page));
+}
+
+static void
+packet_section_iface_init (MdgPacketSectionInterface *iface)
+{
+  iface->dup_title = section_dup_title;
+  iface->paginate = section_paginate;
+  iface->draw_body = section_draw_body;
 }
 
 static void

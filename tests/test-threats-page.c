@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-threats-page"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <libsoup/soup.h>
+#include <poppler.h>
+
+#include "mdg-faq-page.h"
+#include "mdg-faq-store.h"
+#include "mdg-feed-store.h"
+#include "mdg-test-util.h"
+#include "mdg-threats-page.h"
+#include "mdg-window-test-util.h"
+
+/*
+ * Threat Info and FAQ as the desk uses them: a real SoupServer on 127.0.0.1 serves a
+ * JVN-shaped RSS 1.0 feed, the test presses Fetch Now, reads the items with their
+ * Japanese titles, stars one with its button, picks it for a seminar through the
+ * popover, and finds it on the seminar packet's latest threats page (the CLI's packet,
+ * read back with Poppler). The FAQ is written through the editor's widgets and found
+ * again with the search entry.
+ */
+
+#define ROUTER_TITLE "サンプル社製ルータにおける OS コマンドインジェクションの脆弱性"
+#define PLUGIN_TITLE "WordPress 用プラグイン「サンプルフォーム」におけるクロスサイトスクリプティングの脆弱性"
+
+static gint64
+query (WindowFixture *f,
+       const char    *format,
+       ...) G_GNUC_PRINTF (2, 3);
+
+static gint64
+query (WindowFixture *f,
+       const char    *format,
+       ...)
+{
+  g_autofree char *sql = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  sql = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  return mdg_test_count (f->db, sql);
+}
+
+static void
+feed_cb (SoupServer        *server,
+         SoupServerMessage *message,
+         const char        *path,
+         GHashTable        *query_table,
+         gpointer           user_data)
+{
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "feeds", "jvn.rdf", NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  soup_message_headers_append (soup_server_message_get_response_headers (message), "Connection", "close");
+  if (!g_str_equal (path, "/rss/jvn.rdf") || !g_file_get_contents (file, &data, &length, &error))
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/rdf+xml", SOUP_MEMORY_TAKE, data, length);
+}
+
+/* Finds a label showing exactly @text under @root, mapped. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_contains (GtkWidget  *root,
+                const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (label_contains (child, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+open_section (WindowFixture *f,
+              const char    *name)
+{
+  GtkWidget *sidebar = require_named (GTK_WIDGET (f->window), "sidebar-list");
+
+  g_signal_emit_by_name (sidebar, "row-activated", require_named (sidebar, name));
+  g_assert_cmpstr (mdg_window_get_section (f->window), ==, name);
+}
+
+static guint
+n_listed (GtkWidget *list_view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))));
+}
+
+static const char *
+selected_title (GtkWidget *list_view)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  MdgFeedItem *item = gtk_single_selection_get_selected_item (selection);
+
+  return item ? mdg_feed_item_get_title (item) : NULL;
+}
+
+/* Selects the item titled @title as a person does: the list has the keyboard, arrows move. */
+static void
+select_item (WindowFixture *f,
+             GtkWidget     *list_view,
+             const char    *title)
+{
+  gtk_widget_grab_focus (list_view);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Home, 0);
+  wait_until (selected_title (list_view) != NULL);
+  for (guint i = 0; i < n_listed (list_view) && g_strcmp0 (selected_title (list_view), title) != 0; i++)
+    {
+      const char *before = selected_title (list_view);
+
+      press_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
+      wait_until (selected_title (list_view) != before);
+    }
+  g_assert_cmpstr (selected_title (list_view), ==, title);
+}
+
+static char *
+packet_text (WindowFixture *f,
+             gint64         seminar_id)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "packet.pdf", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "madoguchi.db", NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, seminar_id);
+  g_autofree char *uri = NULL;
+  const char *argv[] = { g_getenv ("MADOGUCHI_CLI"), "--database", path, "packet", id, "--output", pdf, NULL };
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  g_autoptr(GString) text = g_string_new (NULL);
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+
+  {
+    /* Kept beside the screenshots, to look at. */
+    g_autofree char *kept = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "packet-threats.pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (kept, contents, length, NULL));
+  }
+  uri = g_filename_to_uri (pdf, NULL, &error);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+      g_string_append_c (text, '\f');
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_threats_fetch_star_pick (WindowFixture *f,
+                              gconstpointer  data)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  SoupSession *session = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 10, NULL);
+  MdgFeedFetcher *fetcher = mdg_feed_fetcher_new_for_session (session);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *seminar_button = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  GtkWidget *page, *list, *toggle;
+  gint64 seminar_id, item_id;
+
+  soup_server_add_handler (server, NULL, feed_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/rss/jvn.rdf", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  open_section (f, "threats");
+  page = GTK_WIDGET (mdg_window_peek_section (f->window, "threats"));
+  g_assert_true (MDG_IS_THREATS_PAGE (page));
+  mdg_threats_page_set_fetcher (MDG_THREATS_PAGE (page), fetcher);
+  list = require_named (page, "threats-list");
+
+  /* Nothing was fetched on opening: the user did not allow it. */
+  wait_until (gtk_widget_get_mapped (require_named (page, "threats-fetch")));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item"), ==, 0);
+
+  /* The default sources (the real JPCERT/CC, IPA, JVN) are switched off with their switches:
+   * no test contacts them. */
+  sources = mdg_feed_store_list_sources (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, >, 0);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      gint64 source_id = mdg_feed_source_get_id (g_ptr_array_index (sources, i));
+      g_autofree char *name = g_strdup_printf ("source-switch-%" G_GINT64_FORMAT, source_id);
+      GtkWidget *toggle;
+
+      wait_until ((toggle = find_named (page, name)) != NULL && gtk_widget_get_mapped (toggle) &&
+                  gtk_switch_get_active (GTK_SWITCH (toggle)));
+      g_assert_true (gtk_widget_is_sensitive (toggle));
+      gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+      wait_until (query (f, "SELECT count(*) FROM feed_source WHERE id = %" G_GINT64_FORMAT " AND NOT enabled",
+                         source_id) == 1);
+      /* The list is read again: the new row's switch is off. */
+      wait_until ((toggle = find_named (page, name)) != NULL && gtk_widget_get_mapped (toggle) &&
+                  !gtk_switch_get_active (GTK_SWITCH (toggle)));
+    }
+
+  /* The test feed added as a person adds one: a name, an address, Add Source. */
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "threats-source-name")), "JVN（試験）");
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "threats-source-url")), url);
+  click (require_named (page, "threats-source-add"));
+  wait_until (query (f, "SELECT count(*) FROM feed_source WHERE name = 'JVN（試験）' AND enabled") == 1);
+  wait_until (label_contains (require_named (page, "threats-sources"), "JVN（試験）"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-source-url"))), ==, "");
+  screenshot (GTK_WIDGET (f->window), "threats-empty");
+
+  click (require_named (page, "threats-fetch"));
+  wait_until (find_label (list, ROUTER_TITLE) != NULL && find_label (list, PLUGIN_TITLE) != NULL);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item"), ==, 2);
+  /* Newest first, and the source says how its fetch went. */
+  {
+    g_autoptr(MdgFeedItem) first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);
+
+    g_assert_cmpstr (mdg_feed_item_get_title (first), ==, ROUTER_TITLE);
+  }
+  wait_until (label_contains (require_named (page, "threats-sources"), "HTTP 200"));
+  wait_until (gtk_widget_is_sensitive (require_named (page, "threats-fetch")));
+
+  /* The item's detail: its severity with the CVSS score, its CVE ids. */
+  select_item (f, list, ROUTER_TITLE);
+  wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (page, "threats-item-title"))), ROUTER_TITLE) == 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_named (page, "threats-item-severity"))), "9.8"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (require_named (page, "threats-item-meta"))), "CVE-2024-12345"));
+  item_id = query (f, "SELECT id FROM feed_item WHERE title = '" ROUTER_TITLE "'");
+  /* Shown is read: the row is no longer bold. */
+  wait_until (query (f, "SELECT count(*) FROM feed_item WHERE id = %" G_GINT64_FORMAT " AND read", item_id) == 1);
+
+  /* Starred through its button, which then offers to remove the star. */
+  {
+    g_autofree char *before = g_strdup (gtk_button_get_label (GTK_BUTTON (require_named (page, "threats-star"))));
+
+    click (require_named (page, "threats-star"));
+    wait_until (query (f, "SELECT count(*) FROM feed_item WHERE id = %" G_GINT64_FORMAT " AND starred", item_id) == 1);
+    wait_until (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (require_named (page, "threats-star"))), before) != 0);
+  }
+
+  /* Picked for a seminar through the popover. */
+  seminar_id = query (f, "SELECT id FROM seminar WHERE starts_at > strftime('%%s', 'now') ORDER BY starts_at LIMIT 1");
+  g_assert_cmpint (seminar_id, >, 0);
+  seminar_button = g_strdup_printf ("topic-seminar-%" G_GINT64_FORMAT, seminar_id);
+  toggle = find_type (require_named (page, "threats-topic"), GTK_TYPE_TOGGLE_BUTTON);
+  click (toggle);
+  wait_until (find_named (page, seminar_button) != NULL && gtk_widget_get_mapped (find_named (page, seminar_button)));
+  screenshot (GTK_WIDGET (f->window), "threats-topic");
+  click (find_named (page, seminar_button));
+  wait_until (query (f, "SELECT count(*) FROM seminar_topic WHERE seminar_id = %" G_GINT64_FORMAT
+                        " AND feed_item_id = %" G_GINT64_FORMAT, seminar_id, item_id) == 1);
+  topics = mdg_feed_store_list_seminar_topics (f->db, seminar_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 1);
+  wait_until (gtk_widget_get_mapped (require_named (page, "threats-item-topics")));
+  screenshot (GTK_WIDGET (f->window), "threats-item");
+
+  /* The starred filter shows the starred item only. */
+  click (require_named (page, "threats-filter-starred"));
+  wait_until (n_listed (list) == 1 && find_label (list, ROUTER_TITLE) != NULL);
+  click (require_named (page, "threats-filter-all"));
+  wait_until (n_listed (list) == 2);
+
+  /* Search as you type. */
+  gtk_widget_grab_focus (require_named (page, "threats-search"));
+  type_text (GTK_WIDGET (f->window), "WordPress");
+  wait_until (n_listed (list) == 1 && find_label (list, PLUGIN_TITLE) != NULL);
+
+  /* The seminar's packet prints the picked item on its latest threats page. */
+  text = packet_text (f, seminar_id);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, "CVE-2024-12345"));
+  g_assert_nonnull (strstr (flat, "サンプル社製ルータにおける"));
+  g_assert_null (strstr (flat, "サンプルフォーム"));
+
+  /* The page lets go of the session, whose connections close; then the server's close,
+   * in the main loop once the server is gone: no socket outlives the test. */
+  {
+    g_autoptr(SoupSession) idle = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+    g_autoptr(MdgFeedFetcher) idle_fetcher = mdg_feed_fetcher_new_for_session (idle);
+
+    mdg_threats_page_set_fetcher (MDG_THREATS_PAGE (page), idle_fetcher);
+  }
+  g_clear_object (&fetcher);
+  g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &session);
+  g_object_unref (session);
+  wait_until (session == NULL);
+  spin (100);
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  spin (500);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Saves through the file chooser as a person does: a folder, a name, Save. */
+static void
+test_faq_create_search (WindowFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MdgFaqEntry) other = mdg_faq_entry_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *list, *dropdown;
+  GtkTextBuffer *buffer;
+  gint64 id;
+
+  /* Another entry, that the search must leave out. */
+  mdg_faq_entry_set_question (other, "パスワードは何文字にすればよいですか");
+  mdg_faq_entry_set_answer (other, "長く、使い回さないものにしてください。");
+  g_assert_true (mdg_faq_store_save (f->db, other, &error));
+  g_assert_no_error (error);
+
+  open_section (f, "faq");
+  page = GTK_WIDGET (mdg_window_peek_section (f->window, "faq"));
+  g_assert_true (MDG_IS_FAQ_PAGE (page));
+  list = require_named (page, "faq-list");
+  wait_until (gtk_widget_get_mapped (list) && n_listed (list) >= 1);
+
+  click (require_named (page, "faq-new"));
+  wait_until (gtk_widget_get_mapped (require_named (page, "faq-question")));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "faq-question")), "VPN機器の更新はどうすればよいですか");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (require_named (page, "faq-answer")));
+  gtk_text_buffer_set_text (buffer, "製造元の修正版をすぐに適用し、管理画面をインターネットに公開しないでください。", -1);
+  gtk_widget_activate (require_named (page, "faq-published"));
+  wait_until (gtk_switch_get_active (GTK_SWITCH (require_named (page, "faq-published"))));
+  dropdown = require_named (page, "faq-add-category");
+  wait_until (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))) > 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  wait_until (gtk_widget_get_first_child (require_named (page, "faq-categories")) != NULL);
+  screenshot (GTK_WIDGET (f->window), "faq-editor");
+
+  click (require_named (page, "faq-save"));
+  wait_until (query (f, "SELECT count(*) FROM faq_entry WHERE question = 'VPN機器の更新はどうすればよいですか'"
+                        " AND published") == 1);
+  id = query (f, "SELECT id FROM faq_entry WHERE question = 'VPN機器の更新はどうすればよいですか'");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM faq_category WHERE faq_id = %" G_GINT64_FORMAT, id), ==, 1);
+  wait_until (n_listed (list) == 2 && find_label (list, "VPN機器の更新はどうすればよいですか") != NULL);
+
+  /* Found again by the search entry, the other entry left out. */
+  gtk_widget_grab_focus (require_named (page, "faq-search"));
+  type_text (GTK_WIDGET (f->window), "VPN");
+  wait_until (n_listed (list) == 1 && find_label (list, "VPN機器の更新はどうすればよいですか") != NULL);
+  screenshot (GTK_WIDGET (f->window), "faq-search");
+
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  window_test_init (&argc, &argv);
+
+  g_test_add ("/threats-page/fetch-star-pick", WindowFixture, NULL, fixture_set_up_sample,
+              test_threats_fetch_star_pick, fixture_tear_down);
+  g_test_add ("/threats-page/faq", WindowFixture, NULL, fixture_set_up_sample, test_faq_create_search,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
