@@ -12,7 +12,6 @@
 #include "mdg-database-watch.h"
 #include "mdg-follow-ups-page.h"
 #include "mdg-faq-page.h"
-#include "mdg-planned-section.h"
 #include "mdg-reports-page.h"
 #include "mdg-seminars-page.h"
 #include "mdg-sync-client.h"
@@ -106,25 +105,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/*
- * The sections of DESIGN.md, in sidebar order: first those that work, then those a
- * later version fills, which say what they will hold.
- */
+/* The sections of DESIGN.md, in sidebar order; each is built when first shown. */
 static const struct {
   const char *name;
   const char *icon;
   const char *title;
   GType     (*get_type) (void);
-  const char *planned;
 } sections[] = {
-  { "seminars", "x-office-calendar-symbolic", N_("Seminars"), mdg_seminars_page_get_type, NULL },
-  { "contacts", "x-office-address-book-symbolic", N_("Contacts"), mdg_contacts_page_get_type, NULL },
-  { "consultations", "call-start-symbolic", N_("Consultations"), mdg_consultations_page_get_type, NULL },
-  { "follow-ups", "task-due-symbolic", N_("Follow-ups"), mdg_follow_ups_page_get_type, NULL },
-  { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), mdg_decks_page_get_type, NULL },
-  { "faq", "help-faq-symbolic", N_("FAQ"), mdg_faq_page_get_type, NULL },
-  { "threats", "security-medium-symbolic", N_("Threat Info"), mdg_threats_page_get_type, NULL },
-  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), mdg_reports_page_get_type, NULL },
+  { "seminars", "x-office-calendar-symbolic", N_("Seminars"), mdg_seminars_page_get_type },
+  { "contacts", "x-office-address-book-symbolic", N_("Contacts"), mdg_contacts_page_get_type },
+  { "consultations", "call-start-symbolic", N_("Consultations"), mdg_consultations_page_get_type },
+  { "follow-ups", "task-due-symbolic", N_("Follow-ups"), mdg_follow_ups_page_get_type },
+  { "decks", "x-office-presentation-symbolic", N_("Slide Decks"), mdg_decks_page_get_type },
+  { "faq", "help-faq-symbolic", N_("FAQ"), mdg_faq_page_get_type },
+  { "threats", "security-medium-symbolic", N_("Threat Info"), mdg_threats_page_get_type },
+  { "reports", "x-office-spreadsheet-symbolic", N_("Reports"), mdg_reports_page_get_type },
 };
 
 static int
@@ -149,31 +144,7 @@ create_sidebar_row (guint index)
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, sections[index].name);
-  if (sections[index].planned != NULL)
-    gtk_widget_add_css_class (row, "planned-section");
   return row;
-}
-
-/* The sections a later version fills sit apart, under their own heading. */
-static void
-sidebar_header_func (GtkListBoxRow *row,
-                     GtkListBoxRow *before,
-                     gpointer       user_data)
-{
-  int index = section_index (gtk_widget_get_name (GTK_WIDGET (row)));
-  int previous = before ? section_index (gtk_widget_get_name (GTK_WIDGET (before))) : -1;
-  GtkWidget *header;
-
-  if (index < 0 || sections[index].planned == NULL || (previous >= 0 && sections[previous].planned != NULL))
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (_("In a Coming Version"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "sidebar-heading");
-  gtk_list_box_row_set_header (row, header);
 }
 
 static void
@@ -205,10 +176,7 @@ create_section (MdgWindow *self,
 {
   GtkWidget *section;
 
-  if (sections[index].get_type != NULL)
-    section = g_object_new (sections[index].get_type (), "database", self->database, NULL);
-  else
-    section = mdg_planned_section_new (_(sections[index].title), sections[index].icon, _(sections[index].planned));
+  section = g_object_new (sections[index].get_type (), "database", self->database, NULL);
 
   g_object_bind_property (self->leaflet, "folded", section, "narrow", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (section, "notify::fills-window", G_CALLBACK (section_fills_window_cb), self,
@@ -639,14 +607,8 @@ mdg_window_init (MdgWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  /* Those that work first, whatever their place in the table: the coming ones sit under one heading. */
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (sections[i].planned == NULL)
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (sections[i].planned != NULL)
-      gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
-  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
+    gtk_list_box_append (self->sidebar_list, create_sidebar_row (i));
   /* Until the status is read: a laptop without a team server has nothing to sync. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-conflicts", FALSE);
