@@ -100,6 +100,46 @@ parent_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* Where the next save is offered: the folder of the last one, remembered. */
+static void
+remember_folder_cb (GtkNativeDialog *chooser,
+                    int              response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  folder = file ? g_file_get_parent (file) : NULL;
+  if (folder != NULL && g_file_peek_path (folder) != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+
+      g_settings_set_string (settings, "save-folder", g_file_peek_path (folder));
+    }
+}
+
+static void
+offer_folder (GtkFileChooser *chooser)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autofree char *folder = g_settings_get_string (settings, "save-folder");
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  const char *path = NULL;
+
+  if (*folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    path = folder;
+  else if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    path = documents;
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      gtk_file_chooser_set_current_folder (chooser, file, NULL);
+    }
+}
+
 static GtkFileChooserNative *
 save_chooser (GtkWidget  *widget,
               const char *title,
@@ -117,7 +157,9 @@ save_chooser (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (title, parent_window (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                          _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  offer_folder (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (remember_folder_cb), NULL);
   return chooser;
 }
 
