@@ -8,9 +8,12 @@
 #include <libsoup/soup.h>
 #include <poppler.h>
 
+#include "mdg-consultation-store.h"
+#include "mdg-consultations-page.h"
 #include "mdg-faq-page.h"
 #include "mdg-faq-store.h"
 #include "mdg-feed-store.h"
+#include "mdg-staff-store.h"
 #include "mdg-test-util.h"
 #include "mdg-threats-page.h"
 #include "mdg-window-test-util.h"
@@ -391,6 +394,206 @@ test_faq_create_search (WindowFixture *f,
 
 }
 
+/* Returns: (nullable): the mapped menu item under @root that shows @label */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton") && gtk_widget_get_mapped (root) &&
+      find_label (root, label) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A translated menu label as the menu shows it: without the mnemonic's underscore. */
+static char *
+menu_label (const char *msgid)
+{
+  char *label = g_strdup (g_dgettext (GETTEXT_PACKAGE, msgid));
+
+  for (char *from = label, *to = label;; from++)
+    if (*from != '_' && (*to++ = *from) == '\0')
+      break;
+  return label;
+}
+
+static gint64
+add_consultation (WindowFixture *f,
+                  gint64         staff_id,
+                  const char    *subject,
+                  const char    *question,
+                  const char    *answer)
+{
+  g_autoptr(MdgConsultation) c = mdg_consultation_new (MDG_CHANNEL_PHONE);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  mdg_consultation_set_received_at (c, now);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, subject);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_QUESTION, question);
+  g_assert_true (mdg_consultation_store_add (f->db, staff_id, c, NULL, &error));
+  g_assert_no_error (error);
+  if (answer != NULL)
+    {
+      g_assert_true (mdg_consultation_store_answer (f->db, staff_id, c, answer, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return mdg_consultation_get_id (c);
+}
+
+static const char *
+selected_subject (GtkWidget *list_view)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  MdgConsultation *c = gtk_single_selection_get_selected_item (selection);
+
+  return c != NULL && mdg_consultation_get_loaded (c) ? mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT)
+                                                      : NULL;
+}
+
+/* Selects the consultation about @subject with the keyboard, as select_item() does. */
+static void
+select_consultation (WindowFixture *f,
+                     GtkWidget     *list_view,
+                     const char    *subject)
+{
+  gtk_widget_grab_focus (list_view);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Home, 0);
+  wait_until (selected_subject (list_view) != NULL);
+  for (guint i = 0; i < n_listed (list_view) && g_strcmp0 (selected_subject (list_view), subject) != 0; i++)
+    {
+      const char *before = selected_subject (list_view);
+
+      press_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
+      wait_until (selected_subject (list_view) != NULL && selected_subject (list_view) != before);
+    }
+  g_assert_cmpstr (selected_subject (list_view), ==, subject);
+}
+
+#define ANSWERED_SUBJECT "VPN機器に見覚えのないログイン"
+#define ANSWERED_QUESTION "VPN機器の管理画面に、社外からの見覚えのないログインが記録されています。どうすればよいですか"
+#define ANSWERED_ANSWER "管理者のパスワードを変更し、製造元の修正版を適用してください。"
+#define OPEN_SUBJECT "拾ったUSBメモリを差してしまった"
+#define USB_QUESTION "USBメモリを拾ったらどうすればよいですか"
+#define USB_ANSWER "差し込まずに、総務の窓口へ届けてください。"
+
+/* "Make FAQ from This Consultation" from the Consultations section's menu, the draft
+ * shown in FAQ with its linked consultation, deleted and brought back with Ctrl+Z, then
+ * deleted for good; an FAQ answer found by search and inserted into an answer. */
+static void
+test_faq_consultations (WindowFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MdgStaff) staff = mdg_staff_new ("Sato Hanako", MDG_STAFF_ROLE_FIRST_LINE);
+  g_autoptr(MdgFaqEntry) usb = mdg_faq_entry_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *make_label = menu_label ("Make _FAQ from This Consultation");
+  GtkWidget *page, *list, *faq, *faq_list, *menu_button, *item = NULL, *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkWindow *chooser;
+  gint64 answered_id, faq_id;
+
+  g_assert_true (mdg_staff_store_save (f->db, staff, &error));
+  g_assert_no_error (error);
+  answered_id = add_consultation (f, mdg_staff_get_id (staff), ANSWERED_SUBJECT, ANSWERED_QUESTION, ANSWERED_ANSWER);
+  add_consultation (f, mdg_staff_get_id (staff), OPEN_SUBJECT, "昼休みに拾ったUSBメモリを業務用PCに差しました", NULL);
+  mdg_faq_entry_set_question (usb, USB_QUESTION);
+  mdg_faq_entry_set_answer (usb, USB_ANSWER);
+  g_assert_true (mdg_faq_store_save (f->db, usb, &error));
+  g_assert_no_error (error);
+
+  /* The answered consultation, and its menu. */
+  open_section (f, "consultations");
+  page = GTK_WIDGET (mdg_window_peek_section (f->window, "consultations"));
+  g_assert_true (MDG_IS_CONSULTATIONS_PAGE (page));
+  list = require_named (page, "consultations-list");
+  wait_until (gtk_widget_get_mapped (list) && n_listed (list) >= 2);
+  select_consultation (f, list, ANSWERED_SUBJECT);
+  menu_button = require_named (page, "consultation-menu");
+  wait_until (gtk_widget_get_mapped (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wait_until ((item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                                      make_label)) != NULL);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  screenshot (GTK_WIDGET (f->window), "consultation-make-faq");
+  g_signal_emit_by_name (item, "clicked");
+
+  /* A draft linked to it, shown in FAQ to be read over. */
+  wait_until (query (f, "SELECT count(*) FROM faq_consultation WHERE consultation_id = %" G_GINT64_FORMAT,
+                     answered_id) == 1);
+  faq_id = query (f, "SELECT faq_id FROM faq_consultation WHERE consultation_id = %" G_GINT64_FORMAT, answered_id);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM faq_entry WHERE id = %" G_GINT64_FORMAT " AND NOT published"
+                             " AND answer = '" ANSWERED_ANSWER "'", faq_id), ==, 1);
+  wait_until (g_strcmp0 (mdg_window_get_section (f->window), "faq") == 0);
+  faq = GTK_WIDGET (mdg_window_peek_section (f->window, "faq"));
+  faq_list = require_named (faq, "faq-list");
+  wait_until (gtk_widget_get_mapped (require_named (faq, "faq-question")) &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (faq, "faq-question"))),
+                         ANSWERED_QUESTION) == 0);
+  wait_until (gtk_widget_get_mapped (require_named (faq, "faq-consultations")) &&
+              find_label (require_named (faq, "faq-consultations"), ANSWERED_SUBJECT) != NULL);
+  screenshot (GTK_WIDGET (f->window), "faq-linked");
+
+  /* Deleted with its button: gone from the list at once, back with Ctrl+Z. */
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) != NULL);
+  g_assert_true (gtk_widget_is_sensitive (require_named (faq, "faq-delete")));
+  click (require_named (faq, "faq-delete"));
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) == NULL);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM faq_entry WHERE id = %" G_GINT64_FORMAT, faq_id), ==, 1);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) != NULL &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (faq, "faq-question"))),
+                         ANSWERED_QUESTION) == 0);
+
+  /* Deleted again, for good once its toast has gone: its link goes with it. */
+  wait_until (gtk_widget_is_sensitive (require_named (faq, "faq-delete")));
+  click (require_named (faq, "faq-delete"));
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) == NULL);
+  wait_until (query (f, "SELECT count(*) FROM faq_entry WHERE id = %" G_GINT64_FORMAT, faq_id) == 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM faq_consultation WHERE faq_id = %" G_GINT64_FORMAT, faq_id), ==, 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM consultation WHERE id = %" G_GINT64_FORMAT, answered_id), ==, 1);
+
+  /* An FAQ answer inserted where the cursor is in the open consultation's answer. */
+  open_section (f, "consultations");
+  select_consultation (f, list, OPEN_SUBJECT);
+  view = require_named (page, "consultation-answer-text");
+  wait_until (gtk_widget_get_mapped (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, "ご相談ありがとうございます。\n", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_widget_is_sensitive (require_named (page, "consultation-insert-faq")));
+  click (require_named (page, "consultation-insert-faq"));
+  wait_until ((chooser = find_toplevel (ADW_TYPE_WINDOW)) != NULL &&
+              gtk_widget_get_mapped (require_named (GTK_WIDGET (chooser), "faq-chooser-search")));
+  wait_until (gtk_widget_has_focus (require_named (GTK_WIDGET (chooser), "faq-chooser-search")));
+  type_text (GTK_WIDGET (chooser), "USB");
+  wait_until (find_label (require_named (GTK_WIDGET (chooser), "faq-chooser-list"), USB_QUESTION) != NULL &&
+              gtk_widget_get_first_child (require_named (GTK_WIDGET (chooser), "faq-chooser-list")) ==
+                gtk_widget_get_last_child (require_named (GTK_WIDGET (chooser), "faq-chooser-list")));
+  screenshot (GTK_WIDGET (chooser), "faq-chooser");
+  press_key (GTK_WIDGET (chooser), GDK_KEY_Return, 0);
+  wait_until (find_toplevel (ADW_TYPE_WINDOW) == NULL);
+  {
+    GtkTextIter start;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "ご相談ありがとうございます。\n" USB_ANSWER);
+  }
+  wait_until (gtk_widget_has_focus (view));
+  screenshot (GTK_WIDGET (f->window), "consultation-faq-inserted");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +603,8 @@ main (int   argc,
   g_test_add ("/threats-page/fetch-star-pick", WindowFixture, NULL, fixture_set_up_sample,
               test_threats_fetch_star_pick, fixture_tear_down);
   g_test_add ("/threats-page/faq", WindowFixture, NULL, fixture_set_up_sample, test_faq_create_search,
+              fixture_tear_down);
+  g_test_add ("/threats-page/faq-consultations", WindowFixture, NULL, fixture_set_up_sample, test_faq_consultations,
               fixture_tear_down);
 
   return g_test_run ();
