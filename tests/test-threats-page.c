@@ -583,15 +583,15 @@ test_faq_consultations (WindowFixture *f,
   g_assert_true (gtk_widget_is_sensitive (require_named (page, "consultation-insert-faq")));
   click (require_named (page, "consultation-insert-faq"));
   wait_until ((chooser = find_toplevel (ADW_TYPE_WINDOW)) != NULL &&
-              gtk_widget_get_mapped (require_named (GTK_WIDGET (chooser), "faq-chooser-search")));
+              gtk_widget_get_mapped (require_named (GTK_WIDGET (chooser), "chooser-search")));
   /* The search has the keyboard (its text inside it, to be exact) and the window is active. */
   wait_until (gtk_window_is_active (chooser) && gtk_window_get_focus (chooser) != NULL &&
               gtk_widget_is_ancestor (gtk_window_get_focus (chooser),
-                                      require_named (GTK_WIDGET (chooser), "faq-chooser-search")));
+                                      require_named (GTK_WIDGET (chooser), "chooser-search")));
   type_text (GTK_WIDGET (chooser), "USB");
-  wait_until (find_label (require_named (GTK_WIDGET (chooser), "faq-chooser-list"), USB_QUESTION) != NULL &&
-              gtk_widget_get_first_child (require_named (GTK_WIDGET (chooser), "faq-chooser-list")) ==
-                gtk_widget_get_last_child (require_named (GTK_WIDGET (chooser), "faq-chooser-list")));
+  wait_until (find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), USB_QUESTION) != NULL &&
+              gtk_widget_get_first_child (require_named (GTK_WIDGET (chooser), "chooser-list")) ==
+                gtk_widget_get_last_child (require_named (GTK_WIDGET (chooser), "chooser-list")));
   screenshot (GTK_WIDGET (chooser), "faq-chooser");
   press_key (GTK_WIDGET (chooser), GDK_KEY_Return, 0);
   wait_until (find_toplevel (ADW_TYPE_WINDOW) == NULL);

@@ -7,6 +7,7 @@
 
 #include "mdg-app-util.h"
 #include "mdg-category.h"
+#include "mdg-chooser.h"
 #include "mdg-consultation-model.h"
 #include "mdg-consultation-store.h"
 #include "mdg-consultations-page.h"
@@ -15,7 +16,6 @@
 #include "mdg-date.h"
 #include "mdg-draft-store.h"
 #include "mdg-error.h"
-#include "mdg-faq-chooser.h"
 #include "mdg-faq-store.h"
 #include "mdg-mail.h"
 #include "mdg-organization-store.h"
@@ -776,14 +776,31 @@ make_faq_action (GtkWidget  *widget,
   _mdg_work_async (widget, get_database (self), make_faq_work_run, work, g_free, faq_made, TRUE);
 }
 
+static GPtrArray *
+list_faq (MdgDatabase  *connection,
+          const char   *query,
+          GError      **error)
+{
+  return mdg_faq_store_list (connection, query, FALSE, error);
+}
+
 static void
-faq_chosen_cb (GtkWidget   *widget,
-               MdgFaqEntry *entry,
-               gpointer     user_data)
+describe_faq (gpointer   record,
+              char     **title,
+              char     **subtitle)
+{
+  *title = g_strdup (mdg_faq_entry_get_question (record));
+  *subtitle = g_strdup (mdg_faq_entry_get_answer (record));
+}
+
+static void
+faq_chosen_cb (GtkWidget *widget,
+               gpointer   record,
+               gpointer   user_data)
 {
   MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->answer_view);
-  const char *answer = mdg_faq_entry_get_answer (entry);
+  const char *answer = mdg_faq_entry_get_answer (record);
 
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert_at_cursor (buffer, answer != NULL ? answer : "", -1);
@@ -796,9 +813,14 @@ insert_faq_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  static MdgChooserKind kind = { .list = list_faq, .describe = describe_faq, .empty_icon = "help-faq-symbolic" };
 
-  _mdg_faq_chooser_present (widget, get_database (self), _("Insert FAQ Answer"), faq_chosen_cb, NULL);
+  /* _() is no constant: the strings are set when asked. */
+  kind.title = _("Insert FAQ Answer");
+  kind.placeholder = _("Search questions and answers");
+  kind.empty_title = _("No Questions Yet");
+  kind.empty_description = _("Write the answers the desk gives again and again in the FAQ section.");
+  _mdg_chooser_present (widget, get_database (MDG_CONSULTATIONS_PAGE (widget)), &kind, faq_chosen_cb, NULL);
 }
 
 static void

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "mdg-faq-chooser"
+#define G_LOG_DOMAIN "mdg-chooser"
 
 #include "config.h"
 
@@ -7,33 +7,31 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
-#include "mdg-faq-chooser.h"
-#include "mdg-faq-store.h"
+#include "mdg-chooser.h"
 
 /*
- * A small window to choose an FAQ entry by searching its questions and answers (the
- * core's full-text search, in a worker), for "Insert FAQ Answer…" in an answer being
- * written. Activating an entry hands it to the caller and closes the window.
+ * A small window to choose one record by searching (an FAQ entry for "Insert FAQ
+ * Answer…", a consultation for "Attach to Consultation…"): the caller's list function
+ * runs in a worker on every change of the search, and activating a record (or Enter in
+ * the search, for the first one) hands it to the caller and closes the window.
  */
 
 typedef struct
 {
-  GWeakRef          widget;       /* the caller: the entry goes to it only if it is still there */
-  MdgDatabase      *database;
-  MdgFaqChosenFunc  func;
-  gpointer          user_data;
-  GtkStack         *stack;
-  GtkListBox       *list;
-  GCancellable     *cancellable;
-  char             *query;
+  GWeakRef              widget;       /* the caller: the record goes to it only if it is still there */
+  MdgDatabase          *database;
+  const MdgChooserKind *kind;
+  MdgChosenFunc         func;
+  gpointer              user_data;
+  GtkStack             *stack;
+  GtkListBox           *list;
+  char                 *query;
+  guint                 generation;   /* of the latest search: older answers are dropped */
 } Chooser;
 
 static void
 chooser_free (Chooser *chooser)
 {
-  if (chooser->cancellable != NULL)
-    g_cancellable_cancel (chooser->cancellable);
-  g_clear_object (&chooser->cancellable);
   g_weak_ref_clear (&chooser->widget);
   g_clear_object (&chooser->database);
   g_free (chooser->query);
@@ -41,85 +39,103 @@ chooser_free (Chooser *chooser)
 }
 
 static GtkWidget *
-make_row (MdgFaqEntry *entry)
+make_row (Chooser  *chooser,
+          GObject  *record)
 {
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *question = gtk_label_new (mdg_faq_entry_get_question (entry));
-  GtkWidget *answer = gtk_label_new (mdg_faq_entry_get_answer (entry));
+  GtkWidget *first, *second;
 
-  gtk_label_set_xalign (GTK_LABEL (question), 0);
-  gtk_label_set_wrap (GTK_LABEL (question), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (question), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (question, "heading");
-  gtk_label_set_xalign (GTK_LABEL (answer), 0);
-  gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (answer), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (answer), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (answer, "dim-label");
+  chooser->kind->describe (record, &title, &subtitle);
+  first = gtk_label_new (title);
+  second = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (first), 0);
+  gtk_label_set_wrap (GTK_LABEL (first), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (first), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (first, "heading");
+  gtk_label_set_xalign (GTK_LABEL (second), 0);
+  gtk_label_set_wrap (GTK_LABEL (second), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (second), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (second), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (second), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (second, "dim-label");
+  gtk_widget_set_visible (second, subtitle != NULL && *subtitle != '\0');
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 9);
   gtk_widget_set_margin_bottom (box, 9);
-  gtk_box_append (GTK_BOX (box), question);
-  gtk_box_append (GTK_BOX (box), answer);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), second);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "mdg-faq-entry", g_object_ref (entry), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "mdg-record", g_object_ref (record), g_object_unref);
   return row;
 }
 
-static void
-listed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+/* One search, run by a worker. */
+typedef struct
 {
-  g_autoptr(GtkWindow) window = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  Chooser *chooser;
+  const MdgChooserKind *kind;
+  char                 *query;
+  guint                 generation;
+  GPtrArray            *records;
+} ListWork;
+
+static void
+list_work_free (ListWork *work)
+{
+  g_free (work->query);
+  g_clear_pointer (&work->records, g_ptr_array_unref);
+  g_free (work);
+}
+
+static gboolean
+list_work_run (MdgDatabase  *connection,
+               gpointer      data,
+               GError      **error)
+{
+  ListWork *work = data;
+
+  return (work->records = work->kind->list (connection, work->query, error)) != NULL;
+}
+
+static void
+listed (GtkWidget *window,
+        gpointer   data)
+{
+  ListWork *work = data;
+  Chooser *chooser = g_object_get_data (G_OBJECT (window), "mdg-chooser");
   GtkWidget *child;
 
-  entries = mdg_faq_store_list_finish (MDG_DATABASE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (chooser == NULL || work->generation != chooser->generation)
     return;
-  chooser = g_object_get_data (G_OBJECT (window), "mdg-faq-chooser");
-  if (chooser == NULL)   /* closed meanwhile */
-    return;
-  if (entries == NULL)
-    {
-      g_autoptr(GtkWidget) widget = g_weak_ref_get (&chooser->widget);
-
-      if (widget != NULL)
-        _mdg_toast_error (widget, error);
-      return;
-    }
-
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (chooser->list))) != NULL)
     gtk_list_box_remove (chooser->list, child);
-  for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (chooser->list, make_row (g_ptr_array_index (entries, i)));
-  gtk_stack_set_visible_child_name (chooser->stack, entries->len > 0 ? "list"
-                                                     : chooser->query && *chooser->query ? "no-results" : "empty");
+  for (guint i = 0; i < work->records->len; i++)
+    gtk_list_box_append (chooser->list, make_row (chooser, g_ptr_array_index (work->records, i)));
+  gtk_stack_set_visible_child_name (chooser->stack, work->records->len > 0 ? "list"
+                                                    : chooser->query && *chooser->query ? "no-results" : "empty");
 }
 
 static void
 reload (GtkWindow *window,
         Chooser   *chooser)
 {
-  if (chooser->cancellable != NULL)
-    g_cancellable_cancel (chooser->cancellable);
-  g_clear_object (&chooser->cancellable);
-  chooser->cancellable = g_cancellable_new ();
-  mdg_faq_store_list_async (chooser->database, chooser->query, FALSE, chooser->cancellable, listed_cb,
-                            g_object_ref (window));
+  ListWork *work = g_new0 (ListWork, 1);
+
+  work->kind = chooser->kind;
+  work->query = chooser->query && *chooser->query ? g_strdup (chooser->query) : NULL;
+  work->generation = ++chooser->generation;
+  _mdg_work_async (GTK_WIDGET (window), chooser->database, list_work_run, work, (GDestroyNotify) list_work_free,
+                   listed, FALSE);
 }
 
 static void
 search_changed_cb (GtkSearchEntry *entry,
                    GtkWindow      *window)
 {
-  Chooser *chooser = g_object_get_data (G_OBJECT (window), "mdg-faq-chooser");
+  Chooser *chooser = g_object_get_data (G_OBJECT (window), "mdg-chooser");
 
   g_free (chooser->query);
   chooser->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
@@ -131,12 +147,12 @@ row_activated_cb (GtkListBox    *list,
                   GtkListBoxRow *row,
                   GtkWindow     *window)
 {
-  Chooser *chooser = g_object_get_data (G_OBJECT (window), "mdg-faq-chooser");
+  Chooser *chooser = g_object_get_data (G_OBJECT (window), "mdg-chooser");
   g_autoptr(GtkWidget) widget = g_weak_ref_get (&chooser->widget);
-  MdgFaqEntry *entry = g_object_get_data (G_OBJECT (row), "mdg-faq-entry");
+  gpointer record = g_object_get_data (G_OBJECT (row), "mdg-record");
 
-  if (widget != NULL && entry != NULL)
-    chooser->func (widget, entry, chooser->user_data);
+  if (widget != NULL && record != NULL)
+    chooser->func (widget, record, chooser->user_data);
   gtk_window_destroy (window);
 }
 
@@ -144,7 +160,7 @@ static void
 activate_first_cb (GtkSearchEntry *entry,
                    GtkWindow      *window)
 {
-  Chooser *chooser = g_object_get_data (G_OBJECT (window), "mdg-faq-chooser");
+  Chooser *chooser = g_object_get_data (G_OBJECT (window), "mdg-chooser");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (chooser->list, 0);
 
   /* Enter in the search takes the best match, as a person expects of a chooser. */
@@ -167,21 +183,21 @@ status_page (const char *icon,
 }
 
 /**
- * _mdg_faq_chooser_present:
+ * _mdg_chooser_present:
  * @widget: the widget asking (its window becomes the chooser's parent)
- * @database: the database the FAQ is in
- * @title: the chooser's title
- * @func: called with the chosen entry
+ * @database: the database the records are in
+ * @kind: (not nullable): what is chosen; static, it outlives the chooser
+ * @func: called with the chosen record
  * @user_data: for @func
  *
  * Returns: (transfer none): the chooser's window, already shown
  */
 GtkWindow *
-_mdg_faq_chooser_present (GtkWidget        *widget,
-                          MdgDatabase      *database,
-                          const char       *title,
-                          MdgFaqChosenFunc  func,
-                          gpointer          user_data)
+_mdg_chooser_present (GtkWidget            *widget,
+                      MdgDatabase          *database,
+                      const MdgChooserKind *kind,
+                      MdgChosenFunc         func,
+                      gpointer              user_data)
 {
   Chooser *chooser = g_new0 (Chooser, 1);
   GtkWidget *window = adw_window_new ();
@@ -195,22 +211,23 @@ _mdg_faq_chooser_present (GtkWidget        *widget,
 
   g_weak_ref_init (&chooser->widget, widget);
   chooser->database = g_object_ref (database);
+  chooser->kind = kind;
   chooser->func = func;
   chooser->user_data = user_data;
   chooser->stack = GTK_STACK (gtk_stack_new ());
   chooser->list = GTK_LIST_BOX (list);
-  g_object_set_data_full (G_OBJECT (window), "mdg-faq-chooser", chooser, (GDestroyNotify) chooser_free);
+  g_object_set_data_full (G_OBJECT (window), "mdg-chooser", chooser, (GDestroyNotify) chooser_free);
 
-  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_title (GTK_WINDOW (window), kind->title);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_default_size (GTK_WINDOW (window), 520, 560);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
 
-  gtk_widget_set_name (search, "faq-chooser-search");
+  gtk_widget_set_name (search, "chooser-search");
   /* gtk_search_entry_set_placeholder_text() is newer than GTK 4.8. */
-  g_object_set (search, "placeholder-text", _("Search questions and answers"), NULL);
+  g_object_set (search, "placeholder-text", kind->placeholder, NULL);
   gtk_widget_set_margin_start (search, 12);
   gtk_widget_set_margin_end (search, 12);
   gtk_widget_set_margin_top (search, 6);
@@ -218,7 +235,7 @@ _mdg_faq_chooser_present (GtkWidget        *widget,
   g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), window);
   g_signal_connect (search, "activate", G_CALLBACK (activate_first_cb), window);
 
-  gtk_widget_set_name (list, "faq-chooser-list");
+  gtk_widget_set_name (list, "chooser-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
   g_signal_connect (list, "row-activated", G_CALLBACK (row_activated_cb), window);
@@ -228,12 +245,9 @@ _mdg_faq_chooser_present (GtkWidget        *widget,
   gtk_widget_set_vexpand (GTK_WIDGET (chooser->stack), TRUE);
   gtk_stack_add_named (chooser->stack, gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "loading");
   gtk_stack_add_named (chooser->stack, scrolled, "list");
-  gtk_stack_add_named (chooser->stack,
-                       status_page ("help-faq-symbolic", _("No Questions Yet"),
-                                    _("Write the answers the desk gives again and again in the FAQ section.")),
+  gtk_stack_add_named (chooser->stack, status_page (kind->empty_icon, kind->empty_title, kind->empty_description),
                        "empty");
-  gtk_stack_add_named (chooser->stack, status_page ("system-search-symbolic", _("No Matching Questions"), NULL),
-                       "no-results");
+  gtk_stack_add_named (chooser->stack, status_page ("system-search-symbolic", _("No Results"), NULL), "no-results");
 
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), search);
