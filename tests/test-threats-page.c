@@ -192,6 +192,12 @@ packet_text (WindowFixture *f,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static gint64 add_consultation (WindowFixture *f,
+                                gint64         staff_id,
+                                const char    *subject,
+                                const char    *question,
+                                const char    *answer);
+
 static void
 test_threats_fetch_star_pick (WindowFixture *f,
                               gconstpointer  data)
@@ -304,6 +310,36 @@ test_threats_fetch_star_pick (WindowFixture *f,
   g_assert_cmpuint (topics->len, ==, 1);
   wait_until (gtk_widget_get_mapped (require_named (page, "threats-item-topics")));
   screenshot (GTK_WIDGET (f->window), "threats-item");
+
+  /* Attached to a consultation found by search in the chooser. */
+  {
+    g_autoptr(MdgStaff) staff = mdg_staff_new ("Sato Hanako", MDG_STAFF_ROLE_FIRST_LINE);
+    GtkWindow *chooser;
+    gint64 consultation_id;
+
+    g_assert_true (mdg_staff_store_save (f->db, staff, &error));
+    g_assert_no_error (error);
+    consultation_id = add_consultation (f, mdg_staff_get_id (staff), "ルータのCVE対応について",
+                                        "JVNに載ったルータの脆弱性に当社の機器が該当するか知りたい", NULL);
+    add_consultation (f, mdg_staff_get_id (staff), "標的型メールの訓練", "訓練の進め方を相談したい", NULL);
+    g_assert_true (gtk_widget_is_sensitive (require_named (page, "threats-attach-consultation")));
+    click (require_named (page, "threats-attach-consultation"));
+    wait_until ((chooser = find_toplevel (ADW_TYPE_WINDOW)) != NULL &&
+                gtk_widget_get_mapped (require_named (GTK_WIDGET (chooser), "chooser-list")) &&
+                find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), "標的型メールの訓練") != NULL);
+    wait_until (gtk_window_is_active (chooser) && gtk_window_get_focus (chooser) != NULL &&
+                gtk_widget_is_ancestor (gtk_window_get_focus (chooser),
+                                        require_named (GTK_WIDGET (chooser), "chooser-search")));
+    type_text (GTK_WIDGET (chooser), "CVE");
+    wait_until (find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), "標的型メールの訓練") == NULL &&
+                find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), "ルータのCVE対応について") != NULL);
+    screenshot (GTK_WIDGET (chooser), "threats-attach-chooser");
+    press_key (GTK_WIDGET (chooser), GDK_KEY_Return, 0);
+    wait_until (find_toplevel (ADW_TYPE_WINDOW) == NULL);
+    wait_until (query (f, "SELECT count(*) FROM feed_item_attachment WHERE feed_item_id = %" G_GINT64_FORMAT
+                          " AND consultation_id = %" G_GINT64_FORMAT, item_id, consultation_id) == 1);
+    g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item_attachment"), ==, 1);
+  }
 
   /* The starred filter shows the starred item only. */
   click (require_named (page, "threats-filter-starred"));

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
+#include "mdg-chooser.h"
+#include "mdg-consultation-store.h"
 #include "mdg-date.h"
 #include "mdg-faq-store.h"
 #include "mdg-feed-scheduler.h"
@@ -93,6 +95,7 @@ typedef enum {
   ITEM_STAR,
   ITEM_PICK,
   ITEM_FAQ,
+  ITEM_ATTACH,
 } ItemOp;
 
 typedef struct
@@ -102,12 +105,15 @@ typedef struct
   gint64         seminar_id;
   gboolean       value;
   char          *seminar_title;
+  gint64         consultation_id;
+  char          *consultation_subject;
 } ItemWork;
 
 static void
 item_work_free (ItemWork *work)
 {
   g_free (work->seminar_title);
+  g_free (work->consultation_subject);
   g_free (work);
 }
 
@@ -134,6 +140,8 @@ item_work_run (MdgDatabase  *connection,
     case ITEM_FAQ:
       entry = mdg_faq_store_draft_from_item (connection, work->item_id, error);
       return entry != NULL;
+    case ITEM_ATTACH:
+      return mdg_feed_store_attach (connection, work->item_id, MDG_ATTACH_CONSULTATION, work->consultation_id, error);
     default:
       g_assert_not_reached ();
     }
@@ -193,6 +201,15 @@ item_work_done (GtkWidget *widget,
       break;
     case ITEM_FAQ:
       _mdg_toast (widget, _("An FAQ draft was made from this item: finish it in FAQ"));
+      break;
+    case ITEM_ATTACH:
+      {
+        /* Translators: %s is the consultation's subject */
+        g_autofree char *message = g_strdup_printf (_("Attached to the consultation “%s”"),
+                                                    work->consultation_subject);
+
+        _mdg_toast (widget, message);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -577,6 +594,7 @@ update_actions (MdgThreatsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.fetch", self->scheduler != NULL && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.star", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.faq-draft", has_item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.attach-consultation", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.open",
                                  has_item && mdg_feed_item_get_link (self->selected) != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->topic_button), has_item);
@@ -794,6 +812,79 @@ faq_draft_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   change_item (MDG_THREATS_PAGE (widget), ITEM_FAQ, TRUE, NULL);
+}
+
+static GPtrArray *
+list_consultations (MdgDatabase  *connection,
+                    const char   *query,
+                    GError      **error)
+{
+  g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
+
+  /* Newest first; a search reaches the older ones. */
+  filter->query = g_strdup (query);
+  filter->limit = 100;
+  return mdg_consultation_store_list (connection, filter, error);
+}
+
+static void
+describe_consultation (gpointer   record,
+                       char     **title,
+                       char     **subtitle)
+{
+  MdgConsultation *c = record;
+  g_autofree char *date = mdg_date_format (mdg_consultation_get_received_at (c), MDG_DATE_DEFAULT);
+  const char *organization = mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION);
+
+  *title = g_strdup (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
+  if (organization != NULL && *organization != '\0')
+    /* Translators: a consultation in a chooser: its date, organization and state */
+    *subtitle = g_strdup_printf (_("%s · %s · %s"), date, organization,
+                                 mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+  else
+    /* Translators: a consultation in a chooser: its date and state */
+    *subtitle = g_strdup_printf (_("%s · %s"), date, mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+}
+
+static void
+consultation_chosen_cb (GtkWidget *widget,
+                        gpointer   record,
+                        gpointer   user_data)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  gint64 item_id = GPOINTER_TO_SIZE (user_data);
+  ItemWork *work;
+
+  /* The item the chooser was opened for, even if the list moved meanwhile. */
+  if (find_item (self, item_id) == NULL)
+    return;
+  work = g_new0 (ItemWork, 1);
+  work->op = ITEM_ATTACH;
+  work->item_id = item_id;
+  work->consultation_id = mdg_consultation_get_id (record);
+  work->consultation_subject = g_strdup (mdg_consultation_get_text (record, MDG_CONSULTATION_SUBJECT));
+  _mdg_work_async (widget, mdg_section_get_database (MDG_SECTION (self)), item_work_run, work,
+                   (GDestroyNotify) item_work_free, item_work_done, TRUE);
+}
+
+static void
+attach_consultation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  static MdgChooserKind kind = { .list = list_consultations, .describe = describe_consultation,
+                                 .empty_icon = "call-start-symbolic" };
+
+  if (self->selected == NULL)
+    return;
+  /* _() is no constant: the strings are set when asked. */
+  kind.title = _("Attach to Consultation");
+  kind.placeholder = _("Search subject, question, answer");
+  kind.empty_title = _("No Consultations Yet");
+  kind.empty_description = _("Take one in the Consultations section first.");
+  _mdg_chooser_present (widget, mdg_section_get_database (MDG_SECTION (self)), &kind, consultation_chosen_cb,
+                        GSIZE_TO_POINTER (mdg_feed_item_get_id (self->selected)));
 }
 
 static void
@@ -1084,6 +1175,7 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.fetch", NULL, fetch_action);
   gtk_widget_class_install_action (widget_class, "threats.star", NULL, star_action);
   gtk_widget_class_install_action (widget_class, "threats.faq-draft", NULL, faq_draft_action);
+  gtk_widget_class_install_action (widget_class, "threats.attach-consultation", NULL, attach_consultation_action);
   gtk_widget_class_install_action (widget_class, "threats.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "threats.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "threats.show-sources", NULL, show_sources_action);
