@@ -352,6 +352,31 @@ test_threats_fetch_star_pick (WindowFixture *f,
   type_text (GTK_WIDGET (f->window), "WordPress");
   wait_until (n_listed (list) == 1 && find_label (list, PLUGIN_TITLE) != NULL);
 
+  /* Kept as a saved search, shown again with one click after the search was emptied, removed. */
+  {
+    g_autofree char *apply_name = NULL;
+    g_autofree char *remove_name = NULL;
+    gint64 search_id;
+
+    wait_until (gtk_widget_is_sensitive (require_named (page, "threats-save-search")) &&
+                gtk_widget_get_mapped (require_named (page, "threats-save-search")));
+    click (require_named (page, "threats-save-search"));
+    wait_until (query (f, "SELECT count(*) FROM feed_saved_search WHERE name = 'WordPress'") == 1);
+    search_id = query (f, "SELECT id FROM feed_saved_search WHERE name = 'WordPress'");
+    apply_name = g_strdup_printf ("saved-search-%" G_GINT64_FORMAT, search_id);
+    remove_name = g_strdup_printf ("saved-search-remove-%" G_GINT64_FORMAT, search_id);
+    wait_until (find_named (page, apply_name) != NULL && gtk_widget_get_mapped (find_named (page, apply_name)));
+    gtk_editable_set_text (GTK_EDITABLE (require_named (page, "threats-search")), "");
+    wait_until (n_listed (list) == 2);
+    click (require_named (page, apply_name));
+    wait_until (n_listed (list) == 1 && find_label (list, PLUGIN_TITLE) != NULL);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-search"))), ==, "WordPress");
+    screenshot (GTK_WIDGET (f->window), "threats-saved-search");
+    click (require_named (page, remove_name));
+    wait_until (query (f, "SELECT count(*) FROM feed_saved_search") == 0);
+    wait_until (find_named (page, apply_name) == NULL);
+  }
+
   /* The seminar's packet prints the picked item on its latest threats page. */
   text = packet_text (f, seminar_id);
   flat = g_strdelimit (g_strdup (text), "\n", ' ');

@@ -37,6 +37,8 @@ struct _MdgThreatsPage
   GtkWidget          *list_pane;
   GtkWidget          *detail_pane;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *saved_row;
+  GtkFlowBox         *saved_box;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
@@ -413,6 +415,8 @@ reload_items (MdgThreatsPage *self)
                                    items_loaded_cb, g_object_ref (self));
 }
 
+static void update_saved_row (MdgThreatsPage *self);
+
 static void
 search_changed_cb (MdgThreatsPage *self,
                    GtkSearchEntry *entry)
@@ -420,6 +424,156 @@ search_changed_cb (MdgThreatsPage *self,
   g_free (self->query);
   self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
   reload_items (self);
+  update_saved_row (self);
+}
+
+/* ---- Saved searches ---- */
+
+/* A saved search listed, saved or removed, in a worker. */
+typedef struct
+{
+  char          *name;
+  MdgFeedFilter *filter;
+  gint64         remove_id;
+  GPtrArray     *searches;
+} SavedWork;
+
+static void
+saved_work_free (SavedWork *work)
+{
+  g_free (work->name);
+  g_clear_pointer (&work->filter, mdg_feed_filter_free);
+  g_clear_pointer (&work->searches, g_ptr_array_unref);
+  g_free (work);
+}
+
+static void
+saved_search_chosen_cb (GtkButton      *button,
+                        MdgThreatsPage *self)
+{
+  MdgSavedSearch *search = g_object_get_data (G_OBJECT (button), "mdg-saved-search");
+  const MdgFeedFilter *filter = mdg_saved_search_get_filter (search);
+
+  /* As if typed and clicked: the search field and the filter buttons say what is shown. */
+  g_object_set (self, "filter", mdg_feed_item_state_to_string (filter->state), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), filter->query ? filter->query : "");
+}
+
+static void remove_saved_search (MdgThreatsPage *self,
+                                 gint64          id);
+
+static void
+saved_search_remove_cb (GtkButton      *button,
+                        MdgThreatsPage *self)
+{
+  remove_saved_search (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "mdg-saved-search-id")));
+}
+
+static void
+saved_searches_loaded (GtkWidget *widget,
+                       gpointer   data)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  SavedWork *work = data;
+  GtkWidget *child;
+
+  if (self->saved_box == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_box))) != NULL)
+    gtk_flow_box_remove (self->saved_box, child);
+  for (guint i = 0; i < work->searches->len; i++)
+    {
+      MdgSavedSearch *search = g_ptr_array_index (work->searches, i);
+      gint64 id = mdg_saved_search_get_id (search);
+      g_autofree char *name = g_strdup_printf ("saved-search-%" G_GINT64_FORMAT, id);
+      g_autofree char *remove_name = g_strdup_printf ("saved-search-remove-%" G_GINT64_FORMAT, id);
+      /* Translators: the tooltip of a saved search's remove button */
+      g_autofree char *tooltip = g_strdup_printf (_("Remove the saved search “%s”"), mdg_saved_search_get_name (search));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *apply = gtk_button_new_with_label (mdg_saved_search_get_name (search));
+      GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+      gtk_widget_add_css_class (box, "linked");
+      gtk_widget_set_name (apply, name);
+      gtk_widget_set_tooltip_text (apply, _("Show the items this search finds"));
+      g_object_set_data_full (G_OBJECT (apply), "mdg-saved-search", g_object_ref (search), g_object_unref);
+      g_signal_connect (apply, "clicked", G_CALLBACK (saved_search_chosen_cb), self);
+      gtk_widget_set_name (remove, remove_name);
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      g_object_set_data (G_OBJECT (remove), "mdg-saved-search-id", GSIZE_TO_POINTER (id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (saved_search_remove_cb), self);
+      gtk_box_append (GTK_BOX (box), apply);
+      gtk_box_append (GTK_BOX (box), remove);
+      gtk_widget_set_halign (box, GTK_ALIGN_START);
+      gtk_flow_box_append (self->saved_box, box);
+    }
+  update_saved_row (self);
+}
+
+static gboolean
+saved_work_run (MdgDatabase  *connection,
+                gpointer      data,
+                GError      **error)
+{
+  SavedWork *work = data;
+
+  if (work->filter != NULL)
+    {
+      g_autoptr(MdgSavedSearch) saved = mdg_feed_store_save_search (connection, work->name, work->filter, error);
+
+      if (saved == NULL)
+        return FALSE;
+    }
+  if (work->remove_id > 0 && !mdg_feed_store_delete_saved_search (connection, work->remove_id, error))
+    return FALSE;
+  return (work->searches = mdg_feed_store_list_saved_searches (connection, error)) != NULL;
+}
+
+static void
+run_saved_work (MdgThreatsPage *self,
+                SavedWork      *work)
+{
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), saved_work_run, work,
+                   (GDestroyNotify) saved_work_free, saved_searches_loaded, work->filter != NULL || work->remove_id > 0);
+}
+
+static void
+remove_saved_search (MdgThreatsPage *self,
+                     gint64          id)
+{
+  SavedWork *work = g_new0 (SavedWork, 1);
+
+  work->remove_id = id;
+  run_saved_work (self, work);
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  SavedWork *work;
+
+  if (self->query == NULL || *g_strstrip (self->query) == '\0')
+    return;
+  work = g_new0 (SavedWork, 1);
+  /* Named by its words: the list of saved searches reads as the keywords the desk follows. */
+  work->name = g_strdup (self->query);
+  work->filter = mdg_feed_filter_new ();
+  work->filter->query = g_strdup (self->query);
+  work->filter->state = filter_state (self);
+  run_saved_work (self, work);
+}
+
+static void
+update_saved_row (MdgThreatsPage *self)
+{
+  gboolean has_query = self->query != NULL && *self->query != '\0';
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.save-search", has_query);
+  gtk_widget_set_visible (self->saved_row,
+                          has_query || gtk_widget_get_first_child (GTK_WIDGET (self->saved_box)) != NULL);
 }
 
 /* ---- The sources ---- */
@@ -646,6 +800,7 @@ scheduler_finished_cb (MdgThreatsPage   *self,
 
   reload_sources (self);
   reload_items (self);
+  run_saved_work (self, g_new0 (SavedWork, 1));
 }
 
 static void
@@ -1147,6 +1302,8 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, saved_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, saved_box);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, selection);
@@ -1176,6 +1333,7 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.star", NULL, star_action);
   gtk_widget_class_install_action (widget_class, "threats.faq-draft", NULL, faq_draft_action);
   gtk_widget_class_install_action (widget_class, "threats.attach-consultation", NULL, attach_consultation_action);
+  gtk_widget_class_install_action (widget_class, "threats.save-search", NULL, save_search_action);
   gtk_widget_class_install_action (widget_class, "threats.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "threats.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "threats.show-sources", NULL, show_sources_action);
