@@ -192,6 +192,8 @@ packet_text (WindowFixture *f,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static char *menu_label (const char *msgid);
+
 static gint64 add_consultation (WindowFixture *f,
                                 gint64         staff_id,
                                 const char    *subject,
@@ -383,6 +385,40 @@ test_threats_fetch_star_pick (WindowFixture *f,
   g_assert_nonnull (strstr (flat, "CVE-2024-12345"));
   g_assert_nonnull (strstr (flat, "サンプル社製ルータにおける"));
   g_assert_null (strstr (flat, "サンプルフォーム"));
+
+  /* The test source renamed and then removed through its menu; the starred item stays. */
+  {
+    gint64 source_id = query (f, "SELECT id FROM feed_source WHERE name = 'JVN（試験）'");
+    g_autofree char *menu_name = g_strdup_printf ("source-menu-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *entry_name = g_strdup_printf ("source-rename-entry-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *rename_name = g_strdup_printf ("source-rename-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *remove_name = g_strdup_printf ("source-remove-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *remove_label = menu_label ("_Remove");
+    GtkWidget *menu, *dialog;
+
+    click (require_named (page, "threats-show-sources"));
+    wait_until ((menu = find_named (page, menu_name)) != NULL && gtk_widget_get_mapped (menu));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    wait_until (gtk_widget_get_mapped (require_named (page, entry_name)));
+    gtk_editable_set_text (GTK_EDITABLE (require_named (page, entry_name)), "JVN（検証用）");
+    screenshot (GTK_WIDGET (f->window), "threats-source-menu");
+    click (require_named (page, rename_name));
+    wait_until (query (f, "SELECT count(*) FROM feed_source WHERE id = %" G_GINT64_FORMAT
+                          " AND name = 'JVN（検証用）'", source_id) == 1);
+    wait_until (label_contains (require_named (page, "threats-sources"), "JVN（検証用）"));
+
+    wait_until ((menu = find_named (page, menu_name)) != NULL && gtk_widget_get_mapped (menu));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    wait_until (gtk_widget_get_mapped (require_named (page, remove_name)));
+    click (require_named (page, remove_name));
+    wait_until ((dialog = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL && gtk_widget_get_mapped (dialog));
+    screenshot (dialog, "threats-source-remove");
+    click (find_button_with_label (dialog, remove_label));
+    wait_until (!label_contains (require_named (page, "threats-sources"), "JVN（検証用）"));
+    /* The starred item keeps its origin; the other one goes with the source. */
+    g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item WHERE id = %" G_GINT64_FORMAT, item_id), ==, 1);
+    g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item WHERE title = '" PLUGIN_TITLE "'"), ==, 0);
+  }
 
   /* The page lets go of the session, whose connections close; then the server's close,
    * in the main loop once the server is gone: no socket outlives the test. */

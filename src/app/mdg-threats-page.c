@@ -578,13 +578,14 @@ update_saved_row (MdgThreatsPage *self)
 
 /* ---- The sources ---- */
 
-/* Adding a source, or switching one on or off, in a worker. */
+/* Adding a source, switching one on or off, renaming or removing it, in a worker. */
 typedef struct
 {
   gint64    id;        /* 0 to add */
   char     *name;
   char     *url;
   gboolean  enabled;
+  gboolean  remove;
 } SourceWork;
 
 static void
@@ -602,6 +603,8 @@ source_work_run (MdgDatabase  *connection,
 {
   SourceWork *work = data;
 
+  if (work->remove)
+    return mdg_feed_store_remove_source (connection, work->id, error);
   if (work->id > 0)
     return mdg_feed_store_update_source (connection, work->id, work->name, work->url, work->enabled, error);
   work->id = mdg_feed_store_add_source (connection, work->name, work->url, error);
@@ -664,6 +667,136 @@ add_source_action (GtkWidget  *widget,
                    (GDestroyNotify) source_work_free, source_added, TRUE);
 }
 
+static void
+source_done (GtkWidget *widget,
+             gpointer   data)
+{
+  SourceWork *work = data;
+  g_autofree char *message = NULL;
+
+  if (work->remove)
+    /* Translators: a feed source's name */
+    message = g_strdup_printf (_("Removed “%s”: its starred and picked items stay"), work->name);
+  else
+    /* Translators: a feed source's new name */
+    message = g_strdup_printf (_("Renamed to “%s”"), work->name);
+  _mdg_toast (widget, message);
+  reload_sources (MDG_THREATS_PAGE (widget));
+  reload_items (MDG_THREATS_PAGE (widget));
+}
+
+static SourceWork *
+source_work_for (MdgFeedSource *source)
+{
+  SourceWork *work = g_new0 (SourceWork, 1);
+
+  work->id = mdg_feed_source_get_id (source);
+  work->name = g_strdup (mdg_feed_source_get_name (source));
+  work->url = g_strdup (mdg_feed_source_get_url (source));
+  work->enabled = mdg_feed_source_get_enabled (source);
+  return work;
+}
+
+static void
+rename_source_cb (GtkWidget      *button,
+                  MdgThreatsPage *self)
+{
+  MdgFeedSource *source = g_object_get_data (G_OBJECT (button), "mdg-source");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "mdg-entry");
+  SourceWork *work = source_work_for (source);
+
+  g_free (work->name);
+  /* The store says in words what is wrong with an empty name. */
+  work->name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER)));
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), source_work_run, work,
+                   (GDestroyNotify) source_work_free, source_done, TRUE);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MdgThreatsPage   *self)
+{
+  MdgFeedSource *source = g_object_get_data (G_OBJECT (dialog), "mdg-source");
+  SourceWork *work;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+  work = source_work_for (source);
+  work->remove = TRUE;
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), source_work_run, work,
+                   (GDestroyNotify) source_work_free, source_done, TRUE);
+}
+
+static void
+remove_source_cb (GtkWidget      *button,
+                  MdgThreatsPage *self)
+{
+  MdgFeedSource *source = g_object_get_data (G_OBJECT (button), "mdg-source");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Translators: a feed source's name */
+  g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), mdg_feed_source_get_name (source));
+  GtkWidget *dialog;
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER)));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("It is no longer fetched and its items are deleted, except the ones starred, "
+                                     "picked as seminar topics or attached to a consultation."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mdg-source", g_object_ref (source), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The source's menu: a new name, or Remove. */
+static GtkWidget *
+source_menu_new (MdgThreatsPage *self,
+                 MdgFeedSource  *source)
+{
+  gint64 id = mdg_feed_source_get_id (source);
+  g_autofree char *menu_name = g_strdup_printf ("source-menu-%" G_GINT64_FORMAT, id);
+  g_autofree char *entry_name = g_strdup_printf ("source-rename-entry-%" G_GINT64_FORMAT, id);
+  g_autofree char *rename_name = g_strdup_printf ("source-rename-%" G_GINT64_FORMAT, id);
+  g_autofree char *remove_name = g_strdup_printf ("source-remove-%" G_GINT64_FORMAT, id);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *rename_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *rename = gtk_button_new_with_mnemonic (_("Re_name"));
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Source…"));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_name (button, menu_name);
+  gtk_widget_set_tooltip_text (button, _("Rename or remove this source"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (entry, entry_name);
+  gtk_editable_set_text (GTK_EDITABLE (entry), mdg_feed_source_get_name (source));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_name (rename, rename_name);
+  g_object_set_data_full (G_OBJECT (rename), "mdg-source", g_object_ref (source), g_object_unref);
+  g_object_set_data (G_OBJECT (rename), "mdg-entry", entry);
+  g_signal_connect (rename, "clicked", G_CALLBACK (rename_source_cb), self);
+  /* Enter in the name renames, as the button does. */
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_widget_activate), rename);
+  gtk_widget_set_name (remove, remove_name);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  g_object_set_data_full (G_OBJECT (remove), "mdg-source", g_object_ref (source), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_source_cb), self);
+  gtk_box_append (GTK_BOX (rename_box), entry);
+  gtk_box_append (GTK_BOX (rename_box), rename);
+  gtk_box_append (GTK_BOX (box), rename_box);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  return button;
+}
+
 static GtkWidget *
 source_row_new (MdgThreatsPage *self,
                 MdgFeedSource  *source)
@@ -702,6 +835,7 @@ source_row_new (MdgThreatsPage *self,
   g_object_set_data_full (G_OBJECT (toggle), "mdg-source", g_object_ref (source), g_object_unref);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (source_switch_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), source_menu_new (self, source));
   return row;
 }
 
@@ -1073,6 +1207,9 @@ show_sources_action (GtkWidget  *widget,
   MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The item shown may be one the search no longer lists: no selection changed then. */
+  g_clear_object (&self->selected);
+  gtk_label_set_text (self->item_topics, "");
   update_detail (self);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
