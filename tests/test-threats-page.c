@@ -360,6 +360,8 @@ test_threats_fetch_star_pick (WindowFixture *f,
     g_autofree char *remove_name = NULL;
     gint64 search_id;
 
+    wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-search"))),
+                           "WordPress") == 0);
     wait_until (gtk_widget_is_sensitive (require_named (page, "threats-save-search")) &&
                 gtk_widget_get_mapped (require_named (page, "threats-save-search")));
     click (require_named (page, "threats-save-search"));

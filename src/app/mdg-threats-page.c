@@ -553,15 +553,17 @@ save_search_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  /* What the field shows, even if its search has not run yet. */
+  g_autofree char *words = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   SavedWork *work;
 
-  if (self->query == NULL || *g_strstrip (self->query) == '\0')
+  if (*words == '\0')
     return;
   work = g_new0 (SavedWork, 1);
   /* Named by its words: the list of saved searches reads as the keywords the desk follows. */
-  work->name = g_strdup (self->query);
+  work->name = g_strdup (words);
   work->filter = mdg_feed_filter_new ();
-  work->filter->query = g_strdup (self->query);
+  work->filter->query = g_steal_pointer (&words);
   work->filter->state = filter_state (self);
   run_saved_work (self, work);
 }
