@@ -8,9 +8,12 @@
 #include <libsoup/soup.h>
 #include <poppler.h>
 
+#include "mdg-consultation-store.h"
+#include "mdg-consultations-page.h"
 #include "mdg-faq-page.h"
 #include "mdg-faq-store.h"
 #include "mdg-feed-store.h"
+#include "mdg-staff-store.h"
 #include "mdg-test-util.h"
 #include "mdg-threats-page.h"
 #include "mdg-window-test-util.h"
@@ -189,6 +192,14 @@ packet_text (WindowFixture *f,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static char *menu_label (const char *msgid);
+
+static gint64 add_consultation (WindowFixture *f,
+                                gint64         staff_id,
+                                const char    *subject,
+                                const char    *question,
+                                const char    *answer);
+
 static void
 test_threats_fetch_star_pick (WindowFixture *f,
                               gconstpointer  data)
@@ -302,6 +313,36 @@ test_threats_fetch_star_pick (WindowFixture *f,
   wait_until (gtk_widget_get_mapped (require_named (page, "threats-item-topics")));
   screenshot (GTK_WIDGET (f->window), "threats-item");
 
+  /* Attached to a consultation found by search in the chooser. */
+  {
+    g_autoptr(MdgStaff) staff = mdg_staff_new ("Sato Hanako", MDG_STAFF_ROLE_FIRST_LINE);
+    GtkWindow *chooser;
+    gint64 consultation_id;
+
+    g_assert_true (mdg_staff_store_save (f->db, staff, &error));
+    g_assert_no_error (error);
+    consultation_id = add_consultation (f, mdg_staff_get_id (staff), "ルータのCVE対応について",
+                                        "JVNに載ったルータの脆弱性に当社の機器が該当するか知りたい", NULL);
+    add_consultation (f, mdg_staff_get_id (staff), "標的型メールの訓練", "訓練の進め方を相談したい", NULL);
+    g_assert_true (gtk_widget_is_sensitive (require_named (page, "threats-attach-consultation")));
+    click (require_named (page, "threats-attach-consultation"));
+    wait_until ((chooser = find_toplevel (ADW_TYPE_WINDOW)) != NULL &&
+                gtk_widget_get_mapped (require_named (GTK_WIDGET (chooser), "chooser-list")) &&
+                find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), "標的型メールの訓練") != NULL);
+    wait_until (gtk_window_is_active (chooser) && gtk_window_get_focus (chooser) != NULL &&
+                gtk_widget_is_ancestor (gtk_window_get_focus (chooser),
+                                        require_named (GTK_WIDGET (chooser), "chooser-search")));
+    type_text (GTK_WIDGET (chooser), "CVE");
+    wait_until (find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), "標的型メールの訓練") == NULL &&
+                find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), "ルータのCVE対応について") != NULL);
+    screenshot (GTK_WIDGET (chooser), "threats-attach-chooser");
+    press_key (GTK_WIDGET (chooser), GDK_KEY_Return, 0);
+    wait_until (find_toplevel (ADW_TYPE_WINDOW) == NULL);
+    wait_until (query (f, "SELECT count(*) FROM feed_item_attachment WHERE feed_item_id = %" G_GINT64_FORMAT
+                          " AND consultation_id = %" G_GINT64_FORMAT, item_id, consultation_id) == 1);
+    g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item_attachment"), ==, 1);
+  }
+
   /* The starred filter shows the starred item only. */
   click (require_named (page, "threats-filter-starred"));
   wait_until (n_listed (list) == 1 && find_label (list, ROUTER_TITLE) != NULL);
@@ -313,12 +354,73 @@ test_threats_fetch_star_pick (WindowFixture *f,
   type_text (GTK_WIDGET (f->window), "WordPress");
   wait_until (n_listed (list) == 1 && find_label (list, PLUGIN_TITLE) != NULL);
 
+  /* Kept as a saved search, shown again with one click after the search was emptied, removed. */
+  {
+    g_autofree char *apply_name = NULL;
+    g_autofree char *remove_name = NULL;
+    gint64 search_id;
+
+    wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-search"))),
+                           "WordPress") == 0);
+    wait_until (gtk_widget_is_sensitive (require_named (page, "threats-save-search")) &&
+                gtk_widget_get_mapped (require_named (page, "threats-save-search")));
+    click (require_named (page, "threats-save-search"));
+    wait_until (query (f, "SELECT count(*) FROM feed_saved_search WHERE name = 'WordPress'") == 1);
+    search_id = query (f, "SELECT id FROM feed_saved_search WHERE name = 'WordPress'");
+    apply_name = g_strdup_printf ("saved-search-%" G_GINT64_FORMAT, search_id);
+    remove_name = g_strdup_printf ("saved-search-remove-%" G_GINT64_FORMAT, search_id);
+    wait_until (find_named (page, apply_name) != NULL && gtk_widget_get_mapped (find_named (page, apply_name)));
+    gtk_editable_set_text (GTK_EDITABLE (require_named (page, "threats-search")), "");
+    wait_until (n_listed (list) == 2);
+    click (require_named (page, apply_name));
+    wait_until (n_listed (list) == 1 && find_label (list, PLUGIN_TITLE) != NULL);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-search"))), ==, "WordPress");
+    screenshot (GTK_WIDGET (f->window), "threats-saved-search");
+    click (require_named (page, remove_name));
+    wait_until (query (f, "SELECT count(*) FROM feed_saved_search") == 0);
+    wait_until (find_named (page, apply_name) == NULL);
+  }
+
   /* The seminar's packet prints the picked item on its latest threats page. */
   text = packet_text (f, seminar_id);
   flat = g_strdelimit (g_strdup (text), "\n", ' ');
   g_assert_nonnull (strstr (flat, "CVE-2024-12345"));
   g_assert_nonnull (strstr (flat, "サンプル社製ルータにおける"));
   g_assert_null (strstr (flat, "サンプルフォーム"));
+
+  /* The test source renamed and then removed through its menu; the starred item stays. */
+  {
+    gint64 source_id = query (f, "SELECT id FROM feed_source WHERE name = 'JVN（試験）'");
+    g_autofree char *menu_name = g_strdup_printf ("source-menu-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *entry_name = g_strdup_printf ("source-rename-entry-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *rename_name = g_strdup_printf ("source-rename-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *remove_name = g_strdup_printf ("source-remove-%" G_GINT64_FORMAT, source_id);
+    g_autofree char *remove_label = menu_label ("_Remove");
+    GtkWidget *menu, *dialog;
+
+    click (require_named (page, "threats-show-sources"));
+    wait_until ((menu = find_named (page, menu_name)) != NULL && gtk_widget_get_mapped (menu));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    wait_until (gtk_widget_get_mapped (require_named (page, entry_name)));
+    gtk_editable_set_text (GTK_EDITABLE (require_named (page, entry_name)), "JVN（検証用）");
+    screenshot (GTK_WIDGET (f->window), "threats-source-menu");
+    click (require_named (page, rename_name));
+    wait_until (query (f, "SELECT count(*) FROM feed_source WHERE id = %" G_GINT64_FORMAT
+                          " AND name = 'JVN（検証用）'", source_id) == 1);
+    wait_until (label_contains (require_named (page, "threats-sources"), "JVN（検証用）"));
+
+    wait_until ((menu = find_named (page, menu_name)) != NULL && gtk_widget_get_mapped (menu));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    wait_until (gtk_widget_get_mapped (require_named (page, remove_name)));
+    click (require_named (page, remove_name));
+    wait_until ((dialog = GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL && gtk_widget_get_mapped (dialog));
+    screenshot (dialog, "threats-source-remove");
+    click (find_button_with_label (dialog, remove_label));
+    wait_until (!label_contains (require_named (page, "threats-sources"), "JVN（検証用）"));
+    /* The starred item keeps its origin; the other one goes with the source. */
+    g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item WHERE id = %" G_GINT64_FORMAT, item_id), ==, 1);
+    g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item WHERE title = '" PLUGIN_TITLE "'"), ==, 0);
+  }
 
   /* The page lets go of the session, whose connections close; then the server's close,
    * in the main loop once the server is gone: no socket outlives the test. */
@@ -391,6 +493,220 @@ test_faq_create_search (WindowFixture *f,
 
 }
 
+/* Returns: (nullable): the mapped menu item under @root that shows @label */
+static GtkWidget *
+find_menu_item (GtkWidget  *root,
+                const char *label)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton") && gtk_widget_get_mapped (root) &&
+      find_label (root, label) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A translated menu label as the menu shows it: without the mnemonic's underscore. */
+static char *
+menu_label (const char *msgid)
+{
+  char *label = g_strdup (g_dgettext (GETTEXT_PACKAGE, msgid));
+
+  for (char *from = label, *to = label;; from++)
+    if (*from != '_' && (*to++ = *from) == '\0')
+      break;
+  return label;
+}
+
+static gint64
+add_consultation (WindowFixture *f,
+                  gint64         staff_id,
+                  const char    *subject,
+                  const char    *question,
+                  const char    *answer)
+{
+  g_autoptr(MdgConsultation) c = mdg_consultation_new (MDG_CHANNEL_PHONE);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  mdg_consultation_set_received_at (c, now);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, subject);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_QUESTION, question);
+  g_assert_true (mdg_consultation_store_add (f->db, staff_id, c, NULL, &error));
+  g_assert_no_error (error);
+  if (answer != NULL)
+    {
+      g_assert_true (mdg_consultation_store_answer (f->db, staff_id, c, answer, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return mdg_consultation_get_id (c);
+}
+
+static const char *
+selected_subject (GtkWidget *list_view)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  MdgConsultation *c = gtk_single_selection_get_selected_item (selection);
+
+  return c != NULL && mdg_consultation_get_loaded (c) ? mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT)
+                                                      : NULL;
+}
+
+/* Selects the consultation about @subject in the list's selection, as the Consultations
+ * section's own tests do (its rows load lazily as they scroll into view). */
+static void
+select_consultation (WindowFixture *f,
+                     GtkWidget     *list_view,
+                     const char    *subject)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  while (position == GTK_INVALID_LIST_POSITION)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (model) && position == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(MdgConsultation) c = g_list_model_get_item (model, i);
+
+          if (mdg_consultation_get_loaded (c) &&
+              g_strcmp0 (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT), subject) == 0)
+            position = i;
+        }
+      if (position == GTK_INVALID_LIST_POSITION)
+        spin (20);
+    }
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), position, TRUE);
+  wait_until (g_strcmp0 (selected_subject (list_view), subject) == 0);
+  wait_until (g_strcmp0 (gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (f->window), "consultation-subject"))),
+                         subject) == 0);
+}
+
+#define ANSWERED_SUBJECT "VPN機器に見覚えのないログイン"
+#define ANSWERED_QUESTION "VPN機器の管理画面に、社外からの見覚えのないログインが記録されています。どうすればよいですか"
+#define ANSWERED_ANSWER "管理者のパスワードを変更し、製造元の修正版を適用してください。"
+#define OPEN_SUBJECT "拾ったUSBメモリを差してしまった"
+#define USB_QUESTION "USBメモリを拾ったらどうすればよいですか"
+#define USB_ANSWER "差し込まずに、総務の窓口へ届けてください。"
+
+/* "Make FAQ from This Consultation" from the Consultations section's menu, the draft
+ * shown in FAQ with its linked consultation, deleted and brought back with Ctrl+Z, then
+ * deleted for good; an FAQ answer found by search and inserted into an answer. */
+static void
+test_faq_consultations (WindowFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(MdgStaff) staff = mdg_staff_new ("Sato Hanako", MDG_STAFF_ROLE_FIRST_LINE);
+  g_autoptr(MdgFaqEntry) usb = mdg_faq_entry_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *make_label = menu_label ("Make _FAQ from This Consultation");
+  GtkWidget *page, *list, *faq, *faq_list, *menu_button, *item = NULL, *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  GtkWindow *chooser;
+  gint64 answered_id, faq_id;
+
+  g_assert_true (mdg_staff_store_save (f->db, staff, &error));
+  g_assert_no_error (error);
+  answered_id = add_consultation (f, mdg_staff_get_id (staff), ANSWERED_SUBJECT, ANSWERED_QUESTION, ANSWERED_ANSWER);
+  add_consultation (f, mdg_staff_get_id (staff), OPEN_SUBJECT, "昼休みに拾ったUSBメモリを業務用PCに差しました", NULL);
+  mdg_faq_entry_set_question (usb, USB_QUESTION);
+  mdg_faq_entry_set_answer (usb, USB_ANSWER);
+  g_assert_true (mdg_faq_store_save (f->db, usb, &error));
+  g_assert_no_error (error);
+
+  /* The answered consultation, and its menu. */
+  open_section (f, "consultations");
+  page = GTK_WIDGET (mdg_window_peek_section (f->window, "consultations"));
+  g_assert_true (MDG_IS_CONSULTATIONS_PAGE (page));
+  list = require_named (page, "consultations-list");
+  wait_until (gtk_widget_get_mapped (list) && n_listed (list) >= 2);
+  select_consultation (f, list, ANSWERED_SUBJECT);
+  menu_button = require_named (page, "consultation-menu");
+  wait_until (gtk_widget_get_mapped (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wait_until ((item = find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                                      make_label)) != NULL);
+  g_assert_true (gtk_widget_is_sensitive (item));
+  screenshot (GTK_WIDGET (f->window), "consultation-make-faq");
+  g_signal_emit_by_name (item, "clicked");
+
+  /* A draft linked to it, shown in FAQ to be read over. */
+  wait_until (query (f, "SELECT count(*) FROM faq_consultation WHERE consultation_id = %" G_GINT64_FORMAT,
+                     answered_id) == 1);
+  faq_id = query (f, "SELECT faq_id FROM faq_consultation WHERE consultation_id = %" G_GINT64_FORMAT, answered_id);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM faq_entry WHERE id = %" G_GINT64_FORMAT " AND NOT published"
+                             " AND answer = '" ANSWERED_ANSWER "'", faq_id), ==, 1);
+  wait_until (g_strcmp0 (mdg_window_get_section (f->window), "faq") == 0);
+  faq = GTK_WIDGET (mdg_window_peek_section (f->window, "faq"));
+  faq_list = require_named (faq, "faq-list");
+  wait_until (gtk_widget_get_mapped (require_named (faq, "faq-question")) &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (faq, "faq-question"))),
+                         ANSWERED_QUESTION) == 0);
+  wait_until (gtk_widget_get_mapped (require_named (faq, "faq-consultations")) &&
+              find_label (require_named (faq, "faq-consultations"), ANSWERED_SUBJECT) != NULL);
+  screenshot (GTK_WIDGET (f->window), "faq-linked");
+
+  /* Deleted with its button: gone from the list at once, back with Ctrl+Z. */
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) != NULL);
+  g_assert_true (gtk_widget_is_sensitive (require_named (faq, "faq-delete")));
+  click (require_named (faq, "faq-delete"));
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) == NULL);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM faq_entry WHERE id = %" G_GINT64_FORMAT, faq_id), ==, 1);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) != NULL &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (faq, "faq-question"))),
+                         ANSWERED_QUESTION) == 0);
+
+  /* Deleted again, for good once its toast has gone: its link goes with it. */
+  wait_until (gtk_widget_is_sensitive (require_named (faq, "faq-delete")));
+  click (require_named (faq, "faq-delete"));
+  wait_until (find_label (faq_list, ANSWERED_QUESTION) == NULL);
+  wait_until (query (f, "SELECT count(*) FROM faq_entry WHERE id = %" G_GINT64_FORMAT, faq_id) == 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM faq_consultation WHERE faq_id = %" G_GINT64_FORMAT, faq_id), ==, 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM consultation WHERE id = %" G_GINT64_FORMAT, answered_id), ==, 1);
+
+  /* An FAQ answer inserted where the cursor is in the open consultation's answer. */
+  open_section (f, "consultations");
+  select_consultation (f, list, OPEN_SUBJECT);
+  view = require_named (page, "consultation-answer-text");
+  wait_until (gtk_widget_get_mapped (view));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, "ご相談ありがとうございます。\n", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_widget_is_sensitive (require_named (page, "consultation-insert-faq")));
+  click (require_named (page, "consultation-insert-faq"));
+  wait_until ((chooser = find_toplevel (ADW_TYPE_WINDOW)) != NULL &&
+              gtk_widget_get_mapped (require_named (GTK_WIDGET (chooser), "chooser-search")));
+  /* The search has the keyboard (its text inside it, to be exact) and the window is active. */
+  wait_until (gtk_window_is_active (chooser) && gtk_window_get_focus (chooser) != NULL &&
+              gtk_widget_is_ancestor (gtk_window_get_focus (chooser),
+                                      require_named (GTK_WIDGET (chooser), "chooser-search")));
+  type_text (GTK_WIDGET (chooser), "USB");
+  wait_until (find_label (require_named (GTK_WIDGET (chooser), "chooser-list"), USB_QUESTION) != NULL &&
+              gtk_widget_get_first_child (require_named (GTK_WIDGET (chooser), "chooser-list")) ==
+                gtk_widget_get_last_child (require_named (GTK_WIDGET (chooser), "chooser-list")));
+  screenshot (GTK_WIDGET (chooser), "faq-chooser");
+  press_key (GTK_WIDGET (chooser), GDK_KEY_Return, 0);
+  wait_until (find_toplevel (ADW_TYPE_WINDOW) == NULL);
+  {
+    GtkTextIter start;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "ご相談ありがとうございます。\n" USB_ANSWER);
+  }
+  /* The keyboard goes back to the answer, where it was. */
+  wait_until (gtk_window_get_focus (GTK_WINDOW (f->window)) == view);
+  screenshot (GTK_WIDGET (f->window), "consultation-faq-inserted");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +716,8 @@ main (int   argc,
   g_test_add ("/threats-page/fetch-star-pick", WindowFixture, NULL, fixture_set_up_sample,
               test_threats_fetch_star_pick, fixture_tear_down);
   g_test_add ("/threats-page/faq", WindowFixture, NULL, fixture_set_up_sample, test_faq_create_search,
+              fixture_tear_down);
+  g_test_add ("/threats-page/faq-consultations", WindowFixture, NULL, fixture_set_up_sample, test_faq_consultations,
               fixture_tear_down);
 
   return g_test_run ();

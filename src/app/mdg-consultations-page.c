@@ -7,6 +7,7 @@
 
 #include "mdg-app-util.h"
 #include "mdg-category.h"
+#include "mdg-chooser.h"
 #include "mdg-consultation-model.h"
 #include "mdg-consultation-store.h"
 #include "mdg-consultations-page.h"
@@ -15,10 +16,12 @@
 #include "mdg-date.h"
 #include "mdg-draft-store.h"
 #include "mdg-error.h"
+#include "mdg-faq-store.h"
 #include "mdg-mail.h"
 #include "mdg-organization-store.h"
 #include "mdg-person.h"
 #include "mdg-staff-store.h"
+#include "mdg-window.h"
 
 /*
  * The Consultations section: the list of consultations (newest first, searched as
@@ -251,6 +254,7 @@ struct _MdgConsultationsPage
   AdwWindowTitle       *detail_title;
   GtkWidget            *save_button;
   GtkWidget            *cancel_button;
+  GtkWidget            *detail_menu_button;
   GtkStack             *detail_stack;
   GtkLabel             *detail_subject;
   GtkGrid              *detail_grid;
@@ -451,6 +455,7 @@ show_pane (MdgConsultationsPage *self,
   gtk_stack_set_visible_child_name (self->detail_stack, name);
   gtk_widget_set_visible (self->save_button, intake);
   gtk_widget_set_visible (self->cancel_button, intake);
+  gtk_widget_set_visible (self->detail_menu_button, g_str_equal (name, "detail"));
   adw_window_title_set_title (self->detail_title, intake ? _("New Consultation") : "");
   /* Folded, the list comes back when there is nothing to show beside it. */
   adw_leaflet_set_visible_child (self->leaflet, g_str_equal (name, "none") ? self->list_pane : self->detail_pane);
@@ -700,6 +705,7 @@ update_actions (MdgConsultationsPage *self)
                           loaded && answered && mdg_consultation_get_channel (c) == MDG_CHANNEL_EMAIL);
   gtk_widget_set_visible (self->answer_editor,
                           loaded && (state == MDG_CONSULTATION_STATE_NEW || state == MDG_CONSULTATION_STATE_IN_PROGRESS));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.make-faq", loaded);
   gtk_widget_set_visible (self->action_box, gtk_widget_get_visible (self->dispatch_button) ||
                                             gtk_widget_get_visible (self->start_button) ||
                                             gtk_widget_get_visible (self->reply_button));
@@ -714,6 +720,107 @@ start_action (GtkWidget  *widget,
 
   if (self->shown != NULL)
     run_op (self, op_new (self, OP_START));
+}
+
+/* ------------------------------------------------------------------------- */
+/* The FAQ: an entry made from a consultation, an FAQ answer in an answer     */
+/* ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 consultation_id;
+  gint64 faq_id;
+} MakeFaqWork;
+
+static gboolean
+make_faq_work_run (MdgDatabase  *connection,
+                   gpointer      data,
+                   GError      **error)
+{
+  MakeFaqWork *work = data;
+  g_autoptr(MdgFaqEntry) entry = mdg_faq_store_draft_from_consultation (connection, work->consultation_id, error);
+
+  if (entry == NULL)
+    return FALSE;
+  work->faq_id = mdg_faq_entry_get_id (entry);
+  return TRUE;
+}
+
+static void
+faq_made (GtkWidget *widget,
+          gpointer   data)
+{
+  MakeFaqWork *work = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  MdgSection *faq;
+
+  /* The draft holds the requester's own words: it is shown at once to be read over. */
+  if (!MDG_IS_WINDOW (root) || (faq = mdg_window_show_section (MDG_WINDOW (root), "faq")) == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (faq), "faq.show-entry", "x", work->faq_id);
+  _mdg_toast (GTK_WIDGET (faq), _("An FAQ draft was made from the consultation: read it over before publishing"));
+}
+
+static void
+make_faq_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  MakeFaqWork *work;
+
+  if (self->shown == NULL || !mdg_consultation_get_loaded (self->shown))
+    return;
+  work = g_new0 (MakeFaqWork, 1);
+  work->consultation_id = mdg_consultation_get_id (self->shown);
+  _mdg_work_async (widget, get_database (self), make_faq_work_run, work, g_free, faq_made, TRUE);
+}
+
+static GPtrArray *
+list_faq (MdgDatabase  *connection,
+          const char   *query,
+          GError      **error)
+{
+  return mdg_faq_store_list (connection, query, FALSE, error);
+}
+
+static void
+describe_faq (gpointer   record,
+              char     **title,
+              char     **subtitle)
+{
+  *title = g_strdup (mdg_faq_entry_get_question (record));
+  *subtitle = g_strdup (mdg_faq_entry_get_answer (record));
+}
+
+static void
+faq_chosen_cb (GtkWidget *widget,
+               gpointer   record,
+               gpointer   user_data)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->answer_view);
+  const char *answer = mdg_faq_entry_get_answer (record);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_at_cursor (buffer, answer != NULL ? answer : "", -1);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+}
+
+static void
+insert_faq_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  static MdgChooserKind kind = { .list = list_faq, .describe = describe_faq, .empty_icon = "help-faq-symbolic" };
+
+  /* _() is no constant: the strings are set when asked. */
+  kind.title = _("Insert FAQ Answer");
+  kind.placeholder = _("Search questions and answers");
+  kind.empty_title = _("No Questions Yet");
+  kind.empty_description = _("Write the answers the desk gives again and again in the FAQ section.");
+  _mdg_chooser_present (widget, get_database (MDG_CONSULTATIONS_PAGE (widget)), &kind, faq_chosen_cb, NULL);
 }
 
 static void
@@ -2106,6 +2213,7 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_menu_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, detail_subject);
@@ -2138,6 +2246,8 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "consultations.dispatch", NULL, dispatch_action);
   gtk_widget_class_install_action (widget_class, "consultations.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "consultations.answer", NULL, answer_action);
+  gtk_widget_class_install_action (widget_class, "consultations.make-faq", NULL, make_faq_action);
+  gtk_widget_class_install_action (widget_class, "consultations.insert-faq", NULL, insert_faq_action);
   gtk_widget_class_install_action (widget_class, "consultations.reply", NULL, reply_action);
   gtk_widget_class_install_action (widget_class, "consultations.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "consultations.discard-draft", NULL, discard_draft_action);

@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
+#include "mdg-consultation-store.h"
 #include "mdg-date.h"
 #include "mdg-desk.h"
 #include "mdg-document-output.h"
@@ -13,6 +16,8 @@
 #include "mdg-faq-page.h"
 #include "mdg-faq-store.h"
 #include "mdg-site-export.h"
+#include "mdg-store-async.h"
+#include "mdg-undo-deletions.h"
 
 /*
  * The FAQ: the answers the desk gives again and again, classified by the guidebook's
@@ -43,6 +48,8 @@ struct _MdgFaqPage
   GtkFlowBox         *category_box;
   GtkDropDown        *category_dropdown;
   GtkLabel           *updated_label;
+  GtkWidget          *consultations_group;
+  GtkListBox         *consultation_list;
 
   /* owned */
   GListStore         *entries;
@@ -52,6 +59,7 @@ struct _MdgFaqPage
   GCancellable       *cancellable;
   char               *query;
   gint64              select_after_load;
+  MdgUndoDeletions   *deletions;
 };
 
 G_DEFINE_FINAL_TYPE (MdgFaqPage, mdg_faq_page, MDG_TYPE_SECTION)
@@ -130,6 +138,10 @@ entries_loaded_cb (GObject      *source,
   if (keep == 0 && self->editing != NULL)
     keep = mdg_faq_entry_get_id (self->editing);
   self->select_after_load = 0;
+  /* An entry deleted a moment ago stays away while its Undo is offered. */
+  for (guint i = entries->len; i > 0; i--)
+    if (mdg_undo_deletions_contains (self->deletions, mdg_faq_entry_get_id (g_ptr_array_index (entries, i - 1))))
+      g_ptr_array_remove_index (entries, i - 1);
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), entries->pdata,
                        entries->len);
   gtk_stack_set_visible_child_name (self->list_stack, entries->len > 0 ? "list"
@@ -225,6 +237,98 @@ category_selected_cb (MdgFaqPage *self)
   show_chosen (self);
 }
 
+/* The consultations an entry is linked to, read in a worker for their subjects. */
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *consultations;
+} LinksWork;
+
+static void
+links_work_free (LinksWork *work)
+{
+  g_clear_pointer (&work->ids, g_array_unref);
+  g_clear_pointer (&work->consultations, g_ptr_array_unref);
+  g_free (work);
+}
+
+static gboolean
+links_work_run (MdgDatabase  *connection,
+                gpointer      data,
+                GError      **error)
+{
+  LinksWork *work = data;
+
+  return (work->consultations = _mdg_consultation_store_load_many (connection, work->ids, error)) != NULL;
+}
+
+static void
+links_loaded (GtkWidget *widget,
+              gpointer   data)
+{
+  MdgFaqPage *self = MDG_FAQ_PAGE (widget);
+  LinksWork *work = data;
+  GArray *ids;
+
+  /* Another entry may be in the editor by now. */
+  if (self->editing == NULL || self->consultation_list == NULL)
+    return;
+  ids = mdg_faq_entry_get_consultation_ids (self->editing);
+  if (ids == NULL || ids->len != work->ids->len ||
+      memcmp (ids->data, work->ids->data, ids->len * sizeof (gint64)) != 0 ||
+      gtk_widget_get_first_child (GTK_WIDGET (self->consultation_list)) != NULL)
+    return;
+  for (guint i = 0; i < work->consultations->len; i++)
+    {
+      MdgConsultation *c = g_ptr_array_index (work->consultations, i);
+      g_autofree char *date = mdg_date_format (mdg_consultation_get_received_at (c), MDG_DATE_DEFAULT);
+      /* Translators: a linked consultation in the FAQ editor: when it came, and its state */
+      g_autofree char *meta = g_strdup_printf (_("Received %s · %s"), date,
+                                               mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+      GtkWidget *subject = gtk_label_new (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
+      GtkWidget *facts = gtk_label_new (meta);
+
+      gtk_label_set_xalign (GTK_LABEL (subject), 0);
+      gtk_label_set_wrap (GTK_LABEL (subject), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (subject), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (facts), 0);
+      gtk_widget_add_css_class (facts, "caption");
+      gtk_widget_add_css_class (facts, "dim-label");
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 9);
+      gtk_widget_set_margin_bottom (box, 9);
+      gtk_box_append (GTK_BOX (box), subject);
+      gtk_box_append (GTK_BOX (box), facts);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->consultation_list, row);
+    }
+  gtk_widget_set_visible (self->consultations_group, work->consultations->len > 0);
+}
+
+static void
+show_links (MdgFaqPage  *self,
+            MdgFaqEntry *entry)
+{
+  GArray *ids = entry != NULL ? mdg_faq_entry_get_consultation_ids (entry) : NULL;
+  GtkWidget *child;
+  LinksWork *work;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->consultation_list))) != NULL)
+    gtk_list_box_remove (self->consultation_list, child);
+  gtk_widget_set_visible (self->consultations_group, FALSE);
+  if (ids == NULL || ids->len == 0)
+    return;
+
+  work = g_new0 (LinksWork, 1);
+  work->ids = g_array_copy (ids);
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), links_work_run, work,
+                   (GDestroyNotify) links_work_free, links_loaded, FALSE);
+}
+
 static void
 edit_entry (MdgFaqPage  *self,
             MdgFaqEntry *entry)
@@ -237,6 +341,8 @@ edit_entry (MdgFaqPage  *self,
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
       adw_window_title_set_title (self->detail_title, "");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "faq.save", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "faq.delete", FALSE);
+      show_links (self, NULL);
       return;
     }
 
@@ -244,6 +350,8 @@ edit_entry (MdgFaqPage  *self,
   adw_window_title_set_title (self->detail_title, mdg_faq_entry_get_id (entry) > 0 ? _("Edit Question")
                                                                                   : _("New Question"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "faq.save", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "faq.delete", mdg_faq_entry_get_id (entry) > 0);
+  show_links (self, entry);
   gtk_editable_set_text (GTK_EDITABLE (self->question_entry), mdg_faq_entry_get_question (entry)
                                                                ? mdg_faq_entry_get_question (entry) : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer_view),
@@ -380,6 +488,85 @@ save_action (GtkWidget  *widget,
     g_ptr_array_add (work->categories, mdg_faq_category_ref (g_ptr_array_index (self->chosen, i)));
   _mdg_work_async (widget, mdg_section_get_database (MDG_SECTION (self)), save_work_run, work,
                    (GDestroyNotify) save_work_free, saved, TRUE);
+}
+
+static void
+show_entry_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MdgFaqPage *self = MDG_FAQ_PAGE (widget);
+
+  /* Shown whatever was searched before: the search is emptied first. */
+  g_clear_pointer (&self->query, g_free);
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_clear_object (&self->editing);
+  self->select_after_load = g_variant_get_int64 (parameter);
+  reload_entries (self);
+}
+
+static guint
+position_of (MdgFaqPage *self,
+             gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->entries)); i++)
+    {
+      g_autoptr(MdgFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (mdg_faq_entry_get_id (entry) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdgFaqPage *self = MDG_FAQ_PAGE (widget);
+  g_autoptr(MdgFaqEntry) entry = NULL;
+  g_autofree char *title = NULL;
+  guint position;
+
+  if (self->editing == NULL || mdg_faq_entry_get_id (self->editing) <= 0)
+    return;
+  entry = g_object_ref (self->editing);
+  position = position_of (self, mdg_faq_entry_get_id (entry));
+  edit_entry (self, NULL);
+  if (position != GTK_INVALID_LIST_POSITION)
+    g_list_store_remove (self->entries, position);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, self->query && *self->query ? "no-results" : "empty");
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+
+  /* Translators: %s is the question of the FAQ entry deleted */
+  title = g_strdup_printf (_("“%s” was deleted"), mdg_faq_entry_get_question (entry));
+  mdg_undo_deletions_add (self->deletions, mdg_faq_entry_get_id (entry), title, 5);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdgFaqPage *self = MDG_FAQ_PAGE (widget);
+  gint64 id = mdg_undo_deletions_undo_last (self->deletions);
+
+  if (id != 0)
+    {
+      self->select_after_load = id;
+      reload_entries (self);
+    }
+}
+
+static void
+update_undo (MdgFaqPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "faq.undo-delete",
+                                 mdg_undo_deletions_get_n_pending (self->deletions) > 0);
 }
 
 static void
@@ -555,6 +742,11 @@ mdg_faq_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (mdg_faq_page_parent_class)->constructed (object);
 
+  self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)),
+                                            mdg_faq_store_delete_async, mdg_faq_store_delete_finish,
+                                            "faq.undo-delete");
+  g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
+  update_undo (self);
   edit_entry (self, NULL);
   load_categories (self);
   reload_entries (self);
@@ -565,6 +757,10 @@ mdg_faq_page_dispose (GObject *object)
 {
   MdgFaqPage *self = MDG_FAQ_PAGE (object);
 
+  /* Deleted entries go for good when the section goes. */
+  if (self->deletions != NULL)
+    mdg_undo_deletions_commit_all (self->deletions);
+  g_clear_object (&self->deletions);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -614,12 +810,17 @@ mdg_faq_page_class_init (MdgFaqPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgFaqPage, category_box);
   gtk_widget_class_bind_template_child (widget_class, MdgFaqPage, category_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MdgFaqPage, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgFaqPage, consultations_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgFaqPage, consultation_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "faq.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "faq.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "faq.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "faq.show-entry", "x", show_entry_action);
+  gtk_widget_class_install_action (widget_class, "faq.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "faq.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "faq.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "faq.export-html", NULL, export_html_action);
 }

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
+#include "mdg-chooser.h"
+#include "mdg-consultation-store.h"
 #include "mdg-date.h"
 #include "mdg-faq-store.h"
 #include "mdg-feed-scheduler.h"
@@ -35,6 +37,8 @@ struct _MdgThreatsPage
   GtkWidget          *list_pane;
   GtkWidget          *detail_pane;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *saved_row;
+  GtkFlowBox         *saved_box;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   GtkSingleSelection *selection;
@@ -93,6 +97,7 @@ typedef enum {
   ITEM_STAR,
   ITEM_PICK,
   ITEM_FAQ,
+  ITEM_ATTACH,
 } ItemOp;
 
 typedef struct
@@ -102,12 +107,15 @@ typedef struct
   gint64         seminar_id;
   gboolean       value;
   char          *seminar_title;
+  gint64         consultation_id;
+  char          *consultation_subject;
 } ItemWork;
 
 static void
 item_work_free (ItemWork *work)
 {
   g_free (work->seminar_title);
+  g_free (work->consultation_subject);
   g_free (work);
 }
 
@@ -134,6 +142,8 @@ item_work_run (MdgDatabase  *connection,
     case ITEM_FAQ:
       entry = mdg_faq_store_draft_from_item (connection, work->item_id, error);
       return entry != NULL;
+    case ITEM_ATTACH:
+      return mdg_feed_store_attach (connection, work->item_id, MDG_ATTACH_CONSULTATION, work->consultation_id, error);
     default:
       g_assert_not_reached ();
     }
@@ -193,6 +203,15 @@ item_work_done (GtkWidget *widget,
       break;
     case ITEM_FAQ:
       _mdg_toast (widget, _("An FAQ draft was made from this item: finish it in FAQ"));
+      break;
+    case ITEM_ATTACH:
+      {
+        /* Translators: %s is the consultation's subject */
+        g_autofree char *message = g_strdup_printf (_("Attached to the consultation “%s”"),
+                                                    work->consultation_subject);
+
+        _mdg_toast (widget, message);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -396,6 +415,8 @@ reload_items (MdgThreatsPage *self)
                                    items_loaded_cb, g_object_ref (self));
 }
 
+static void update_saved_row (MdgThreatsPage *self);
+
 static void
 search_changed_cb (MdgThreatsPage *self,
                    GtkSearchEntry *entry)
@@ -403,17 +424,170 @@ search_changed_cb (MdgThreatsPage *self,
   g_free (self->query);
   self->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
   reload_items (self);
+  update_saved_row (self);
+}
+
+/* ---- Saved searches ---- */
+
+/* A saved search listed, saved or removed, in a worker. */
+typedef struct
+{
+  char          *name;
+  MdgFeedFilter *filter;
+  gint64         remove_id;
+  GPtrArray     *searches;
+} SavedWork;
+
+static void
+saved_work_free (SavedWork *work)
+{
+  g_free (work->name);
+  g_clear_pointer (&work->filter, mdg_feed_filter_free);
+  g_clear_pointer (&work->searches, g_ptr_array_unref);
+  g_free (work);
+}
+
+static void
+saved_search_chosen_cb (GtkButton      *button,
+                        MdgThreatsPage *self)
+{
+  MdgSavedSearch *search = g_object_get_data (G_OBJECT (button), "mdg-saved-search");
+  const MdgFeedFilter *filter = mdg_saved_search_get_filter (search);
+
+  /* As if typed and clicked: the search field and the filter buttons say what is shown. */
+  g_object_set (self, "filter", mdg_feed_item_state_to_string (filter->state), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), filter->query ? filter->query : "");
+}
+
+static void remove_saved_search (MdgThreatsPage *self,
+                                 gint64          id);
+
+static void
+saved_search_remove_cb (GtkButton      *button,
+                        MdgThreatsPage *self)
+{
+  remove_saved_search (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "mdg-saved-search-id")));
+}
+
+static void
+saved_searches_loaded (GtkWidget *widget,
+                       gpointer   data)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  SavedWork *work = data;
+  GtkWidget *child;
+
+  if (self->saved_box == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->saved_box))) != NULL)
+    gtk_flow_box_remove (self->saved_box, child);
+  for (guint i = 0; i < work->searches->len; i++)
+    {
+      MdgSavedSearch *search = g_ptr_array_index (work->searches, i);
+      gint64 id = mdg_saved_search_get_id (search);
+      g_autofree char *name = g_strdup_printf ("saved-search-%" G_GINT64_FORMAT, id);
+      g_autofree char *remove_name = g_strdup_printf ("saved-search-remove-%" G_GINT64_FORMAT, id);
+      /* Translators: the tooltip of a saved search's remove button */
+      g_autofree char *tooltip = g_strdup_printf (_("Remove the saved search “%s”"), mdg_saved_search_get_name (search));
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *apply = gtk_button_new_with_label (mdg_saved_search_get_name (search));
+      GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+      gtk_widget_add_css_class (box, "linked");
+      gtk_widget_set_name (apply, name);
+      gtk_widget_set_tooltip_text (apply, _("Show the items this search finds"));
+      g_object_set_data_full (G_OBJECT (apply), "mdg-saved-search", g_object_ref (search), g_object_unref);
+      g_signal_connect (apply, "clicked", G_CALLBACK (saved_search_chosen_cb), self);
+      gtk_widget_set_name (remove, remove_name);
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      g_object_set_data (G_OBJECT (remove), "mdg-saved-search-id", GSIZE_TO_POINTER (id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (saved_search_remove_cb), self);
+      gtk_box_append (GTK_BOX (box), apply);
+      gtk_box_append (GTK_BOX (box), remove);
+      gtk_widget_set_halign (box, GTK_ALIGN_START);
+      gtk_flow_box_append (self->saved_box, box);
+    }
+  update_saved_row (self);
+}
+
+static gboolean
+saved_work_run (MdgDatabase  *connection,
+                gpointer      data,
+                GError      **error)
+{
+  SavedWork *work = data;
+
+  if (work->filter != NULL)
+    {
+      g_autoptr(MdgSavedSearch) saved = mdg_feed_store_save_search (connection, work->name, work->filter, error);
+
+      if (saved == NULL)
+        return FALSE;
+    }
+  if (work->remove_id > 0 && !mdg_feed_store_delete_saved_search (connection, work->remove_id, error))
+    return FALSE;
+  return (work->searches = mdg_feed_store_list_saved_searches (connection, error)) != NULL;
+}
+
+static void
+run_saved_work (MdgThreatsPage *self,
+                SavedWork      *work)
+{
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), saved_work_run, work,
+                   (GDestroyNotify) saved_work_free, saved_searches_loaded, work->filter != NULL || work->remove_id > 0);
+}
+
+static void
+remove_saved_search (MdgThreatsPage *self,
+                     gint64          id)
+{
+  SavedWork *work = g_new0 (SavedWork, 1);
+
+  work->remove_id = id;
+  run_saved_work (self, work);
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  /* What the field shows, even if its search has not run yet. */
+  g_autofree char *words = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  SavedWork *work;
+
+  if (*words == '\0')
+    return;
+  work = g_new0 (SavedWork, 1);
+  /* Named by its words: the list of saved searches reads as the keywords the desk follows. */
+  work->name = g_strdup (words);
+  work->filter = mdg_feed_filter_new ();
+  work->filter->query = g_steal_pointer (&words);
+  work->filter->state = filter_state (self);
+  run_saved_work (self, work);
+}
+
+static void
+update_saved_row (MdgThreatsPage *self)
+{
+  gboolean has_query = self->query != NULL && *self->query != '\0';
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.save-search", has_query);
+  gtk_widget_set_visible (self->saved_row,
+                          has_query || gtk_widget_get_first_child (GTK_WIDGET (self->saved_box)) != NULL);
 }
 
 /* ---- The sources ---- */
 
-/* Adding a source, or switching one on or off, in a worker. */
+/* Adding a source, switching one on or off, renaming or removing it, in a worker. */
 typedef struct
 {
   gint64    id;        /* 0 to add */
   char     *name;
   char     *url;
   gboolean  enabled;
+  gboolean  remove;
 } SourceWork;
 
 static void
@@ -431,6 +605,8 @@ source_work_run (MdgDatabase  *connection,
 {
   SourceWork *work = data;
 
+  if (work->remove)
+    return mdg_feed_store_remove_source (connection, work->id, error);
   if (work->id > 0)
     return mdg_feed_store_update_source (connection, work->id, work->name, work->url, work->enabled, error);
   work->id = mdg_feed_store_add_source (connection, work->name, work->url, error);
@@ -493,6 +669,136 @@ add_source_action (GtkWidget  *widget,
                    (GDestroyNotify) source_work_free, source_added, TRUE);
 }
 
+static void
+source_done (GtkWidget *widget,
+             gpointer   data)
+{
+  SourceWork *work = data;
+  g_autofree char *message = NULL;
+
+  if (work->remove)
+    /* Translators: a feed source's name */
+    message = g_strdup_printf (_("Removed “%s”: its starred and picked items stay"), work->name);
+  else
+    /* Translators: a feed source's new name */
+    message = g_strdup_printf (_("Renamed to “%s”"), work->name);
+  _mdg_toast (widget, message);
+  reload_sources (MDG_THREATS_PAGE (widget));
+  reload_items (MDG_THREATS_PAGE (widget));
+}
+
+static SourceWork *
+source_work_for (MdgFeedSource *source)
+{
+  SourceWork *work = g_new0 (SourceWork, 1);
+
+  work->id = mdg_feed_source_get_id (source);
+  work->name = g_strdup (mdg_feed_source_get_name (source));
+  work->url = g_strdup (mdg_feed_source_get_url (source));
+  work->enabled = mdg_feed_source_get_enabled (source);
+  return work;
+}
+
+static void
+rename_source_cb (GtkWidget      *button,
+                  MdgThreatsPage *self)
+{
+  MdgFeedSource *source = g_object_get_data (G_OBJECT (button), "mdg-source");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "mdg-entry");
+  SourceWork *work = source_work_for (source);
+
+  g_free (work->name);
+  /* The store says in words what is wrong with an empty name. */
+  work->name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER)));
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), source_work_run, work,
+                   (GDestroyNotify) source_work_free, source_done, TRUE);
+}
+
+static void
+remove_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MdgThreatsPage   *self)
+{
+  MdgFeedSource *source = g_object_get_data (G_OBJECT (dialog), "mdg-source");
+  SourceWork *work;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+  work = source_work_for (source);
+  work->remove = TRUE;
+  _mdg_work_async (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)), source_work_run, work,
+                   (GDestroyNotify) source_work_free, source_done, TRUE);
+}
+
+static void
+remove_source_cb (GtkWidget      *button,
+                  MdgThreatsPage *self)
+{
+  MdgFeedSource *source = g_object_get_data (G_OBJECT (button), "mdg-source");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* Translators: a feed source's name */
+  g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), mdg_feed_source_get_name (source));
+  GtkWidget *dialog;
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (button, GTK_TYPE_POPOVER)));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("It is no longer fetched and its items are deleted, except the ones starred, "
+                                     "picked as seminar topics or attached to a consultation."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mdg-source", g_object_ref (source), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The source's menu: a new name, or Remove. */
+static GtkWidget *
+source_menu_new (MdgThreatsPage *self,
+                 MdgFeedSource  *source)
+{
+  gint64 id = mdg_feed_source_get_id (source);
+  g_autofree char *menu_name = g_strdup_printf ("source-menu-%" G_GINT64_FORMAT, id);
+  g_autofree char *entry_name = g_strdup_printf ("source-rename-entry-%" G_GINT64_FORMAT, id);
+  g_autofree char *rename_name = g_strdup_printf ("source-rename-%" G_GINT64_FORMAT, id);
+  g_autofree char *remove_name = g_strdup_printf ("source-remove-%" G_GINT64_FORMAT, id);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *rename_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *rename = gtk_button_new_with_mnemonic (_("Re_name"));
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Source…"));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_name (button, menu_name);
+  gtk_widget_set_tooltip_text (button, _("Rename or remove this source"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_name (entry, entry_name);
+  gtk_editable_set_text (GTK_EDITABLE (entry), mdg_feed_source_get_name (source));
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_name (rename, rename_name);
+  g_object_set_data_full (G_OBJECT (rename), "mdg-source", g_object_ref (source), g_object_unref);
+  g_object_set_data (G_OBJECT (rename), "mdg-entry", entry);
+  g_signal_connect (rename, "clicked", G_CALLBACK (rename_source_cb), self);
+  /* Enter in the name renames, as the button does. */
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (gtk_widget_activate), rename);
+  gtk_widget_set_name (remove, remove_name);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  g_object_set_data_full (G_OBJECT (remove), "mdg-source", g_object_ref (source), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_source_cb), self);
+  gtk_box_append (GTK_BOX (rename_box), entry);
+  gtk_box_append (GTK_BOX (rename_box), rename);
+  gtk_box_append (GTK_BOX (box), rename_box);
+  gtk_box_append (GTK_BOX (box), remove);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  return button;
+}
+
 static GtkWidget *
 source_row_new (MdgThreatsPage *self,
                 MdgFeedSource  *source)
@@ -531,6 +837,7 @@ source_row_new (MdgThreatsPage *self,
   g_object_set_data_full (G_OBJECT (toggle), "mdg-source", g_object_ref (source), g_object_unref);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (source_switch_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), source_menu_new (self, source));
   return row;
 }
 
@@ -577,6 +884,7 @@ update_actions (MdgThreatsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.fetch", self->scheduler != NULL && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.star", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.faq-draft", has_item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.attach-consultation", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.open",
                                  has_item && mdg_feed_item_get_link (self->selected) != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->topic_button), has_item);
@@ -628,6 +936,7 @@ scheduler_finished_cb (MdgThreatsPage   *self,
 
   reload_sources (self);
   reload_items (self);
+  run_saved_work (self, g_new0 (SavedWork, 1));
 }
 
 static void
@@ -796,6 +1105,79 @@ faq_draft_action (GtkWidget  *widget,
   change_item (MDG_THREATS_PAGE (widget), ITEM_FAQ, TRUE, NULL);
 }
 
+static GPtrArray *
+list_consultations (MdgDatabase  *connection,
+                    const char   *query,
+                    GError      **error)
+{
+  g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
+
+  /* Newest first; a search reaches the older ones. */
+  filter->query = g_strdup (query);
+  filter->limit = 100;
+  return mdg_consultation_store_list (connection, filter, error);
+}
+
+static void
+describe_consultation (gpointer   record,
+                       char     **title,
+                       char     **subtitle)
+{
+  MdgConsultation *c = record;
+  g_autofree char *date = mdg_date_format (mdg_consultation_get_received_at (c), MDG_DATE_DEFAULT);
+  const char *organization = mdg_consultation_get_text (c, MDG_CONSULTATION_ORGANIZATION);
+
+  *title = g_strdup (mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
+  if (organization != NULL && *organization != '\0')
+    /* Translators: a consultation in a chooser: its date, organization and state */
+    *subtitle = g_strdup_printf (_("%s · %s · %s"), date, organization,
+                                 mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+  else
+    /* Translators: a consultation in a chooser: its date and state */
+    *subtitle = g_strdup_printf (_("%s · %s"), date, mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
+}
+
+static void
+consultation_chosen_cb (GtkWidget *widget,
+                        gpointer   record,
+                        gpointer   user_data)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  gint64 item_id = GPOINTER_TO_SIZE (user_data);
+  ItemWork *work;
+
+  /* The item the chooser was opened for, even if the list moved meanwhile. */
+  if (find_item (self, item_id) == NULL)
+    return;
+  work = g_new0 (ItemWork, 1);
+  work->op = ITEM_ATTACH;
+  work->item_id = item_id;
+  work->consultation_id = mdg_consultation_get_id (record);
+  work->consultation_subject = g_strdup (mdg_consultation_get_text (record, MDG_CONSULTATION_SUBJECT));
+  _mdg_work_async (widget, mdg_section_get_database (MDG_SECTION (self)), item_work_run, work,
+                   (GDestroyNotify) item_work_free, item_work_done, TRUE);
+}
+
+static void
+attach_consultation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  static MdgChooserKind kind = { .list = list_consultations, .describe = describe_consultation,
+                                 .empty_icon = "call-start-symbolic" };
+
+  if (self->selected == NULL)
+    return;
+  /* _() is no constant: the strings are set when asked. */
+  kind.title = _("Attach to Consultation");
+  kind.placeholder = _("Search subject, question, answer");
+  kind.empty_title = _("No Consultations Yet");
+  kind.empty_description = _("Take one in the Consultations section first.");
+  _mdg_chooser_present (widget, mdg_section_get_database (MDG_SECTION (self)), &kind, consultation_chosen_cb,
+                        GSIZE_TO_POINTER (mdg_feed_item_get_id (self->selected)));
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -827,6 +1209,9 @@ show_sources_action (GtkWidget  *widget,
   MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
 
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The item shown may be one the search no longer lists: no selection changed then. */
+  g_clear_object (&self->selected);
+  gtk_label_set_text (self->item_topics, "");
   update_detail (self);
   adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
@@ -1056,6 +1441,8 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, saved_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, saved_box);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, selection);
@@ -1084,6 +1471,8 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.fetch", NULL, fetch_action);
   gtk_widget_class_install_action (widget_class, "threats.star", NULL, star_action);
   gtk_widget_class_install_action (widget_class, "threats.faq-draft", NULL, faq_draft_action);
+  gtk_widget_class_install_action (widget_class, "threats.attach-consultation", NULL, attach_consultation_action);
+  gtk_widget_class_install_action (widget_class, "threats.save-search", NULL, save_search_action);
   gtk_widget_class_install_action (widget_class, "threats.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "threats.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "threats.show-sources", NULL, show_sources_action);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "mdg-database-private.h"
+#include "mdg-faq-store.h"
 #include "mdg-organization-store.h"
 #include "mdg-person-store.h"
 #include "mdg-registration-store.h"
@@ -695,4 +696,37 @@ mdg_organization_store_list_people_finish (MdgDatabase   *db,
                                            GError       **error)
 {
   return _mdg_database_list_finish (db, result, mdg_organization_store_list_people_async, error);
+}
+
+static gboolean
+delete_faq_entry (MdgDatabase  *connection,
+                  gpointer      data,
+                  GError      **error)
+{
+  return mdg_faq_store_delete (connection, ((Job *) data)->id, error);
+}
+
+/* mdg_faq_store_delete() in a worker, for the window's delete with Undo. */
+void
+mdg_faq_store_delete_async (MdgDatabase         *db,
+                            gint64               id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (MDG_IS_DATABASE (db));
+
+  job = job_new ();
+  job->id = id;
+  run (db, delete_faq_entry, job, mdg_faq_store_delete_async, cancellable, callback, user_data);
+}
+
+gboolean
+mdg_faq_store_delete_finish (MdgDatabase   *db,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish (db, result, mdg_faq_store_delete_async, error) != NULL;
 }
