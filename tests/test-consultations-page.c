@@ -603,6 +603,15 @@ test_intake_person (WindowFixture *f,
                    mdg_test_count (f->db, "SELECT id FROM person WHERE family_name = 'Mori'"));
 }
 
+/* Chooses a row of a list as a click on it does. */
+static void
+choose_row (GtkWidget *row)
+{
+  g_assert_true (gtk_widget_get_mapped (row) && gtk_widget_is_sensitive (row));
+  g_signal_emit_by_name (row, "activate");
+  wait_until (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+}
+
 static gint64
 add_consultation (WindowFixture *f,
                   gint64         actor_id,
@@ -680,13 +689,13 @@ test_queues (WindowFixture *f,
   screenshot (root, "consultations-queues");
 
   /* A queue clicked shows what it holds. */
-  click (require_named (root, "queue-overdue"));
+  choose_row (require_named (root, "queue-overdue"));
   wait_until (listed (page) == 1 && list_shows (page, "Overdue one"));
-  click (require_named (root, "queue-waiting-follow-up"));
+  choose_row (require_named (root, "queue-waiting-follow-up"));
   wait_until (listed (page) == 1 && list_shows (page, "Waiting one"));
-  click (require_named (root, "queue-mine"));
+  choose_row (require_named (root, "queue-mine"));
   wait_until (listed (page) == 1 && list_shows (page, "Mine one"));
-  click (require_named (root, "queue-unassigned"));
+  choose_row (require_named (root, "queue-unassigned"));
   wait_until (listed (page) == 3 && !list_shows (page, "Mine one"));
 
   /* Dispatched from the Unassigned queue: it leaves it, and every count follows. */
@@ -751,8 +760,13 @@ test_answer_now_and_refer (WindowFixture *f,
     }
   gtk_selection_model_select_item (selection, position, TRUE);
   wait_until (gtk_widget_get_mapped (require_named (root, "consultation-answer-text")));
-  answer_now = plain_label (_("Answer _Now"));
-  g_assert_cmpstr (answer_now, ==, widget_text (require_named (root, "consultation-answer-save")));
+  /* A new consultation is answered at once, and the button says so. */
+  answer_now = plain_label (widget_text (require_named (root, "consultation-answer-save")));
+  {
+    g_autofree char *expected = plain_label (_("Answer _Now"));
+
+    g_assert_cmpstr (answer_now, ==, expected);
+  }
   focus (f, require_named (root, "consultation-answer-text"));
   type_text (root, "At least twelve characters");
   click (require_named (root, "consultation-answer-save"));

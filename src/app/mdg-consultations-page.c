@@ -2740,6 +2740,8 @@ mdg_consultations_page_init (MdgConsultationsPage *self)
       self->queue_counts[q] = GTK_LABEL (count);
     }
   gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, 0));
+  /* A row activated from the keyboard is chosen as a clicked one is. */
+  g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (gtk_list_box_select_row), NULL);
 
   /* The organizations and people found as a name is typed, under their rows. */
   self->organization_popover = matches_popover_new (GTK_WIDGET (self->organization_row), &self->organization_list,
