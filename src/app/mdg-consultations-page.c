@@ -1552,6 +1552,7 @@ person_changed_cb (MdgConsultationsPage *self)
 
   if (self->filling)
     return;
+  show_error (self, NULL);
   field_changed (self, "person-query", text);
   /* Typed again, the person is looked for again. */
   if (self->person_id != 0)
