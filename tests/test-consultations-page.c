@@ -12,6 +12,8 @@
 #include "mdg-organization-store.h"
 #include "mdg-person-store.h"
 #include "mdg-preferences-window.h"
+#include "mdg-seminars-page.h"
+#include "mdg-slot-store.h"
 #include "mdg-staff-store.h"
 #include "mdg-test-util.h"
 #include "mdg-window-test-util.h"
@@ -818,6 +820,80 @@ test_answer_now_and_refer (WindowFixture *f,
   g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation WHERE state = 'new'"), ==, 1);
 }
 
+/* The seminar's page lists its on-site consultation slots, and who booked them. */
+static void
+test_seminar_slots (WindowFixture *f,
+                    gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) slot_ids = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GDateTime) starts = NULL;
+  g_autofree char *booked_title = NULL;
+  MdgConsultationSlot *booked;
+  MdgSeminarsPage *seminars;
+  GtkWidget *group;
+  gint64 seminar_id, registration_id, staff_id;
+
+  reset_settings ();
+  staff_id = add_staff (f, "Kimura Ken");
+  seminar_id = mdg_test_count (f->db, "SELECT s.id FROM seminar AS s JOIN registration AS r ON r.seminar_id = s.id"
+                                      " WHERE s.ends_at > strftime('%s', 'now') AND r.status = 'registered'"
+                                      " GROUP BY s.id ORDER BY s.id LIMIT 1");
+  g_assert_cmpint (seminar_id, >, 0);
+  registration_id = mdg_test_count (f->db, "SELECT min(id) FROM registration WHERE status = 'registered' AND seminar_id = "
+                                           "(SELECT s.id FROM seminar AS s JOIN registration AS r ON r.seminar_id = s.id"
+                                           " WHERE s.ends_at > strftime('%s', 'now') AND r.status = 'registered'"
+                                           " GROUP BY s.id ORDER BY s.id LIMIT 1)");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT starts_at FROM seminar WHERE id = %" G_GINT64_FORMAT, seminar_id);
+
+    starts = g_date_time_new_from_unix_local (mdg_test_count (f->db, sql));
+  }
+  slot_ids = mdg_slot_store_add (f->db, seminar_id, starts, 30, 2, staff_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (mdg_slot_store_book (f->db, g_array_index (slot_ids, gint64, 0), registration_id, NULL, &error));
+  g_assert_no_error (error);
+  slots = mdg_slot_store_list (f->db, seminar_id, &error);
+  g_assert_no_error (error);
+  booked = g_ptr_array_index (slots, 0);
+  g_assert_nonnull (booked->attendee_name);
+
+  wait_until (mdg_window_peek_section (f->window, "seminars") != NULL &&
+              mdg_seminars_page_get_loaded (MDG_SEMINARS_PAGE (mdg_window_peek_section (f->window, "seminars"))));
+  seminars = MDG_SEMINARS_PAGE (mdg_window_peek_section (f->window, "seminars"));
+  mdg_seminars_page_select (seminars, seminar_id);
+  group = require_named (root, "seminar-slots");
+  wait_until (gtk_widget_get_mapped (group) && find_named (group, "seminar-slot-1") != NULL);
+  /* The booked slot names its attendee; the other is free. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (require_named (group, "seminar-slot-0"))),
+                            booked->attendee_name));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (require_named (group, "seminar-slot-0"))),
+                            "Kimura Ken"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (require_named (group, "seminar-slot-1"))), ==,
+                   _("Not booked yet"));
+  g_assert_null (find_named (group, "seminar-slot-2"));
+  {
+    /* Scrolled down to the slots, to look at them. */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    /* The page grows as its program and slots come in: to its end as it is then. */
+    for (int i = 0; i < 10; i++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        spin (50);
+      }
+  }
+  screenshot (root, "seminar-slots");
+
+  /* Another seminar without slots shows none. */
+  mdg_seminars_page_select (seminars, mdg_test_count (f->db, "SELECT max(id) FROM seminar"));
+  if (mdg_test_count (f->db, "SELECT max(id) FROM seminar") != seminar_id)
+    wait_until (!gtk_widget_get_visible (group));
+}
+
 /* A phone-sized window: the list and the intake take turns, and Back returns to the list. */
 static void
 test_narrow (WindowFixture *f,
@@ -860,6 +936,7 @@ main (int   argc,
   ADD ("intake-person", fixture_set_up_empty, test_intake_person);
   ADD ("queues", fixture_set_up_empty, test_queues);
   ADD ("answer-now-and-refer", fixture_set_up_empty, test_answer_now_and_refer);
+  ADD ("seminar-slots", fixture_set_up_sample, test_seminar_slots);
   ADD ("narrow", fixture_set_up_empty, test_narrow);
 
   return g_test_run ();
