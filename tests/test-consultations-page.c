@@ -642,9 +642,8 @@ queue_count_is (GtkWidget  *root,
                 const char *count)
 {
   g_autofree char *name = g_strdup_printf ("queue-%s-count", queue);
-  GtkWidget *label = find_named (root, name);
 
-  return label != NULL && gtk_widget_get_mapped (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), count) == 0;
+  return fact_is (root, name, count);
 }
 
 /* The queues with their counts, each chosen with a click; the counts follow a dispatch. */

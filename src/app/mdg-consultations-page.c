@@ -896,6 +896,46 @@ reply_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/*
+ * A question with a choice among @names and a note, for dispatch and referral: its
+ * widgets are named @prefix-dialog, @choice_name and @prefix-note, and its answer
+ * @prefix. Returns: (transfer none): the dialog, to connect and present.
+ */
+static GtkWidget *
+choice_dialog_new (MdgConsultationsPage  *self,
+                   const char            *heading,
+                   const char            *body,
+                   const char            *prefix,
+                   const char            *choice_name,
+                   GtkStringList         *names,
+                   const char            *placeholder,
+                   const char            *label,
+                   GtkDropDown          **choice,
+                   GtkEditable          **note)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *dialog_name = g_strconcat (prefix, "-dialog", NULL);
+  g_autofree char *note_name = g_strconcat (prefix, "-note", NULL);
+
+  gtk_widget_set_name (dialog, dialog_name);
+  *choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
+  gtk_widget_set_name (GTK_WIDGET (*choice), choice_name);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*choice));
+  gtk_widget_set_name (entry, note_name);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  *note = GTK_EDITABLE (entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), prefix, label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), prefix, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), prefix);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
 /* The dispatch dialog: the specialists the categories suggest, best first, and a hand-off note. */
 typedef struct
 {
@@ -951,7 +991,7 @@ suggested_cb (GObject      *source,
   g_autoptr(GPtrArray) suggestions = _mdg_database_list_finish (MDG_DATABASE (source), result, suggest_thread, &error);
   g_autoptr(GtkStringList) names = NULL;
   DispatchCall *call;
-  GtkWidget *dialog, *box, *note;
+  GtkWidget *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -986,30 +1026,14 @@ suggested_cb (GObject      *source,
       g_array_append_val (call->staff_ids, id);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Dispatch to a Specialist"),
-                                   _("The specialists who handle this consultation’s categories come first."));
-  gtk_widget_set_name (dialog, "dispatch-dialog");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  call->specialist = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-  gtk_widget_set_name (GTK_WIDGET (call->specialist), "dispatch-specialist");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (call->specialist));
-  note = gtk_entry_new ();
-  gtk_widget_set_name (note, "dispatch-note");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Hand-off note"));
-  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
-  call->note = GTK_EDITABLE (note);
-  gtk_box_append (GTK_BOX (box), note);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "dispatch", _("_Dispatch"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "dispatch", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "dispatch");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = choice_dialog_new (self, _("Dispatch to a Specialist"),
+                              _("The specialists who handle this consultation’s categories come first."), "dispatch",
+                              "dispatch-specialist", g_steal_pointer (&names), _("Hand-off note"), _("_Dispatch"),
+                              &call->specialist, &call->note);
   g_signal_connect_data (dialog, "response", G_CALLBACK (dispatch_response_cb), call,
                          (GClosureNotify) (void (*) (void)) dispatch_call_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (note);
+  gtk_widget_grab_focus (GTK_WIDGET (call->note));
 }
 
 static void
@@ -1087,7 +1111,7 @@ referrals_listed_cb (GObject      *source,
                                                               &error);
   g_autoptr(GtkStringList) names = NULL;
   ReferCall *call;
-  GtkWidget *dialog, *box, *note;
+  GtkWidget *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1111,26 +1135,11 @@ referrals_listed_cb (GObject      *source,
   call->id = mdg_consultation_get_id (self->shown);
   call->referrals = g_steal_pointer (&referrals);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Refer to an Outside Body"),
-                                   _("The referral is kept in the consultation’s history; the consultation stays "
-                                     "where it is."));
-  gtk_widget_set_name (dialog, "refer-dialog");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  call->body = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-  gtk_widget_set_name (GTK_WIDGET (call->body), "refer-body");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (call->body));
-  note = gtk_entry_new ();
-  gtk_widget_set_name (note, "refer-note");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (what the caller was told)"));
-  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
-  call->note = GTK_EDITABLE (note);
-  gtk_box_append (GTK_BOX (box), note);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "refer", _("_Refer"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "refer", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "refer");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = choice_dialog_new (self, _("Refer to an Outside Body"),
+                              _("The referral is kept in the consultation’s history; the consultation stays "
+                                "where it is."),
+                              "refer", "refer-body", g_steal_pointer (&names), _("Note (what the caller was told)"),
+                              _("_Refer"), &call->body, &call->note);
   g_signal_connect_data (dialog, "response", G_CALLBACK (refer_response_cb), call,
                          (GClosureNotify) (void (*) (void)) refer_call_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
