@@ -5,11 +5,15 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mdg-category.h"
 #include "mdg-consultation-store.h"
 #include "mdg-consultations-page.h"
 #include "mdg-draft-store.h"
 #include "mdg-organization-store.h"
+#include "mdg-person-store.h"
 #include "mdg-preferences-window.h"
+#include "mdg-seminars-page.h"
+#include "mdg-slot-store.h"
 #include "mdg-staff-store.h"
 #include "mdg-test-util.h"
 #include "mdg-window-test-util.h"
@@ -85,6 +89,14 @@ list_shows (MdgConsultationsPage *page,
         return TRUE;
     }
   return FALSE;
+}
+
+static guint
+listed (MdgConsultationsPage *page)
+{
+  GtkListView *view = GTK_LIST_VIEW (require_named (GTK_WIDGET (page), "consultations-list"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
 
 static void
@@ -458,6 +470,438 @@ test_triage (WindowFixture *f,
   g_assert_cmpint (((MdgConsultationEvent *) history->pdata[3])->staff_id, ==, mdg_staff_get_id (specialist));
 }
 
+/* Opens an expander row as a click on its header does. */
+static void
+expand (GtkWidget *expander)
+{
+  GtkWidget *header = find_type (expander, ADW_TYPE_ACTION_ROW);
+
+  g_assert_nonnull (header);
+  g_assert_true (gtk_widget_get_mapped (header) && gtk_widget_is_sensitive (header));
+  g_signal_emit_by_name (header, "activate");
+  wait_until (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+}
+
+static gint64
+add_person (WindowFixture *f,
+            const char    *family,
+            const char    *given,
+            const char    *family_kana,
+            const char    *email)
+{
+  g_autoptr(MdgPerson) person = mdg_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  mdg_person_set_text (person, MDG_PERSON_FAMILY_NAME, family);
+  mdg_person_set_text (person, MDG_PERSON_GIVEN_NAME, given);
+  mdg_person_set_text (person, MDG_PERSON_FAMILY_KANA, family_kana);
+  mdg_person_set_text (person, MDG_PERSON_EMAIL, email);
+  g_assert_true (mdg_person_store_save (f->db, person, &error));
+  g_assert_no_error (error);
+  return mdg_person_get_id (person);
+}
+
+static gint64
+only_consultation_person (WindowFixture *f,
+                          const char    *subject)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(person_id, 0) FROM consultation WHERE subject = '%s'", subject);
+
+  return mdg_test_count (f->db, sql);
+}
+
+/* The caller found as their name is typed, or typed in new, with the person already known offered first. */
+static void
+test_intake_person (WindowFixture *f,
+                    gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autofree char *existing = NULL;
+  GtkWidget *match, *error_label;
+  AdwMessageDialog *dialog;
+  gint64 yamada, tanaka;
+
+  reset_settings ();
+  g_settings_set_int64 (settings, "current-staff", add_staff (f, "Sato Hanako"));
+  yamada = add_person (f, "山田", "太郎", "ヤマダ", "yamada@tachikawa.example.jp");
+  tanaka = add_person (f, "Tanaka", "Yuki", "タナカ", "tanaka@example.jp");
+  page = open_section (f);
+
+  /* Found by the address as it is typed, chosen; kept in the draft. */
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  focus (f, require_named (GTK_WIDGET (page), "consultations-search"));
+  press_key (root, GDK_KEY_n, GDK_CONTROL_MASK);
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-person")));
+  focus (f, require_named (root, "intake-person"));
+  type_text (root, "yamada");
+  /* The matches of the whole address, not those of a letter typed before it. */
+  wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-person"))), "yamada") == 0);
+  wait_until ((match = find_named (root, "person-match-0")) != NULL && gtk_widget_get_mapped (match) &&
+              strstr (g_object_get_data (G_OBJECT (match), "name"), "山田") != NULL &&
+              find_named (root, "person-match-1") == NULL);
+  screenshot (root, "consultations-person-match");
+  /* The row as it is now: a search of a shorter prefix may have come back meanwhile and rebuilt the list. */
+  match = require_named (root, "person-match-0");
+  g_assert_nonnull (strstr (g_object_get_data (G_OBJECT (match), "name"), "山田"));
+  g_signal_emit_by_name (require_named (root, "person-matches"), "row-activated", match);
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-person-known")));
+  focus (f, require_named (root, "intake-subject"));
+  type_text (root, "Invoice mail with a macro");
+  wait_until (mdg_consultations_page_get_draft_idle (page));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM draft_field WHERE name = 'person-id'"), ==, 1);
+  click (require_named (root, "intake-save"));
+  wait_until (list_shows (page, "Invoice mail with a macro"));
+  g_assert_cmpint (only_consultation_person (f, "Invoice mail with a macro"), ==, yamada);
+  wait_until (find_named (root, "consultation-person") != NULL &&
+              strstr (gtk_label_get_text (GTK_LABEL (require_named (root, "consultation-person"))), "山田") != NULL);
+
+  /* A name typed but not chosen is not silently dropped. */
+  click (require_named (root, "consultation-new"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-person")));
+  focus (f, require_named (root, "intake-person"));
+  type_text (root, "Nobody");
+  focus (f, require_named (root, "intake-subject"));
+  type_text (root, "Fake invoice");
+  click (require_named (root, "intake-save"));
+  error_label = require_named (root, "intake-error");
+  wait_until (gtk_widget_get_mapped (error_label) && *gtk_label_get_text (GTK_LABEL (error_label)) != '\0');
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, 1);
+
+  /* Typed in new: the one with the same address is offered, and taken. */
+  focus (f, require_named (root, "intake-person"));
+  for (int i = 0; i < 6; i++)
+    press_key (root, GDK_KEY_BackSpace, 0);
+  wait_until (*gtk_editable_get_text (GTK_EDITABLE (require_named (root, "intake-person"))) == '\0');
+  expand (require_named (root, "intake-new-person"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-person-family-name")));
+  focus (f, require_named (root, "intake-person-family-name"));
+  type_text (root, "Tanaka");
+  focus (f, require_named (root, "intake-person-given-name"));
+  type_text (root, "Yuki");
+  /* The address as pasted: type_text has no @ key. */
+  gtk_editable_set_text (GTK_EDITABLE (require_named (root, "intake-person-email")), "tanaka@example.jp");
+  screenshot (root, "consultations-new-person");
+  click (require_named (root, "intake-save"));
+  wait_until ((dialog = (AdwMessageDialog *) find_dialog (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "intake-duplicate-dialog");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Tanaka Yuki"));
+  screenshot (GTK_WIDGET (dialog), "consultations-duplicate");
+  existing = plain_label (_("Use Existing Person"));
+  click (find_button_with_label (GTK_WIDGET (dialog), existing));
+  wait_until (list_shows (page, "Fake invoice"));
+  g_assert_cmpint (only_consultation_person (f, "Fake invoice"), ==, tanaka);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM person"), ==, 2);
+
+  /* Someone not known: added to Contacts with the consultation. */
+  click (require_named (root, "consultation-new"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-new-person")));
+  expand (require_named (root, "intake-new-person"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "intake-person-family-name")));
+  focus (f, require_named (root, "intake-person-family-name"));
+  type_text (root, "Mori");
+  focus (f, require_named (root, "intake-person-family-kana"));
+  type_text (root, "mori");
+  focus (f, require_named (root, "intake-subject"));
+  type_text (root, "Lost laptop");
+  click (require_named (root, "intake-save"));
+  wait_until (list_shows (page, "Lost laptop"));
+  wait_until (list_shows (page, "Lost laptop"));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM person"), ==, 3);
+  g_assert_cmpint (only_consultation_person (f, "Lost laptop"), ==,
+                   mdg_test_count (f->db, "SELECT id FROM person WHERE family_name = 'Mori'"));
+}
+
+/* Chooses a row of a list as a click on it does. */
+static void
+choose_row (GtkWidget *row)
+{
+  g_assert_true (gtk_widget_get_mapped (row) && gtk_widget_is_sensitive (row));
+  g_signal_emit_by_name (row, "activate");
+  wait_until (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+}
+
+static gint64
+add_consultation (WindowFixture *f,
+                  gint64         actor_id,
+                  const char    *subject,
+                  gboolean       overdue)
+{
+  g_autoptr(MdgConsultation) c = mdg_consultation_new (MDG_CHANNEL_PHONE);
+  g_autoptr(GError) error = NULL;
+
+  mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, subject);
+  if (overdue)
+    {
+      GDate due;
+
+      g_date_set_dmy (&due, 1, G_DATE_APRIL, 2020);
+      mdg_consultation_set_due_date (c, &due);
+    }
+  g_assert_true (mdg_consultation_store_add (f->db, actor_id, c, NULL, &error));
+  g_assert_no_error (error);
+  return mdg_consultation_get_id (c);
+}
+
+static gboolean
+queue_count_is (GtkWidget  *root,
+                const char *queue,
+                const char *count)
+{
+  g_autofree char *name = g_strdup_printf ("queue-%s-count", queue);
+
+  return fact_is (root, name, count);
+}
+
+/* The queues with their counts, each chosen with a click; the counts follow a dispatch. */
+static void
+test_queues (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(MdgStaff) me = mdg_staff_new ("Kimura Ken", MDG_STAFF_ROLE_SECOND_LINE);
+  g_autoptr(MdgStaff) other = mdg_staff_new ("Ono Mai", MDG_STAFF_ROLE_SECOND_LINE);
+  g_autoptr(MdgConsultation) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *dispatch = NULL;
+  AdwMessageDialog *dialog;
+  gint64 first_id, waiting_id, mine_id;
+
+  reset_settings ();
+  first_id = add_staff (f, "Sato Hanako");
+  g_assert_true (mdg_staff_store_save (f->db, me, &error));
+  g_assert_true (mdg_staff_store_save (f->db, other, &error));
+  g_assert_no_error (error);
+  add_consultation (f, first_id, "Unassigned one", FALSE);
+  add_consultation (f, first_id, "Overdue one", TRUE);
+  waiting_id = add_consultation (f, first_id, "Waiting one", FALSE);
+  mine_id = add_consultation (f, first_id, "Mine one", FALSE);
+  c = mdg_consultation_store_load (f->db, mine_id, &error);
+  g_assert_true (mdg_consultation_store_dispatch (f->db, first_id, c, mdg_staff_get_id (me), NULL, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO follow_up (consultation_id, title) VALUES (%" G_GINT64_FORMAT ", 'Call back')",
+                         waiting_id);
+  mdg_test_exec (f->db, sql);
+  g_settings_set_int64 (settings, "current-staff", mdg_staff_get_id (me));
+
+  page = open_section (f);
+  wait_until (queue_count_is (root, "all", "4"));
+  wait_until (queue_count_is (root, "mine", "1"));
+  g_assert_true (queue_count_is (root, "unassigned", "3"));
+  g_assert_true (queue_count_is (root, "dispatched", "1"));
+  g_assert_true (queue_count_is (root, "waiting-follow-up", "1"));
+  g_assert_true (queue_count_is (root, "overdue", "1"));
+  screenshot (root, "consultations-queues");
+
+  /* A queue clicked shows what it holds. */
+  choose_row (require_named (root, "queue-overdue"));
+  wait_until (listed (page) == 1 && list_shows (page, "Overdue one"));
+  choose_row (require_named (root, "queue-waiting-follow-up"));
+  wait_until (listed (page) == 1 && list_shows (page, "Waiting one"));
+  choose_row (require_named (root, "queue-mine"));
+  wait_until (listed (page) == 1 && list_shows (page, "Mine one"));
+  choose_row (require_named (root, "queue-unassigned"));
+  wait_until (listed (page) == 3 && !list_shows (page, "Mine one"));
+
+  /* Dispatched from the Unassigned queue: it leaves it, and every count follows. */
+  wait_until (list_shows (page, "Unassigned one"));
+  for (guint i = 0; i < listed (page); i++)
+    {
+      g_autoptr(MdgConsultation) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (
+                                          GTK_LIST_VIEW (require_named (root, "consultations-list")))), i);
+
+      if (g_strcmp0 (mdg_consultation_get_text (item, MDG_CONSULTATION_SUBJECT), "Unassigned one") == 0)
+        gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (require_named (root, "consultations-list"))),
+                                         i, TRUE);
+    }
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-dispatch")));
+  click (require_named (root, "consultation-dispatch"));
+  wait_until ((dialog = (AdwMessageDialog *) find_dialog (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  dispatch = plain_label (_("_Dispatch"));
+  click (find_button_with_label (GTK_WIDGET (dialog), dispatch));
+  wait_until (queue_count_is (root, "unassigned", "2"));
+  wait_until (queue_count_is (root, "dispatched", "2"));
+  g_assert_true (queue_count_is (root, "all", "4"));
+  wait_until (listed (page) == 2 && !list_shows (page, "Unassigned one"));
+}
+
+/* First line answers a new consultation at once; another is referred to an outside body. */
+static void
+test_answer_now_and_refer (WindowFixture *f,
+                           gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(MdgConsultation) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *refer = NULL;
+  g_autofree char *answer_now = NULL;
+  GtkSelectionModel *selection;
+  AdwMessageDialog *dialog;
+  MdgConsultationEvent *event;
+  gint64 first_id, simple_id, fraud_id;
+  guint position = 0;
+
+  reset_settings ();
+  first_id = add_staff (f, "Sato Hanako");
+  simple_id = add_consultation (f, first_id, "How long should a password be", FALSE);
+  fraud_id = add_consultation (f, first_id, "Money sent to a fake supplier", FALSE);
+  g_settings_set_int64 (settings, "current-staff", first_id);
+  page = open_section (f);
+  wait_until (list_shows (page, "How long should a password be") && list_shows (page, "Money sent to a fake supplier"));
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (require_named (root, "consultations-list")));
+
+  /* Newest first: the fraud is at the top, the password question below. */
+  for (guint i = 0; i < listed (page); i++)
+    {
+      g_autoptr(MdgConsultation) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (mdg_consultation_get_id (item) == simple_id)
+        position = i;
+    }
+  gtk_selection_model_select_item (selection, position, TRUE);
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-answer-text")));
+  /* A new consultation is answered at once, and the button says so. */
+  answer_now = plain_label (widget_text (require_named (root, "consultation-answer-save")));
+  {
+    g_autofree char *expected = plain_label (_("Answer _Now"));
+
+    g_assert_cmpstr (answer_now, ==, expected);
+  }
+  focus (f, require_named (root, "consultation-answer-text"));
+  type_text (root, "At least twelve characters");
+  click (require_named (root, "consultation-answer-save"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_ANSWERED)));
+  stored = mdg_consultation_store_load (f->db, simple_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mdg_consultation_get_state (stored), ==, MDG_CONSULTATION_STATE_ANSWERED);
+  history = mdg_consultation_store_list_history (f->db, simple_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpint (((MdgConsultationEvent *) history->pdata[1])->action, ==, MDG_CONSULTATION_ACTION_ANSWERED);
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Referred: the second body of the list, with a note. */
+  for (guint i = 0; i < listed (page); i++)
+    {
+      g_autoptr(MdgConsultation) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (mdg_consultation_get_id (item) == fraud_id)
+        position = i;
+    }
+  gtk_selection_model_select_item (selection, position, TRUE);
+  wait_until (fact_is (root, "consultation-subject", "Money sent to a fake supplier"));
+  wait_until (gtk_widget_get_mapped (require_named (root, "consultation-refer")));
+  click (require_named (root, "consultation-refer"));
+  wait_until ((dialog = (AdwMessageDialog *) find_dialog (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  referrals = mdg_referral_store_list (f->db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (referrals->len, >=, 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (require_named (GTK_WIDGET (dialog), "refer-body")), 1);
+  focus (f, require_named (GTK_WIDGET (dialog), "refer-note"));
+  type_text (GTK_WIDGET (dialog), "Told to call the police today");
+  screenshot (GTK_WIDGET (dialog), "consultations-refer");
+  refer = plain_label (_("_Refer"));
+  click (find_button_with_label (GTK_WIDGET (dialog), refer));
+  wait_until (fact_is (root, "consultation-referral",
+                       mdg_referral_get_name (g_ptr_array_index (referrals, 1))));
+  screenshot (root, "consultations-referred");
+  history = mdg_consultation_store_list_history (f->db, fraud_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  event = history->pdata[1];
+  g_assert_cmpint (event->action, ==, MDG_CONSULTATION_ACTION_REFERRED);
+  g_assert_cmpint (event->staff_id, ==, first_id);
+  g_assert_cmpstr (event->note, ==, "Told to call the police today");
+  g_assert_cmpstr (event->referral_name, ==, mdg_referral_get_name (g_ptr_array_index (referrals, 1)));
+  /* Referred, it is still new: it waits to be answered or dispatched. */
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation WHERE state = 'new'"), ==, 1);
+}
+
+/* The seminar's page lists its on-site consultation slots, and who booked them. */
+static void
+test_seminar_slots (WindowFixture *f,
+                    gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) slot_ids = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(GDateTime) starts = NULL;
+  g_autofree char *booked_title = NULL;
+  MdgConsultationSlot *booked;
+  MdgSeminarsPage *seminars;
+  GtkWidget *group;
+  gint64 seminar_id, registration_id, staff_id;
+
+  reset_settings ();
+  staff_id = add_staff (f, "Kimura Ken");
+  seminar_id = mdg_test_count (f->db, "SELECT s.id FROM seminar AS s JOIN registration AS r ON r.seminar_id = s.id"
+                                      " WHERE s.ends_at > strftime('%s', 'now') AND r.status = 'registered'"
+                                      " GROUP BY s.id ORDER BY s.id LIMIT 1");
+  g_assert_cmpint (seminar_id, >, 0);
+  registration_id = mdg_test_count (f->db, "SELECT min(id) FROM registration WHERE status = 'registered' AND seminar_id = "
+                                           "(SELECT s.id FROM seminar AS s JOIN registration AS r ON r.seminar_id = s.id"
+                                           " WHERE s.ends_at > strftime('%s', 'now') AND r.status = 'registered'"
+                                           " GROUP BY s.id ORDER BY s.id LIMIT 1)");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT starts_at FROM seminar WHERE id = %" G_GINT64_FORMAT, seminar_id);
+
+    starts = g_date_time_new_from_unix_local (mdg_test_count (f->db, sql));
+  }
+  slot_ids = mdg_slot_store_add (f->db, seminar_id, starts, 30, 2, staff_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (mdg_slot_store_book (f->db, g_array_index (slot_ids, gint64, 0), registration_id, NULL, &error));
+  g_assert_no_error (error);
+  slots = mdg_slot_store_list (f->db, seminar_id, &error);
+  g_assert_no_error (error);
+  booked = g_ptr_array_index (slots, 0);
+  g_assert_nonnull (booked->attendee_name);
+
+  wait_until (mdg_window_peek_section (f->window, "seminars") != NULL &&
+              mdg_seminars_page_get_loaded (MDG_SEMINARS_PAGE (mdg_window_peek_section (f->window, "seminars"))));
+  seminars = MDG_SEMINARS_PAGE (mdg_window_peek_section (f->window, "seminars"));
+  mdg_seminars_page_select (seminars, seminar_id);
+  group = require_named (root, "seminar-slots");
+  wait_until (gtk_widget_get_mapped (group) && find_named (group, "seminar-slot-1") != NULL);
+  /* The booked slot names its attendee; the other is free. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (require_named (group, "seminar-slot-0"))),
+                            booked->attendee_name));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (require_named (group, "seminar-slot-0"))),
+                            "Kimura Ken"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (require_named (group, "seminar-slot-1"))), ==,
+                   _("Not booked yet"));
+  g_assert_null (find_named (group, "seminar-slot-2"));
+  {
+    /* Scrolled down to the slots, to look at them. */
+    GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    /* The page grows as its program and slots come in: to its end as it is then. */
+    for (int i = 0; i < 10; i++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        spin (50);
+      }
+  }
+  screenshot (root, "seminar-slots");
+
+  /* Another seminar without slots shows none. */
+  mdg_seminars_page_select (seminars, mdg_test_count (f->db, "SELECT max(id) FROM seminar"));
+  if (mdg_test_count (f->db, "SELECT max(id) FROM seminar") != seminar_id)
+    wait_until (!gtk_widget_get_visible (group));
+}
+
 /* A phone-sized window: the list and the intake take turns, and Back returns to the list. */
 static void
 test_narrow (WindowFixture *f,
@@ -497,6 +941,10 @@ main (int   argc,
   ADD ("draft-survives", fixture_set_up_empty, test_draft_survives);
   ADD ("mail", fixture_set_up_empty, test_mail);
   ADD ("triage", fixture_set_up_empty, test_triage);
+  ADD ("intake-person", fixture_set_up_empty, test_intake_person);
+  ADD ("queues", fixture_set_up_empty, test_queues);
+  ADD ("answer-now-and-refer", fixture_set_up_empty, test_answer_now_and_refer);
+  ADD ("seminar-slots", fixture_set_up_sample, test_seminar_slots);
   ADD ("narrow", fixture_set_up_empty, test_narrow);
 
   return g_test_run ();

@@ -20,6 +20,8 @@
 #include "mdg-mail.h"
 #include "mdg-organization-store.h"
 #include "mdg-person.h"
+#include "mdg-person-row.h"
+#include "mdg-person-store.h"
 #include "mdg-staff-store.h"
 #include "mdg-window.h"
 
@@ -50,6 +52,7 @@ static const int state_filter[] = {
 /* The urgencies intake offers, in the order of the combo row: MdgUrgency values. */
 #define N_URGENCIES (MDG_URGENCY_URGENT + 1)
 #define N_CHANNELS  (MDG_CHANNEL_ON_SITE + 1)
+#define N_QUEUES    (MDG_CONSULTATION_QUEUE_OVERDUE + 1)
 
 /* ------------------------------------------------------------------------- */
 /* The intake draft, written in the background                               */
@@ -246,6 +249,7 @@ struct _MdgConsultationsPage
   GtkWidget            *detail_pane;
   GtkRevealer          *draft_revealer;
   GtkLabel             *draft_label;
+  GtkListBox           *queue_list;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *state_dropdown;
   GtkStack             *list_stack;
@@ -262,6 +266,8 @@ struct _MdgConsultationsPage
   GtkLabel             *detail_answer;
   GtkWidget            *action_box;
   GtkWidget            *dispatch_button;
+  GtkWidget            *refer_button;
+  GtkButton            *answer_button;
   GtkWidget            *start_button;
   GtkWidget            *reply_button;
   GtkWidget            *answer_editor;
@@ -272,6 +278,15 @@ struct _MdgConsultationsPage
   AdwEntryRow          *received_row;
   GtkLabel             *received_weekday;
   AdwEntryRow          *organization_row;
+  AdwEntryRow          *person_row;
+  GtkWidget            *person_known;
+  AdwExpanderRow       *new_person_row;
+  AdwEntryRow          *family_name_row;
+  AdwEntryRow          *given_name_row;
+  AdwEntryRow          *family_kana_row;
+  AdwEntryRow          *given_kana_row;
+  AdwEntryRow          *email_row;
+  AdwEntryRow          *phone_row;
   AdwComboRow          *urgency_row;
   GtkFlowBox           *category_box;
   AdwEntryRow          *subject_row;
@@ -297,6 +312,13 @@ struct _MdgConsultationsPage
   GtkPopover           *organization_popover;
   GtkListBox           *organization_list;
   GCancellable         *organization_cancellable;
+  GtkPopover           *person_popover;
+  GtkListBox           *person_list;
+  GCancellable         *person_cancellable;
+  gint64                person_id;        /* the person chosen in intake, or 0 */
+  gint64                duplicate_id;     /* the known person a duplicate dialog offers */
+  GtkLabel             *queue_counts[N_QUEUES];
+  GCancellable         *counts_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (MdgConsultationsPage, mdg_consultations_page, MDG_TYPE_SECTION)
@@ -408,11 +430,81 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), item_notify_cb, item);
 }
 
+static void filter_changed_cb (MdgConsultationsPage *self);
+
+static MdgConsultationQueue
+selected_queue (MdgConsultationsPage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->queue_list);
+
+  return row != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "queue")) : MDG_CONSULTATION_QUEUE_ALL;
+}
+
+static void
+queues_counted_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  MdgQueueCounts counts = { 0 };
+  guint values[N_QUEUES];
+
+  if (!mdg_consultation_store_count_queues_finish (MDG_DATABASE (source), result, &counts, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _mdg_toast_error (GTK_WIDGET (user_data), error);
+      return;
+    }
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  values[MDG_CONSULTATION_QUEUE_ALL] = counts.all;
+  values[MDG_CONSULTATION_QUEUE_MINE] = counts.mine;
+  values[MDG_CONSULTATION_QUEUE_UNASSIGNED] = counts.unassigned;
+  values[MDG_CONSULTATION_QUEUE_DISPATCHED] = counts.dispatched;
+  values[MDG_CONSULTATION_QUEUE_WAITING_FOLLOW_UP] = counts.waiting_follow_up;
+  values[MDG_CONSULTATION_QUEUE_OVERDUE] = counts.overdue;
+  for (guint q = 0; q < N_QUEUES; q++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", values[q]);
+
+      gtk_label_set_text (self->queue_counts[q], text);
+    }
+}
+
+/* The queues' counts read again, in a worker; the last one asked for wins. */
+static void
+count_queues (MdgConsultationsPage *self)
+{
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
+  self->counts_cancellable = g_cancellable_new ();
+  mdg_consultation_store_count_queues_async (get_database (self), current_staff (self), self->counts_cancellable,
+                                             queues_counted_cb, self);
+}
+
+/* Another staff member at this computer: "Mine" is theirs. */
+static void
+staff_changed_cb (MdgConsultationsPage *self)
+{
+  if (selected_queue (self) == MDG_CONSULTATION_QUEUE_MINE)
+    filter_changed_cb (self);
+  count_queues (self);
+}
+
+static void
+model_loading_cb (MdgConsultationsPage *self)
+{
+  /* Every change reloads the list: the counts follow it. */
+  if (!mdg_consultation_model_get_loading (self->model))
+    count_queues (self);
+}
+
 static void
 update_list_stack (MdgConsultationsPage *self)
 {
   gboolean filtered = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
-                      gtk_drop_down_get_selected (self->state_dropdown) != 0;
+                      gtk_drop_down_get_selected (self->state_dropdown) != 0 ||
+                      selected_queue (self) != MDG_CONSULTATION_QUEUE_ALL;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     {
@@ -423,7 +515,7 @@ update_list_stack (MdgConsultationsPage *self)
     return;
   adw_status_page_set_title (self->empty_status, filtered ? _("No Matches") : _("No Consultations"));
   adw_status_page_set_description (self->empty_status,
-                                   filtered ? _("Try other words, or another state.")
+                                   filtered ? _("Try other words, another state or another queue.")
                                             : _("Take one with New Consultation (Ctrl+N)."));
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
@@ -431,14 +523,20 @@ update_list_stack (MdgConsultationsPage *self)
 static void
 filter_changed_cb (MdgConsultationsPage *self)
 {
-  g_autoptr(MdgConsultationFilter) filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
+  g_autoptr(MdgConsultationFilter) filter = NULL;
+  const char *text;
+  guint selected;
 
-  if (self->model == NULL)
+  /* Not while the template goes: its rows leave the queue list one by one. */
+  if (self->model == NULL || self->search_entry == NULL || self->queue_list == NULL)
     return;
+  filter = mdg_consultation_filter_new (MDG_CONSULTATION_QUEUE_ALL);
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  selected = gtk_drop_down_get_selected (self->state_dropdown);
   filter->query = *text != '\0' ? g_strdup (text) : NULL;
   filter->state = selected < G_N_ELEMENTS (state_filter) ? state_filter[selected] : -1;
+  filter->queue = selected_queue (self);
+  filter->staff_id = current_staff (self);
   mdg_consultation_model_set_filter (self->model, filter);
 }
 
@@ -476,6 +574,7 @@ static const struct
   { "consultation-state", N_("State") },
   { "consultation-taken-by", N_("Taken by") },
   { "consultation-assignee", N_("Dispatched to") },
+  { "consultation-referral", N_("Referred to") },
 };
 
 static void
@@ -560,6 +659,7 @@ typedef enum
   OP_START,
   OP_ANSWER,
   OP_REPLY,
+  OP_REFER,
 } OpKind;
 
 typedef struct
@@ -568,6 +668,8 @@ typedef struct
   gint64          id;
   gint64          actor_id;
   gint64          specialist_id;
+  gint64          referral_id;
+  char           *name;      /* where it is referred */
   char           *text;      /* the note, or the answer */
   char           *path;      /* the reply's file */
   MdgMailCharset  used;
@@ -577,6 +679,7 @@ static void
 consultation_op_free (ConsultationOp *op)
 {
   g_free (op->text);
+  g_free (op->name);
   g_free (op->path);
   g_free (op);
 }
@@ -607,6 +710,8 @@ consultation_op_thread (MdgDatabase  *connection,
       return mdg_consultation_store_start (connection, op->actor_id, c, NULL, error);
     case OP_ANSWER:
       return mdg_consultation_store_answer (connection, op->actor_id, c, op->text, NULL, error);
+    case OP_REFER:
+      return mdg_consultation_store_refer (connection, op->actor_id, c, op->referral_id, op->text, error);
     case OP_REPLY:
       return mdg_mail_write_reply (connection, op->actor_id, c, op->path, MDG_MAIL_CHARSET_AUTO, &op->used, error);
     default:
@@ -643,6 +748,10 @@ consultation_op_cb (GObject      *source,
       break;
     case OP_START:
       message = g_strdup (_("Taken up"));
+      break;
+    case OP_REFER:
+      /* Translators: %s is an outside body, such as the police or IPA */
+      message = g_strdup_printf (C_("toast", "Referred to %s"), op->name);
       break;
     case OP_ANSWER:
       message = g_strdup (_("Answer recorded"));
@@ -700,6 +809,9 @@ update_actions (MdgConsultationsPage *self)
   gboolean answered = state == MDG_CONSULTATION_STATE_ANSWERED || state == MDG_CONSULTATION_STATE_CLOSED;
 
   gtk_widget_set_visible (self->dispatch_button, loaded && !answered);
+  gtk_widget_set_visible (self->refer_button, loaded && state != MDG_CONSULTATION_STATE_CLOSED);
+  /* First line answers a new one at once: the core takes it from new to answered in one step. */
+  gtk_button_set_label (self->answer_button, state == MDG_CONSULTATION_STATE_NEW ? _("Answer _Now") : _("Record _Answer"));
   gtk_widget_set_visible (self->start_button, loaded && state == MDG_CONSULTATION_STATE_DISPATCHED);
   gtk_widget_set_visible (self->reply_button,
                           loaded && answered && mdg_consultation_get_channel (c) == MDG_CHANNEL_EMAIL);
@@ -707,6 +819,7 @@ update_actions (MdgConsultationsPage *self)
                           loaded && (state == MDG_CONSULTATION_STATE_NEW || state == MDG_CONSULTATION_STATE_IN_PROGRESS));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.make-faq", loaded);
   gtk_widget_set_visible (self->action_box, gtk_widget_get_visible (self->dispatch_button) ||
+                                            gtk_widget_get_visible (self->refer_button) ||
                                             gtk_widget_get_visible (self->start_button) ||
                                             gtk_widget_get_visible (self->reply_button));
 }
@@ -890,6 +1003,46 @@ reply_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/*
+ * A question with a choice among @names and a note, for dispatch and referral: its
+ * widgets are named @prefix-dialog, @choice_name and @prefix-note, and its answer
+ * @prefix. Returns: (transfer none): the dialog, to connect and present.
+ */
+static GtkWidget *
+choice_dialog_new (MdgConsultationsPage  *self,
+                   const char            *heading,
+                   const char            *body,
+                   const char            *prefix,
+                   const char            *choice_name,
+                   GtkStringList         *names,
+                   const char            *placeholder,
+                   const char            *label,
+                   GtkDropDown          **choice,
+                   GtkEditable          **note)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *dialog_name = g_strconcat (prefix, "-dialog", NULL);
+  g_autofree char *note_name = g_strconcat (prefix, "-note", NULL);
+
+  gtk_widget_set_name (dialog, dialog_name);
+  *choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (names), NULL));
+  gtk_widget_set_name (GTK_WIDGET (*choice), choice_name);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*choice));
+  gtk_widget_set_name (entry, note_name);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  *note = GTK_EDITABLE (entry);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), prefix, label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), prefix, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), prefix);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
 /* The dispatch dialog: the specialists the categories suggest, best first, and a hand-off note. */
 typedef struct
 {
@@ -945,7 +1098,7 @@ suggested_cb (GObject      *source,
   g_autoptr(GPtrArray) suggestions = _mdg_database_list_finish (MDG_DATABASE (source), result, suggest_thread, &error);
   g_autoptr(GtkStringList) names = NULL;
   DispatchCall *call;
-  GtkWidget *dialog, *box, *note;
+  GtkWidget *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -980,30 +1133,14 @@ suggested_cb (GObject      *source,
       g_array_append_val (call->staff_ids, id);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Dispatch to a Specialist"),
-                                   _("The specialists who handle this consultation’s categories come first."));
-  gtk_widget_set_name (dialog, "dispatch-dialog");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  call->specialist = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-  gtk_widget_set_name (GTK_WIDGET (call->specialist), "dispatch-specialist");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (call->specialist));
-  note = gtk_entry_new ();
-  gtk_widget_set_name (note, "dispatch-note");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Hand-off note"));
-  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
-  call->note = GTK_EDITABLE (note);
-  gtk_box_append (GTK_BOX (box), note);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "dispatch", _("_Dispatch"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "dispatch", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "dispatch");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = choice_dialog_new (self, _("Dispatch to a Specialist"),
+                              _("The specialists who handle this consultation’s categories come first."), "dispatch",
+                              "dispatch-specialist", g_steal_pointer (&names), _("Hand-off note"), _("_Dispatch"),
+                              &call->specialist, &call->note);
   g_signal_connect_data (dialog, "response", G_CALLBACK (dispatch_response_cb), call,
                          (GClosureNotify) (void (*) (void)) dispatch_call_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (note);
+  gtk_widget_grab_focus (GTK_WIDGET (call->note));
 }
 
 static void
@@ -1019,6 +1156,114 @@ dispatch_action (GtkWidget  *widget,
   id = mdg_consultation_get_id (self->shown);
   _mdg_database_list_async (get_database (self), suggest_thread, g_memdup2 (&id, sizeof id), g_free, suggest_thread,
                             self->cancellable, suggested_cb, self);
+}
+
+
+/* The referral dialog: the outside bodies of the editable list, and a note. */
+typedef struct
+{
+  MdgConsultationsPage *self;
+  gint64                id;
+  GPtrArray            *referrals;
+  GtkDropDown          *body;
+  GtkEditable          *note;
+} ReferCall;
+
+static void
+refer_call_free (ReferCall *call)
+{
+  g_clear_object (&call->self);
+  g_ptr_array_unref (call->referrals);
+  g_free (call);
+}
+
+static void
+refer_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ReferCall        *call)
+{
+  guint selected = gtk_drop_down_get_selected (call->body);
+  MdgReferral *referral;
+  ConsultationOp *op;
+
+  if (!g_str_equal (response, "refer") || selected >= call->referrals->len ||
+      gtk_widget_get_root (GTK_WIDGET (call->self)) == NULL)
+    return;
+  referral = g_ptr_array_index (call->referrals, selected);
+  op = g_new0 (ConsultationOp, 1);
+  op->kind = OP_REFER;
+  op->id = call->id;
+  op->referral_id = referral->id;
+  op->name = g_strdup (mdg_referral_get_name (referral));
+  op->text = g_strdup (gtk_editable_get_text (call->note));
+  run_op (call->self, op);
+}
+
+static GPtrArray *
+list_referrals_thread (MdgDatabase  *connection,
+                       gpointer      data,
+                       GError      **error)
+{
+  return mdg_referral_store_list (connection, FALSE, error);
+}
+
+static void
+referrals_listed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) referrals = _mdg_database_list_finish (MDG_DATABASE (source), result, list_referrals_thread,
+                                                              &error);
+  g_autoptr(GtkStringList) names = NULL;
+  ReferCall *call;
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  if (referrals == NULL)
+    {
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+  if (referrals->len == 0 || self->shown == NULL)
+    {
+      _mdg_toast (GTK_WIDGET (self), _("There is no outside body in the referral list."));
+      return;
+    }
+
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < referrals->len; i++)
+    gtk_string_list_append (names, mdg_referral_get_name (g_ptr_array_index (referrals, i)));
+  call = g_new0 (ReferCall, 1);
+  call->self = g_object_ref (self);
+  call->id = mdg_consultation_get_id (self->shown);
+  call->referrals = g_steal_pointer (&referrals);
+
+  dialog = choice_dialog_new (self, _("Refer to an Outside Body"),
+                              _("The referral is kept in the consultation’s history; the consultation stays "
+                                "where it is."),
+                              "refer", "refer-body", g_steal_pointer (&names), _("Note (what the caller was told)"),
+                              _("_Refer"), &call->body, &call->note);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (refer_response_cb), call,
+                         (GClosureNotify) (void (*) (void)) refer_call_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (call->body));
+}
+
+static void
+refer_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+
+  if (self->shown == NULL)
+    return;
+  _mdg_database_list_async (get_database (self), list_referrals_thread, NULL, NULL, list_referrals_thread,
+                            self->cancellable, referrals_listed_cb, self);
 }
 
 static void
@@ -1060,6 +1305,7 @@ fill_detail (MdgConsultationsPage *self)
   set_fact (self, "consultation-state", mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
   set_fact (self, "consultation-taken-by", NULL);
   set_fact (self, "consultation-assignee", mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
+  set_fact (self, "consultation-referral", mdg_consultation_get_text (c, MDG_CONSULTATION_REFERRAL));
   gtk_label_set_text (self->detail_question, mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION) ?: "—");
   answer = mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER);
   gtk_label_set_text (self->detail_answer, answer != NULL && *answer != '\0' ? answer : _("Not answered yet."));
@@ -1314,6 +1560,153 @@ organization_chosen_cb (GtkListBox           *list,
   gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
 }
 
+/* The rows of a person typed in inline, and the draft's field each fills ("person-" + the core's key). */
+static const MdgPersonField new_person_fields[] = {
+  MDG_PERSON_FAMILY_NAME, MDG_PERSON_GIVEN_NAME, MDG_PERSON_FAMILY_KANA,
+  MDG_PERSON_GIVEN_KANA, MDG_PERSON_EMAIL, MDG_PERSON_PHONE,
+};
+
+static AdwEntryRow *
+new_person_entry (MdgConsultationsPage *self,
+                  guint                 i)
+{
+  AdwEntryRow *rows[] = {
+    self->family_name_row, self->given_name_row, self->family_kana_row,
+    self->given_kana_row, self->email_row, self->phone_row,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (rows) == G_N_ELEMENTS (new_person_fields));
+  return rows[i];
+}
+
+static gboolean
+new_person_typed (MdgConsultationsPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (new_person_fields); i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (new_person_entry (self, i)))));
+
+      if (*text != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The person chosen (@id) or none (0): the row says whether it is one from Contacts. */
+static void
+set_person_id (MdgConsultationsPage *self,
+               gint64                id)
+{
+  g_autofree char *text = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("");
+
+  self->person_id = id;
+  gtk_widget_set_visible (self->person_known, id != 0);
+  field_changed (self, "person-id", text);
+}
+
+static void
+people_found_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = mdg_person_store_list_finish (MDG_DATABASE (source), result, &error);
+  GtkWidget *child;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->person_list))))
+    gtk_list_box_remove (self->person_list, child);
+  if (found == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      MdgPerson *person = g_ptr_array_index (found, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      g_autofree char *row_name = g_strdup_printf ("person-match-%u", i);
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), mdg_person_row_new (person));
+      gtk_widget_set_name (row, row_name);
+      g_object_set_data_full (G_OBJECT (row), "name", mdg_person_dup_name (person), g_free);
+      g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&(gint64) { mdg_person_get_id (person) }, sizeof (gint64)),
+                              g_free);
+      gtk_list_box_append (self->person_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->person_popover),
+                          found->len > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->person_row)));
+}
+
+/* A person found as the name, reading or address is typed: chosen, the consultation links to them. */
+static void
+person_chosen_cb (GtkListBox           *list,
+                  GtkListBoxRow        *row,
+                  MdgConsultationsPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "name");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->person_popover), FALSE);
+  g_cancellable_cancel (self->person_cancellable);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->person_row), name);
+  gtk_editable_set_position (GTK_EDITABLE (self->person_row), -1);
+  self->filling = FALSE;
+  field_changed (self, "person-query", name);
+  set_person_id (self, *(gint64 *) g_object_get_data (G_OBJECT (row), "id"));
+  adw_expander_row_set_expanded (self->new_person_row, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
+}
+
+static void
+person_changed_cb (MdgConsultationsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->person_row));
+
+  if (self->filling)
+    return;
+  show_error (self, NULL);
+  field_changed (self, "person-query", text);
+  /* Typed again, the person is looked for again. */
+  if (self->person_id != 0)
+    set_person_id (self, 0);
+  g_cancellable_cancel (self->person_cancellable);
+  g_clear_object (&self->person_cancellable);
+  if (*text == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->person_popover), FALSE);
+      return;
+    }
+  self->person_cancellable = g_cancellable_new ();
+  mdg_person_store_list_async (get_database (self), text, 8, self->person_cancellable, people_found_cb, self);
+}
+
+static GtkPopover *
+matches_popover_new (GtkWidget   *row,
+                     GtkListBox **list,
+                     const char  *name,
+                     GCallback    chosen,
+                     gpointer     self)
+{
+  GtkPopover *popover = GTK_POPOVER (gtk_popover_new ());
+
+  /* The matches under the row; the keyboard stays in the row. */
+  *list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_set_name (GTK_WIDGET (*list), name);
+  gtk_list_box_set_activate_on_single_click (*list, TRUE);
+  g_signal_connect (*list, "row-activated", chosen, self);
+  gtk_popover_set_child (popover, GTK_WIDGET (*list));
+  gtk_popover_set_autohide (popover, FALSE);
+  gtk_popover_set_has_arrow (popover, FALSE);
+  gtk_popover_set_position (popover, GTK_POS_BOTTOM);
+  gtk_widget_set_can_focus (GTK_WIDGET (popover), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (popover), row);
+  return popover;
+}
+
 static void
 text_changed_cb (GtkEditable          *editable,
                  MdgConsultationsPage *self)
@@ -1410,6 +1803,16 @@ fill_form (MdgConsultationsPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), received_text);
   gtk_editable_set_text (GTK_EDITABLE (self->organization_row), g_hash_table_lookup (fields, "organization") ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->subject_row), g_hash_table_lookup (fields, "subject") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->person_row), g_hash_table_lookup (fields, "person-query") ?: "");
+  self->person_id = g_ascii_strtoll (g_hash_table_lookup (fields, "person-id") ?: "0", NULL, 10);
+  gtk_widget_set_visible (self->person_known, self->person_id != 0);
+  for (guint i = 0; i < G_N_ELEMENTS (new_person_fields); i++)
+    {
+      AdwEntryRow *row = new_person_entry (self, i);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), g_hash_table_lookup (fields, g_object_get_data (G_OBJECT (row), "field")) ?: "");
+    }
+  adw_expander_row_set_expanded (self->new_person_row, new_person_typed (self));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->question_view),
                             g_hash_table_lookup (fields, "question") ?: "", -1);
 
@@ -1460,6 +1863,7 @@ static void
 end_intake (MdgConsultationsPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->organization_popover), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->person_popover), FALSE);
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   g_clear_pointer (&self->writer, draft_writer_unref);
   show_error (self, NULL);
@@ -1488,6 +1892,104 @@ cancel_action (GtkWidget  *widget,
   end_intake (self);
 }
 
+/* The intake written and submitted as it stands (the writer creates the new person typed, if any). */
+static void
+submit_intake (MdgConsultationsPage *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->writer->actor_id = current_staff (self);
+  self->writer->submit_requested = TRUE;
+  draft_writer_kick (self->writer);
+}
+
+static void
+saving_stopped (MdgConsultationsPage *self)
+{
+  self->saving = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.save", TRUE);
+}
+
+static void
+duplicate_response_cb (AdwMessageDialog     *dialog,
+                       const char           *response,
+                       MdgConsultationsPage *self)
+{
+  if (self->writer == NULL)
+    return;
+  if (g_str_equal (response, "existing"))
+    {
+      set_person_id (self, self->duplicate_id);
+      submit_intake (self);
+    }
+  else if (g_str_equal (response, "new"))
+    submit_intake (self);
+  else
+    saving_stopped (self);
+}
+
+/* Runs in a worker: the person typed in, checked, and the people already known like them. */
+static GPtrArray *
+find_duplicates_thread (MdgDatabase  *connection,
+                        gpointer      data,
+                        GError      **error)
+{
+  if (!mdg_person_validate (data, error))
+    return NULL;
+  return mdg_person_store_find_duplicates (connection, data, error);
+}
+
+static void
+duplicates_found_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  MdgConsultationsPage *self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) duplicates = _mdg_database_list_finish (MDG_DATABASE (source), result, find_duplicates_thread,
+                                                               &error);
+  g_autofree char *name = NULL;
+  g_autofree char *question = NULL;
+  MdgPerson *known;
+  GtkWidget *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = MDG_CONSULTATIONS_PAGE (user_data);
+  if (self->writer == NULL)
+    return;
+  if (duplicates == NULL)
+    {
+      saving_stopped (self);
+      show_error (self, error->message);
+      adw_expander_row_set_expanded (self->new_person_row, TRUE);
+      return;
+    }
+  if (duplicates->len == 0)
+    {
+      submit_intake (self);
+      return;
+    }
+
+  known = g_ptr_array_index (duplicates, 0);
+  self->duplicate_id = mdg_person_get_id (known);
+  name = mdg_person_dup_name (known);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Is This Someone Already Known?"), NULL);
+  gtk_widget_set_name (dialog, "intake-duplicate-dialog");
+  question = g_strdup_printf (_("Madoguchi already knows %s, with the same e-mail address or the same name at the "
+                                "same organization. Link the consultation to that person, so that their history "
+                                "stays in one place?"),
+                              name);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), question);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "new",
+                                    _("Add as New Person"), "existing", _("Use Existing Person"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "existing", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "existing");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -1497,6 +1999,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GDateTime) received = NULL;
   g_autofree char *question = NULL;
   g_autofree char *subject = NULL;
+  g_autofree char *person_query = NULL;
 
   if (self->writer == NULL || self->saving)
     return;
@@ -1516,13 +2019,36 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  person_query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->person_row))));
+  if (self->person_id == 0 && !new_person_typed (self) && *person_query != '\0')
+    {
+      show_error (self, _("Choose the person from the names found, or type them in under New Person."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->person_row));
+      return;
+    }
+
   show_error (self, NULL);
   self->saving = TRUE;
   gtk_widget_action_set_enabled (widget, "consultations.save", FALSE);
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->writer->actor_id = current_staff (self);
-  self->writer->submit_requested = TRUE;
-  draft_writer_kick (self->writer);
+  if (self->person_id == 0 && new_person_typed (self))
+    {
+      /* A new person works at the organization typed; someone like them may be known already. */
+      MdgPerson *person = mdg_person_new ();
+      const char *organization = gtk_editable_get_text (GTK_EDITABLE (self->organization_row));
+
+      for (guint i = 0; i < G_N_ELEMENTS (new_person_fields); i++)
+        {
+          g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (new_person_entry (self, i)))));
+
+          mdg_person_set_text (person, new_person_fields[i], *text != '\0' ? text : NULL);
+        }
+      mdg_person_set_text (person, MDG_PERSON_ORGANIZATION, *organization != '\0' ? organization : NULL);
+      field_changed (self, "person-organization", organization);
+      _mdg_database_list_async (get_database (self), find_duplicates_thread, person, g_object_unref,
+                                find_duplicates_thread, self->cancellable, duplicates_found_cb, self);
+      return;
+    }
+  submit_intake (self);
 }
 
 /* A write of @writer is over; @submitted when it was the Save. */
@@ -1543,8 +2069,7 @@ draft_written (DraftWriter *writer,
         show_error (self, error->message);
       return;
     }
-  self->saving = FALSE;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.save", TRUE);
+  saving_stopped (self);
   if (consultation_id == 0)
     {
       /* The draft stays, and so does everything in the form. */
@@ -2131,6 +2656,7 @@ mdg_consultations_page_constructed (GObject *object)
   g_return_if_fail (MDG_IS_DATABASE (get_database (self)));
   self->model = mdg_consultation_model_new (get_database (self));
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_list_stack), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -2146,6 +2672,9 @@ mdg_consultations_page_constructed (GObject *object)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   filter_changed_cb (self);
+  count_queues (self);
+  g_signal_connect_object (self->settings, "changed::current-staff", G_CALLBACK (staff_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   _mdg_database_list_async (get_database (self), list_categories_thread, NULL, NULL, list_categories_thread,
                             self->cancellable, categories_listed_cb, self);
@@ -2164,6 +2693,8 @@ mdg_consultations_page_dispose (GObject *object)
   g_clear_handle_id (&self->fill_idle_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->detail_cancellable);
+  g_cancellable_cancel (self->counts_cancellable);
+  g_clear_object (&self->counts_cancellable);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   if (self->shown != NULL)
@@ -2174,6 +2705,13 @@ mdg_consultations_page_dispose (GObject *object)
     {
       gtk_widget_unparent (GTK_WIDGET (self->organization_popover));
       self->organization_popover = NULL;
+    }
+  g_cancellable_cancel (self->person_cancellable);
+  g_clear_object (&self->person_cancellable);
+  if (self->person_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->person_popover));
+      self->person_popover = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_CONSULTATIONS_PAGE);
   g_clear_pointer (&self->writer, draft_writer_unref);
@@ -2207,6 +2745,7 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, draft_label);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, queue_list);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, list_view);
@@ -2225,6 +2764,8 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, reply_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, dispatch_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, refer_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, answer_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, action_box);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_label);
@@ -2232,6 +2773,15 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, received_row);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, received_weekday);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, person_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, person_known);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, new_person_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, family_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, given_name_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, family_kana_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, given_kana_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, urgency_row);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, category_box);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, subject_row);
@@ -2245,6 +2795,7 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "consultations.open-mail", NULL, open_mail_action);
   gtk_widget_class_install_action (widget_class, "consultations.dispatch", NULL, dispatch_action);
   gtk_widget_class_install_action (widget_class, "consultations.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "consultations.refer", NULL, refer_action);
   gtk_widget_class_install_action (widget_class, "consultations.answer", NULL, answer_action);
   gtk_widget_class_install_action (widget_class, "consultations.make-faq", NULL, make_faq_action);
   gtk_widget_class_install_action (widget_class, "consultations.insert-faq", NULL, insert_faq_action);
@@ -2284,18 +2835,48 @@ mdg_consultations_page_init (MdgConsultationsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
     add_fact (self, i, facts[i].name, _(facts[i].title), NULL);
 
-  /* The organizations found as the name is typed, under the row; the keyboard stays in the row. */
-  self->organization_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_set_name (GTK_WIDGET (self->organization_list), "organization-matches");
-  gtk_list_box_set_activate_on_single_click (self->organization_list, TRUE);
-  g_signal_connect (self->organization_list, "row-activated", G_CALLBACK (organization_chosen_cb), self);
-  self->organization_popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->organization_popover, GTK_WIDGET (self->organization_list));
-  gtk_popover_set_autohide (self->organization_popover, FALSE);
-  gtk_popover_set_has_arrow (self->organization_popover, FALSE);
-  gtk_popover_set_position (self->organization_popover, GTK_POS_BOTTOM);
-  gtk_widget_set_can_focus (GTK_WIDGET (self->organization_popover), FALSE);
-  gtk_widget_set_parent (GTK_WIDGET (self->organization_popover), GTK_WIDGET (self->organization_row));
+  /* The queues, each with how many it holds. */
+  for (guint q = 0; q < N_QUEUES; q++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (mdg_consultation_queue_get_label (q));
+      GtkWidget *count = gtk_label_new (NULL);
+      g_autofree char *name = g_strconcat ("queue-", mdg_consultation_queue_to_string (q), NULL);
+      g_autofree char *count_name = g_strconcat (name, "-count", NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_name (count, count_name);
+      gtk_widget_add_css_class (count, "dim-label");
+      gtk_widget_add_css_class (count, "numeric");
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), count);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_widget_set_name (row, name);
+      g_object_set_data (G_OBJECT (row), "queue", GUINT_TO_POINTER (q));
+      gtk_list_box_append (self->queue_list, row);
+      self->queue_counts[q] = GTK_LABEL (count);
+    }
+  gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, 0));
+  /* A row activated from the keyboard is chosen as a clicked one is. */
+  g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (gtk_list_box_select_row), NULL);
+
+  /* The organizations and people found as a name is typed, under their rows. */
+  self->organization_popover = matches_popover_new (GTK_WIDGET (self->organization_row), &self->organization_list,
+                                                    "organization-matches", G_CALLBACK (organization_chosen_cb), self);
+  self->person_popover = matches_popover_new (GTK_WIDGET (self->person_row), &self->person_list, "person-matches",
+                                              G_CALLBACK (person_chosen_cb), self);
+  g_signal_connect_swapped (self->person_row, "changed", G_CALLBACK (person_changed_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (new_person_fields); i++)
+    {
+      AdwEntryRow *row = new_person_entry (self, i);
+
+      g_object_set_data_full (G_OBJECT (row), "field",
+                              g_strconcat ("person-", mdg_person_field_to_string (new_person_fields[i]), NULL), g_free);
+      g_signal_connect (row, "changed", G_CALLBACK (text_changed_cb), self);
+    }
   g_object_set_data (G_OBJECT (self->organization_row), "field", (gpointer) "organization");
   g_object_set_data (G_OBJECT (self->subject_row), "field", (gpointer) "subject");
   g_signal_connect (self->organization_row, "changed", G_CALLBACK (text_changed_cb), self);

@@ -49,6 +49,7 @@ struct _MdgSeminarsPage
   GtkWidget            *overrun_box;
   GtkLabel             *overrun_label;
   GtkLabel             *program_summary;
+  AdwPreferencesGroup  *slots_group;
 
   /* owned */
   GListStore           *seminars;   /* every seminar, upcoming first, as read */
@@ -67,10 +68,12 @@ struct _MdgSeminarsPage
   GDateTime            *now;
   gint64                select_after_load;
   gboolean              selecting;
+  GPtrArray            *slot_rows;  /* the rows in slots_group */
 };
 
 void _mdg_seminars_page_load_program        (MdgSeminarsPage *self);
 void _mdg_seminars_page_class_init_program  (GtkWidgetClass  *widget_class);
 void _mdg_seminars_page_init_program        (MdgSeminarsPage *self);
+void _mdg_seminars_page_load_slots          (MdgSeminarsPage *self);
 
 G_END_DECLS

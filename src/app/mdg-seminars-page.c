@@ -428,6 +428,7 @@ show_seminar (MdgSeminarsPage *self,
   update_attendees_row (self);
   view_changed_cb (self);
   _mdg_seminars_page_load_program (self);
+  _mdg_seminars_page_load_slots (self);
   load_attendees (self);
 }
 
@@ -859,6 +860,7 @@ mdg_seminars_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->seminar_cancellable);
   g_clear_pointer (&self->question_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->slot_rows, g_ptr_array_unref);
   g_clear_object (&self->attendees);
   g_clear_object (&self->program);
   g_clear_object (&self->selected);
@@ -930,6 +932,7 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_box);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_label);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, program_summary);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, slots_group);
   gtk_widget_class_bind_template_callback (widget_class, is_seminar);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -967,6 +970,7 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   g_type_ensure (MDG_TYPE_CHECKIN_VIEW);
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->slot_rows = g_ptr_array_new ();
   _mdg_label_keep_last_line (self->title_label);
   self->question_rows = g_ptr_array_new ();
 

@@ -269,6 +269,8 @@ ids_loaded_cb (GObject      *source,
   g_hash_table_remove_all (kept);
   g_array_unref (self->ids);
   self->ids = ids;
+  /* A page asked for while the ids were read was read with the old ids: the new ones are read again. */
+  g_hash_table_remove_all (self->pages);
 
   set_loading (self, FALSE);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
