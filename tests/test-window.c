@@ -981,7 +981,7 @@ test_window_attendees (WindowFixture *f,
   wait_until (count_overflowing_labels (table) == 0);
   g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table))), <=,
                      gtk_widget_get_width (scroller) + 1);
-  screenshot (GTK_WIDGET (f->window), "attendees-1366");
+  screenshot (GTK_WIDGET (f->window), "attendees");
 
   /* Sorted by a column, then back in kana order by reading. */
   {
