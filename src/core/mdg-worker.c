@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "mdg-database-private.h"
 #include "mdg-worker-private.h"
 
 /*
@@ -14,7 +15,6 @@
 
 typedef struct
 {
-  char           *path;
   MdgWorkFunc     func;
   gpointer        data;
   GDestroyNotify  data_free;
@@ -25,7 +25,6 @@ work_free (Work *work)
 {
   if (work->data_free != NULL)
     work->data_free (work->data);
-  g_free (work->path);
   g_free (work);
 }
 
@@ -41,7 +40,8 @@ work_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  connection = mdg_database_open (work->path, &error);
+  /* A worker's own connection: the file was checked and prepared when the caller opened it. */
+  connection = _mdg_database_open_worker (source_object, &error);
   if (connection == NULL || !work->func (connection, work->data, &error))
     g_task_return_error (task, error);
   else
@@ -76,7 +76,6 @@ _mdg_worker_run_async (MdgDatabase         *self,
   g_return_if_fail (func != NULL);
 
   work = g_new0 (Work, 1);
-  work->path = g_strdup (mdg_database_get_path (self));
   work->func = func;
   work->data = data;
   work->data_free = data_free;
