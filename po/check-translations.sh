@@ -15,12 +15,24 @@ for f in $(grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext|g_dpgettext2) *\(|tran
 done
 xgettext --files-from="$tmp/files" --from-code=UTF-8 -o "$tmp/all.pot" \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 \
-  --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 --add-comments=Translators
+  --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 --add-comments=Translators \
+  --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
+  --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
+  --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
+  --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format
 if ! msgcmp "$po/ja.po" "$tmp/all.pot" 2>"$tmp/cmp"; then
   cat "$tmp/cmp" >&2
   exit 1
 fi
-stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$po/ja.po" 2>&1)
+# Nor keep translations of strings the sources no longer have.
+if grep -q 'this message is not used' "$tmp/cmp"; then
+  grep 'this message is not used' "$tmp/cmp" >&2
+  exit 1
+fi
+# Checked as merged with the fresh template, so that the template's c-format flags make msgfmt
+# check every translation's conversions against its original's (the appended blocks carry none).
+msgmerge --quiet --no-fuzzy-matching -o "$tmp/ja.po" "$po/ja.po" "$tmp/all.pot"
+stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$tmp/ja.po" 2>&1)
 echo "$stats"
 case "$stats" in
   *fuzzy*|*untranslated*) exit 1 ;;
