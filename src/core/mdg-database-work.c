@@ -95,3 +95,19 @@ mdg_database_work_finish (MdgDatabase   *db,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/**
+ * mdg_database_work_get_data:
+ * @result: the result given to the callback of mdg_database_work_async()
+ *
+ * What the worker found, for a _finish function that reads it back on the caller's thread.
+ *
+ * Returns: (transfer none): the data given to mdg_database_work_async(), as the worker left it
+ */
+gpointer
+mdg_database_work_get_data (GAsyncResult *result)
+{
+  Work *work = g_task_get_task_data (G_TASK (result));
+
+  return work->data;
+}

@@ -24,5 +24,6 @@ gboolean mdg_database_work_finish (MdgDatabase          *db,
                                    GAsyncResult         *result,
                                    gpointer              source_tag,
                                    GError              **error);
+gpointer mdg_database_work_get_data (GAsyncResult         *result);
 
 G_END_DECLS

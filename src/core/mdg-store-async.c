@@ -10,10 +10,10 @@
 #include "mdg-registration-store.h"
 #include "mdg-seminar-store.h"
 #include "mdg-store-async.h"
-#include "mdg-worker-private.h"
+#include "mdg-database-work.h"
 
 /*
- * Every function here runs its store function in a worker (see mdg-worker.c). The
+ * Every function here runs its store function in a worker (see mdg-database-work.c). The
  * objects a window shows never cross threads: the worker gets copies, and the
  * caller's objects take the outcome in the _finish function, on the caller's thread.
  */
@@ -53,7 +53,7 @@ run (MdgDatabase         *db,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
-  _mdg_worker_run_async (db, func, job, (GDestroyNotify) job_free, source_tag, cancellable, callback, user_data);
+  mdg_database_work_async (db, func, job, (GDestroyNotify) job_free, source_tag, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer none) (nullable): the job of a finished task, or %NULL when it failed */
@@ -63,9 +63,9 @@ finish (MdgDatabase   *db,
         gpointer       source_tag,
         GError       **error)
 {
-  if (!_mdg_worker_finish (db, result, source_tag, error))
+  if (!mdg_database_work_finish (db, result, source_tag, error))
     return NULL;
-  return _mdg_worker_get_data (result);
+  return mdg_database_work_get_data (result);
 }
 
 static MdgProgramItem *

@@ -10,7 +10,7 @@
 #include "mdg-csv.h"
 #include "mdg-person-export.h"
 #include "mdg-person-store.h"
-#include "mdg-worker-private.h"
+#include "mdg-database-work.h"
 
 /*
  * Everything held about one person, as the personal data law lets them ask for it:
@@ -183,7 +183,7 @@ mdg_person_export_async (MdgDatabase         *db,
   job = g_new0 (ExportJob, 1);
   job->person_id = person_id;
   job->csv = csv;
-  _mdg_worker_run_async (db, export_person, job, (GDestroyNotify) export_job_free, mdg_person_export_async,
+  mdg_database_work_async (db, export_person, job, (GDestroyNotify) export_job_free, mdg_person_export_async,
                          cancellable, callback, user_data);
 }
 
@@ -195,8 +195,8 @@ mdg_person_export_finish (MdgDatabase   *db,
 {
   ExportJob *job;
 
-  if (!_mdg_worker_finish (db, result, mdg_person_export_async, error))
+  if (!mdg_database_work_finish (db, result, mdg_person_export_async, error))
     return NULL;
-  job = _mdg_worker_get_data (result);
+  job = mdg_database_work_get_data (result);
   return g_bytes_ref (job->bytes);
 }
