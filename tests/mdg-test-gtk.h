@@ -20,7 +20,12 @@ G_BEGIN_DECLS
 
 GtkWindow *mdg_test_find_toplevel (GType        type,
                                    const char  *name);
+GtkWidget *mdg_test_find_named    (GtkWidget   *root,
+                                   const char  *name);
+void       mdg_test_spin          (guint        ms);
 void       mdg_test_screenshot    (GtkWidget   *widget,
                                    const char  *name);
+void       mdg_test_choose_menu_item (GtkWidget  *menu_button,
+                                      const char *action);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "mdg-application.h"
 #include "mdg-database.h"
 #include "mdg-window.h"
+#include "mdg-test-gtk.h"
 
 G_BEGIN_DECLS
 
@@ -62,16 +63,6 @@ void        spin                      (guint           ms);
 void        screenshot                (GtkWidget      *widget,
                                        const char     *name);
 
-#define wait_until(cond)                                                    \
-  G_STMT_START {                                                            \
-    gint64 deadline_ = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;       \
-    while (!(cond))                                                         \
-      {                                                                     \
-        if (g_get_monotonic_time () > deadline_)                            \
-          g_error ("Timed out waiting for: %s", #cond);                     \
-        if (!g_main_context_iteration (NULL, FALSE))                        \
-          g_usleep (1000);                                                  \
-      }                                                                     \
-  } G_STMT_END
+#define wait_until(cond) mdg_test_wait_until (cond)
 
 G_END_DECLS

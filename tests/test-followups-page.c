@@ -288,7 +288,7 @@ choose_staff_in_preferences (WindowFixture *f,
   GtkWidget *row;
 
   g_settings_reset (settings, "current-staff");
-  g_action_group_activate_action (G_ACTION_GROUP (window_test_get_app ()), "preferences", NULL);
+  mdg_test_choose_menu_item (require_named (GTK_WIDGET (f->window), "main-menu"), "app.preferences");
   wait_until ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
   row = require_named (GTK_WIDGET (preferences), "preferences-current-staff");
   wait_until (gtk_widget_is_sensitive (row));

@@ -127,7 +127,7 @@ test_daily_backup_in_preferences (void)
   mdg_test_wait_until ((window = mdg_test_find_toplevel (MDG_TYPE_WINDOW, NULL)) != NULL);
   mdg_test_wait_until (n_backups (path) == 1);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  mdg_test_choose_menu_item (mdg_test_find_named (GTK_WIDGET (window), "main-menu"), "app.preferences");
   mdg_test_wait_until ((preferences = mdg_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, NULL)) != NULL);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "data");
   row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),

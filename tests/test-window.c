@@ -477,7 +477,7 @@ test_window_delete_undo (WindowFixture *f,
   listed = mdg_seminars_page_get_n_listed (seminars_page (f));
 
   /* From the seminar's menu: it asks first, naming how many registrations go with it. */
-  gtk_widget_activate_action (require_named (GTK_WIDGET (f->window), "seminar-menu"), "seminars.delete", NULL);
+  mdg_test_choose_menu_item (require_named (GTK_WIDGET (f->window), "seminar-menu"), "seminars.delete");
   wait_until ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_body (question), ==, body);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (question));
@@ -501,7 +501,7 @@ test_window_delete_undo (WindowFixture *f,
   wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
 
   /* Deleted again and left to stand until its toast times out, it is gone for good with its program. */
-  gtk_widget_activate_action (require_named (GTK_WIDGET (f->window), "seminar-menu"), "seminars.delete", NULL);
+  mdg_test_choose_menu_item (require_named (GTK_WIDGET (f->window), "seminar-menu"), "seminars.delete");
   wait_until ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
   adw_message_dialog_response (question, "delete");
   wait_until (query (f, "SELECT count(*) FROM seminar WHERE id = %" G_GINT64_FORMAT, id) == 0);
@@ -641,7 +641,10 @@ test_window_sample_data (WindowFixture *f,
   mdg_application_set_database_path (window_test_get_app (), mdg_database_get_path (f->db));
   sample_path = g_build_filename (f->dir, "sample.db", NULL);
 
-  g_action_group_activate_action (G_ACTION_GROUP (window_test_get_app ()), "open-sample", NULL);
+  /* The welcome page's button, as a newcomer finds it. */
+  wait_for_seminars (f);
+  wait_until (g_strcmp0 (page_state (f), "welcome") == 0);
+  click (require_named (GTK_WIDGET (f->window), "welcome-sample"));
   wait_until ((sample = other_window (f)) != NULL);
   g_assert_true (mdg_window_get_sample (MDG_WINDOW (sample)));
   g_assert_true (mdg_window_get_database (MDG_WINDOW (sample)) != f->db);
@@ -662,7 +665,7 @@ test_window_sample_data (WindowFixture *f,
     wait_until (mdg_seminars_page_get_n_listed (page) == 12);
     mdg_seminars_page_select (page, id);
     wait_until (mdg_seminars_page_get_selected (page) != NULL);
-    gtk_widget_activate_action (GTK_WIDGET (page), "seminars.delete", NULL);
+    mdg_test_choose_menu_item (require_named (GTK_WIDGET (page), "seminar-menu"), "seminars.delete");
     wait_until ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL);
     adw_message_dialog_response (question, "delete");
     wait_until (mdg_seminars_page_get_n_listed (page) == 11);
@@ -697,7 +700,7 @@ test_window_print_and_shortcuts (WindowFixture *f,
   g_assert_cmpuint (length, >, 10000);
 
   /* Preferences: the paper and era dates reach the settings documents read. */
-  g_action_group_activate_action (G_ACTION_GROUP (window_test_get_app ()), "preferences", NULL);
+  mdg_test_choose_menu_item (require_named (GTK_WIDGET (f->window), "main-menu"), "app.preferences");
   {
     GtkWindow *preferences = NULL;
     g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
@@ -1218,7 +1221,7 @@ test_window_contacts (WindowFixture *f,
     gint64 new_id = mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f)));
     guint listed = mdg_person_pane_get_n_listed (person_pane (f));
 
-    gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
+    mdg_test_choose_menu_item (require_named (pane, "person-menu"), "person.delete");
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);
     g_assert_cmpint (query (f, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT, new_id), ==, 1);
     /* The "Saved" toast before it has gone: the screenshot shows one toast, as the user reads it. */
@@ -1232,7 +1235,7 @@ test_window_contacts (WindowFixture *f,
     wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
 
     /* Deleted again, Ctrl+Z in the list brings them back too. */
-    gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
+    mdg_test_choose_menu_item (require_named (pane, "person-menu"), "person.delete");
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);
     gtk_widget_grab_focus (require_named (pane, "contacts-list"));
     press_key (GTK_WIDGET (f->window), GDK_KEY_z, GDK_CONTROL_MASK);
@@ -1242,7 +1245,7 @@ test_window_contacts (WindowFixture *f,
     wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
 
     /* Deleted again, and the window closes while the toast shows: gone for good, from the index too. */
-    gtk_widget_activate_action (require_named (pane, "person-menu"), "person.delete", NULL);
+    mdg_test_choose_menu_item (require_named (pane, "person-menu"), "person.delete");
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);
     gtk_window_close (GTK_WINDOW (f->window));
     f->window = NULL;
@@ -1316,7 +1319,7 @@ test_window_merge (WindowFixture *f,
   wait_until (mdg_person_pane_get_selected (person_pane (f)) != NULL &&
               mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == keep);
 
-  gtk_widget_activate_action (require_named (GTK_WIDGET (person_pane (f)), "person-menu"), "person.merge", NULL);
+  mdg_test_choose_menu_item (require_named (GTK_WIDGET (person_pane (f)), "person-menu"), "person.merge");
   wait_until ((dialog = find_toplevel (MDG_TYPE_MERGE_DIALOG)) != NULL);
   list = require_named (GTK_WIDGET (dialog), "merge-list");
   wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0) != NULL);
