@@ -275,6 +275,7 @@ struct _MdgConsultationsPage
   GtkLabel             *detail_question;
   GtkLabel             *detail_answer;
   GtkWidget            *action_box;
+  GtkWidget            *state_box;
   GtkWidget            *dispatch_button;
   GtkWidget            *refer_button;
   GtkButton            *answer_button;
@@ -784,8 +785,20 @@ consultation_op_cb (GObject      *source,
   if (!ok)
     {
       /* Refused (changed meanwhile elsewhere, say) or failed: nothing changed, and the detail
-       * is read again to show the consultation as it is. */
-      _mdg_toast_error (widget, error);
+       * is read again to show the consultation as it is. A refusal says why in full: too long
+       * for a toast. */
+      if (g_error_matches (error, MDG_ERROR, MDG_ERROR_INVALID))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                      _("The Consultation Was Not Changed"), NULL);
+
+          gtk_widget_set_name (dialog, "consultation-refused");
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        _mdg_toast_error (widget, error);
       self->select_after_load = op->id;
       mdg_consultation_model_reload (self->model);
       return;
@@ -889,7 +902,11 @@ update_actions (MdgConsultationsPage *self)
                                state == MDG_CONSULTATION_STATE_CLOSED
                                  ? _("A named victim or a police matter. Reopen the consultation to change this.")
                                  : _("A named victim or a police matter: the record sheet and every export say so"));
-  gtk_widget_set_visible (self->action_box, loaded);
+  gtk_widget_set_visible (self->action_box, gtk_widget_get_visible (self->dispatch_button) ||
+                                            gtk_widget_get_visible (self->refer_button) ||
+                                            gtk_widget_get_visible (self->start_button) ||
+                                            gtk_widget_get_visible (self->reply_button));
+  gtk_widget_set_visible (self->state_box, loaded);
 }
 
 static void
@@ -1086,10 +1103,17 @@ answer_draft_found (GtkWidget *widget,
     return;
   self->answer_writer = draft_writer_new (get_database (self), self, MDG_DRAFT_KIND_ANSWER, lookup->staff_id,
                                           lookup->consultation_id, lookup->draft_id);
-  set_answer_text (self, lookup->answer);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->answer_view), TRUE);
+  if (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->answer_view)) > 0)
+    {
+      /* Typed before the look-up came back: what is on screen wins, and is written now. */
+      answer_changed_cb (self);
+      return;
+    }
   if (lookup->answer != NULL && *lookup->answer != '\0')
-    _mdg_toast (widget, _("The answer typed earlier is back: nothing typed was lost"));
+    {
+      set_answer_text (self, lookup->answer);
+      _mdg_toast (widget, _("The answer typed earlier is back: nothing typed was lost"));
+    }
 }
 
 /* The answer editor follows the consultation shown: its own draft, found again if one was left. */
@@ -1106,8 +1130,7 @@ answer_draft_follow (MdgConsultationsPage *self)
   set_answer_text (self, NULL);
   if (id == 0)
     return;
-  /* Typed into only once its draft is known: one draft per answer, never two. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->answer_view), FALSE);
+  /* The writer comes with the look-up's answer, so that an answer has one draft, never two. */
   lookup = g_new0 (AnswerDraftLookup, 1);
   lookup->staff_id = current_staff (self);
   lookup->consultation_id = id;
@@ -3085,6 +3108,7 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, refer_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, answer_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, action_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, state_box);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, channel_row);
