@@ -347,6 +347,18 @@ static void answer_draft_done (MdgConsultationsPage *self,
 static void answer_draft_follow (MdgConsultationsPage *self);
 static gboolean draft_timeout_cb (gpointer user_data);
 
+/* A field of a draft changed: noted, and written once typing pauses. */
+static void
+draft_field_changed (MdgConsultationsPage *self,
+                     DraftWriter          *writer,
+                     const char           *name,
+                     const char           *value)
+{
+  draft_writer_set (writer, name, value);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (MDG_CONSULTATIONS_DRAFT_DELAY_MS, draft_timeout_cb, self);
+}
+
 static MdgDatabase *
 get_database (MdgConsultationsPage *self)
 {
@@ -357,6 +369,17 @@ static gint64
 current_staff (MdgConsultationsPage *self)
 {
   return g_settings_get_int64 (self->settings, "current-staff");
+}
+
+/* Returns: (transfer full): what the text view holds: the question, or the answer */
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -1027,17 +1050,12 @@ set_answer_text (MdgConsultationsPage *self,
 static void
 answer_changed_cb (MdgConsultationsPage *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->answer_view);
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
 
   if (self->answer_filling || self->answer_writer == NULL)
     return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  draft_writer_set (self->answer_writer, "answer", text);
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (MDG_CONSULTATIONS_DRAFT_DELAY_MS, draft_timeout_cb, self);
+  text = view_text (self->answer_view);
+  draft_field_changed (self, self->answer_writer, "answer", text);
 }
 
 /* Lets go of the answer's writer: what it still holds is written all the same. */
@@ -1098,9 +1116,25 @@ answer_draft_found (GtkWidget *widget,
   MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
   AnswerDraftLookup *lookup = data;
 
+  MdgConsultation *c = self->shown;
+
   /* Another consultation was chosen meanwhile: that one has its own look-up. */
   if (self->answer_for != lookup->consultation_id || self->answer_writer != NULL)
     return;
+  if (lookup->draft_id != 0 && c != NULL && mdg_consultation_get_loaded (c) &&
+      mdg_consultation_get_id (c) == lookup->consultation_id &&
+      (mdg_consultation_get_state (c) == MDG_CONSULTATION_STATE_ANSWERED ||
+       mdg_consultation_get_state (c) == MDG_CONSULTATION_STATE_CLOSED))
+    {
+      /* Left by an answer recorded while another consultation was shown: no draft any more. */
+      g_autoptr(DraftWriter) stale = draft_writer_new (get_database (self), NULL, MDG_DRAFT_KIND_ANSWER, 0, 0,
+                                                       lookup->draft_id);
+
+      stale->discard_requested = TRUE;
+      draft_writer_kick (stale);
+      self->answer_for = 0;
+      return;
+    }
   self->answer_writer = draft_writer_new (get_database (self), self, MDG_DRAFT_KIND_ANSWER, lookup->staff_id,
                                           lookup->consultation_id, lookup->draft_id);
   if (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->answer_view)) > 0)
@@ -1263,15 +1297,12 @@ answer_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->answer_view);
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
   ConsultationOp *op;
 
   if (self->shown == NULL)
     return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = view_text (self->answer_view);
   if (*g_strstrip (text) == '\0')
     {
       _mdg_toast (widget, _("Type the answer first."));
@@ -1765,16 +1796,6 @@ categories_text (MdgConsultationsPage *self)
   return g_strjoinv (",", strv);
 }
 
-static char *
-question_text (MdgConsultationsPage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->question_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static gboolean
 draft_timeout_cb (gpointer user_data)
 {
@@ -1796,9 +1817,7 @@ field_changed (MdgConsultationsPage *self,
 {
   if (self->filling || self->writer == NULL)
     return;
-  draft_writer_set (self->writer, name, value);
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (MDG_CONSULTATIONS_DRAFT_DELAY_MS, draft_timeout_cb, self);
+  draft_field_changed (self, self->writer, name, value);
 }
 
 static void
@@ -2063,7 +2082,7 @@ text_changed_cb (GtkEditable          *editable,
 static void
 question_changed_cb (MdgConsultationsPage *self)
 {
-  g_autofree char *text = question_text (self);
+  g_autofree char *text = view_text (self->question_view);
 
   field_changed (self, "question", text);
 }
@@ -2337,7 +2356,7 @@ save_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->received_row));
       return;
     }
-  question = question_text (self);
+  question = view_text (self->question_view);
   subject = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row))));
   if (*g_strstrip (question) == '\0' && *subject == '\0')
     {
