@@ -12,6 +12,7 @@
 #include "mdg-organization-store.h"
 #include "mdg-person-store.h"
 #include "mdg-preferences-window.h"
+#include "mdg-save-test-util.h"
 #include "mdg-seminars-page.h"
 #include "mdg-slot-store.h"
 #include "mdg-staff-store.h"
@@ -828,6 +829,293 @@ test_answer_now_and_refer (WindowFixture *f,
   g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation WHERE state = 'new'"), ==, 1);
 }
 
+/* Whitespace taken out: Poppler breaks the sheet's lines where the layout wrapped them. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+stored_state (WindowFixture *f,
+              gint64         id)
+{
+  g_autoptr(MdgConsultation) c = mdg_consultation_store_load (f->db, id, NULL);
+
+  g_assert_nonnull (c);
+  return g_strdup (mdg_consultation_state_to_string (mdg_consultation_get_state (c)));
+}
+
+static gboolean
+stored_sensitive (WindowFixture *f,
+                  gint64         id)
+{
+  g_autoptr(MdgConsultation) c = mdg_consultation_store_load (f->db, id, NULL);
+
+  g_assert_nonnull (c);
+  return mdg_consultation_get_sensitive (c);
+}
+
+static guint
+history_length (WindowFixture *f,
+                gint64         id)
+{
+  g_autoptr(GPtrArray) history = mdg_consultation_store_list_history (f->db, id, NULL);
+
+  g_assert_nonnull (history);
+  return history->len;
+}
+
+static MdgConsultationEvent *
+last_event (GPtrArray *history)
+{
+  g_assert_cmpuint (history->len, >, 0);
+  return g_ptr_array_index (history, history->len - 1);
+}
+
+/* The answer draft of @id, as the database holds it, or NULL. */
+static char *
+answer_draft (WindowFixture *f,
+              gint64         id)
+{
+  g_autoptr(GPtrArray) drafts = mdg_draft_store_list (f->db, MDG_DRAFT_KIND_ANSWER, 0, NULL);
+
+  g_assert_nonnull (drafts);
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      MdgDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(GHashTable) fields = NULL;
+
+      if (draft->target_id != id)
+        continue;
+      fields = mdg_draft_store_load (f->db, draft->id, NULL);
+      g_assert_nonnull (fields);
+      return g_strdup (g_hash_table_lookup (fields, "answer"));
+    }
+  return NULL;
+}
+
+static gboolean
+answer_draft_is (WindowFixture *f,
+                 gint64         id,
+                 const char    *text)
+{
+  g_autofree char *draft = answer_draft (f, id);
+
+  return g_strcmp0 (draft, text) == 0;
+}
+
+/* Chooses the consultation @id in the list, as a click on its row does. */
+static void
+select_consultation (MdgConsultationsPage *page,
+                     gint64                id)
+{
+  GtkSelectionModel *selection =
+    gtk_list_view_get_model (GTK_LIST_VIEW (require_named (GTK_WIDGET (page), "consultations-list")));
+
+  for (guint i = 0; i < listed (page); i++)
+    {
+      g_autoptr(MdgConsultation) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (mdg_consultation_get_id (item) == id)
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The list's "Sensitive" tag, on a row on screen. */
+static gboolean
+row_tag_shown (GtkWidget *root)
+{
+  GtkWidget *tag = find_named (require_named (root, "consultations-list"), "consultation-row-sensitive");
+
+  return tag != NULL && gtk_widget_get_mapped (tag);
+}
+
+static gboolean
+answer_text_is (GtkWidget  *root,
+                const char *text)
+{
+  g_autofree char *answer = question_text (require_named (root, "consultation-answer-text"));
+
+  return g_strcmp0 (answer, text) == 0;
+}
+
+static gboolean
+shown_and_sensitive (GtkWidget  *root,
+                     const char *name)
+{
+  GtkWidget *widget = find_named (root, name);
+
+  return widget != NULL && gtk_widget_get_mapped (widget) && gtk_widget_is_sensitive (widget);
+}
+
+/*
+ * The detail of an answered consultation: marked sensitive with its switch (tagged in
+ * the list, said on the record sheet saved through the file chooser), closed, refused
+ * a reopen the database no longer allows, answered again with the window closed in
+ * the middle of the answer, and reopened.
+ */
+static void
+test_detail (WindowFixture *f,
+             gconstpointer  data)
+{
+  MdgConsultationsPage *page;
+  GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(MdgConsultation) c = mdg_consultation_new (MDG_CHANNEL_PHONE);
+  g_autoptr(MdgConsultation) stored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *banner = NULL;
+  g_autofree char *state = NULL;
+  GtkWidget *sensitive, *refused;
+  const char *subject = "ランサムウェアで共有フォルダが暗号化された";
+  gint64 staff_id, id;
+  guint events;
+
+  reset_settings ();
+  staff_id = add_staff (f, "Sato Hanako");
+  mdg_consultation_set_text (c, MDG_CONSULTATION_SUBJECT, subject);
+  mdg_consultation_set_text (c, MDG_CONSULTATION_QUESTION, "A ransom note appeared on every PC this morning.");
+  mdg_consultation_set_text (c, MDG_CONSULTATION_ORGANIZATION, "株式会社田中製作所");
+  g_assert_true (mdg_consultation_store_add (f->db, staff_id, c, NULL, &error));
+  g_assert_no_error (error);
+  id = mdg_consultation_get_id (c);
+  g_assert_true (mdg_consultation_store_answer (f->db, staff_id, c, "Disconnect the PCs and call the police.", NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_settings_set_int64 (settings, "current-staff", staff_id);
+
+  page = open_section (f);
+  wait_until (list_shows (page, subject));
+  g_assert_false (row_tag_shown (root));
+  select_consultation (page, id);
+
+  /* Sensitive: the switch pressed, stored through the core (an edit in the history), tagged in the list. */
+  wait_until (shown_and_sensitive (root, "consultation-sensitive"));
+  sensitive = require_named (root, "consultation-sensitive");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sensitive)));
+  events = history_length (f, id);
+  gtk_widget_activate (sensitive);
+  wait_until (stored_sensitive (f, id));
+  wait_until (history_length (f, id) == events + 1);
+  history = mdg_consultation_store_list_history (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (last_event (history)->action, ==, MDG_CONSULTATION_ACTION_EDITED);
+  g_assert_cmpint (last_event (history)->staff_id, ==, staff_id);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  wait_until (row_tag_shown (root));
+  wait_until (shown_and_sensitive (root, "consultation-sensitive") &&
+              gtk_switch_get_active (GTK_SWITCH (require_named (root, "consultation-sensitive"))));
+  screenshot (root, "consultations-sensitive");
+
+  /* The record sheet, through the button and the real file chooser, says it is sensitive. */
+  offer_empty_folder (f);
+  wait_until (shown_and_sensitive (root, "consultation-print-sheet"));
+  click (require_named (root, "consultation-print-sheet"));
+  path = save_in_chooser (f, "record.pdf");
+  text = read_saved_pdf (f, path);
+  flat = squeeze (text);
+  banner = squeeze (_("Sensitive — a named victim or a police matter: show only to those who handle it"));
+  g_assert_nonnull (strstr (flat, subject));
+  g_assert_nonnull (strstr (flat, "株式会社田中製作所"));
+  g_assert_nonnull (strstr (flat, "Disconnectthe"));
+  g_assert_nonnull (strstr (flat, banner));
+
+  /* Closed with its button: the state is the database's, and the switch waits for a reopen. */
+  wait_until (shown_and_sensitive (root, "consultation-close"));
+  events = history_length (f, id);
+  click (require_named (root, "consultation-close"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_CLOSED)));
+  state = stored_state (f, id);
+  g_assert_cmpstr (state, ==, "closed");
+  g_clear_pointer (&state, g_free);
+  g_assert_cmpuint (history_length (f, id), ==, events + 1);
+  wait_until (!gtk_widget_get_mapped (require_named (root, "consultation-close")));
+  g_assert_false (gtk_widget_is_sensitive (require_named (root, "consultation-sensitive")));
+  screenshot (root, "consultations-closed");
+
+  /* Reopened meanwhile at another desk: this window's Reopen is refused, said, and changes nothing. */
+  stored = mdg_consultation_store_load (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (mdg_consultation_store_reopen (f->db, staff_id, stored, NULL, &error));
+  g_assert_no_error (error);
+  events = history_length (f, id);
+  wait_until (shown_and_sensitive (root, "consultation-reopen"));
+  click (require_named (root, "consultation-reopen"));
+  wait_until ((refused = find_dialog (ADW_TYPE_MESSAGE_DIALOG)) != NULL &&
+              find_label_holding (refused, _("it is still open; only answered or closed consultations are reopened")));
+  screenshot (refused, "consultations-refused");
+  {
+    g_autofree char *close = plain_label (_("_Close"));
+
+    click (find_button_with_label (refused, close));
+  }
+  wait_until (find_dialog (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpuint (history_length (f, id), ==, events);
+  state = stored_state (f, id);
+  g_assert_cmpstr (state, ==, "new");
+  g_clear_pointer (&state, g_free);
+  /* The detail reads the consultation again: new, to be answered. */
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_NEW)));
+  wait_until (shown_and_sensitive (root, "consultation-answer-text"));
+
+  /* The answer typed is a draft: the window goes in the middle of it, and nothing is lost. */
+  focus (f, require_named (root, "consultation-answer-text"));
+  type_text (root, "Restore the files from the offline backup");
+  wait_until (mdg_consultations_page_get_draft_idle (page));
+  wait_until (answer_draft_is (f, id, "Restore the files from the offline backup"));
+  type_text (root, "s");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  wait_until (answer_draft_is (f, id, "Restore the files from the offline backups"));
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM draft WHERE kind = 'answer'"), ==, 1);
+
+  fixture_open_window (f, 1100, 720);
+  root = GTK_WIDGET (f->window);
+  page = open_section (f);
+  wait_until (list_shows (page, subject));
+  select_consultation (page, id);
+  wait_until (shown_and_sensitive (root, "consultation-answer-text"));
+  wait_until (answer_text_is (root, "Restore the files from the offline backups"));
+  screenshot (root, "consultations-answer-draft");
+  click (require_named (root, "consultation-answer-save"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_ANSWERED)));
+  g_clear_object (&stored);
+  stored = mdg_consultation_store_load (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mdg_consultation_get_text (stored, MDG_CONSULTATION_ANSWER), ==,
+                   "Restore the files from the offline backups");
+  /* Recorded, the answer is no draft any more. */
+  wait_until (mdg_test_count (f->db, "SELECT count(*) FROM draft") == 0);
+
+  /* Reopened with its button: first line's consultation is new again, in the history. */
+  wait_until (shown_and_sensitive (root, "consultation-reopen"));
+  click (require_named (root, "consultation-reopen"));
+  wait_until (fact_is (root, "consultation-state", mdg_consultation_state_get_label (MDG_CONSULTATION_STATE_NEW)));
+  history = mdg_consultation_store_list_history (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (last_event (history)->action, ==, MDG_CONSULTATION_ACTION_REOPENED);
+  g_assert_cmpint (last_event (history)->staff_id, ==, staff_id);
+  /* Still sensitive, and the switch unmarks it. */
+  wait_until (shown_and_sensitive (root, "consultation-sensitive") &&
+              gtk_switch_get_active (GTK_SWITCH (require_named (root, "consultation-sensitive"))));
+  gtk_widget_activate (require_named (root, "consultation-sensitive"));
+  wait_until (!stored_sensitive (f, id));
+}
+
 /* The seminar's page lists its on-site consultation slots, and who booked them. */
 static void
 test_seminar_slots (WindowFixture *f,
@@ -946,6 +1234,7 @@ main (int   argc,
   ADD ("answer-now-and-refer", fixture_set_up_empty, test_answer_now_and_refer);
   ADD ("seminar-slots", fixture_set_up_sample, test_seminar_slots);
   ADD ("narrow", fixture_set_up_empty, test_narrow);
+  ADD ("detail", fixture_set_up_empty, test_detail);
 
   return g_test_run ();
 }

@@ -9,11 +9,13 @@
 #include "mdg-category.h"
 #include "mdg-chooser.h"
 #include "mdg-consultation-model.h"
+#include "mdg-consultation-sheet.h"
 #include "mdg-consultation-store.h"
 #include "mdg-consultations-page.h"
 #include "mdg-database-private.h"
 #include "mdg-database-work.h"
 #include "mdg-date.h"
+#include "mdg-document-output.h"
 #include "mdg-draft-store.h"
 #include "mdg-error.h"
 #include "mdg-faq-store.h"
@@ -55,11 +57,13 @@ static const int state_filter[] = {
 #define N_QUEUES    (MDG_CONSULTATION_QUEUE_OVERDUE + 1)
 
 /* ------------------------------------------------------------------------- */
-/* The intake draft, written in the background                               */
+/* Drafts (the intake, an answer), written in the background                 */
 /* ------------------------------------------------------------------------- */
 
 /*
- * Outlives the page on purpose: what was typed just before the window closed is
+ * One writer for every draft the section keeps: the intake form's, and the answer
+ * being written to the consultation shown (kind "answer", that consultation as its
+ * target; only intake is ever submitted). Outlives the page on purpose: what was typed just before the window closed is
  * still written. The main thread owns every member except while a write is in
  * flight, when the worker alone uses draft_id, writing and the submission's members.
  */
@@ -67,7 +71,9 @@ typedef struct
 {
   MdgDatabase *db;
   GWeakRef     page;
+  const char  *kind;            /* MDG_DRAFT_KIND_CONSULTATION or MDG_DRAFT_KIND_ANSWER */
   gint64       staff_id;
+  gint64       target_id;       /* the consultation an answer is for */
   gint64       draft_id;
   GHashTable  *pending;         /* name → value typed since the last write */
   GHashTable  *writing;         /* what the write in flight writes */
@@ -86,14 +92,18 @@ static void draft_writer_kick (DraftWriter *writer);
 static DraftWriter *
 draft_writer_new (MdgDatabase *db,
                   gpointer     page,
+                  const char  *kind,
                   gint64       staff_id,
+                  gint64       target_id,
                   gint64       draft_id)
 {
   DraftWriter *writer = g_atomic_rc_box_new0 (DraftWriter);
 
   writer->db = g_object_ref (db);
   g_weak_ref_init (&writer->page, page);
+  writer->kind = kind;
   writer->staff_id = staff_id;
+  writer->target_id = target_id;
   writer->draft_id = draft_id;
   writer->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return writer;
@@ -144,7 +154,7 @@ draft_write_thread (MdgDatabase  *connection,
 
   if (writer->draft_id == 0 && (g_hash_table_size (writer->writing) > 0 || writer->submitting))
     {
-      writer->draft_id = mdg_draft_store_create (connection, MDG_DRAFT_KIND_CONSULTATION, writer->staff_id, 0, error);
+      writer->draft_id = mdg_draft_store_create (connection, writer->kind, writer->staff_id, writer->target_id, error);
       if (writer->draft_id == 0)
         return FALSE;
     }
@@ -265,11 +275,17 @@ struct _MdgConsultationsPage
   GtkLabel             *detail_question;
   GtkLabel             *detail_answer;
   GtkWidget            *action_box;
+  GtkWidget            *state_box;
   GtkWidget            *dispatch_button;
   GtkWidget            *refer_button;
   GtkButton            *answer_button;
   GtkWidget            *start_button;
   GtkWidget            *reply_button;
+  GtkWidget            *close_button;
+  GtkWidget            *reopen_button;
+  GtkWidget            *print_button;
+  GtkWidget            *sensitive_row;
+  GtkSwitch            *sensitive_switch;
   GtkWidget            *answer_editor;
   GtkTextView          *answer_view;
   GtkRevealer          *error_revealer;
@@ -302,6 +318,9 @@ struct _MdgConsultationsPage
   gulong                shown_handler;
   GPtrArray            *categories;       /* MdgCategory offered in intake */
   DraftWriter          *writer;           /* the intake being typed, or NULL */
+  DraftWriter          *answer_writer;    /* the answer to the consultation shown, or NULL */
+  gint64                answer_for;       /* the consultation the answer editor is for (looked up or kept) */
+  gboolean              answer_filling;   /* the answer editor is being filled, not typed into */
   guint                 draft_timeout_id;
   gint64                offered_draft_id; /* a draft left by an earlier window */
   gboolean              filling;          /* the form is being filled, not typed into */
@@ -323,6 +342,23 @@ struct _MdgConsultationsPage
 
 G_DEFINE_FINAL_TYPE (MdgConsultationsPage, mdg_consultations_page, MDG_TYPE_SECTION)
 
+static void answer_draft_done (MdgConsultationsPage *self,
+                               gint64                consultation_id);
+static void answer_draft_follow (MdgConsultationsPage *self);
+static gboolean draft_timeout_cb (gpointer user_data);
+
+/* A field of a draft changed: noted, and written once typing pauses. */
+static void
+draft_field_changed (MdgConsultationsPage *self,
+                     DraftWriter          *writer,
+                     const char           *name,
+                     const char           *value)
+{
+  draft_writer_set (writer, name, value);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (MDG_CONSULTATIONS_DRAFT_DELAY_MS, draft_timeout_cb, self);
+}
+
 static MdgDatabase *
 get_database (MdgConsultationsPage *self)
 {
@@ -333,6 +369,17 @@ static gint64
 current_staff (MdgConsultationsPage *self)
 {
   return g_settings_get_int64 (self->settings, "current-staff");
+}
+
+/* Returns: (transfer full): what the text view holds: the question, or the answer */
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -346,7 +393,8 @@ update_row (GtkListItem *item)
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *top = gtk_widget_get_first_child (box);
   GtkLabel *subject = GTK_LABEL (gtk_widget_get_first_child (top));
-  GtkLabel *state = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (subject)));
+  GtkWidget *sensitive = gtk_widget_get_next_sibling (GTK_WIDGET (subject));
+  GtkLabel *state = GTK_LABEL (gtk_widget_get_next_sibling (sensitive));
   GtkLabel *meta = GTK_LABEL (gtk_widget_get_next_sibling (top));
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
@@ -358,6 +406,7 @@ update_row (GtkListItem *item)
       gtk_label_set_text (subject, "");
       gtk_label_set_text (state, "");
       gtk_label_set_text (meta, "");
+      gtk_widget_set_visible (sensitive, FALSE);
       return;
     }
   date = mdg_date_format (mdg_consultation_get_received_at (c), MDG_DATE_DEFAULT);
@@ -373,6 +422,7 @@ update_row (GtkListItem *item)
   gtk_label_set_text (subject, mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT));
   gtk_label_set_text (state, mdg_consultation_state_get_label (mdg_consultation_get_state (c)));
   gtk_label_set_text (meta, line);
+  gtk_widget_set_visible (sensitive, mdg_consultation_get_sensitive (c));
 }
 
 static void
@@ -383,6 +433,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *subject = gtk_label_new (NULL);
+  GtkWidget *sensitive = gtk_label_new (_("Sensitive"));
   GtkWidget *state = gtk_label_new (NULL);
   GtkWidget *meta = gtk_label_new (NULL);
 
@@ -398,7 +449,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (meta, "caption");
   gtk_widget_add_css_class (meta, "dim-label");
+  /* A named victim or a police matter: seen before the consultation is opened. */
+  gtk_widget_set_name (sensitive, "consultation-row-sensitive");
+  gtk_widget_add_css_class (sensitive, "caption");
+  gtk_widget_add_css_class (sensitive, "warning");
+  gtk_widget_set_visible (sensitive, FALSE);
   gtk_box_append (GTK_BOX (top), subject);
+  gtk_box_append (GTK_BOX (top), sensitive);
   gtk_box_append (GTK_BOX (top), state);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), meta);
@@ -650,7 +707,7 @@ history_listed_cb (GObject      *source,
 
 
 /* ------------------------------------------------------------------------- */
-/* Triage: dispatch, take up, answer, reply                                  */
+/* Triage: dispatch, take up, answer, reply, close, reopen, mark sensitive  */
 /* ------------------------------------------------------------------------- */
 
 typedef enum
@@ -660,6 +717,9 @@ typedef enum
   OP_ANSWER,
   OP_REPLY,
   OP_REFER,
+  OP_CLOSE,
+  OP_REOPEN,
+  OP_SENSITIVE,
 } OpKind;
 
 typedef struct
@@ -673,6 +733,7 @@ typedef struct
   char           *text;      /* the note, or the answer */
   char           *path;      /* the reply's file */
   MdgMailCharset  used;
+  gboolean        sensitive; /* marked sensitive, or no longer */
 } ConsultationOp;
 
 static void
@@ -714,6 +775,14 @@ consultation_op_thread (MdgDatabase  *connection,
       return mdg_consultation_store_refer (connection, op->actor_id, c, op->referral_id, op->text, error);
     case OP_REPLY:
       return mdg_mail_write_reply (connection, op->actor_id, c, op->path, MDG_MAIL_CHARSET_AUTO, &op->used, error);
+    case OP_CLOSE:
+      return mdg_consultation_store_close (connection, op->actor_id, c, NULL, error);
+    case OP_REOPEN:
+      return mdg_consultation_store_reopen (connection, op->actor_id, c, NULL, error);
+    case OP_SENSITIVE:
+      /* Saved as an edit: the history says who marked it, and a closed one is refused. */
+      mdg_consultation_set_sensitive (c, op->sensitive);
+      return mdg_consultation_store_save (connection, op->actor_id, c, error);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -738,7 +807,23 @@ consultation_op_cb (GObject      *source,
   gtk_widget_action_set_enabled (widget, "consultations.answer", TRUE);
   if (!ok)
     {
-      _mdg_toast_error (widget, error);
+      /* Refused (changed meanwhile elsewhere, say) or failed: nothing changed, and the detail
+       * is read again to show the consultation as it is. A refusal says why in full: too long
+       * for a toast. */
+      if (g_error_matches (error, MDG_ERROR, MDG_ERROR_INVALID))
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                      _("The Consultation Was Not Changed"), NULL);
+
+          gtk_widget_set_name (dialog, "consultation-refused");
+          adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+      else
+        _mdg_toast_error (widget, error);
+      self->select_after_load = op->id;
+      mdg_consultation_model_reload (self->model);
       return;
     }
   switch (op->kind)
@@ -755,7 +840,18 @@ consultation_op_cb (GObject      *source,
       break;
     case OP_ANSWER:
       message = g_strdup (_("Answer recorded"));
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer_view), "", -1);
+      /* Given, the answer is no draft any more. */
+      answer_draft_done (self, op->id);
+      break;
+    case OP_CLOSE:
+      message = g_strdup (_("Consultation closed"));
+      break;
+    case OP_REOPEN:
+      message = g_strdup (_("Consultation reopened"));
+      break;
+    case OP_SENSITIVE:
+      message = g_strdup (op->sensitive ? _("Marked sensitive: the record sheet and exports say so")
+                                        : _("No longer marked sensitive"));
       break;
     case OP_REPLY:
       {
@@ -817,11 +913,23 @@ update_actions (MdgConsultationsPage *self)
                           loaded && answered && mdg_consultation_get_channel (c) == MDG_CHANNEL_EMAIL);
   gtk_widget_set_visible (self->answer_editor,
                           loaded && (state == MDG_CONSULTATION_STATE_NEW || state == MDG_CONSULTATION_STATE_IN_PROGRESS));
+  /* Only the transitions the state allows are offered; the core still refuses the others. */
+  gtk_widget_set_visible (self->close_button, loaded && state == MDG_CONSULTATION_STATE_ANSWERED);
+  gtk_widget_set_visible (self->reopen_button, loaded && answered);
+  gtk_widget_set_visible (self->print_button, loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.print-sheet", loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.make-faq", loaded);
+  /* A closed consultation is not changed (the core refuses it): reopened first. */
+  gtk_widget_set_sensitive (self->sensitive_row, loaded && state != MDG_CONSULTATION_STATE_CLOSED);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->sensitive_row),
+                               state == MDG_CONSULTATION_STATE_CLOSED
+                                 ? _("A named victim or a police matter. Reopen the consultation to change this.")
+                                 : _("A named victim or a police matter: the record sheet and every export say so"));
   gtk_widget_set_visible (self->action_box, gtk_widget_get_visible (self->dispatch_button) ||
                                             gtk_widget_get_visible (self->refer_button) ||
                                             gtk_widget_get_visible (self->start_button) ||
                                             gtk_widget_get_visible (self->reply_button));
+  gtk_widget_set_visible (self->state_box, loaded);
 }
 
 static void
@@ -833,6 +941,253 @@ start_action (GtkWidget  *widget,
 
   if (self->shown != NULL)
     run_op (self, op_new (self, OP_START));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+
+  if (self->shown != NULL)
+    run_op (self, op_new (self, OP_CLOSE));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+
+  if (self->shown != NULL)
+    run_op (self, op_new (self, OP_REOPEN));
+}
+
+static void
+sensitive_switched_cb (MdgConsultationsPage *self)
+{
+  gboolean active = gtk_switch_get_active (self->sensitive_switch);
+  ConsultationOp *op;
+
+  /* Filled from the consultation, or back to it after a refusal: nothing to write. */
+  if (self->shown == NULL || !mdg_consultation_get_loaded (self->shown) ||
+      active == mdg_consultation_get_sensitive (self->shown))
+    return;
+  op = op_new (self, OP_SENSITIVE);
+  op->sensitive = active;
+  run_op (self, op);
+}
+
+/* The record sheet (相談記録票), made in a worker and saved through the file chooser. */
+typedef struct
+{
+  gint64       id;
+  MdgDocument *document;
+} SheetWork;
+
+static void
+sheet_work_free (SheetWork *work)
+{
+  g_clear_object (&work->document);
+  g_free (work);
+}
+
+static gboolean
+sheet_work_run (MdgDatabase  *connection,
+                gpointer      data,
+                GError      **error)
+{
+  SheetWork *work = data;
+
+  work->document = mdg_consultation_sheet_load (connection, work->id, error);
+  return work->document != NULL;
+}
+
+static void
+sheet_made (GtkWidget *widget,
+            gpointer   data)
+{
+  SheetWork *work = data;
+  /* Translators: the file name offered for a consultation record sheet, with the consultation's number */
+  g_autofree char *name = g_strdup_printf (_("Consultation Record %lld.pdf"), (long long) work->id);
+
+  _mdg_document_apply_settings (work->document);
+  _mdg_document_save_pdf (widget, work->document, name);
+}
+
+static void
+print_sheet_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  SheetWork *work;
+
+  if (self->shown == NULL || !mdg_consultation_get_loaded (self->shown))
+    return;
+  work = g_new0 (SheetWork, 1);
+  work->id = mdg_consultation_get_id (self->shown);
+  _mdg_work_async (widget, get_database (self), sheet_work_run, work, (GDestroyNotify) sheet_work_free, sheet_made,
+                   FALSE);
+}
+
+/* ------------------------------------------------------------------------- */
+/* The answer being written, kept as a draft as intake is                    */
+/* ------------------------------------------------------------------------- */
+
+static void
+set_answer_text (MdgConsultationsPage *self,
+                 const char           *text)
+{
+  self->answer_filling = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->answer_view), text ? text : "", -1);
+  self->answer_filling = FALSE;
+}
+
+/* The answer typed so far goes to its writer, which writes it once typing pauses. */
+static void
+answer_changed_cb (MdgConsultationsPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->answer_filling || self->answer_writer == NULL)
+    return;
+  text = view_text (self->answer_view);
+  draft_field_changed (self, self->answer_writer, "answer", text);
+}
+
+/* Lets go of the answer's writer: what it still holds is written all the same. */
+static void
+answer_writer_release (MdgConsultationsPage *self)
+{
+  if (self->answer_writer == NULL)
+    return;
+  draft_writer_kick (self->answer_writer);
+  g_clear_pointer (&self->answer_writer, draft_writer_unref);
+}
+
+typedef struct
+{
+  gint64 staff_id;
+  gint64 consultation_id;
+  gint64 draft_id;
+  char  *answer;
+} AnswerDraftLookup;
+
+static void
+answer_draft_lookup_free (AnswerDraftLookup *lookup)
+{
+  g_free (lookup->answer);
+  g_free (lookup);
+}
+
+static gboolean
+answer_draft_lookup_run (MdgDatabase  *connection,
+                         gpointer      data,
+                         GError      **error)
+{
+  AnswerDraftLookup *lookup = data;
+  g_autoptr(GPtrArray) drafts = mdg_draft_store_list (connection, MDG_DRAFT_KIND_ANSWER, lookup->staff_id, error);
+
+  if (drafts == NULL)
+    return FALSE;
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      MdgDraft *draft = g_ptr_array_index (drafts, i);
+      g_autoptr(GHashTable) fields = NULL;
+
+      if (draft->target_id != lookup->consultation_id)
+        continue;
+      if (!(fields = mdg_draft_store_load (connection, draft->id, error)))
+        return FALSE;
+      lookup->draft_id = draft->id;
+      lookup->answer = g_strdup (g_hash_table_lookup (fields, "answer"));
+      break;
+    }
+  return TRUE;
+}
+
+static void
+answer_draft_found (GtkWidget *widget,
+                    gpointer   data)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+  AnswerDraftLookup *lookup = data;
+
+  MdgConsultation *c = self->shown;
+
+  /* Another consultation was chosen meanwhile: that one has its own look-up. */
+  if (self->answer_for != lookup->consultation_id || self->answer_writer != NULL)
+    return;
+  if (lookup->draft_id != 0 && c != NULL && mdg_consultation_get_loaded (c) &&
+      mdg_consultation_get_id (c) == lookup->consultation_id &&
+      (mdg_consultation_get_state (c) == MDG_CONSULTATION_STATE_ANSWERED ||
+       mdg_consultation_get_state (c) == MDG_CONSULTATION_STATE_CLOSED))
+    {
+      /* Left by an answer recorded while another consultation was shown: no draft any more. */
+      g_autoptr(DraftWriter) stale = draft_writer_new (get_database (self), NULL, MDG_DRAFT_KIND_ANSWER, 0, 0,
+                                                       lookup->draft_id);
+
+      stale->discard_requested = TRUE;
+      draft_writer_kick (stale);
+      self->answer_for = 0;
+      return;
+    }
+  self->answer_writer = draft_writer_new (get_database (self), self, MDG_DRAFT_KIND_ANSWER, lookup->staff_id,
+                                          lookup->consultation_id, lookup->draft_id);
+  if (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->answer_view)) > 0)
+    {
+      /* Typed before the look-up came back: what is on screen wins, and is written now. */
+      answer_changed_cb (self);
+      return;
+    }
+  if (lookup->answer != NULL && *lookup->answer != '\0')
+    {
+      set_answer_text (self, lookup->answer);
+      _mdg_toast (widget, _("The answer typed earlier is back: nothing typed was lost"));
+    }
+}
+
+/* The answer editor follows the consultation shown: its own draft, found again if one was left. */
+static void
+answer_draft_follow (MdgConsultationsPage *self)
+{
+  gint64 id = self->shown != NULL ? mdg_consultation_get_id (self->shown) : 0;
+  AnswerDraftLookup *lookup;
+
+  if (id == self->answer_for)
+    return;
+  answer_writer_release (self);
+  self->answer_for = id;
+  set_answer_text (self, NULL);
+  if (id == 0)
+    return;
+  /* The writer comes with the look-up's answer, so that an answer has one draft, never two. */
+  lookup = g_new0 (AnswerDraftLookup, 1);
+  lookup->staff_id = current_staff (self);
+  lookup->consultation_id = id;
+  _mdg_work_async (GTK_WIDGET (self), get_database (self), answer_draft_lookup_run, lookup,
+                   (GDestroyNotify) answer_draft_lookup_free, answer_draft_found, FALSE);
+}
+
+/* The answer to @consultation_id was recorded: its draft goes, after any write still queued. */
+static void
+answer_draft_done (MdgConsultationsPage *self,
+                   gint64                consultation_id)
+{
+  if (self->answer_for != consultation_id)
+    return;
+  if (self->answer_writer != NULL)
+    {
+      self->answer_writer->discard_requested = TRUE;
+      draft_writer_kick (self->answer_writer);
+      g_clear_pointer (&self->answer_writer, draft_writer_unref);
+    }
+  set_answer_text (self, NULL);
+  /* Reopened later, it is answered afresh, on a new draft. */
+  self->answer_for = 0;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -942,15 +1297,12 @@ answer_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->answer_view);
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
   ConsultationOp *op;
 
   if (self->shown == NULL)
     return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = view_text (self->answer_view);
   if (*g_strstrip (text) == '\0')
     {
       _mdg_toast (widget, _("Type the answer first."));
@@ -1306,6 +1658,8 @@ fill_detail (MdgConsultationsPage *self)
   set_fact (self, "consultation-taken-by", NULL);
   set_fact (self, "consultation-assignee", mdg_consultation_get_text (c, MDG_CONSULTATION_ASSIGNEE));
   set_fact (self, "consultation-referral", mdg_consultation_get_text (c, MDG_CONSULTATION_REFERRAL));
+  /* As stored: the switch's handler writes only a change from it. */
+  gtk_switch_set_active (self->sensitive_switch, mdg_consultation_get_sensitive (c));
   gtk_label_set_text (self->detail_question, mdg_consultation_get_text (c, MDG_CONSULTATION_QUESTION) ?: "—");
   answer = mdg_consultation_get_text (c, MDG_CONSULTATION_ANSWER);
   gtk_label_set_text (self->detail_answer, answer != NULL && *answer != '\0' ? answer : _("Not answered yet."));
@@ -1348,6 +1702,7 @@ show_consultation (MdgConsultationsPage *self,
   g_set_object (&self->shown, c);
   if (c != NULL)
     self->shown_handler = g_signal_connect_swapped (c, "notify", G_CALLBACK (shown_notify_cb), self);
+  answer_draft_follow (self);
   fill_detail (self);
 }
 
@@ -1441,16 +1796,6 @@ categories_text (MdgConsultationsPage *self)
   return g_strjoinv (",", strv);
 }
 
-static char *
-question_text (MdgConsultationsPage *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->question_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static gboolean
 draft_timeout_cb (gpointer user_data)
 {
@@ -1459,6 +1804,8 @@ draft_timeout_cb (gpointer user_data)
   self->draft_timeout_id = 0;
   if (self->writer != NULL)
     draft_writer_kick (self->writer);
+  if (self->answer_writer != NULL)
+    draft_writer_kick (self->answer_writer);
   return G_SOURCE_REMOVE;
 }
 
@@ -1470,9 +1817,7 @@ field_changed (MdgConsultationsPage *self,
 {
   if (self->filling || self->writer == NULL)
     return;
-  draft_writer_set (self->writer, name, value);
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (MDG_CONSULTATIONS_DRAFT_DELAY_MS, draft_timeout_cb, self);
+  draft_field_changed (self, self->writer, name, value);
 }
 
 static void
@@ -1737,7 +2082,7 @@ text_changed_cb (GtkEditable          *editable,
 static void
 question_changed_cb (MdgConsultationsPage *self)
 {
-  g_autofree char *text = question_text (self);
+  g_autofree char *text = view_text (self->question_view);
 
   field_changed (self, "question", text);
 }
@@ -1845,7 +2190,8 @@ start_intake (MdgConsultationsPage *self,
     }
   if (fields == NULL)
     fields = empty = g_hash_table_new (g_str_hash, g_str_equal);
-  self->writer = draft_writer_new (get_database (self), self, current_staff (self), draft_id);
+  self->writer = draft_writer_new (get_database (self), self, MDG_DRAFT_KIND_CONSULTATION, current_staff (self), 0,
+                                  draft_id);
   fill_form (self, fields);
   if (draft_id == 0)
     {
@@ -2010,7 +2356,7 @@ save_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->received_row));
       return;
     }
-  question = question_text (self);
+  question = view_text (self->question_view);
   subject = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row))));
   if (*g_strstrip (question) == '\0' && *subject == '\0')
     {
@@ -2060,6 +2406,12 @@ draft_written (DraftWriter *writer,
 {
   g_autoptr(MdgConsultationsPage) self = g_weak_ref_get (&writer->page);
 
+  if (self != NULL && self->answer_writer == writer && error != NULL)
+    {
+      /* The editor keeps the answer; the next key typed writes it again. */
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
   if (self == NULL || self->writer != writer)
     return;
   if (!submitted)
@@ -2549,7 +2901,7 @@ discard_draft_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   gtk_widget_action_set_enabled (widget, "consultations.restore-draft", FALSE);
   gtk_widget_action_set_enabled (widget, "consultations.discard-draft", FALSE);
-  writer = draft_writer_new (get_database (self), NULL, 0, self->offered_draft_id);
+  writer = draft_writer_new (get_database (self), NULL, MDG_DRAFT_KIND_CONSULTATION, 0, 0, self->offered_draft_id);
   self->offered_draft_id = 0;
   writer->discard_requested = TRUE;
   draft_writer_kick (writer);
@@ -2642,6 +2994,8 @@ mdg_consultations_page_close (MdgSection *section)
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   if (self->writer != NULL)
     draft_writer_kick (self->writer);
+  if (self->answer_writer != NULL)
+    draft_writer_kick (self->answer_writer);
 }
 
 static void
@@ -2715,6 +3069,7 @@ mdg_consultations_page_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_CONSULTATIONS_PAGE);
   g_clear_pointer (&self->writer, draft_writer_unref);
+  answer_writer_release (self);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->shown);
@@ -2762,11 +3117,17 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, answer_view);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, answer_editor);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, reply_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, close_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, sensitive_row);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, sensitive_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, dispatch_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, refer_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, answer_button);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, action_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, state_box);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, MdgConsultationsPage, channel_row);
@@ -2800,6 +3161,9 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "consultations.make-faq", NULL, make_faq_action);
   gtk_widget_class_install_action (widget_class, "consultations.insert-faq", NULL, insert_faq_action);
   gtk_widget_class_install_action (widget_class, "consultations.reply", NULL, reply_action);
+  gtk_widget_class_install_action (widget_class, "consultations.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "consultations.reopen", NULL, reopen_action);
+  gtk_widget_class_install_action (widget_class, "consultations.print-sheet", NULL, print_sheet_action);
   gtk_widget_class_install_action (widget_class, "consultations.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "consultations.discard-draft", NULL, discard_draft_action);
 
@@ -2807,6 +3171,7 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "consultations.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "consultations.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "consultations.open-mail", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "consultations.print-sheet", NULL);
 }
 
 static void
@@ -2886,6 +3251,9 @@ mdg_consultations_page_init (MdgConsultationsPage *self)
                             G_CALLBACK (question_changed_cb), self);
   g_signal_connect_swapped (self->channel_row, "notify::selected", G_CALLBACK (channel_changed_cb), self);
   g_signal_connect_swapped (self->urgency_row, "notify::selected", G_CALLBACK (urgency_changed_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->answer_view), "changed", G_CALLBACK (answer_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->sensitive_switch, "notify::active", G_CALLBACK (sensitive_switched_cb), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.restore-draft", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultations.discard-draft", FALSE);
@@ -2900,12 +3268,15 @@ mdg_consultations_page_init (MdgConsultationsPage *self)
  * mdg_consultations_page_get_draft_idle:
  * @self: a #MdgConsultationsPage
  *
- * Returns: whether everything typed in the intake form is in the database's draft
+ * Returns: whether everything typed in the intake form and the answer is in the database's drafts
  */
 gboolean
 mdg_consultations_page_get_draft_idle (MdgConsultationsPage *self)
 {
   g_return_val_if_fail (MDG_IS_CONSULTATIONS_PAGE (self), FALSE);
 
-  return self->writer == NULL || (self->draft_timeout_id == 0 && draft_writer_idle (self->writer));
+  if (self->draft_timeout_id != 0)
+    return FALSE;
+  return (self->writer == NULL || draft_writer_idle (self->writer)) &&
+         (self->answer_writer == NULL || draft_writer_idle (self->answer_writer));
 }
