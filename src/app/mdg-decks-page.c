@@ -938,6 +938,32 @@ drop_review_action (GtkWidget  *widget,
   dismiss_review (MDG_DECKS_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
+/*
+ * Counts a read of the revision shown as over. Returns whether its result is still
+ * wanted (and @still_wanted): if not, or if it failed (the user is told), the read
+ * is let go.
+ */
+static gboolean
+load_finished (Load     *load,
+               gboolean  ok,
+               GError   *error,
+               gboolean  still_wanted)
+{
+  load->self->n_loading--;
+  if (g_cancellable_is_cancelled (load->cancellable) || !still_wanted)
+    {
+      load_unref (load);
+      return FALSE;
+    }
+  if (!ok)
+    {
+      _mdg_toast_error (GTK_WIDGET (load->self), error);
+      load_unref (load);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Returns: (transfer full): the change of each page of the revision shown, by page */
 static GHashTable *
 diff_changes (GArray *diff)
@@ -984,18 +1010,8 @@ pages_loaded_cb (GObject      *source,
   gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, load_pages_work, &error);
   g_autoptr(GHashTable) changes = NULL;
 
-  self->n_loading--;
-  if (g_cancellable_is_cancelled (load->cancellable))
-    {
-      load_unref (load);
-      return;
-    }
-  if (!ok)
-    {
-      _mdg_toast_error (GTK_WIDGET (self), error);
-      load_unref (load);
-      return;
-    }
+  if (!load_finished (load, ok, error, TRUE))
+    return;
 
   /* Unless another revision was chosen to compare with meanwhile: its own read marks them. */
   if (load->previous_id == self->compare_id)
@@ -1130,20 +1146,11 @@ diff_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, diff_work, &error);
 
-  self->n_loading--;
   /* Another revision shown or compared with since: that one's read tells. */
-  if (g_cancellable_is_cancelled (load->cancellable) || self->revision == NULL ||
-      mdg_deck_revision_get_id (self->revision) != load->revision_id || self->compare_id != load->previous_id)
-    {
-      load_unref (load);
-      return;
-    }
-  if (!ok)
-    {
-      _mdg_toast_error (GTK_WIDGET (self), error);
-      load_unref (load);
-      return;
-    }
+  if (!load_finished (load, ok, error,
+                      self->revision != NULL && mdg_deck_revision_get_id (self->revision) == load->revision_id &&
+                      self->compare_id == load->previous_id))
+    return;
   g_clear_pointer (&self->diff, g_array_unref);
   self->diff = g_steal_pointer (&load->diff);
   self->diff_id = load->previous_id;
