@@ -987,6 +987,7 @@ apply_diff (MdgDecksPage *self)
   g_autoptr(GHashTable) changes = diff_changes (self->diff);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slides));
   guint previous_number = 0;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MdgDeckSlide) slide = g_list_model_get_item (G_LIST_MODEL (self->slides), i);
