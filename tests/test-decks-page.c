@@ -6,9 +6,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mdg-deck-library.h"
 #include "mdg-deck-store.h"
 #include "mdg-decks-page.h"
 #include "mdg-presenter-console.h"
+#include "mdg-presenter-session.h"
 #include "mdg-test-slides.h"
 #include "mdg-test-util.h"
 #include "mdg-window-test-util.h"
@@ -18,7 +20,9 @@
  * file says why and stores nothing; an imported deck shows in the list and its
  * slides in the grid; a slide chosen with the keyboard shows beside its explanatory
  * text, and what is typed there reaches the database; a new revision says which
- * slides it added and carries the text over; Present opens the presenter.
+ * slides it added and carries the text over; any older revision can be compared with
+ * the one shown; Present opens the presenter on the revision chosen; in a narrow
+ * window the section folds into the library, the grid and the slide.
  */
 
 static const char * const first_texts[] = {
@@ -32,6 +36,12 @@ static const char * const second_texts[] = {
   "Ransomware 2026", "Backups that work", "Supply chain attacks", "VPN appliances", "Phishing drills",
   "Incident contacts", "Password managers", "Multi-factor sign-in", "Software updates", "Cloud settings",
   "Logs to keep", "Questions",
+};
+
+/* The third: two slides fewer. */
+static const char * const third_texts[] = {
+  "Ransomware 2026", "Backups that work", "Supply chain attacks", "VPN appliances", "Phishing drills",
+  "Incident contacts", "Password managers", "Multi-factor sign-in", "Software updates", "Questions",
 };
 
 static MdgDecksPage *
@@ -111,6 +121,49 @@ n_thumbnails_shown (GtkWidget *grid)
   return n;
 }
 
+/* Whether the grid shows a thumbnail captioned @caption. */
+static gboolean
+grid_shows (WindowFixture *f,
+            const char    *caption)
+{
+  return shows_label (require_named (GTK_WIDGET (decks_page (f)), "deck-slides"), caption);
+}
+
+static const char *
+diff_text (WindowFixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (require_named (GTK_WIDGET (decks_page (f)), "deck-diff")));
+}
+
+/*
+ * Chooses item @position of a drop-down as a person does: its button opens the
+ * list, and the item's row is activated (what a click or Enter on it does; XTest's
+ * keys reach the window, not the popover's list, under Xvfb without a window manager).
+ */
+static void
+choose_in_drop_down (WindowFixture *f,
+                     const char    *name,
+                     guint          position)
+{
+  GtkWidget *drop_down = require_named (GTK_WIDGET (decks_page (f)), name);
+  GtkWidget *button = find_type (drop_down, GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *popover = find_type (drop_down, GTK_TYPE_POPOVER);
+  GtkWidget *list;
+
+  g_assert_true (gtk_widget_get_mapped (drop_down));
+  g_assert_true (gtk_widget_is_sensitive (drop_down));
+  click (button);
+  wait_until (gtk_widget_get_mapped (popover));
+  list = find_type (popover, GTK_TYPE_LIST_VIEW);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))));
+  /* As a click does: the row is selected, then activated. */
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), position, TRUE);
+  g_signal_emit_by_name (list, "activate", position);
+  wait_until (!gtk_widget_get_mapped (popover));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, position);
+}
+
 static char *
 explanation_in_database (WindowFixture *f,
                          guint          number,
@@ -160,6 +213,15 @@ test_decks_page (WindowFixture *f,
   g_autofree char *slide_3 = NULL;
   g_autofree char *slide_5 = NULL;
   g_autofree char *added = NULL;
+  g_autofree char *pdf3 = g_build_filename (f->dir, "ransomware-v3.pdf", NULL);
+  g_autoptr(GFile) file3 = g_file_new_for_path (pdf3);
+  g_autofree char *since = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *new_3 = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *slide_1_of_12 = g_strdup_printf (_("Slide %u of %u"), 1, (guint) G_N_ELEMENTS (first_texts));
+  MdgPresenterSession *session;
+  char *list;
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) file = g_file_new_for_path (pdf);
   g_autoptr(GFile) file2 = g_file_new_for_path (pdf2);
@@ -268,17 +330,152 @@ test_decks_page (WindowFixture *f,
   /* (Saving it through the file chooser is left out: GTK 4.8's chooser leaks the GFiles
    * of a folder it lists, which LeakSanitizer reports; test-handout.c reads handouts back.) */
 
-  /* Present opens the presenter on the deck. */
+  /* A third revision, two slides shorter: compared with the one before, unless another is chosen. */
+  mdg_test_write_deck (pdf3, third_texts, G_N_ELEMENTS (third_texts), FALSE);
+  mdg_decks_page_import_file (page, file3, mdg_decks_page_get_deck_id (page), "Shorter");
+  wait_until (!mdg_decks_page_is_busy (page) &&
+              g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (require_named (GTK_WIDGET (page), "deck-revision")))) == 3);
+  since = g_strdup_printf (_("Since revision %u:"), 2);
+  wait_until (g_str_has_prefix (diff_text (f), since));
+  /* The numbers joined with the separator of the language, as the page does. */
+  list = g_strjoin (_(", "), "10", "11", NULL);
+  removed = g_strdup_printf (_("Removed slides: %s"), list);
+  g_free (list);
+  g_assert_nonnull (strstr (diff_text (f), removed));
+  g_assert_null (strstr (diff_text (f), added));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (require_named (GTK_WIDGET (page), "deck-compare")))), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (require_named (GTK_WIDGET (page), "deck-compare"))), ==, 1);
+  new_3 = g_strdup_printf (_("%u · new"), 3);
+  g_assert_false (grid_shows (f, new_3));
+
+  /* Compared with the first instead: the supply chain slide is new again, three are gone. */
+  choose_in_drop_down (f, "deck-compare", 0);
+  g_free (since);
+  since = g_strdup_printf (_("Since revision %u:"), 1);
+  wait_until (g_str_has_prefix (diff_text (f), since) && !mdg_decks_page_is_busy (page));
+  g_assert_nonnull (strstr (diff_text (f), added));
+  g_free (removed);
+  list = g_strjoin (_(", "), "9", "10", "11", NULL);
+  removed = g_strdup_printf (_("Removed slides: %s"), list);
+  g_free (list);
+  g_assert_nonnull (strstr (diff_text (f), removed));
+  wait_until (grid_shows (f, new_3));
+  screenshot (GTK_WIDGET (f->window), "decks-compare");
+
+  /* The first revision chosen: nothing older to compare with. */
+  choose_in_drop_down (f, "deck-revision", 0);
+  wait_until (!mdg_decks_page_is_busy (page) && g_strcmp0 (diff_text (f), _("The first revision of this deck.")) == 0);
+  g_assert_false (gtk_widget_get_visible (require_named (GTK_WIDGET (page), "deck-compare")) &&
+                  gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-compare")));
+  wait_until (shows_label (require_named (GTK_WIDGET (page), "deck-slide-pane"), slide_1_of_12));
+
+  /* Present (F5) shows that revision, not the newest: its twelve slides, its texts. */
   present = require_named (GTK_WIDGET (page), "deck-present");
   g_assert_true (gtk_widget_get_visible (present));
-  click (present);
+  gtk_widget_grab_focus (grid);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_F5, 0);
   wait_until ((console = find_toplevel (MDG_TYPE_PRESENTER_CONSOLE)) != NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (console));
+  session = g_object_get_data (G_OBJECT (console), "mdg-presenter-session");
+  g_assert_nonnull (session);
+  g_assert_cmpuint (mdg_presenter_get_n_slides (mdg_presenter_session_get_presenter (session)), ==,
+                    G_N_ELEMENTS (first_texts));
+  older = g_strdup_printf (_("Revision %u of %u"), 1, 3);
+  /* The console says it is an older revision (after the mode: a rehearsal on one screen). */
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find_type (GTK_WIDGET (console), ADW_TYPE_WINDOW_TITLE))),
+                            older));
+  press_key (GTK_WIDGET (console), GDK_KEY_Right, 0);
+  press_key (GTK_WIDGET (console), GDK_KEY_Right, 0);
+  /* Slide 3 of the first revision is the VPN slide, with the text typed on it. */
+  wait_until (shows_label (GTK_WIDGET (console), "Update the VPN first"));
+  screenshot (GTK_WIDGET (console), "decks-present-older");
 
   /* Esc leaves the presentation, both of its windows, and the deck can be presented again. */
   press_key (GTK_WIDGET (console), GDK_KEY_Escape, 0);
   wait_until (find_toplevel (MDG_TYPE_PRESENTER_CONSOLE) == NULL);
   wait_until (gtk_widget_is_sensitive (present));
+}
+
+/* The mapped button that runs @action, if any. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A narrow window: the library, then the slides, then one slide, each with a way back. */
+static void
+test_decks_narrow (WindowFixture *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "ransomware.pdf", NULL);
+  g_autofree char *slide_1 = g_strdup_printf (_("Slide %u of %u"), 1, (guint) G_N_ELEMENTS (first_texts));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MdgDeckRevision) revision = NULL;
+  MdgDeckImportOptions options = { 0 };
+  MdgDecksPage *page;
+  GtkWidget *grid, *back;
+
+  mdg_test_write_deck (pdf, first_texts, G_N_ELEMENTS (first_texts), FALSE);
+  revision = mdg_deck_library_import (f->db, pdf, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  fixture_open_window (f, 400, 720);
+
+  /* The window opens on a section, its sidebar folded away: back to the sidebar first. */
+  click (find_action_button (GTK_WIDGET (f->window), "win.show-sidebar"));
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "decks")));
+  page = open_decks (f);
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-list")));
+  screenshot (GTK_WIDGET (f->window), "decks-narrow");
+  /* Nothing is cut off: the section fits a window as narrow as asked (the window itself
+   * is held wider by the widest of the other sections it has shown). */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 400);
+  }
+  g_assert_false (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-slides")));
+  g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-present-compact")));
+  g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-handout-compact")));
+  g_assert_true (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-import-compact")));
+
+  /* Forward to the slides, then Enter on one: it shows with its text. */
+  click (require_named (GTK_WIDGET (page), "deck-show-slides"));
+  grid = require_named (GTK_WIDGET (page), "deck-slides");
+  wait_until (gtk_widget_get_mapped (grid) && !gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-list")));
+  wait_until (n_thumbnails_shown (grid) >= 2);
+  back = require_named (GTK_WIDGET (page), "deck-back");
+  g_assert_true (gtk_widget_get_mapped (back));
+  screenshot (GTK_WIDGET (f->window), "decks-narrow-slides");
+  gtk_widget_grab_focus (gtk_widget_get_first_child (grid));
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-explanation")) &&
+              shows_label (require_named (GTK_WIDGET (page), "deck-slide-pane"), slide_1));
+  screenshot (GTK_WIDGET (f->window), "decks-narrow-slide");
+
+  /* Back: to the grid when the slide took its place (narrower still), then the library. */
+  if (!gtk_widget_get_mapped (grid))
+    {
+      click (back);
+      wait_until (gtk_widget_get_mapped (grid));
+    }
+  click (back);
+  wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-list")));
+  g_assert_false (gtk_widget_get_visible (back));
 }
 
 int
@@ -288,6 +485,7 @@ main (int   argc,
   window_test_init (&argc, &argv);
 
   g_test_add ("/decks-page/library", WindowFixture, NULL, fixture_set_up_empty, test_decks_page, fixture_tear_down);
+  g_test_add ("/decks-page/narrow", WindowFixture, NULL, fixture_set_up_empty, test_decks_narrow, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -314,7 +314,7 @@ mdg_application_activate (GApplication *app)
   if (self->present_deck > 0)
     {
       g_application_hold (app);
-      mdg_presenter_session_start_async (GTK_APPLICATION (self), self->database, self->present_deck, FALSE, NULL,
+      mdg_presenter_session_start_async (GTK_APPLICATION (self), self->database, self->present_deck, 0, FALSE, NULL,
                                          presentation_started_cb, g_object_ref (self));
       self->present_deck = 0;
       return;

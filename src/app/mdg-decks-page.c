@@ -62,6 +62,7 @@ G_DEFINE_FINAL_TYPE (MdgDeckSlide, mdg_deck_slide, G_TYPE_OBJECT)
 enum {
   SLIDE_PROP_0,
   SLIDE_PROP_PAINTABLE,
+  SLIDE_PROP_CAPTION,
   SLIDE_N_PROPS
 };
 
@@ -92,6 +93,21 @@ mdg_deck_slide_get_property (GObject    *object,
     case SLIDE_PROP_PAINTABLE:
       g_value_set_object (value, self->paintable);
       break;
+    case SLIDE_PROP_CAPTION:
+      switch (self->change)
+        {
+        case MDG_SLIDE_ADDED:
+          /* Translators: under a thumbnail: the slide's number, and that it is new in this revision */
+          g_value_take_string (value, g_strdup_printf (_("%u · new"), self->page));
+          break;
+        case MDG_SLIDE_CHANGED:
+          /* Translators: under a thumbnail: the slide's number, and that this revision changed it */
+          g_value_take_string (value, g_strdup_printf (_("%u · changed"), self->page));
+          break;
+        default:
+          g_value_take_string (value, g_strdup_printf ("%u", self->page));
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -108,6 +124,10 @@ mdg_deck_slide_class_init (MdgDeckSlideClass *klass)
   slide_properties[SLIDE_PROP_PAINTABLE] =
     g_param_spec_object ("paintable", NULL, NULL, GDK_TYPE_PAINTABLE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The number under the thumbnail, and what the revision compared with says of it. */
+  slide_properties[SLIDE_PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, SLIDE_N_PROPS, slide_properties);
 }
 
@@ -122,6 +142,16 @@ mdg_deck_slide_set_paintable (MdgDeckSlide *self,
 {
   if (g_set_object (&self->paintable, paintable))
     g_object_notify_by_pspec (G_OBJECT (self), slide_properties[SLIDE_PROP_PAINTABLE]);
+}
+
+static void
+mdg_deck_slide_set_change (MdgDeckSlide   *self,
+                           MdgSlideChange  change)
+{
+  if (self->change == change)
+    return;
+  self->change = change;
+  g_object_notify_by_pspec (G_OBJECT (self), slide_properties[SLIDE_PROP_CAPTION]);
 }
 
 static GdkTexture *
@@ -140,7 +170,16 @@ struct _MdgDecksPage
 
   /* template widgets */
   AdwWindowTitle     *window_title;
+  GtkWidget          *sidebar_button;
+  GtkWidget          *back_button;
   GtkStack           *content_stack;
+  AdwLeaflet         *leaflet;             /* the library | the slides */
+  GtkWidget          *library_pane;
+  AdwLeaflet         *slide_leaflet;       /* the grid | the selected slide */
+  GtkWidget          *grid_pane;
+  GtkWidget          *slide_pane;
+  GtkWidget          *compare_box;
+  GtkDropDown        *compare_dropdown;
   GtkListView        *deck_list;
   GtkDropDown        *revision_dropdown;
   GtkLabel           *revision_note;
@@ -159,9 +198,13 @@ struct _MdgDecksPage
   GPtrArray          *revisions;           /* MdgDeckRevision of the selected deck, oldest first */
   GPtrArray          *reviews;             /* MdgSlideReview: texts of the revision shown with no slide */
   GtkStringList      *revision_names;
+  GtkStringList      *compare_names;       /* the revisions older than the one shown, oldest first */
   GListStore         *slides;              /* MdgDeckSlide of the revision shown */
   GtkSingleSelection *slide_selection;
   MdgDeckRevision    *revision;            /* shown */
+  gint64              compare_id;          /* the revision it is compared with; 0 for none */
+  GArray             *diff;                /* MdgSlideDiff against compare_id, once read */
+  gint64              diff_id;             /* the revision @diff compares with */
   MdgPageRenderer    *renderer;            /* renders the revision shown */
   MdgDeckSlide       *slide;               /* whose text is in the editor */
   GCancellable       *cancellable;         /* the page's reads: cancelled when it goes */
@@ -187,6 +230,7 @@ struct _MdgDecksPage
 G_DEFINE_FINAL_TYPE (MdgDecksPage, mdg_decks_page, MDG_TYPE_SECTION)
 
 static void show_revision (MdgDecksPage *self, guint index);
+static void compare_selected_cb (MdgDecksPage *self);
 static void reload_decks  (MdgDecksPage *self);
 
 static MdgDeck *
@@ -536,26 +580,13 @@ slide_bind_cb (GtkSignalListItemFactory *factory,
   MdgDeckSlide *slide = gtk_list_item_get_item (item);
   GtkWidget *picture = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *label = gtk_widget_get_next_sibling (picture);
-  g_autofree char *caption = NULL;
   GBinding *binding;
-
-  switch (slide->change)
-    {
-    case MDG_SLIDE_ADDED:
-      /* Translators: under a thumbnail: the slide's number, and that it is new in this revision */
-      caption = g_strdup_printf (_("%u · new"), slide->page);
-      break;
-    case MDG_SLIDE_CHANGED:
-      /* Translators: under a thumbnail: the slide's number, and that this revision changed it */
-      caption = g_strdup_printf (_("%u · changed"), slide->page);
-      break;
-    default:
-      caption = g_strdup_printf ("%u", slide->page);
-    }
-  gtk_label_set_text (GTK_LABEL (label), caption);
 
   binding = g_object_bind_property (slide, "paintable", picture, "paintable", G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (item), "mdg-binding", binding);
+  /* The caption follows the revision chosen to compare with. */
+  binding = g_object_bind_property (slide, "caption", label, "label", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (item), "mdg-caption-binding", binding);
   g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "mdg-page", GUINT_TO_POINTER (slide->page));
 
   /* Only the cells the grid shows ask for their page: the visible ones first. */
@@ -577,6 +608,9 @@ slide_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GBinding *binding = g_object_steal_data (G_OBJECT (item), "mdg-binding");
 
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  binding = g_object_steal_data (G_OBJECT (item), "mdg-caption-binding");
   if (binding != NULL)
     g_binding_unbind (binding);
 }
@@ -770,7 +804,6 @@ show_reviews (MdgDecksPage *self)
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))) != NULL)
     gtk_list_box_remove (self->review_list, row);
-  gtk_widget_set_visible (self->review_box, self->reviews != NULL && self->reviews->len > 0);
   for (guint i = 0; self->reviews != NULL && i < self->reviews->len; i++)
     {
       const MdgSlideReview *review = g_ptr_array_index (self->reviews, i);
@@ -790,6 +823,10 @@ show_reviews (MdgDecksPage *self)
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      /* The library keeps its width: long texts wrap rather than widen it. */
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 28);
+      gtk_label_set_max_width_chars (GTK_LABEL (from), 28);
+      gtk_label_set_wrap (GTK_LABEL (from), TRUE);
       gtk_label_set_lines (GTK_LABEL (text), 4);
       gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (from), 0);
@@ -812,6 +849,8 @@ show_reviews (MdgDecksPage *self)
       gtk_widget_set_margin_bottom (box, 8);
       gtk_list_box_append (self->review_list, box);
     }
+  /* Once it holds its rows: shown empty, it would be laid out for nothing. */
+  gtk_widget_set_visible (self->review_box, self->reviews != NULL && self->reviews->len > 0);
 }
 
 static const MdgSlideReview *
@@ -899,6 +938,68 @@ drop_review_action (GtkWidget  *widget,
   dismiss_review (MDG_DECKS_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
+/*
+ * Counts a read of the revision shown as over. Returns whether its result is still
+ * wanted (and @still_wanted): if not, or if it failed (the user is told), the read
+ * is let go.
+ */
+static gboolean
+load_finished (Load     *load,
+               gboolean  ok,
+               GError   *error,
+               gboolean  still_wanted)
+{
+  load->self->n_loading--;
+  if (g_cancellable_is_cancelled (load->cancellable) || !still_wanted)
+    {
+      load_unref (load);
+      return FALSE;
+    }
+  if (!ok)
+    {
+      _mdg_toast_error (GTK_WIDGET (load->self), error);
+      load_unref (load);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns: (transfer full): the change of each page of the revision shown, by page */
+static GHashTable *
+diff_changes (GArray *diff)
+{
+  GHashTable *changes = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; diff != NULL && i < diff->len; i++)
+    {
+      const MdgSlideDiff *line = &g_array_index (diff, MdgSlideDiff, i);
+
+      if (line->new_page != 0)
+        g_hash_table_insert (changes, GUINT_TO_POINTER (line->new_page), GINT_TO_POINTER (line->change));
+    }
+  return changes;
+}
+
+/* Marks the slides the revision compared with lacks or has otherwise, and says so. */
+static void
+apply_diff (MdgDecksPage *self)
+{
+  g_autoptr(GHashTable) changes = diff_changes (self->diff);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slides));
+  guint previous_number = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MdgDeckSlide) slide = g_list_model_get_item (G_LIST_MODEL (self->slides), i);
+
+      mdg_deck_slide_set_change (slide, GPOINTER_TO_INT (g_hash_table_lookup (changes, GUINT_TO_POINTER (slide->page))));
+    }
+  for (guint i = 0; self->revisions != NULL && i < self->revisions->len; i++)
+    if (mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, i)) == self->diff_id)
+      previous_number = mdg_deck_revision_get_number (g_ptr_array_index (self->revisions, i));
+  show_diff (self, self->diff_id != 0 ? self->diff : NULL, previous_number);
+}
+
 static void
 pages_loaded_cb (GObject      *source,
                  GAsyncResult *result,
@@ -909,30 +1010,18 @@ pages_loaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, load_pages_work, &error);
   g_autoptr(GHashTable) changes = NULL;
-  guint previous_number = 0;
 
-  self->n_loading--;
-  if (g_cancellable_is_cancelled (load->cancellable))
+  if (!load_finished (load, ok, error, TRUE))
+    return;
+
+  /* Unless another revision was chosen to compare with meanwhile: its own read marks them. */
+  if (load->previous_id == self->compare_id)
     {
-      load_unref (load);
-      return;
+      g_clear_pointer (&self->diff, g_array_unref);
+      self->diff = g_steal_pointer (&load->diff);
+      self->diff_id = load->previous_id;
     }
-  if (!ok)
-    {
-      _mdg_toast_error (GTK_WIDGET (self), error);
-      load_unref (load);
-      return;
-    }
-
-  changes = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; load->diff != NULL && i < load->diff->len; i++)
-    {
-      const MdgSlideDiff *line = &g_array_index (load->diff, MdgSlideDiff, i);
-
-      if (line->new_page != 0)
-        g_hash_table_insert (changes, GUINT_TO_POINTER (line->new_page), GINT_TO_POINTER (line->change));
-    }
-
+  changes = diff_changes (self->diff_id == self->compare_id ? self->diff : NULL);
   g_list_store_remove_all (self->slides);
   for (guint i = 0; i < load->pages->len; i++)
     {
@@ -942,14 +1031,12 @@ pages_loaded_cb (GObject      *source,
       slide->page = page->page;
       slide->text = g_strdup (page->text);
       slide->explanation = g_strdup (page->explanation);
+      /* Marked before the grid shows it. */
       slide->change = GPOINTER_TO_INT (g_hash_table_lookup (changes, GUINT_TO_POINTER (page->page)));
       g_list_store_append (self->slides, slide);
     }
-
-  for (guint i = 0; i < self->revisions->len; i++)
-    if (mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, i)) == load->previous_id)
-      previous_number = mdg_deck_revision_get_number (g_ptr_array_index (self->revisions, i));
-  show_diff (self, load->diff, previous_number);
+  if (self->diff_id == self->compare_id)
+    apply_diff (self);
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
   self->reviews = g_steal_pointer (&load->reviews);
   show_reviews (self);
@@ -983,6 +1070,18 @@ show_revision (MdgDecksPage *self,
   gtk_label_set_text (self->diff_label, "");
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
   show_reviews (self);
+  g_clear_pointer (&self->diff, g_array_unref);
+  self->diff_id = self->compare_id = 0;
+
+  /* Compared with the revision before, unless an older one is chosen. */
+  g_signal_handlers_block_by_func (self->compare_dropdown, compare_selected_cb, self);
+  gtk_string_list_splice (self->compare_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_names)), NULL);
+  for (guint i = 0; self->revisions != NULL && i < index && i < self->revisions->len; i++)
+    gtk_string_list_append (self->compare_names, gtk_string_list_get_string (self->revision_names, i));
+  gtk_drop_down_set_selected (self->compare_dropdown, index > 0 && self->revisions != NULL &&
+                              index < self->revisions->len ? index - 1 : GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected_cb, self);
+  gtk_widget_set_visible (self->compare_box, self->revisions != NULL && index > 0 && index < self->revisions->len);
 
   if (self->revisions == NULL || index >= self->revisions->len)
     {
@@ -1007,7 +1106,7 @@ show_revision (MdgDecksPage *self,
   load = load_new (self, self->revision_cancellable);
   load->revision_id = mdg_deck_revision_get_id (revision);
   if (index > 0)
-    load->previous_id = mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, index - 1));
+    load->previous_id = self->compare_id = mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, index - 1));
   self->n_loading++;
   mdg_database_work_async (db, load_pages_work, load_ref (load), load_unref, load_pages_work,
                            self->revision_cancellable, pages_loaded_cb, load);
@@ -1025,6 +1124,62 @@ revision_selected_cb (MdgDecksPage *self)
       g_ptr_array_index (self->revisions, index) == (gpointer) self->revision)
     return;
   show_revision (self, index);
+}
+
+static gboolean
+diff_work (MdgDatabase  *connection,
+           gpointer      data,
+           GError      **error)
+{
+  Load *load = data;
+
+  load->diff = mdg_deck_store_diff (connection, load->previous_id, load->revision_id, error);
+  return load->diff != NULL;
+}
+
+static void
+diff_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Load *load = user_data;
+  MdgDecksPage *self = load->self;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, diff_work, &error);
+
+  /* Another revision shown or compared with since: that one's read tells. */
+  if (!load_finished (load, ok, error,
+                      self->revision != NULL && mdg_deck_revision_get_id (self->revision) == load->revision_id &&
+                      self->compare_id == load->previous_id))
+    return;
+  g_clear_pointer (&self->diff, g_array_unref);
+  self->diff = g_steal_pointer (&load->diff);
+  self->diff_id = load->previous_id;
+  apply_diff (self);
+  load_unref (load);
+}
+
+/* Any older revision can be compared with the one shown: its diff is read in a worker. */
+static void
+compare_selected_cb (MdgDecksPage *self)
+{
+  guint index = gtk_drop_down_get_selected (self->compare_dropdown);
+  gint64 id;
+  Load *load;
+
+  if (self->revision == NULL || self->revisions == NULL || index >= self->revisions->len)
+    return;
+  id = mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, index));
+  if (id == self->compare_id)
+    return;
+  self->compare_id = id;
+  gtk_label_set_text (self->diff_label, "");
+  load = load_new (self, self->revision_cancellable);
+  load->revision_id = mdg_deck_revision_get_id (self->revision);
+  load->previous_id = id;
+  self->n_loading++;
+  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), diff_work, load_ref (load), load_unref,
+                           diff_work, self->revision_cancellable, diff_loaded_cb, load);
 }
 
 /* ---- The selected deck ---- */
@@ -1143,6 +1298,7 @@ deck_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_label_set_wrap (GTK_LABEL (details), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (details), 28);
   gtk_widget_add_css_class (details, "caption");
   gtk_widget_add_css_class (details, "dim-label");
   gtk_box_append (GTK_BOX (box), title);
@@ -1442,6 +1598,83 @@ revise_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- Folding in a narrow window ---- */
+
+/* Whether the section shows the slides or one slide in place of what comes before. */
+static GtkWidget *
+back_target (MdgDecksPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "decks") != 0)
+    return NULL;
+  if (adw_leaflet_get_folded (self->slide_leaflet) &&
+      adw_leaflet_get_visible_child (self->slide_leaflet) == self->slide_pane &&
+      (!adw_leaflet_get_folded (self->leaflet) ||
+       adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->slide_leaflet)))
+    return self->grid_pane;
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->slide_leaflet))
+    return self->library_pane;
+  return NULL;
+}
+
+/* One way back at a time: within the section first, then to the window's sidebar. */
+static void
+update_back_buttons (MdgDecksPage *self)
+{
+  gboolean inside;
+
+  if (self->content_stack == NULL)
+    return;
+  inside = back_target (self) != NULL;
+  gtk_widget_set_visible (self->back_button, inside);
+  gtk_widget_set_visible (self->sidebar_button, !inside && mdg_section_get_narrow (MDG_SECTION (self)));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MdgDecksPage *self = MDG_DECKS_PAGE (widget);
+  GtkWidget *target = back_target (self);
+
+  if (target == self->grid_pane)
+    adw_leaflet_set_visible_child (self->slide_leaflet, self->grid_pane);
+  else if (target == self->library_pane)
+    adw_leaflet_set_visible_child (self->leaflet, self->library_pane);
+}
+
+static void
+show_slides_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdgDecksPage *self = MDG_DECKS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->slide_leaflet));
+  gtk_widget_grab_focus (GTK_WIDGET (self->slide_grid));
+}
+
+static void
+deck_activated_cb (MdgDecksPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_activate_action (GTK_WIDGET (self), "decks.show-slides", NULL);
+}
+
+/* Enter on a thumbnail, or a click while the grid is alone: the slide with its text. */
+static void
+slide_activated_cb (MdgDecksPage *self,
+                    guint         position)
+{
+  gtk_single_selection_set_selected (self->slide_selection, position);
+  if (adw_leaflet_get_folded (self->slide_leaflet))
+    {
+      adw_leaflet_set_visible_child (self->slide_leaflet, self->slide_pane);
+      gtk_widget_grab_focus (GTK_WIDGET (self->explanation_view));
+    }
+}
+
 /* ---- Presenting and printing ---- */
 
 static void
@@ -1475,7 +1708,10 @@ present_action (GtkWidget  *widget,
   /* Once: a second press while the session opens would open two. */
   gtk_widget_action_set_enabled (widget, "decks.present", FALSE);
   mdg_presenter_session_start_async (gtk_window_get_application (window), mdg_section_get_database (MDG_SECTION (self)),
-                                     mdg_deck_get_id (deck), FALSE, NULL, presentation_started_cb,
+                                     mdg_deck_get_id (deck),
+                                     /* The revision chosen in the list, not always the newest. */
+                                     self->revision != NULL ? mdg_deck_revision_get_number (self->revision) : 0,
+                                     FALSE, NULL, presentation_started_cb,
                                      g_object_ref (widget));
 }
 
@@ -1687,6 +1923,13 @@ mdg_decks_page_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
 
+  /* The leaflets change their visible child as they go. */
+  if (self->leaflet != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->leaflet, update_back_buttons, self);
+      g_signal_handlers_disconnect_by_func (self->slide_leaflet, update_back_buttons, self);
+      g_signal_handlers_disconnect_by_func (self->content_stack, update_back_buttons, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), MDG_TYPE_DECKS_PAGE);
   self->content_stack = NULL;
 
@@ -1699,6 +1942,8 @@ mdg_decks_page_dispose (GObject *object)
   g_clear_object (&self->slides);
   g_clear_object (&self->decks);
   g_clear_object (&self->revision_names);
+  g_clear_object (&self->compare_names);
+  g_clear_pointer (&self->diff, g_array_unref);
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
   g_clear_pointer (&self->import_note, g_free);
@@ -1732,6 +1977,15 @@ mdg_decks_page_class_init (MdgDecksPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-decks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, library_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, slide_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, grid_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, slide_pane);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, compare_box);
+  gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, compare_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, deck_list);
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, revision_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, revision_note);
@@ -1748,6 +2002,8 @@ mdg_decks_page_class_init (MdgDecksPageClass *klass)
   gtk_widget_class_install_action (widget_class, "decks.revise", NULL, revise_action);
   gtk_widget_class_install_action (widget_class, "decks.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "decks.handout", NULL, handout_action);
+  gtk_widget_class_install_action (widget_class, "decks.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "decks.show-slides", NULL, show_slides_action);
   gtk_widget_class_install_action (widget_class, "decks.place-review", "x", place_review_action);
   gtk_widget_class_install_action (widget_class, "decks.drop-review", "x", drop_review_action);
 
@@ -1755,6 +2011,7 @@ mdg_decks_page_class_init (MdgDecksPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "decks.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "decks.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "decks.handout", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "decks.back", NULL);
 }
 
 static void
@@ -1769,6 +2026,7 @@ mdg_decks_page_init (MdgDecksPage *self)
   self->decks = g_list_store_new (MDG_TYPE_DECK);
   self->slides = g_list_store_new (MDG_TYPE_DECK_SLIDE);
   self->revision_names = gtk_string_list_new (NULL);
+  self->compare_names = gtk_string_list_new (NULL);
 
   self->deck_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->decks)));
   factory = gtk_signal_list_item_factory_new ();
@@ -1796,6 +2054,21 @@ mdg_decks_page_init (MdgDecksPage *self)
 
   gtk_drop_down_set_model (self->revision_dropdown, G_LIST_MODEL (self->revision_names));
   g_signal_connect_swapped (self->revision_dropdown, "notify::selected", G_CALLBACK (revision_selected_cb), self);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_names));
+  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (compare_selected_cb), self);
+
+  /* In a narrow window: the library, the grid and the slide one after the other. */
+  g_signal_connect_swapped (self->deck_list, "activate", G_CALLBACK (deck_activated_cb), self);
+  g_signal_connect_swapped (self->slide_grid, "activate", G_CALLBACK (slide_activated_cb), self);
+  g_object_bind_property (self->slide_leaflet, "folded", self->slide_grid, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back_buttons), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_back_buttons), self);
+  g_signal_connect_swapped (self->slide_leaflet, "notify::folded", G_CALLBACK (update_back_buttons), self);
+  g_signal_connect_swapped (self->slide_leaflet, "notify::visible-child", G_CALLBACK (update_back_buttons), self);
+  g_signal_connect_swapped (self->content_stack, "notify::visible-child-name", G_CALLBACK (update_back_buttons), self);
+  g_signal_connect (self, "notify::narrow", G_CALLBACK (update_back_buttons), NULL);
+  update_back_buttons (self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->explanation_view), "changed",
                             G_CALLBACK (explanation_changed_cb), self);
   update_actions (self);

@@ -40,12 +40,14 @@ typedef struct
 {
   char            *database_path;
   gint64           deck_id;
+  guint            revision_number;  /* 0 for the newest */
   gboolean         rehearse;
   char            *title;
   char            *pdf_path;
   MdgDeckRevision *revision;
   GPtrArray       *pages;
   guint            minutes;
+  guint            latest;           /* the deck's newest revision */
 } Load;
 
 static void
@@ -73,13 +75,14 @@ load_thread (GTask        *task,
 
   if (!(db = mdg_database_open (load->database_path, &error)) ||
       !(deck = mdg_deck_store_load (db, load->deck_id, &error)) ||
-      !(load->revision = mdg_deck_store_load_revision (db, load->deck_id, 0, &error)) ||
+      !(load->revision = mdg_deck_store_load_revision (db, load->deck_id, load->revision_number, &error)) ||
       !(load->pages = mdg_deck_store_list_pages (db, mdg_deck_revision_get_id (load->revision), &error)))
     {
       g_task_return_error (task, error);
       return;
     }
   load->title = g_strdup (mdg_deck_get_title (deck));
+  load->latest = mdg_deck_get_latest_number (deck);
   load->pdf_path = mdg_deck_library_get_pdf_path (db, load->revision);
   if (!g_file_test (load->pdf_path, G_FILE_TEST_IS_REGULAR))
     {
@@ -301,6 +304,17 @@ open_windows (GtkApplication *application,
   else if (load->minutes > 0)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A %u-minute slot", "A %u-minute slot", load->minutes),
                                 load->minutes);
+  /* An older revision than the deck's newest is said, so the presenter is not surprised. */
+  if (mdg_deck_revision_get_number (load->revision) < load->latest)
+    {
+      /* Translators: in the presenter console, when an older revision of the deck is shown */
+      g_autofree char *older = g_strdup_printf (_("Revision %u of %u"), mdg_deck_revision_get_number (load->revision),
+                                                load->latest);
+      char *both = subtitle != NULL ? g_strdup_printf (_("%s · %s"), subtitle, older) : g_strdup (older);
+
+      g_free (subtitle);
+      subtitle = both;
+    }
   self->audience = mdg_audience_window_new (self->preloader, self->presenter);
   self->console = mdg_presenter_console_new (self->preloader, self->presenter, self->renderer, load->pages, load->title,
                                              subtitle);
@@ -353,7 +367,8 @@ loaded_cb (GObject      *source,
  * mdg_presenter_session_start_async:
  * @application: the application the windows belong to
  * @db: the database
- * @deck_id: the deck to present (its newest revision)
+ * @deck_id: the deck to present
+ * @revision_number: which of its revisions, or 0 for the newest
  * @rehearse: both views as windows on this screen, whatever the screens
  * @cancellable: (nullable): a #GCancellable
  * @callback: called once the windows are shown
@@ -365,6 +380,7 @@ void
 mdg_presenter_session_start_async (GtkApplication      *application,
                                    MdgDatabase         *db,
                                    gint64               deck_id,
+                                   guint                revision_number,
                                    gboolean             rehearse,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
@@ -377,6 +393,7 @@ mdg_presenter_session_start_async (GtkApplication      *application,
   g_task_set_source_tag (task, mdg_presenter_session_start_async);
   load->database_path = g_strdup (mdg_database_get_path (db));
   load->deck_id = deck_id;
+  load->revision_number = revision_number;
   load->rehearse = rehearse;
   read = g_task_new (NULL, cancellable, loaded_cb, g_steal_pointer (&task));
   g_task_set_task_data (read, load, (GDestroyNotify) load_free);

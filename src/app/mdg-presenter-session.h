@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (MdgPresenterSession, mdg_presenter_session, MDG, PRESENTER
 void                 mdg_presenter_session_start_async  (GtkApplication       *application,
                                                          MdgDatabase          *db,
                                                          gint64                deck_id,
+                                                         guint                 revision_number,
                                                          gboolean              rehearse,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
