@@ -200,21 +200,26 @@ slots_listed_cb (GObject      *source,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.print-slots", self->slots->len > 0);
 }
 
+/* Reads the slots again; the rows shown stay until the new ones replace them. */
+static void
+list_slots (MdgSeminarsPage *self)
+{
+  gint64 id = mdg_seminar_get_id (self->selected);
+
+  _mdg_database_list_async (get_database (self), list_slots_thread, g_memdup2 (&id, sizeof id), g_free,
+                            list_slots_thread, self->seminar_cancellable, slots_listed_cb, self);
+}
+
 /* Reads the slots of the seminar on display, in a worker. */
 void
 _mdg_seminars_page_load_slots (MdgSeminarsPage *self)
 {
-  gint64 id;
-
   clear_rows (self);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.print-slots", FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->slots_group), self->selected != NULL);
-  if (self->selected == NULL)
-    return;
-  id = mdg_seminar_get_id (self->selected);
-  _mdg_database_list_async (get_database (self), list_slots_thread, g_memdup2 (&id, sizeof id), g_free,
-                            list_slots_thread, self->seminar_cancellable, slots_listed_cb, self);
+  if (self->selected != NULL)
+    list_slots (self);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -325,7 +330,7 @@ slot_op_done (GtkWidget *widget,
   if (message != NULL)
     _mdg_toast (widget, message);
   if (self->selected != NULL && mdg_seminar_get_id (self->selected) == op->seminar_id)
-    _mdg_seminars_page_load_slots (self);
+    list_slots (self);
 }
 
 static void
