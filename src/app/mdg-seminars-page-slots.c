@@ -122,6 +122,8 @@ slot_row_new (MdgConsultationSlot *slot,
 
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+    /* The attendee's name and organization wrap rather than vanish beside the buttons. */
+    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   }
   gtk_widget_set_name (row, name);
   gtk_widget_add_css_class (state, "dim-label");
@@ -305,7 +307,7 @@ slot_op_done (GtkWidget *widget,
                                  op->count);
       break;
     case SLOT_BOOK:
-      /* Translators: after booking a consultation slot, who it is for (with 様 in Japanese) */
+      /* Translators: after booking a consultation slot, who it is for (the name already has its honorific) */
       message = g_strdup_printf (_("Slot booked for %s"), op->who);
       break;
     case SLOT_UNBOOK:
