@@ -276,11 +276,37 @@ write_csv (const char *path,
       "2026/11/30 10:15,立川精密工業株式会社,山田 太郎,yamada@tachikawa-seimitsu.example,不審なメール,請求書を装ったメールが届いた\r\n"
       "2026/11/30 11:00,多摩電機,鈴木 一郎,suzuki@tama-denki.example,ランサムウェア,ファイルが開けなくなった\r\n";
   g_autoptr(GError) error = NULL;
-  g_autofree char *cp932 = g_convert (utf8, -1, "CP932", "UTF-8", NULL, NULL, &error);
+  g_autofree char *contents = NULL;
 
+  /* The broken one as Excel saves it (CP932), the good one as the form writes it (UTF-8 with a BOM). */
+  if (broken)
+    contents = g_convert (utf8, -1, "CP932", "UTF-8", NULL, NULL, &error);
+  else
+    contents = g_strconcat ("\xEF\xBB\xBF", utf8, NULL);
   g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (path, cp932, -1, &error));
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
   g_assert_no_error (error);
+}
+
+/* Opens @path through the section's Import button and the real file chooser. */
+static GtkWindow *
+open_import (GtkWidget  *root,
+             const char *path)
+{
+  GtkWindow *dialog = NULL;
+
+  press (require_named (root, "consultation-import-csv"));
+  answer_chooser (path, FALSE);
+  wait_until ((dialog = find_toplevel (MDG_TYPE_CONSULTATION_IMPORT_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  return dialog;
+}
+
+static void
+close_import (GtkWindow *dialog)
+{
+  press_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
+  wait_until (find_toplevel (MDG_TYPE_CONSULTATION_IMPORT_DIALOG) == NULL);
 }
 
 static void
@@ -291,6 +317,7 @@ test_import (WindowFixture *f,
   g_autofree char *dir = g_build_filename (f->dir, "csv", NULL);
   g_autofree char *broken = g_build_filename (dir, "form-broken.csv", NULL);
   g_autofree char *good = g_build_filename (dir, "form.csv", NULL);
+  g_autofree char *other = g_build_filename (dir, "members.csv", NULL);
   GtkWindow *dialog = NULL;
   GtkWidget *button;
   gint64 before;
@@ -299,16 +326,26 @@ test_import (WindowFixture *f,
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   write_csv (broken, TRUE);
   write_csv (good, FALSE);
+  g_assert_true (g_file_set_contents (other, "会員番号,会社名,お名前\r\n101,多摩電機,鈴木 一郎\r\n", -1, NULL));
   before = mdg_test_count (f->db, "SELECT count(*) FROM consultation");
 
   mdg_window_show_section (f->window, "consultations");
   wait_until (mdg_window_peek_section (f->window, "consultations") != NULL);
 
+  /* Not the form's consultation export: the file is named, and there is nothing to import. */
+  dialog = open_import (root, other);
+  wait_until (g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (find_type (GTK_WIDGET (dialog), GTK_TYPE_STACK))),
+                           "error"));
+  {
+    AdwStatusPage *page = ADW_STATUS_PAGE (require_named (GTK_WIDGET (dialog), "import-error"));
+
+    g_assert_nonnull (strstr (adw_status_page_get_description (page), "members.csv"));
+  }
+  g_assert_false (gtk_widget_is_sensitive (require_named (GTK_WIDGET (dialog), "consultation-import-button")));
+  close_import (dialog);
+
   /* A file with a line to correct: the line is listed and Import stays off. */
-  press (require_named (root, "consultation-import-csv"));
-  answer_chooser (broken, FALSE);
-  wait_until ((dialog = find_toplevel (MDG_TYPE_CONSULTATION_IMPORT_DIALOG)) != NULL &&
-              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  dialog = open_import (root, broken);
   wait_until (gtk_widget_get_visible (require_named (GTK_WIDGET (dialog), "import-problems")));
   {
     g_autofree char *line = g_strdup_printf (_("Line %u"), 3);
@@ -328,15 +365,11 @@ test_import (WindowFixture *f,
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (column)), ==, "2026/11/30 10:15");
   }
   screenshot (GTK_WIDGET (dialog), "consultation-import-problems");
-  press_key (GTK_WIDGET (dialog), GDK_KEY_Escape, 0);
-  wait_until (find_toplevel (MDG_TYPE_CONSULTATION_IMPORT_DIALOG) == NULL);
+  close_import (dialog);
   g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, before);
 
   /* The good one: two consultations, their senders in Contacts. */
-  press (require_named (root, "consultation-import-csv"));
-  answer_chooser (good, FALSE);
-  wait_until ((dialog = find_toplevel (MDG_TYPE_CONSULTATION_IMPORT_DIALOG)) != NULL &&
-              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  dialog = open_import (root, good);
   button = require_named (GTK_WIDGET (dialog), "consultation-import-button");
   wait_until (gtk_widget_is_sensitive (button));
   {
@@ -354,6 +387,20 @@ test_import (WindowFixture *f,
   g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation WHERE channel = 'web-form'"
                                           " AND subject = 'ランサムウェア' AND question = 'ファイルが開けなくなった'"),
                    ==, 1);
+
+  /* The same export again: both already imported, nothing to press. */
+  dialog = open_import (root, good);
+  {
+    GtkWidget *summary = require_named (GTK_WIDGET (dialog), "import-summary");
+    g_autofree char *already = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already imported",
+                                                             "%u already imported", 2), 2);
+
+    wait_until (gtk_widget_get_visible (gtk_widget_get_ancestor (summary, ADW_TYPE_PREFERENCES_GROUP)) &&
+                g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (summary)), already) == 0);
+  }
+  g_assert_false (gtk_widget_is_sensitive (require_named (GTK_WIDGET (dialog), "consultation-import-button")));
+  close_import (dialog);
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM consultation"), ==, before + 2);
 }
 
 int

@@ -181,7 +181,8 @@ job_done_cb (GObject      *source,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "preview");
-  set_working (self, FALSE, ok);
+  /* A file already imported has nothing new: Import stays off. */
+  set_working (self, FALSE, ok && job->result.imported > 0);
   if (self->recheck)
     {
       check (self);
