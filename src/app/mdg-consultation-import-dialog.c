@@ -62,6 +62,16 @@ static const MdgConsultationColumn targets[] = {
 
 static void check (MdgConsultationImportDialog *self);
 
+/* Returns: the choice of a column row that reads a column as @target */
+static guint
+target_index (MdgConsultationColumn target)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
+    if (targets[t] == target)
+      return t;
+  return 0;
+}
+
 static void
 show_error (MdgConsultationImportDialog *self,
             const char                  *message)
@@ -238,7 +248,7 @@ column_changed_cb (AdwComboRow                 *row,
                    GParamSpec                  *pspec,
                    MdgConsultationImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint column = _mdg_import_row_get_column (GTK_WIDGET (row));
   guint choice = adw_combo_row_get_selected (row);
 
   if (self->filling || self->working || choice >= G_N_ELEMENTS (targets))
@@ -247,9 +257,8 @@ column_changed_cb (AdwComboRow                 *row,
   /* A field moves from one column to another: show where it left. */
   self->filling = TRUE;
   for (guint c = 0; c < self->column_rows->len; c++)
-    for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
-      if (targets[t] == mdg_consultation_import_get_target (self->import, c))
-        adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c), t);
+    adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, c),
+                                target_index (mdg_consultation_import_get_target (self->import, c)));
   self->filling = FALSE;
   check (self);
 }
@@ -258,47 +267,21 @@ static void
 fill_preview (MdgConsultationImportDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *name = g_file_get_basename (self->file);
-  g_autofree char *rows = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *escaped = NULL;
   guint n_columns = mdg_consultation_import_get_n_columns (self->import);
   guint n_rows = mdg_consultation_import_get_n_rows (self->import);
-  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
 
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
     gtk_string_list_append (labels, mdg_consultation_column_get_label (targets[t]));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), escaped_name);
-  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row below the header", "%u rows below the header", n_rows),
-                          n_rows);
-  /* Translators: the number of rows, then the encoding the file was read in */
-  subtitle = g_strdup_printf (_("%s · %s"), rows,
-                              mdg_csv_encoding_get_label (mdg_consultation_import_get_encoding (self->import)));
-  escaped = g_markup_escape_text (subtitle, -1);
-  adw_action_row_set_subtitle (self->file_row, escaped);
-
-  /* The header may have changed with the encoding: rebuild the column rows. */
-  for (guint i = 0; i < self->column_rows->len; i++)
-    adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));
-  g_ptr_array_set_size (self->column_rows, 0);
+  _mdg_import_show_file (self->file_row, self->file, n_rows,
+                         mdg_csv_encoding_get_label (mdg_consultation_import_get_encoding (self->import)));
+  _mdg_import_clear_columns (self->columns_group, self->column_rows);
 
   self->filling = TRUE;
   for (guint c = 0; c < n_columns; c++)
-    {
-      GtkWidget *row = _mdg_import_column_row_new (mdg_consultation_import_get_header (self->import, c),
-                                                   n_rows > 0 ? mdg_consultation_import_get_cell (self->import, 0, c)
-                                                              : NULL,
-                                                   NULL, G_LIST_MODEL (labels));
-
-      for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
-        if (targets[t] == mdg_consultation_import_get_target (self->import, c))
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), t);
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (column_changed_cb), self, 0);
-      adw_preferences_group_add (self->columns_group, row);
-      g_ptr_array_add (self->column_rows, row);
-    }
+    _mdg_import_add_column (self->columns_group, self->column_rows, mdg_consultation_import_get_header (self->import, c),
+                            n_rows > 0 ? mdg_consultation_import_get_cell (self->import, 0, c) : NULL, NULL,
+                            G_LIST_MODEL (labels), target_index (mdg_consultation_import_get_target (self->import, c)),
+                            G_CALLBACK (column_changed_cb), self);
   self->filling = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "preview");
@@ -608,18 +591,13 @@ _mdg_consultation_import_dialog_choose (GtkWidget       *widget,
 {
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = _mdg_import_csv_filter_new ();
   Choice *choice = g_new0 (Choice, 1);
 
   g_weak_ref_init (&choice->widget, widget);
   choice->database = g_object_ref (database);
   choice->actor_id = actor_id;
   choice->imported = imported;
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
   chooser = gtk_file_chooser_native_new (_("Import Consultations"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

@@ -185,7 +185,7 @@ column_changed_cb (AdwComboRow     *row,
                    GParamSpec      *pspec,
                    MdgImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint column = _mdg_import_row_get_column (GTK_WIDGET (row));
   guint choice = adw_combo_row_get_selected (row);
 
   if (self->filling || choice >= G_N_ELEMENTS (targets))
@@ -318,49 +318,32 @@ static void
 fill_preview (MdgImportDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *name = g_file_get_basename (self->file);
-  g_autofree char *rows = NULL;
   guint n_columns = mdg_attendee_import_get_n_columns (self->import);
   guint n_rows = mdg_attendee_import_get_n_rows (self->import);
 
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
     gtk_string_list_append (labels, mdg_import_target_get_label (targets[t]));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), name);
-  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row below the header", "%u rows below the header", n_rows),
-                          n_rows);
-  {
-    /* Translators: the number of rows, then which service wrote the file */
-    g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), rows,
-                                                 mdg_import_format_get_label (mdg_attendee_import_get_format (self->import)));
-    g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-
-    adw_action_row_set_subtitle (self->file_row, escaped);
-  }
-
-  /* The header may have changed with the encoding: rebuild the column rows. */
-  for (guint i = 0; i < self->column_rows->len; i++)
-    adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));
-  g_ptr_array_set_size (self->column_rows, 0);
+  _mdg_import_show_file (self->file_row, self->file, n_rows,
+                         mdg_import_format_get_label (mdg_attendee_import_get_format (self->import)));
+  _mdg_import_clear_columns (self->columns_group, self->column_rows);
 
   self->filling = TRUE;
   for (guint c = 0; c < n_columns; c++)
     {
       const char *example = n_rows > 0 ? mdg_attendee_import_get_cell (self->import, 0, c) : NULL;
-      GtkWidget *row = _mdg_import_column_row_new (mdg_attendee_import_get_header (self->import, c), example,
-                                                   /* Translators: beneath a column such as connpass's 表示名, after its example */
-                                                   mdg_attendee_import_is_fallback (self->import, c)
-                                                     ? _("used where the form’s own question is blank")
-                                                     : NULL,
-                                                   G_LIST_MODEL (labels));
+      guint selected = 0;
 
       for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
         if (targets[t] == mdg_attendee_import_get_target (self->import, c))
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), t);
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (column_changed_cb), self, 0);
-      adw_preferences_group_add (self->columns_group, row);
-      g_ptr_array_add (self->column_rows, row);
+          selected = t;
+      _mdg_import_add_column (self->columns_group, self->column_rows, mdg_attendee_import_get_header (self->import, c),
+                              example,
+                              /* Translators: beneath a column such as connpass's 表示名, after its example */
+                              mdg_attendee_import_is_fallback (self->import, c)
+                                ? _("used where the form’s own question is blank")
+                                : NULL,
+                              G_LIST_MODEL (labels), selected, G_CALLBACK (column_changed_cb), self);
     }
   self->filling = FALSE;
 

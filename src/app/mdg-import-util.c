@@ -94,16 +94,53 @@ _mdg_import_fill_lines (GtkListBox *list,
   gtk_widget_set_visible (group, lines && lines->len > 0);
 }
 
+/* The file's row: its name, and how many rows it holds, then @detail (who wrote it, its encoding). */
+void
+_mdg_import_show_file (AdwActionRow *row,
+                       GFile        *file,
+                       guint         n_rows,
+                       const char   *detail)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row below the header",
+                                                        "%u rows below the header", n_rows),
+                                           n_rows);
+  /* Translators: the number of rows, then which service wrote the file or its encoding */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), rows, detail);
+  g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
+  adw_action_row_set_subtitle (row, escaped);
+}
+
+/* The header may have changed with the encoding: the column rows go, to be built again. */
+void
+_mdg_import_clear_columns (AdwPreferencesGroup *group,
+                           GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
 /*
- * A column of the file: its header, the first row's value as an example (its first
- * line), @note after it when given, and the choice of what it is read as (@targets).
- * Returns: (transfer floating): an #AdwComboRow named "import-column"
+ * Adds the row of the next column of the file to @group and @rows: its header, the
+ * first row's value as an example (its first line), @note after it when given, and
+ * the choice of what it is read as (@targets, @selected chosen). @changed is called
+ * as a "notify::selected" handler when the user chooses another.
+ * Returns: (transfer none): the #AdwComboRow, named "import-column"
  */
 GtkWidget *
-_mdg_import_column_row_new (const char *header,
-                            const char *example,
-                            const char *note,
-                            GListModel *targets)
+_mdg_import_add_column (AdwPreferencesGroup *group,
+                        GPtrArray           *rows,
+                        const char          *header,
+                        const char          *example,
+                        const char          *note,
+                        GListModel          *targets,
+                        guint                selected,
+                        GCallback            changed,
+                        gpointer             user_data)
 {
   GtkWidget *row = adw_combo_row_new ();
   g_autofree char *title = g_markup_escape_text (header ? header : "", -1);
@@ -130,6 +167,32 @@ _mdg_import_column_row_new (const char *header,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *title ? title : "—");
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), targets);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   gtk_widget_set_name (row, "import-column");
+  g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (rows->len));
+  g_signal_connect_object (row, "notify::selected", changed, user_data, 0);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
   return row;
+}
+
+/* Returns: which column of the file a row of _mdg_import_add_column() stands for */
+guint
+_mdg_import_row_get_column (GtkWidget *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+}
+
+/* Returns: (transfer full): the filter of a chooser that opens a CSV file */
+GtkFileFilter *
+_mdg_import_csv_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  return filter;
 }

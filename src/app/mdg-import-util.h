@@ -24,9 +24,22 @@ void                  _mdg_import_fill_lines     (GtkListBox   *list,
                                                   GtkWidget    *group,
                                                   GPtrArray    *lines,
                                                   const char   *icon);
-GtkWidget            *_mdg_import_column_row_new (const char   *header,
+void                  _mdg_import_show_file      (AdwActionRow *row,
+                                                  GFile        *file,
+                                                  guint         n_rows,
+                                                  const char   *detail);
+void                  _mdg_import_clear_columns  (AdwPreferencesGroup *group,
+                                                  GPtrArray    *rows);
+GtkWidget            *_mdg_import_add_column     (AdwPreferencesGroup *group,
+                                                  GPtrArray    *rows,
+                                                  const char   *header,
                                                   const char   *example,
                                                   const char   *note,
-                                                  GListModel   *targets);
+                                                  GListModel   *targets,
+                                                  guint         selected,
+                                                  GCallback     changed,
+                                                  gpointer      user_data);
+guint                 _mdg_import_row_get_column (GtkWidget    *row);
+GtkFileFilter        *_mdg_import_csv_filter_new (void);
 
 G_END_DECLS
