@@ -173,6 +173,7 @@ test_slots (WindowFixture *f,
   gtk_editable_set_text (GTK_EDITABLE (require_named (dialog, "slot-start")), start_text);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (require_named (dialog, "slot-minutes")), 20);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (require_named (dialog, "slot-count")), 2);
+  screenshot (dialog, "seminar-slot-add");
   answer_dialog (dialog, _("_Add"));
   wait_until (n_slots (f, seminar_id) == 2 && find_named (group, "seminar-slot-1") != NULL);
 
