@@ -254,14 +254,23 @@ test_slots (WindowFixture *f,
   consultation_id = mdg_test_count (f->db, sql);
   g_assert_cmpint (consultation_id, >, 0);
 
-  /* Open Consultation shows it in the Consultations section. */
-  press (row);
-  wait_until (g_strcmp0 (mdg_window_get_section (f->window), "consultations") == 0);
+  /* The toast's Open shows it in the Consultations section… */
   {
+    g_autofree char *open = plain (_("_Open"));
+    GtkWidget *toast_button = NULL;
     GtkWidget *detail = NULL;
 
+    wait_until ((toast_button = find_button_with_label (root, open)) != NULL);
+    press (toast_button);
+    wait_until (g_strcmp0 (mdg_window_get_section (f->window), "consultations") == 0);
     wait_until ((detail = find_named (root, "consultation-menu")) != NULL && gtk_widget_get_mapped (detail));
   }
+
+  /* …and so does the held slot's Open Consultation. */
+  mdg_window_show_section (f->window, "seminars");
+  wait_until (gtk_widget_get_mapped (row));
+  press (row);
+  wait_until (g_strcmp0 (mdg_window_get_section (f->window), "consultations") == 0);
 }
 
 /* The web form's CSV in CP932, as Excel saves it; line 3 has no subject and no question. */
