@@ -13,6 +13,7 @@
 #include "mdg-date.h"
 #include "mdg-document-output.h"
 #include "mdg-import-dialog.h"
+#include "mdg-import-util.h"
 #include "mdg-kana.h"
 #include "mdg-registration-dialog.h"
 #include "mdg-registration-editor.h"
@@ -336,13 +337,8 @@ import_action (GtkWidget  *widget,
 {
   MdgAttendeesView *self = MDG_ATTENDEES_VIEW (widget);
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = _mdg_import_csv_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
-  gtk_file_filter_add_pattern (filter, "*.txt");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
   chooser = gtk_file_chooser_native_new (_("Import Registrations"), get_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

@@ -8,6 +8,7 @@
 #include "mdg-app-util.h"
 #include "mdg-category.h"
 #include "mdg-chooser.h"
+#include "mdg-consultation-import-dialog.h"
 #include "mdg-consultation-model.h"
 #include "mdg-consultation-sheet.h"
 #include "mdg-consultation-store.h"
@@ -488,6 +489,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void filter_changed_cb (MdgConsultationsPage *self);
+static void import_csv_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 static MdgConsultationQueue
 selected_queue (MdgConsultationsPage *self)
@@ -3154,6 +3156,7 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "consultations.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "consultations.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "consultations.open-mail", NULL, open_mail_action);
+  gtk_widget_class_install_action (widget_class, "consultations.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "consultations.dispatch", NULL, dispatch_action);
   gtk_widget_class_install_action (widget_class, "consultations.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "consultations.refer", NULL, refer_action);
@@ -3279,4 +3282,47 @@ mdg_consultations_page_get_draft_idle (MdgConsultationsPage *self)
     return FALSE;
   return (self->writer == NULL || draft_writer_idle (self->writer)) &&
          (self->answer_writer == NULL || draft_writer_idle (self->answer_writer));
+}
+
+/**
+ * mdg_consultations_page_open:
+ * @self: a #MdgConsultationsPage
+ * @consultation_id: the consultation to show
+ *
+ * Shows a consultation recorded elsewhere (a seminar's held slot): in the "All" queue,
+ * whatever state or search was chosen, once the list has read it.
+ */
+void
+mdg_consultations_page_open (MdgConsultationsPage *self,
+                             gint64                consultation_id)
+{
+  g_return_if_fail (MDG_IS_CONSULTATIONS_PAGE (self));
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->state_dropdown, 0);
+  gtk_list_box_select_row (self->queue_list, gtk_list_box_get_row_at_index (self->queue_list, 0));
+  self->select_after_load = consultation_id;
+  mdg_consultation_model_reload (self->model);
+}
+
+/* ------------------------------------------------------------------------- */
+/* The web form's consultation CSV                                           */
+/* ------------------------------------------------------------------------- */
+
+static void
+csv_imported_cb (GtkWidget *widget)
+{
+  mdg_consultation_model_reload (MDG_CONSULTATIONS_PAGE (widget)->model);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MdgConsultationsPage *self = MDG_CONSULTATIONS_PAGE (widget);
+
+  _mdg_consultation_import_dialog_choose (widget, get_database (self), current_staff (self),
+                                          csv_imported_cb);
 }

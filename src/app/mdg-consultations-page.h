@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (MdgConsultationsPage, mdg_consultations_page, MDG, CONSULT
 #define MDG_CONSULTATIONS_DRAFT_DELAY_MS 300
 
 gboolean mdg_consultations_page_get_draft_idle (MdgConsultationsPage *self);
+void     mdg_consultations_page_open           (MdgConsultationsPage *self,
+                                                gint64                consultation_id);
 
 G_END_DECLS

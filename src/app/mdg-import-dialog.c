@@ -8,6 +8,7 @@
 
 #include "mdg-attendee-import.h"
 #include "mdg-import-dialog.h"
+#include "mdg-import-util.h"
 
 /*
  * Imports the registrations of a CSV file: says which service wrote it, shows how each
@@ -19,8 +20,6 @@
  * writing run in worker threads on connections of their own; the write is one short
  * transaction.
  */
-
-#define MAX_ROWS_SHOWN 50
 
 struct _MdgImportDialog
 {
@@ -76,11 +75,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The choices of the encoding row, in order. */
-static const MdgCsvEncoding encodings[] = {
-  MDG_CSV_ENCODING_AUTO, MDG_CSV_ENCODING_UTF8, MDG_CSV_ENCODING_CP932, MDG_CSV_ENCODING_UTF16,
-};
-
 /* The choices of a column row, in order: what most columns are, first. */
 static const MdgImportTarget targets[] = {
   MDG_IMPORT_ANSWER, MDG_IMPORT_NUMBER, MDG_IMPORT_FULL_NAME, (MdgImportTarget) MDG_PERSON_FAMILY_NAME,
@@ -105,66 +99,6 @@ show_error (MdgImportDialog *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle,
-         const char *icon)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  if (escaped_subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  if (icon)
-    adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
-  gtk_list_box_append (list, row);
-}
-
-static void
-add_more_row (GtkListBox *list,
-              guint       total)
-{
-  g_autofree char *more = NULL;
-
-  if (total <= MAX_ROWS_SHOWN)
-    return;
-  more = g_strdup_printf (_("… and %u more"), total - MAX_ROWS_SHOWN);
-  add_row (list, more, NULL, NULL);
-}
-
-/* Lines to correct (@problems) or to look at (@notices), by line. */
-static void
-fill_lines (GtkListBox *list,
-            GtkWidget  *group,
-            GPtrArray  *lines,
-            const char *icon)
-{
-  clear_list (list);
-  for (guint i = 0; lines && i < MIN (lines->len, MAX_ROWS_SHOWN); i++)
-    {
-      MdgImportProblem *problem = g_ptr_array_index (lines, i);
-      g_autofree char *line = g_strdup_printf (_("Line %u"), problem->line);
-
-      add_row (list, line, problem->message, icon);
-    }
-  if (lines)
-    add_more_row (list, lines->len);
-  gtk_widget_set_visible (group, lines && lines->len > 0);
-}
-
-static void
 update_import_button (MdgImportDialog *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->can_import && !self->preparing);
@@ -174,7 +108,7 @@ static void
 show_problems (MdgImportDialog *self,
                GPtrArray       *problems)
 {
-  fill_lines (self->problems_list, self->problems_group, problems, "dialog-warning-symbolic");
+  _mdg_import_fill_lines (self->problems_list, self->problems_group, problems, "dialog-warning-symbolic");
   self->can_import = problems == NULL || problems->len == 0;
   update_import_button (self);
 }
@@ -228,8 +162,8 @@ show_plan (MdgImportDialog       *self,
   adw_action_row_set_subtitle (self->summary_row, details);
   gtk_widget_set_visible (self->summary_group, TRUE);
 
-  clear_list (self->changes_list);
-  for (guint i = 0; i < MIN (changes->len, MAX_ROWS_SHOWN); i++)
+  _mdg_import_clear_list (self->changes_list);
+  for (guint i = 0; i < MIN (changes->len, MDG_IMPORT_MAX_ROWS_SHOWN); i++)
     {
       MdgImportChange *change = g_ptr_array_index (changes, i);
       /* Translators: whose registration, then which detail changed */
@@ -237,12 +171,12 @@ show_plan (MdgImportDialog       *self,
       /* Translators: a detail before and after, in the import's list of changes */
       g_autofree char *what = g_strdup_printf (_("%s → %s"), change->before ? change->before : "—", change->after);
 
-      add_row (self->changes_list, who, what, "document-edit-symbolic");
+      _mdg_import_add_row (self->changes_list, who, what, "document-edit-symbolic");
     }
-  add_more_row (self->changes_list, changes->len);
+  _mdg_import_add_more_row (self->changes_list, changes->len);
   gtk_widget_set_visible (self->changes_group, changes->len > 0);
 
-  fill_lines (self->notices_list, self->notices_group, mdg_attendee_import_get_notices (self->import),
+  _mdg_import_fill_lines (self->notices_list, self->notices_group, mdg_attendee_import_get_notices (self->import),
               "dialog-information-symbolic");
 }
 
@@ -251,7 +185,7 @@ column_changed_cb (AdwComboRow     *row,
                    GParamSpec      *pspec,
                    MdgImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint column = _mdg_import_row_get_column (GTK_WIDGET (row));
   guint choice = adw_combo_row_get_selected (row);
 
   if (self->filling || choice >= G_N_ELEMENTS (targets))
@@ -354,7 +288,7 @@ prepared_cb (GObject      *source,
   else
     {
       gtk_widget_set_visible (self->changes_group, FALSE);
-      fill_lines (self->notices_list, self->notices_group, mdg_attendee_import_get_notices (self->import),
+      _mdg_import_fill_lines (self->notices_list, self->notices_group, mdg_attendee_import_get_notices (self->import),
                   "dialog-information-symbolic");
     }
 }
@@ -384,68 +318,32 @@ static void
 fill_preview (MdgImportDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *name = g_file_get_basename (self->file);
-  g_autofree char *rows = NULL;
   guint n_columns = mdg_attendee_import_get_n_columns (self->import);
   guint n_rows = mdg_attendee_import_get_n_rows (self->import);
 
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
     gtk_string_list_append (labels, mdg_import_target_get_label (targets[t]));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), name);
-  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row below the header", "%u rows below the header", n_rows),
-                          n_rows);
-  {
-    /* Translators: the number of rows, then which service wrote the file */
-    g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), rows,
-                                                 mdg_import_format_get_label (mdg_attendee_import_get_format (self->import)));
-    g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
-
-    adw_action_row_set_subtitle (self->file_row, escaped);
-  }
-
-  /* The header may have changed with the encoding: rebuild the column rows. */
-  for (guint i = 0; i < self->column_rows->len; i++)
-    adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));
-  g_ptr_array_set_size (self->column_rows, 0);
+  _mdg_import_show_file (self->file_row, self->file, n_rows,
+                         mdg_import_format_get_label (mdg_attendee_import_get_format (self->import)));
+  _mdg_import_clear_columns (self->columns_group, self->column_rows);
 
   self->filling = TRUE;
   for (guint c = 0; c < n_columns; c++)
     {
-      GtkWidget *row = adw_combo_row_new ();
       const char *example = n_rows > 0 ? mdg_attendee_import_get_cell (self->import, 0, c) : NULL;
-      g_autofree char *title = g_markup_escape_text (mdg_attendee_import_get_header (self->import, c), -1);
-      const char *newline = example ? strchr (example, '\n') : NULL;
-      g_autofree char *shown = NULL;
-      g_autofree char *subtitle = NULL;
+      guint selected = 0;
 
-      /* One line of the example: a question with line breaks shows its first. */
-      if (example == NULL || *example == '\0')
-        shown = g_strdup ("—");
-      else if (newline != NULL)
-        shown = g_strdup_printf ("%.*s…", (int) (newline - example), example);
-      else
-        shown = g_strdup (example);
-      if (mdg_attendee_import_is_fallback (self->import, c))
-        {
-          /* Translators: beneath a column such as connpass's 表示名: the example, then why it comes second */
-          g_autofree char *fallback = g_strdup_printf (_("%s · used where the form’s own question is blank"), shown);
-          subtitle = g_markup_escape_text (fallback, -1);
-        }
-      else
-        subtitle = g_markup_escape_text (shown, -1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *title ? title : "—");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
       for (guint t = 0; t < G_N_ELEMENTS (targets); t++)
         if (targets[t] == mdg_attendee_import_get_target (self->import, c))
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), t);
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
-      g_signal_connect_object (row, "notify::selected", G_CALLBACK (column_changed_cb), self, 0);
-      gtk_widget_set_name (row, "import-column");
-      adw_preferences_group_add (self->columns_group, row);
-      g_ptr_array_add (self->column_rows, row);
+          selected = t;
+      _mdg_import_add_column (self->columns_group, self->column_rows, mdg_attendee_import_get_header (self->import, c),
+                              example,
+                              /* Translators: beneath a column such as connpass's 表示名, after its example */
+                              mdg_attendee_import_is_fallback (self->import, c)
+                                ? _("used where the form’s own question is blank")
+                                : NULL,
+                              G_LIST_MODEL (labels), selected, G_CALLBACK (column_changed_cb), self);
     }
   self->filling = FALSE;
 
@@ -517,8 +415,10 @@ static void
 encoding_changed_cb (MdgImportDialog *self)
 {
   guint choice = adw_combo_row_get_selected (self->encoding_row);
+  guint n_encodings;
+  const MdgCsvEncoding *encodings = _mdg_import_encodings (&n_encodings);
 
-  if (!self->filling && self->contents != NULL && choice < G_N_ELEMENTS (encodings))
+  if (!self->filling && self->contents != NULL && choice < n_encodings)
     parse (self, encodings[choice]);
 }
 
@@ -750,7 +650,7 @@ mdg_import_dialog_class_init (MdgImportDialogClass *klass)
 static void
 mdg_import_dialog_init (MdgImportDialog *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) labels = _mdg_import_encoding_model ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->column_rows = g_ptr_array_new ();
@@ -759,9 +659,7 @@ mdg_import_dialog_init (MdgImportDialog *self)
   self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_attendee_import_free);
 
   self->filling = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
-    gtk_string_list_append (labels, mdg_csv_encoding_get_label (encodings[i]));
-  adw_combo_row_set_model (self->encoding_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_model (self->encoding_row, labels);
   self->filling = FALSE;
   g_signal_connect_object (self->encoding_row, "notify::selected", G_CALLBACK (encoding_changed_cb), self,
                            G_CONNECT_SWAPPED);

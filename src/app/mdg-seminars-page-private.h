@@ -69,11 +69,14 @@ struct _MdgSeminarsPage
   gint64                select_after_load;
   gboolean              selecting;
   GPtrArray            *slot_rows;  /* the rows in slots_group */
+  GPtrArray            *slots;      /* MdgConsultationSlot of the seminar on display, as last read */
 };
 
 void _mdg_seminars_page_load_program        (MdgSeminarsPage *self);
 void _mdg_seminars_page_class_init_program  (GtkWidgetClass  *widget_class);
 void _mdg_seminars_page_init_program        (MdgSeminarsPage *self);
 void _mdg_seminars_page_load_slots          (MdgSeminarsPage *self);
+void _mdg_seminars_page_class_init_slots    (GtkWidgetClass  *widget_class);
+void _mdg_seminars_page_init_slots          (MdgSeminarsPage *self);
 
 G_END_DECLS

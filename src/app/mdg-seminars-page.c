@@ -861,6 +861,7 @@ mdg_seminars_page_dispose (GObject *object)
   g_clear_object (&self->seminar_cancellable);
   g_clear_pointer (&self->question_rows, g_ptr_array_unref);
   g_clear_pointer (&self->slot_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_object (&self->attendees);
   g_clear_object (&self->program);
   g_clear_object (&self->selected);
@@ -951,6 +952,7 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "seminars.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "seminars.export-upcoming-ics", NULL, export_upcoming_ics_action);
   _mdg_seminars_page_class_init_program (widget_class);
+  _mdg_seminars_page_class_init_slots (widget_class);
 
   /* The seminar shortcuts work wherever the keyboard is in the section; Delete only in the list (.ui). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "seminars.new", NULL);
@@ -970,7 +972,7 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   g_type_ensure (MDG_TYPE_CHECKIN_VIEW);
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->slot_rows = g_ptr_array_new ();
+  _mdg_seminars_page_init_slots (self);
   _mdg_label_keep_last_line (self->title_label);
   self->question_rows = g_ptr_array_new ();
 

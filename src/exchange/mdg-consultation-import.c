@@ -235,6 +235,21 @@ mdg_consultation_import_get_header (MdgConsultationImport *self,
   return self->headers[column];
 }
 
+/* Returns: (transfer none) (nullable): the cell of data row @row (0 is the first below the header) */
+const char *
+mdg_consultation_import_get_cell (MdgConsultationImport *self,
+                                  guint                  row,
+                                  guint                  column)
+{
+  MdgCsvRecord *record;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  if (row >= self->rows->len)
+    return NULL;
+  record = g_ptr_array_index (self->rows, row);
+  return column < g_strv_length (record->fields) ? record->fields[column] : NULL;
+}
+
 MdgConsultationColumn
 mdg_consultation_import_get_target (MdgConsultationImport *self,
                                     guint                  column)

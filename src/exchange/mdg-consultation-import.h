@@ -48,6 +48,9 @@ guint                  mdg_consultation_import_get_n_rows (MdgConsultationImport
 guint                  mdg_consultation_import_get_n_columns (MdgConsultationImport     *self);
 const char            *mdg_consultation_import_get_header (MdgConsultationImport        *self,
                                                            guint                         column);
+const char            *mdg_consultation_import_get_cell   (MdgConsultationImport        *self,
+                                                           guint                         row,
+                                                           guint                         column);
 MdgConsultationColumn  mdg_consultation_import_get_target (MdgConsultationImport        *self,
                                                            guint                         column);
 void                   mdg_consultation_import_set_target (MdgConsultationImport        *self,
