@@ -12,6 +12,7 @@
 #include "mdg-faq-store.h"
 #include "mdg-feed-scheduler.h"
 #include "mdg-feed-store.h"
+#include "mdg-notices-view.h"
 #include "mdg-seminar-store.h"
 #include "mdg-threats-page.h"
 
@@ -66,6 +67,8 @@ struct _MdgThreatsPage
   GtkWidget          *source_button;
   GtkWidget          *severity_button;
   GtkWidget          *period_button;
+  GtkBox             *notices_box;
+  MdgNoticesView     *notices;           /* made once the page has its database */
 
   /* owned */
   GListStore         *items;
@@ -83,6 +86,7 @@ struct _MdgThreatsPage
   gint64              select_after_load;
 
   gboolean            loading_settings;
+  gboolean            showing_notices;   /* the detail pane shows the notices, not the sources */
 };
 
 G_DEFINE_FINAL_TYPE (MdgThreatsPage, mdg_threats_page, MDG_TYPE_SECTION)
@@ -1016,6 +1020,7 @@ update_actions (MdgThreatsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.star", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.faq-draft", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.attach-consultation", has_item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.write-notice", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.open",
                                  has_item && mdg_feed_item_get_link (self->selected) != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->topic_button), has_item);
@@ -1154,6 +1159,13 @@ update_detail (MdgThreatsPage *self)
   MdgSeverity severity;
 
   update_actions (self);
+  if (item == NULL && self->showing_notices)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "notices");
+      adw_window_title_set_title (self->detail_title, _("Notices"));
+      adw_window_title_set_subtitle (self->detail_title, _("For the desk’s portal"));
+      return;
+    }
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "sources");
@@ -1208,6 +1220,8 @@ selection_changed_cb (MdgThreatsPage *self)
     return;
   g_set_object (&self->selected, item);
   gtk_label_set_text (self->item_topics, "");
+  if (item != NULL)
+    self->showing_notices = FALSE;
   update_detail (self);
   if (item == NULL)
     return;
@@ -1332,6 +1346,20 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* The sources or the notices in the detail pane, no item selected. */
+static void
+show_detail_without_item (MdgThreatsPage *self,
+                          gboolean        notices)
+{
+  self->showing_notices = notices;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The item shown may be one the search no longer lists: no selection changed then. */
+  g_clear_object (&self->selected);
+  gtk_label_set_text (self->item_topics, "");
+  update_detail (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
 static void
 show_sources_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1339,12 +1367,33 @@ show_sources_action (GtkWidget  *widget,
 {
   MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
 
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  /* The item shown may be one the search no longer lists: no selection changed then. */
-  g_clear_object (&self->selected);
-  gtk_label_set_text (self->item_topics, "");
-  update_detail (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  show_detail_without_item (self, FALSE);
+}
+
+static void
+show_notices_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+
+  mdg_notices_view_show_list (self->notices);
+  show_detail_without_item (self, TRUE);
+}
+
+/* A notice citing the item shown, its title and summary to start from. */
+static void
+write_notice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  g_autoptr(MdgFeedItem) item = self->selected ? g_object_ref (self->selected) : NULL;
+
+  if (item == NULL)
+    return;
+  show_detail_without_item (self, TRUE);
+  mdg_notices_view_new_from_item (self->notices, item);
 }
 
 /* ---- Seminar topics ---- */
@@ -1458,6 +1507,9 @@ mdg_threats_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (mdg_threats_page_parent_class)->constructed (object);
 
+  self->notices = MDG_NOTICES_VIEW (mdg_notices_view_new (mdg_section_get_database (MDG_SECTION (self))));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->notices), TRUE);
+  gtk_box_append (self->notices_box, GTK_WIDGET (self->notices));
   load_settings (self);
   set_scheduler (self, fetcher);
   update_detail (self);
@@ -1583,6 +1635,10 @@ mdg_threats_page_set_property (GObject      *object,
         self->min_severity = severity;
         self->period = period;
         g_object_notify_by_pspec (object, pspec);
+        /* A choice made closes its menu, as a menu's item does. */
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (self->source_button));
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (self->severity_button));
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (self->period_button));
         update_filter_buttons (self);
         if (self->items != NULL && mdg_section_get_database (MDG_SECTION (self)) != NULL)
           {
@@ -1663,6 +1719,7 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, source_button);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, severity_button);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, notices_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_popover_show_cb);
@@ -1679,6 +1736,8 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "threats.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "threats.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "threats.show-notices", NULL, show_notices_action);
+  gtk_widget_class_install_action (widget_class, "threats.write-notice", NULL, write_notice_action);
   gtk_widget_class_install_action (widget_class, "threats.add-source", NULL, add_source_action);
 }
 
