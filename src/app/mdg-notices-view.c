@@ -366,8 +366,7 @@ save_work_done (GtkWidget *widget,
   MdgNoticesView *self = MDG_NOTICES_VIEW (widget);
   SaveWork *work = data;
   /* Translators: a notice's title */
-  g_autofree char *message = g_strdup_printf (_("Saved “%s”: Publish Site puts it on the portal"),
-                                              mdg_notice_get_title (work->notice));
+  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), mdg_notice_get_title (work->notice));
 
   _mdg_toast (widget, message);
   mdg_notices_view_show_list (self);
@@ -551,7 +550,7 @@ publish_work_done (GtkWidget *widget,
   PublishWork *work = data;
   g_autofree char *name = g_filename_display_basename (work->folder);
   /* Translators: a folder's name */
-  g_autofree char *message = g_strdup_printf (_("The portal’s pages were written to “%s”"), name);
+  g_autofree char *message = g_strdup_printf (_("Published to “%s”"), name);
   g_autoptr(GFile) file = g_file_new_for_path (work->folder);
   g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast = _mdg_toast_new (message);
@@ -744,7 +743,7 @@ build_editor (MdgNoticesView *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (body_group), C_("notice", "Body"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (body_group),
-                                         _("Plain text: a blank line starts a paragraph, “- ” a list item"));
+                                         _("Plain text: a blank line starts a paragraph, “## ” a heading, “- ” a list item"));
   self->body_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_widget_set_name (GTK_WIDGET (self->body_view), "notice-body");
   gtk_text_view_set_wrap_mode (self->body_view, GTK_WRAP_WORD_CHAR);
