@@ -999,6 +999,17 @@ sources_loaded_cb (GObject      *source,
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   self->sources = g_steal_pointer (&sources);
   update_filter_buttons (self);
+
+  /* A source removed while the list showed only its items: every source again. */
+  if (filter_source_id (self) > 0)
+    {
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < self->sources->len; i++)
+        listed |= mdg_feed_source_get_id (g_ptr_array_index (self->sources, i)) == filter_source_id (self);
+      if (!listed)
+        g_object_set (self, "source", "all", NULL);
+    }
 }
 
 static void
