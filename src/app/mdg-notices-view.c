@@ -717,13 +717,15 @@ build_editor (MdgNoticesView *self)
   GtkWidget *back = button_new ("notice-cancel", _("_Cancel"), "notices.back");
   GtkWidget *title, *date;
 
-  gtk_box_set_homogeneous (GTK_BOX (kind_box), TRUE);
+  /* Not homogeneous: three buttons as wide as "Threat information" would widen the
+   * detail pane past its share of an 1100-pixel window, and fold the section. */
   gtk_widget_add_css_class (kind_box, "linked");
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       GtkWidget *toggle = gtk_toggle_button_new_with_label (mdg_notice_kind_get_label (kinds[i]));
 
       gtk_widget_set_name (toggle, kind_names[i]);
+      gtk_widget_set_hexpand (toggle, TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), "notices.kind");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (toggle), "s", mdg_notice_kind_to_string (kinds[i]));
       gtk_box_append (GTK_BOX (kind_box), toggle);
@@ -736,7 +738,9 @@ build_editor (MdgNoticesView *self)
   self->title_row = GTK_EDITABLE (title);
   date = adw_entry_row_new ();
   gtk_widget_set_name (date, "notice-date");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date), _("Publish On (YYYY-MM-DD; empty for a draft)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date), _("Publish On"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (fields),
+                                         _("Write the publish day as 2026-12-02; leave it empty to keep a draft."));
   self->date_row = GTK_EDITABLE (date);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (fields), title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (fields), date);
