@@ -710,6 +710,7 @@ build_editor (MdgNoticesView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *kind_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *fields = adw_preferences_group_new ();
+  GtkWidget *date_group = adw_preferences_group_new ();
   GtkWidget *body_group = adw_preferences_group_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -739,11 +740,12 @@ build_editor (MdgNoticesView *self)
   date = adw_entry_row_new ();
   gtk_widget_set_name (date, "notice-date");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (date), _("Publish On"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (fields),
+  /* The day's format said just above its row. */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (date_group),
                                          _("Write the publish day as 2026-12-02; leave it empty to keep a draft."));
   self->date_row = GTK_EDITABLE (date);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (fields), title);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (fields), date);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (date_group), date);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (body_group), C_("notice", "Body"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (body_group),
@@ -778,6 +780,7 @@ build_editor (MdgNoticesView *self)
 
   gtk_box_append (GTK_BOX (box), kind_box);
   gtk_box_append (GTK_BOX (box), fields);
+  gtk_box_append (GTK_BOX (box), date_group);
   gtk_box_append (GTK_BOX (box), body_group);
   gtk_box_append (GTK_BOX (box), self->items_group);
   gtk_box_append (GTK_BOX (box), buttons);
