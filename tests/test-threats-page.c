@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <poppler.h>
 
@@ -707,6 +708,337 @@ test_faq_consultations (WindowFixture *f,
   screenshot (GTK_WIDGET (f->window), "consultation-faq-inserted");
 }
 
+/* ---- The reader's filters ---- */
+
+static void
+add_item (WindowFixture *f,
+          gint64         source_id,
+          const char    *guid,
+          const char    *title,
+          int            severity,
+          int            days_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = g_date_time_add_days (now, -days_ago);
+  g_autofree char *published = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO feed_item (source_id, guid, title, link, link_key, severity,"
+                                          " published_at) VALUES (%" G_GINT64_FORMAT ", '%s', '%s',"
+                                          " 'https://jvndb.example/%s', 'jvndb.example/%s', %d, '%s')",
+                                          source_id, guid, title, guid, guid, severity, published);
+
+  mdg_test_exec (f->db, sql);
+}
+
+/* Presses a check button or a list row as a person does (they have no "clicked"). */
+static void
+press (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  gtk_widget_activate (widget);
+}
+
+/* Chooses @choice in the filter menu @button, as a person does: the menu opens, the
+ * choice is pressed, the menu closes. */
+static void
+choose (GtkWidget  *page,
+        const char *button,
+        const char *choice)
+{
+  GtkWidget *check;
+
+  click (find_type (require_named (page, button), GTK_TYPE_TOGGLE_BUTTON));
+  wait_until ((check = find_named (page, choice)) != NULL && gtk_widget_get_mapped (check));
+  press (check);
+  wait_until (!gtk_widget_get_mapped (check));
+}
+
+static gboolean
+lists_exactly (GtkWidget          *list,
+               const char * const *titles)
+{
+  guint n = 0;
+
+  for (; titles[n] != NULL; n++)
+    if (find_label (list, titles[n]) == NULL)
+      return FALSE;
+  return n_listed (list) == n;
+}
+
+#define ITEM_A1 "緊急：テスト社製VPN装置の認証回避"
+#define ITEM_A2 "テスト社製ルータの情報漏えい"
+#define ITEM_B1 "テスト社製メールソフトのバッファオーバーフロー"
+#define ITEM_B2 "古い注意喚起（半年前）"
+
+static void
+test_threats_filters (WindowFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source_a = NULL;
+  g_autofree char *period_label = NULL;
+  GtkWidget *page, *list, *saved;
+  gint64 a, b;
+
+  sources = mdg_feed_store_list_sources (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, >=, 2);
+  a = mdg_feed_source_get_id (g_ptr_array_index (sources, 0));
+  b = mdg_feed_source_get_id (g_ptr_array_index (sources, 1));
+  add_item (f, a, "A1", ITEM_A1, MDG_SEVERITY_CRITICAL, 2);
+  add_item (f, a, "A2", ITEM_A2, MDG_SEVERITY_MEDIUM, 20);
+  add_item (f, b, "B1", ITEM_B1, MDG_SEVERITY_HIGH, 3);
+  add_item (f, b, "B2", ITEM_B2, MDG_SEVERITY_UNKNOWN, 200);
+
+  open_section (f, "threats");
+  page = GTK_WIDGET (mdg_window_peek_section (f->window, "threats"));
+  list = require_named (page, "threats-list");
+  wait_until (gtk_widget_get_mapped (list) &&
+              lists_exactly (list, (const char *[]) { ITEM_A1, ITEM_A2, ITEM_B1, ITEM_B2, NULL }));
+
+  /* One source: its items only; the button names it. */
+  source_a = g_strdup_printf ("threats-source-%" G_GINT64_FORMAT, a);
+  wait_until (find_named (page, source_a) != NULL);
+  choose (page, "threats-filter-source", source_a);
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, ITEM_A2, NULL }));
+  g_assert_true (label_contains (require_named (page, "threats-filter-source"),
+                                 mdg_feed_source_get_name (g_ptr_array_index (sources, 0))));
+
+  /* And High or higher: the critical one. */
+  choose (page, "threats-filter-severity", "threats-severity-high");
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, NULL }));
+
+  /* Every source again, High or higher. */
+  choose (page, "threats-filter-source", "threats-source-all");
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, ITEM_B1, NULL }));
+
+  /* Any severity, the last 7 days, then 30, then any time. */
+  choose (page, "threats-filter-severity", "threats-severity-any");
+  choose (page, "threats-filter-period", "threats-period-7");
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, ITEM_B1, NULL }));
+  choose (page, "threats-filter-period", "threats-period-30");
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, ITEM_A2, ITEM_B1, NULL }));
+  period_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last %u Day", "Last %u Days", 30), 30);
+  g_assert_true (label_contains (require_named (page, "threats-filter-period"), period_label));
+
+  /* Medium or higher in the last 30 days, saved: the search keeps both. */
+  choose (page, "threats-filter-severity", "threats-severity-medium");
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, ITEM_A2, ITEM_B1, NULL }));
+  choose (page, "threats-filter-severity", "threats-severity-critical");
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, NULL }));
+  screenshot (GTK_WIDGET (f->window), "threats-filters");
+  wait_until (gtk_widget_get_mapped (require_named (page, "threats-save-search")) &&
+              gtk_widget_is_sensitive (require_named (page, "threats-save-search")));
+  click (require_named (page, "threats-save-search"));
+  wait_until (query (f, "SELECT count(*) FROM feed_saved_search WHERE min_severity = %d AND within_days = 30"
+                        " AND source_id IS NULL", MDG_SEVERITY_CRITICAL) == 1);
+
+  /* Every filter back to all: everything again. */
+  choose (page, "threats-filter-severity", "threats-severity-any");
+  choose (page, "threats-filter-period", "threats-period-all");
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, ITEM_A2, ITEM_B1, ITEM_B2, NULL }));
+
+  /* The saved search brings its severity and period back. */
+  {
+    g_autofree char *name = g_strdup_printf ("saved-search-%" G_GINT64_FORMAT,
+                                             query (f, "SELECT id FROM feed_saved_search"));
+
+    wait_until ((saved = find_named (page, name)) != NULL && gtk_widget_get_mapped (saved));
+  }
+  click (saved);
+  wait_until (lists_exactly (list, (const char *[]) { ITEM_A1, NULL }));
+  g_assert_true (label_contains (require_named (page, "threats-filter-period"), period_label));
+}
+
+/* ---- Notices and the portal ---- */
+
+static gboolean
+file_holds (const char *path,
+            const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
+static gboolean
+chooser_holds_folder (GtkWindow  *chooser,
+                      const char *path)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), path) == 0;
+}
+
+static GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_action (child, action);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+#define NOTICE_TITLE "年末年始の相談窓口の休業について"
+#define NOTICE_BODY "12月29日から1月3日まで窓口を休業します。\n\n- 緊急のご相談はメールでお寄せください。"
+
+static void
+test_notices (WindowFixture *f,
+              gconstpointer  data)
+{
+  g_autofree char *site = g_build_filename (f->dir, "site", NULL);
+  g_autofree char *index = g_build_filename (site, "index.html", NULL);
+  g_autofree char *topics = g_build_filename (site, "topics.html", NULL);
+  g_autofree char *threats = g_build_filename (site, "threats.html", NULL);
+  g_autofree char *row_name = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *list, *row, *undo, *view;
+  GtkWindow *chooser;
+  gint64 id;
+
+  sources = mdg_feed_store_list_sources (f->db, &error);
+  g_assert_no_error (error);
+  add_item (f, mdg_feed_source_get_id (g_ptr_array_index (sources, 0)), "A1", ITEM_A1, MDG_SEVERITY_CRITICAL, 2);
+  add_item (f, mdg_feed_source_get_id (g_ptr_array_index (sources, 1)), "B1", ITEM_B1, MDG_SEVERITY_HIGH, 3);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+
+    yesterday = g_date_time_format (before, "%Y-%m-%d");
+  }
+
+  open_section (f, "threats");
+  page = GTK_WIDGET (mdg_window_peek_section (f->window, "threats"));
+  list = require_named (page, "threats-list");
+  wait_until (gtk_widget_get_mapped (list) && n_listed (list) == 2);
+
+  /* The Notices, empty at first. */
+  click (require_named (page, "threats-show-notices"));
+  wait_until (gtk_widget_get_mapped (require_named (page, "notices-new-empty")));
+  screenshot (GTK_WIDGET (f->window), "notices-empty");
+  /* The notices' editor and the filters leave the list and the detail side by side. */
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (find_type (page, ADW_TYPE_LEAFLET))));
+  g_assert_true (gtk_widget_get_mapped (list));
+
+  /* A 脅威情報 written from the item shown: its title, and the item cited. */
+  select_item (f, list, ITEM_A1);
+  wait_until (gtk_widget_get_mapped (require_named (page, "threats-write-notice")));
+  click (require_named (page, "threats-write-notice"));
+  wait_until (gtk_widget_get_mapped (require_named (page, "notice-title")) &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "notice-title"))), ITEM_A1) == 0);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (require_named (page, "notice-kind-threat"))));
+  g_assert_nonnull (find_label (require_named (page, "notice-items"), ITEM_A1));
+  click (require_named (page, "notice-save"));
+  wait_until (query (f, "SELECT count(*) FROM notice n JOIN notice_item ni ON ni.notice_id = n.id"
+                        " JOIN feed_item i ON i.id = ni.feed_item_id"
+                        " WHERE n.kind = 'threat' AND n.title = i.title AND i.guid = 'A1'") == 1);
+
+  /* A トピックス typed into a new notice. */
+  wait_until (gtk_widget_get_mapped (require_named (page, "notices-new")));
+  click (require_named (page, "notices-new"));
+  wait_until (gtk_widget_get_mapped (require_named (page, "notice-title")) &&
+              *gtk_editable_get_text (GTK_EDITABLE (require_named (page, "notice-title"))) == '\0');
+  g_assert_false (gtk_widget_get_visible (require_named (page, "notice-items")) &&
+                  gtk_widget_get_mapped (require_named (page, "notice-items")));
+  click (require_named (page, "notice-kind-topic"));
+  wait_until (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (require_named (page, "notice-kind-topic"))));
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "notice-title")), NOTICE_TITLE);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "notice-date")), yesterday);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (require_named (page, "notice-body"))),
+                            NOTICE_BODY, -1);
+  screenshot (GTK_WIDGET (f->window), "notice-editor");
+  click (require_named (page, "notice-save"));
+  wait_until (query (f, "SELECT count(*) FROM notice WHERE kind = 'topic' AND title = '" NOTICE_TITLE "'"
+                        " AND publish_on = '%s'", yesterday) == 1);
+  id = query (f, "SELECT id FROM notice WHERE title = '" NOTICE_TITLE "'");
+  row_name = g_strdup_printf ("notice-%" G_GINT64_FORMAT, id);
+  wait_until ((row = find_named (page, row_name)) != NULL && gtk_widget_get_mapped (row));
+  screenshot (GTK_WIDGET (f->window), "notices-list");
+
+  /* A bad day is refused in words, and nothing is saved. */
+  press (row);
+  wait_until (gtk_widget_get_mapped (require_named (page, "notice-title")) &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "notice-title"))),
+                         NOTICE_TITLE) == 0);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "notice-date")), "2026-13-45");
+  click (require_named (page, "notice-save"));
+  spin (300);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM notice WHERE publish_on = '%s'", yesterday), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (require_named (page, "notice-date")), yesterday);
+  click (require_named (page, "notice-cancel"));
+  wait_until ((row = find_named (page, row_name)) != NULL && gtk_widget_get_mapped (row));
+
+  /* Publish Site…: a folder chosen, the pages written in a worker, Open Folder offered. */
+  g_assert_cmpint (g_mkdir (site, 0700), ==, 0);
+  click (require_named (page, "notices-publish"));
+  wait_until ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  spin (200);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (site);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
+  wait_until (chooser_holds_folder (chooser, site));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  /* Once written, the toast says so and offers the folder. */
+  view = require_named (page, "notices-stack");
+  wait_until (find_button_with_action (gtk_widget_get_parent (view), "notices.open-folder") != NULL);
+  g_assert_true (file_holds (index, NOTICE_TITLE));
+  g_assert_true (file_holds (index, ITEM_A1));
+  g_assert_true (file_holds (topics, NOTICE_TITLE));
+  g_assert_true (file_holds (threats, ITEM_A1));
+  g_assert_false (file_holds (topics, ITEM_A1));
+  screenshot (GTK_WIDGET (f->window), "notices-published");
+
+  /* Deleted: gone from the list, Undo brings it back whole. */
+  wait_until ((row = find_named (page, row_name)) != NULL && gtk_widget_get_mapped (row));
+  press (row);
+  wait_until (gtk_widget_get_mapped (require_named (page, "notice-delete")));
+  click (require_named (page, "notice-delete"));
+  wait_until (find_named (page, row_name) == NULL || !gtk_widget_get_mapped (find_named (page, row_name)));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM notice WHERE id = %" G_GINT64_FORMAT, id), ==, 1);
+  wait_until ((undo = find_button_with_action (gtk_widget_get_parent (view), "notices.undo-delete")) != NULL);
+  spin (700);
+  click (undo);
+  wait_until ((row = find_named (page, row_name)) != NULL && gtk_widget_get_mapped (row));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM notice WHERE id = %" G_GINT64_FORMAT, id), ==, 1);
+
+  /* Deleted again and published at once: the deleted notice never reaches the portal. */
+  press (row);
+  wait_until (gtk_widget_get_mapped (require_named (page, "notice-delete")));
+  click (require_named (page, "notice-delete"));
+  wait_until (find_named (page, row_name) == NULL || !gtk_widget_get_mapped (find_named (page, row_name)));
+  wait_until (gtk_widget_get_mapped (require_named (page, "notices-publish")));
+  click (require_named (page, "notices-publish"));
+  wait_until ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  spin (200);
+  {
+    g_autoptr(GFile) folder = g_file_new_for_path (site);
+
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
+  wait_until (chooser_holds_folder (chooser, site));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  wait_until (!file_holds (index, NOTICE_TITLE));
+  g_assert_true (file_holds (index, ITEM_A1));
+  wait_until (query (f, "SELECT count(*) FROM notice WHERE id = %" G_GINT64_FORMAT, id) == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +1047,9 @@ main (int   argc,
 
   g_test_add ("/threats-page/fetch-star-pick", WindowFixture, NULL, fixture_set_up_sample,
               test_threats_fetch_star_pick, fixture_tear_down);
+  g_test_add ("/threats-page/filters", WindowFixture, NULL, fixture_set_up_sample, test_threats_filters,
+              fixture_tear_down);
+  g_test_add ("/threats-page/notices", WindowFixture, NULL, fixture_set_up_sample, test_notices, fixture_tear_down);
   g_test_add ("/threats-page/faq", WindowFixture, NULL, fixture_set_up_sample, test_faq_create_search,
               fixture_tear_down);
   g_test_add ("/threats-page/faq-consultations", WindowFixture, NULL, fixture_set_up_sample, test_faq_consultations,

@@ -258,6 +258,26 @@ test_search_and_saved (Fixture       *f,
   found = list (f, mdg_saved_search_get_filter (g_ptr_array_index (saved, 0)));
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpint (mdg_feed_item_get_severity (g_ptr_array_index (found, 0)), ==, MDG_SEVERITY_CRITICAL);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* A period is kept in days and counted from the day the search is used: the
+   * fixtures' items are older than a week, so "the last 7 days" finds none of them. */
+  g_clear_object (&search);
+  g_clear_pointer (&saved, g_ptr_array_unref);
+  filter->within_days = 7;
+  search = mdg_feed_store_save_search (f->db, "Fortinet（重要以上）", filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mdg_saved_search_get_filter (search)->within_days, ==, 7);
+  saved = mdg_feed_store_list_saved_searches (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mdg_saved_search_get_filter (g_ptr_array_index (saved, 0))->within_days, ==, 7);
+  found = list (f, mdg_saved_search_get_filter (g_ptr_array_index (saved, 0)));
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  filter->within_days = 36500;
+  found = list (f, filter);
+  g_assert_cmpuint (found->len, ==, 1);
+  filter->within_days = 0;
 
   /* Saved again under its name: replaced, not doubled. */
   g_clear_object (&search);

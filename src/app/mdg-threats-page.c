@@ -12,6 +12,7 @@
 #include "mdg-faq-store.h"
 #include "mdg-feed-scheduler.h"
 #include "mdg-feed-store.h"
+#include "mdg-notices-view.h"
 #include "mdg-seminar-store.h"
 #include "mdg-threats-page.h"
 
@@ -59,6 +60,15 @@ struct _MdgThreatsPage
   GtkPopover         *topic_popover;
   GtkBox             *topic_box;
   GtkLabel           *item_topics;
+  GtkLabel           *source_button_label;
+  GtkLabel           *severity_button_label;
+  GtkLabel           *period_button_label;
+  GtkBox             *source_choices;
+  GtkWidget          *source_button;
+  GtkWidget          *severity_button;
+  GtkWidget          *period_button;
+  GtkBox             *notices_box;
+  MdgNoticesView     *notices;           /* made once the page has its database */
 
   /* owned */
   GListStore         *items;
@@ -69,9 +79,14 @@ struct _MdgThreatsPage
   GCancellable       *seminars_cancellable;
   char               *query;
   char               *filter;            /* "all", "unread", "starred", "picked" */
+  char               *source;            /* "all" or a source's id */
+  MdgSeverity         min_severity;
+  guint               period;            /* days; 0 for any time */
+  GPtrArray          *sources;           /* MdgFeedSource, for the source button's label */
   gint64              select_after_load;
 
   gboolean            loading_settings;
+  gboolean            showing_notices;   /* the detail pane shows the notices, not the sources */
 };
 
 G_DEFINE_FINAL_TYPE (MdgThreatsPage, mdg_threats_page, MDG_TYPE_SECTION)
@@ -79,6 +94,9 @@ G_DEFINE_FINAL_TYPE (MdgThreatsPage, mdg_threats_page, MDG_TYPE_SECTION)
 enum {
   PROP_0,
   PROP_FILTER,
+  PROP_SOURCE,
+  PROP_SEVERITY,
+  PROP_PERIOD,
   N_PROPS
 };
 
@@ -89,6 +107,7 @@ static const guint intervals[] = { 0, 30, 60, 180, 360 };
 
 static void reload_items   (MdgThreatsPage *self);
 static void reload_sources (MdgThreatsPage *self);
+static gboolean filters_narrow (MdgThreatsPage *self);
 
 /* ---- Writes in a worker ---- */
 
@@ -385,7 +404,7 @@ items_loaded_cb (GObject      *source,
 
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)), items->pdata,
                        items->len);
-  searching = (self->query != NULL && *self->query != '\0') || filter_state (self) != MDG_FEED_ITEM_STATE_ALL;
+  searching = (self->query != NULL && *self->query != '\0') || filters_narrow (self);
   gtk_stack_set_visible_child_name (self->list_stack, items->len > 0 ? "list" : searching ? "no-results" : "empty");
 
   /* The item shown stays shown when it is still listed. */
@@ -399,6 +418,77 @@ items_loaded_cb (GObject      *source,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+static gint64
+filter_source_id (MdgThreatsPage *self)
+{
+  return g_strcmp0 (self->source, "all") == 0 || self->source == NULL ? 0 : g_ascii_strtoll (self->source, NULL, 10);
+}
+
+/* What the search field, the state buttons and the three filter buttons ask for. */
+static void
+fill_filter (MdgThreatsPage *self,
+             MdgFeedFilter  *filter)
+{
+  g_free (filter->query);
+  filter->query = g_strdup (self->query);
+  filter->state = filter_state (self);
+  filter->source_id = filter_source_id (self);
+  filter->min_severity = self->min_severity;
+  filter->within_days = self->period;
+}
+
+static gboolean
+filters_narrow (MdgThreatsPage *self)
+{
+  return filter_state (self) != MDG_FEED_ITEM_STATE_ALL || filter_source_id (self) > 0 ||
+         self->min_severity > MDG_SEVERITY_UNKNOWN || self->period > 0;
+}
+
+static const char *
+severity_choice_label (MdgSeverity severity)
+{
+  switch (severity)
+    {
+    case MDG_SEVERITY_LOW: return _("Low or Higher");
+    case MDG_SEVERITY_MEDIUM: return _("Medium or Higher");
+    case MDG_SEVERITY_HIGH: return _("High or Higher");
+    case MDG_SEVERITY_CRITICAL: return _("Critical Only");
+    case MDG_SEVERITY_UNKNOWN:
+    default: return _("Any Severity");
+    }
+}
+
+/* The three buttons say what they filter by, and stand out when they narrow the list. */
+static void
+update_filter_buttons (MdgThreatsPage *self)
+{
+  gint64 source_id = filter_source_id (self);
+  const char *source_name = NULL;
+  g_autofree char *period = NULL;
+
+  for (guint i = 0; source_id > 0 && self->sources != NULL && i < self->sources->len; i++)
+    if (mdg_feed_source_get_id (g_ptr_array_index (self->sources, i)) == source_id)
+      source_name = mdg_feed_source_get_name (g_ptr_array_index (self->sources, i));
+  gtk_label_set_text (self->source_button_label, source_name ? source_name : _("All Sources"));
+  gtk_label_set_text (self->severity_button_label, severity_choice_label (self->min_severity));
+  if (self->period > 0)
+    period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Last %u Day", "Last %u Days", self->period), self->period);
+  gtk_label_set_text (self->period_button_label, period ? period : _("Any Time"));
+
+  if (source_id > 0)
+    gtk_widget_add_css_class (self->source_button, "accent");
+  else
+    gtk_widget_remove_css_class (self->source_button, "accent");
+  if (self->min_severity > MDG_SEVERITY_UNKNOWN)
+    gtk_widget_add_css_class (self->severity_button, "accent");
+  else
+    gtk_widget_remove_css_class (self->severity_button, "accent");
+  if (self->period > 0)
+    gtk_widget_add_css_class (self->period_button, "accent");
+  else
+    gtk_widget_remove_css_class (self->period_button, "accent");
+}
+
 static void
 reload_items (MdgThreatsPage *self)
 {
@@ -409,8 +499,7 @@ reload_items (MdgThreatsPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  filter->query = g_strdup (self->query);
-  filter->state = filter_state (self);
+  fill_filter (self, filter);
   mdg_feed_store_list_items_async (mdg_section_get_database (MDG_SECTION (self)), filter, self->cancellable,
                                    items_loaded_cb, g_object_ref (self));
 }
@@ -455,7 +544,11 @@ saved_search_chosen_cb (GtkButton      *button,
   const MdgFeedFilter *filter = mdg_saved_search_get_filter (search);
 
   /* As if typed and clicked: the search field and the filter buttons say what is shown. */
-  g_object_set (self, "filter", mdg_feed_item_state_to_string (filter->state), NULL);
+  g_autofree char *source = filter->source_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, filter->source_id)
+                                                 : g_strdup ("all");
+
+  g_object_set (self, "filter", mdg_feed_item_state_to_string (filter->state), "source", source,
+                "severity", mdg_severity_to_string (filter->min_severity), "period", filter->within_days, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), filter->query ? filter->query : "");
 }
 
@@ -547,6 +640,26 @@ remove_saved_search (MdgThreatsPage *self,
   run_saved_work (self, work);
 }
 
+/* Named by its words and what else narrows it: the list of saved searches reads as
+ * what the desk follows ("Fortinet · High or Higher"). */
+static char *
+saved_search_name (MdgThreatsPage *self,
+                   const char     *words)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (*words != '\0')
+    g_ptr_array_add (parts, (char *) words);
+  if (filter_source_id (self) > 0)
+    g_ptr_array_add (parts, (char *) gtk_label_get_text (self->source_button_label));
+  if (self->min_severity > MDG_SEVERITY_UNKNOWN)
+    g_ptr_array_add (parts, (char *) gtk_label_get_text (self->severity_button_label));
+  if (self->period > 0)
+    g_ptr_array_add (parts, (char *) gtk_label_get_text (self->period_button_label));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 static void
 save_search_action (GtkWidget  *widget,
                     const char *action_name,
@@ -555,27 +668,29 @@ save_search_action (GtkWidget  *widget,
   MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
   /* What the field shows, even if its search has not run yet. */
   g_autofree char *words = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_autofree char *name = saved_search_name (self, words);
   SavedWork *work;
 
-  if (*words == '\0')
+  if (*name == '\0')
     return;
   work = g_new0 (SavedWork, 1);
-  /* Named by its words: the list of saved searches reads as the keywords the desk follows. */
-  work->name = g_strdup (words);
+  work->name = g_steal_pointer (&name);
   work->filter = mdg_feed_filter_new ();
+  fill_filter (self, work->filter);
+  g_free (work->filter->query);
   work->filter->query = g_steal_pointer (&words);
-  work->filter->state = filter_state (self);
   run_saved_work (self, work);
 }
 
 static void
 update_saved_row (MdgThreatsPage *self)
 {
-  gboolean has_query = self->query != NULL && *self->query != '\0';
+  gboolean can_save = (self->query != NULL && *self->query != '\0') || filter_source_id (self) > 0 ||
+                      self->min_severity > MDG_SEVERITY_UNKNOWN || self->period > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.save-search", has_query);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.save-search", can_save);
   gtk_widget_set_visible (self->saved_row,
-                          has_query || gtk_widget_get_first_child (GTK_WIDGET (self->saved_box)) != NULL);
+                          can_save || gtk_widget_get_first_child (GTK_WIDGET (self->saved_box)) != NULL);
 }
 
 /* ---- The sources ---- */
@@ -864,6 +979,37 @@ sources_loaded_cb (GObject      *source,
     gtk_list_box_remove (self->source_list, child);
   for (guint i = 0; i < sources->len; i++)
     gtk_list_box_append (self->source_list, source_row_new (self, g_ptr_array_index (sources, i)));
+
+  /* The source filter's choices: "All Sources", then each source. */
+  while ((child = gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (self->source_choices)))) != NULL)
+    gtk_box_remove (self->source_choices, child);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      MdgFeedSource *feed_source = g_ptr_array_index (sources, i);
+      gint64 id = mdg_feed_source_get_id (feed_source);
+      g_autofree char *name = g_strdup_printf ("threats-source-%" G_GINT64_FORMAT, id);
+      g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      GtkWidget *check = gtk_check_button_new_with_label (mdg_feed_source_get_name (feed_source));
+
+      gtk_widget_set_name (check, name);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "threats.source");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", target);
+      gtk_box_append (self->source_choices, check);
+    }
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  self->sources = g_steal_pointer (&sources);
+  update_filter_buttons (self);
+
+  /* A source removed while the list showed only its items: every source again. */
+  if (filter_source_id (self) > 0)
+    {
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < self->sources->len; i++)
+        listed |= mdg_feed_source_get_id (g_ptr_array_index (self->sources, i)) == filter_source_id (self);
+      if (!listed)
+        g_object_set (self, "source", "all", NULL);
+    }
 }
 
 static void
@@ -885,6 +1031,7 @@ update_actions (MdgThreatsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.star", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.faq-draft", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.attach-consultation", has_item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.write-notice", has_item);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "threats.open",
                                  has_item && mdg_feed_item_get_link (self->selected) != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->topic_button), has_item);
@@ -1023,6 +1170,13 @@ update_detail (MdgThreatsPage *self)
   MdgSeverity severity;
 
   update_actions (self);
+  if (item == NULL && self->showing_notices)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "notices");
+      adw_window_title_set_title (self->detail_title, _("Notices"));
+      adw_window_title_set_subtitle (self->detail_title, _("For the desk’s portal"));
+      return;
+    }
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "sources");
@@ -1077,6 +1231,8 @@ selection_changed_cb (MdgThreatsPage *self)
     return;
   g_set_object (&self->selected, item);
   gtk_label_set_text (self->item_topics, "");
+  if (item != NULL)
+    self->showing_notices = FALSE;
   update_detail (self);
   if (item == NULL)
     return;
@@ -1201,6 +1357,20 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* The sources or the notices in the detail pane, no item selected. */
+static void
+show_detail_without_item (MdgThreatsPage *self,
+                          gboolean        notices)
+{
+  self->showing_notices = notices;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The item shown may be one the search no longer lists: no selection changed then. */
+  g_clear_object (&self->selected);
+  gtk_label_set_text (self->item_topics, "");
+  update_detail (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
 static void
 show_sources_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1208,12 +1378,33 @@ show_sources_action (GtkWidget  *widget,
 {
   MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
 
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  /* The item shown may be one the search no longer lists: no selection changed then. */
-  g_clear_object (&self->selected);
-  gtk_label_set_text (self->item_topics, "");
-  update_detail (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  show_detail_without_item (self, FALSE);
+}
+
+static void
+show_notices_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+
+  mdg_notices_view_show_list (self->notices);
+  show_detail_without_item (self, TRUE);
+}
+
+/* A notice citing the item shown, its title and summary to start from. */
+static void
+write_notice_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MdgThreatsPage *self = MDG_THREATS_PAGE (widget);
+  g_autoptr(MdgFeedItem) item = self->selected ? g_object_ref (self->selected) : NULL;
+
+  if (item == NULL)
+    return;
+  show_detail_without_item (self, TRUE);
+  mdg_notices_view_new_from_item (self->notices, item);
 }
 
 /* ---- Seminar topics ---- */
@@ -1327,6 +1518,9 @@ mdg_threats_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (mdg_threats_page_parent_class)->constructed (object);
 
+  self->notices = MDG_NOTICES_VIEW (mdg_notices_view_new (mdg_section_get_database (MDG_SECTION (self))));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->notices), TRUE);
+  gtk_box_append (self->notices_box, GTK_WIDGET (self->notices));
   load_settings (self);
   set_scheduler (self, fetcher);
   update_detail (self);
@@ -1354,6 +1548,7 @@ mdg_threats_page_dispose (GObject *object)
   g_clear_object (&self->seminars_cancellable);
   g_clear_object (&self->selected);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), MDG_TYPE_THREATS_PAGE);
 
   G_OBJECT_CLASS (mdg_threats_page_parent_class)->dispose (object);
@@ -1366,6 +1561,7 @@ mdg_threats_page_finalize (GObject *object)
 
   g_free (self->query);
   g_free (self->filter);
+  g_free (self->source);
 
   G_OBJECT_CLASS (mdg_threats_page_parent_class)->finalize (object);
 }
@@ -1382,6 +1578,15 @@ mdg_threats_page_get_property (GObject    *object,
     {
     case PROP_FILTER:
       g_value_set_string (value, self->filter);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_SEVERITY:
+      g_value_set_string (value, mdg_severity_to_string (self->min_severity));
+      break;
+    case PROP_PERIOD:
+      g_value_set_uint (value, self->period);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1410,6 +1615,49 @@ mdg_threats_page_set_property (GObject      *object,
       if (self->items != NULL && mdg_section_get_database (MDG_SECTION (self)) != NULL)
         reload_items (self);
       break;
+    case PROP_SOURCE:
+    case PROP_SEVERITY:
+    case PROP_PERIOD:
+      {
+        g_autofree char *source = g_strdup (self->source);
+        MdgSeverity severity = self->min_severity;
+        guint period = self->period;
+
+        if (prop_id == PROP_SOURCE)
+          {
+            const char *text = g_value_get_string (value);
+            gint64 id = text ? g_ascii_strtoll (text, NULL, 10) : 0;
+
+            g_free (source);
+            source = id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : g_strdup ("all");
+          }
+        else if (prop_id == PROP_SEVERITY)
+          {
+            if (!mdg_severity_from_string (g_value_get_string (value), &severity))
+              severity = MDG_SEVERITY_UNKNOWN;
+          }
+        else
+          period = MIN (g_value_get_uint (value), 36500);
+
+        if (g_strcmp0 (source, self->source) == 0 && severity == self->min_severity && period == self->period)
+          return;
+        g_free (self->source);
+        self->source = g_steal_pointer (&source);
+        self->min_severity = severity;
+        self->period = period;
+        g_object_notify_by_pspec (object, pspec);
+        /* A choice made closes its menu, as a menu's item does. */
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (self->source_button));
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (self->severity_button));
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (self->period_button));
+        update_filter_buttons (self);
+        if (self->items != NULL && mdg_section_get_database (MDG_SECTION (self)) != NULL)
+          {
+            reload_items (self);
+            update_saved_row (self);
+          }
+      }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1433,6 +1681,18 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   properties[PROP_FILTER] =
     g_param_spec_string ("filter", NULL, NULL, "all",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Which source the list shows: "all" or a source's id. */
+  properties[PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The lowest severity the list shows, as mdg_severity_to_string() names it; "unknown" for any. */
+  properties[PROP_SEVERITY] =
+    g_param_spec_string ("severity", NULL, NULL, "unknown",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Items published in the last so many days; 0 for any time. */
+  properties[PROP_PERIOD] =
+    g_param_spec_uint ("period", NULL, NULL, 0, 36500, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-threats-page.ui");
@@ -1463,11 +1723,22 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, topic_popover);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, topic_box);
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, item_topics);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, source_button_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, severity_button_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, period_button_label);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, source_choices);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, source_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, severity_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, period_button);
+  gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, notices_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_popover_show_cb);
 
   gtk_widget_class_install_property_action (widget_class, "threats.state", "filter");
+  gtk_widget_class_install_property_action (widget_class, "threats.source", "source");
+  gtk_widget_class_install_property_action (widget_class, "threats.severity", "severity");
+  gtk_widget_class_install_property_action (widget_class, "threats.period", "period");
   gtk_widget_class_install_action (widget_class, "threats.fetch", NULL, fetch_action);
   gtk_widget_class_install_action (widget_class, "threats.star", NULL, star_action);
   gtk_widget_class_install_action (widget_class, "threats.faq-draft", NULL, faq_draft_action);
@@ -1476,6 +1747,8 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "threats.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "threats.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "threats.show-sources", NULL, show_sources_action);
+  gtk_widget_class_install_action (widget_class, "threats.show-notices", NULL, show_notices_action);
+  gtk_widget_class_install_action (widget_class, "threats.write-notice", NULL, write_notice_action);
   gtk_widget_class_install_action (widget_class, "threats.add-source", NULL, add_source_action);
 }
 
@@ -1485,7 +1758,9 @@ mdg_threats_page_init (MdgThreatsPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->filter = g_strdup ("all");
+  self->source = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_filter_buttons (self);
 
   self->items = g_list_store_new (MDG_TYPE_FEED_ITEM);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->items));

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MdgDatabase, mdg_database, MDG, DATABASE, GObject)
 
 /* The newest schema this build knows. */
-#define MDG_SCHEMA_VERSION 8
+#define MDG_SCHEMA_VERSION 9
 
 /* How long a write waits for another writer (an import elsewhere), in milliseconds:
  * by default, and on a window's main thread (which then waits in a worker). */

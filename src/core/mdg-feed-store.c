@@ -746,6 +746,15 @@ mdg_feed_store_list_items (MdgDatabase          *db,
       g_ptr_array_add (binds, _mdg_feed_time_to_string (filter->since));
       g_string_append_printf (sql, " AND i.published_at >= ?%u", binds->len);
     }
+  if (filter->within_days > 0)
+    {
+      /* Counted from now when the list is read: a saved "last 7 days" stays the last 7 days. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) cutoff = g_date_time_add_days (now, -(int) MIN (filter->within_days, 36500));
+
+      g_ptr_array_add (binds, _mdg_feed_time_to_string (cutoff));
+      g_string_append_printf (sql, " AND i.published_at >= ?%u", binds->len);
+    }
   switch (filter->state)
     {
     case MDG_FEED_ITEM_STATE_UNREAD: g_string_append (sql, " AND NOT i.read"); break;
@@ -924,10 +933,12 @@ saved_search_from_row (sqlite3_stmt *stmt)
   filter->source_id = sqlite3_column_int64 (stmt, 3);
   mdg_feed_item_state_from_string ((const char *) sqlite3_column_text (stmt, 4), &filter->state);
   filter->min_severity = CLAMP (severity, MDG_SEVERITY_UNKNOWN, MDG_SEVERITY_CRITICAL);
+  filter->within_days = (guint) MAX (sqlite3_column_int (stmt, 6), 0);
   return _mdg_saved_search_new (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), filter);
 }
 
-#define SAVED_SEARCH_SELECT "SELECT id, name, query, source_id, state, min_severity FROM feed_saved_search"
+#define SAVED_SEARCH_SELECT \
+  "SELECT id, name, query, source_id, state, min_severity, within_days FROM feed_saved_search"
 
 /**
  * mdg_feed_store_list_saved_searches:
@@ -957,7 +968,8 @@ mdg_feed_store_list_saved_searches (MdgDatabase  *db,
  * mdg_feed_store_save_search:
  * @db: a #MdgDatabase
  * @name: its name; saving under an existing name replaces that search
- * @filter: the filter to save (its time limit and length are not kept)
+ * @filter: the filter to save: its words, source, state, lowest severity and period
+ *   in days (a fixed @since and the length are not kept)
  * @error: a location for a #GError
  *
  * Returns: (transfer full): the saved search
@@ -985,10 +997,10 @@ mdg_feed_store_save_search (MdgDatabase          *db,
 
   handle = _mdg_database_get_handle (db);
   stmt = _mdg_sql_prepare (handle,
-                           "INSERT INTO feed_saved_search (name, query, source_id, state, min_severity)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO UPDATE SET"
+                           "INSERT INTO feed_saved_search (name, query, source_id, state, min_severity, within_days)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (name) DO UPDATE SET"
                            " query = excluded.query, source_id = excluded.source_id, state = excluded.state,"
-                           " min_severity = excluded.min_severity",
+                           " min_severity = excluded.min_severity, within_days = excluded.within_days",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -1000,6 +1012,7 @@ mdg_feed_store_save_search (MdgDatabase          *db,
     sqlite3_bind_null (stmt, 3);
   sqlite3_bind_text (stmt, 4, mdg_feed_item_state_to_string (filter->state), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, filter->min_severity);
+  sqlite3_bind_int (stmt, 6, (int) MIN (filter->within_days, 36500));
   if (!_mdg_sql_step_done (handle, stmt, error))
     return NULL;
 

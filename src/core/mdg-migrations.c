@@ -855,6 +855,20 @@ migrate_8 (sqlite3  *db,
   return _mdg_sql_exec (db, schema_8, error);
 }
 
+/*
+ * Version 9: a saved search of the threat reader keeps its period ("the last 7 days"),
+ * counted from the day it is used, beside its words, source, state and severity.
+ */
+static gboolean
+migrate_9 (sqlite3  *db,
+           GError  **error)
+{
+  return _mdg_sql_exec (db,
+                        "ALTER TABLE feed_saved_search ADD COLUMN within_days INTEGER NOT NULL DEFAULT 0"
+                        " CHECK (within_days BETWEEN 0 AND 36500);",
+                        error);
+}
+
 static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_1,
   migrate_2,
@@ -864,6 +878,7 @@ static gboolean (*const migrations[]) (sqlite3 *, GError **) = {
   migrate_6,
   migrate_7,
   migrate_8,
+  migrate_9,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == MDG_SCHEMA_VERSION);

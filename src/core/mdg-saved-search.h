@@ -15,6 +15,7 @@ typedef struct
   MdgFeedItemState  state;
   MdgSeverity       min_severity;  /* MDG_SEVERITY_UNKNOWN for any */
   GDateTime        *since;         /* published at or after; NULL for any time */
+  guint             within_days;   /* published in the last so many days; 0 for any time */
   guint             limit;         /* 0 for the default (500) */
 } MdgFeedFilter;
 

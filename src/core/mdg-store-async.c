@@ -5,6 +5,7 @@
 
 #include "mdg-database-private.h"
 #include "mdg-faq-store.h"
+#include "mdg-notice-store.h"
 #include "mdg-organization-store.h"
 #include "mdg-person-store.h"
 #include "mdg-registration-store.h"
@@ -729,4 +730,37 @@ mdg_faq_store_delete_finish (MdgDatabase   *db,
                              GError       **error)
 {
   return finish (db, result, mdg_faq_store_delete_async, error) != NULL;
+}
+
+static gboolean
+delete_notice (MdgDatabase  *connection,
+               gpointer      data,
+               GError      **error)
+{
+  return mdg_notice_store_delete (connection, ((Job *) data)->id, error);
+}
+
+/* mdg_notice_store_delete() in a worker, for the window's delete with Undo. */
+void
+mdg_notice_store_delete_async (MdgDatabase         *db,
+                               gint64               id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (MDG_IS_DATABASE (db));
+
+  job = job_new ();
+  job->id = id;
+  run (db, delete_notice, job, mdg_notice_store_delete_async, cancellable, callback, user_data);
+}
+
+gboolean
+mdg_notice_store_delete_finish (MdgDatabase   *db,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish (db, result, mdg_notice_store_delete_async, error) != NULL;
 }

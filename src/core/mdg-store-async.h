@@ -159,4 +159,13 @@ gboolean         mdg_faq_store_delete_finish           (MdgDatabase          *db
                                                         GAsyncResult         *result,
                                                         GError              **error);
 
+void             mdg_notice_store_delete_async         (MdgDatabase          *db,
+                                                        gint64                id,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean         mdg_notice_store_delete_finish        (MdgDatabase          *db,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
 G_END_DECLS
