@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-error.h"
 #include "mdg-startup-check.h"
 
@@ -69,25 +70,18 @@ start_maintenance_cb (gpointer user_data)
   GtkWindow *window = user_data;
   MdgDatabase *database = g_object_get_data (G_OBJECT (window), "mdg-startup-check-database");
 
+  if (database == NULL)
+    return G_SOURCE_REMOVE;
   mdg_database_maintain_async (database, NULL, maintained_cb, g_object_ref (window));
   g_object_set_data (G_OBJECT (window), "mdg-startup-check-database", NULL);
   return G_SOURCE_REMOVE;
 }
 
 static void
-painted_cb (GdkFrameClock *clock,
-            GtkWindow     *window)
+painted_cb (GtkWidget *window,
+            gpointer   user_data)
 {
-  g_signal_handlers_disconnect_by_func (clock, painted_cb, window);
   g_idle_add_full (G_PRIORITY_LOW, start_maintenance_cb, g_object_ref (window), g_object_unref);
-}
-
-static void
-mapped_cb (GtkWindow *window)
-{
-  g_signal_handlers_disconnect_by_func (window, mapped_cb, NULL);
-  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                           G_CALLBACK (painted_cb), window, G_CONNECT_DEFAULT);
 }
 
 /**
@@ -107,8 +101,5 @@ _mdg_startup_check (GtkWindow   *window,
 
   g_object_set_data_full (G_OBJECT (window), "mdg-startup-check-database", g_object_ref (database),
                           g_object_unref);
-  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
-    mapped_cb (window);
-  else
-    g_signal_connect (window, "map", G_CALLBACK (mapped_cb), NULL);
+  _mdg_after_first_frame (GTK_WIDGET (window), painted_cb, NULL);
 }
