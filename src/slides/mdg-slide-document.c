@@ -5,11 +5,11 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gmodule.h>
 #include <poppler.h>
 
 #include "mdg-error.h"
 #include "mdg-slide-document.h"
+#include "mdg-util-private.h"
 
 struct _MdgSlideDocument
 {
@@ -45,11 +45,7 @@ static struct
   __typeof__ (poppler_page_render_for_printing) *page_render_for_printing;
 } poppler;
 
-static const struct
-{
-  const char *name;
-  gsize       offset;
-} poppler_symbols[] = {
+static const MdgLibrarySymbol poppler_symbols[] = {
   { "poppler_document_new_from_bytes", G_STRUCT_OFFSET (__typeof__ (poppler), document_new_from_bytes) },
   { "poppler_error_quark", G_STRUCT_OFFSET (__typeof__ (poppler), error_quark) },
   { "poppler_document_get_n_pages", G_STRUCT_OFFSET (__typeof__ (poppler), document_get_n_pages) },
@@ -65,16 +61,7 @@ static const struct
 static gpointer
 load_poppler (gpointer data)
 {
-  GModule *module = g_module_open (MDG_POPPLER_GLIB_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-
-  if (module == NULL)
-    return g_strdup (g_module_error ());
-  for (guint i = 0; i < G_N_ELEMENTS (poppler_symbols); i++)
-    if (!g_module_symbol (module, poppler_symbols[i].name,
-                          (gpointer *) G_STRUCT_MEMBER_P (&poppler, poppler_symbols[i].offset)))
-      return g_strdup (g_module_error ());
-  g_module_make_resident (module);
-  return NULL;
+  return _mdg_load_library (MDG_POPPLER_GLIB_SONAME, poppler_symbols, G_N_ELEMENTS (poppler_symbols), &poppler);
 }
 
 static const char *

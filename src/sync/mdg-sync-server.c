@@ -5,10 +5,10 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <gmodule.h>
 
 #include "mdg-sync-error.h"
 #include "mdg-sync-server-private.h"
+#include "mdg-util-private.h"
 
 /*
  * The team server: a PostgreSQL database in which Madoguchi keeps its own schema,
@@ -29,48 +29,37 @@
 
 MdgPq _mdg_pq;
 
+static const MdgLibrarySymbol libpq_symbols[] = {
+  { "PQcancel", G_STRUCT_OFFSET (MdgPq, PQcancel) },
+  { "PQclear", G_STRUCT_OFFSET (MdgPq, PQclear) },
+  { "PQconnectdbParams", G_STRUCT_OFFSET (MdgPq, PQconnectdbParams) },
+  { "PQconnectionNeedsPassword", G_STRUCT_OFFSET (MdgPq, PQconnectionNeedsPassword) },
+  { "PQconnectionUsedPassword", G_STRUCT_OFFSET (MdgPq, PQconnectionUsedPassword) },
+  { "PQerrorMessage", G_STRUCT_OFFSET (MdgPq, PQerrorMessage) },
+  { "PQescapeLiteral", G_STRUCT_OFFSET (MdgPq, PQescapeLiteral) },
+  { "PQexec", G_STRUCT_OFFSET (MdgPq, PQexec) },
+  { "PQfinish", G_STRUCT_OFFSET (MdgPq, PQfinish) },
+  { "PQfreeCancel", G_STRUCT_OFFSET (MdgPq, PQfreeCancel) },
+  { "PQfreemem", G_STRUCT_OFFSET (MdgPq, PQfreemem) },
+  { "PQgetCancel", G_STRUCT_OFFSET (MdgPq, PQgetCancel) },
+  { "PQgetResult", G_STRUCT_OFFSET (MdgPq, PQgetResult) },
+  { "PQgetisnull", G_STRUCT_OFFSET (MdgPq, PQgetisnull) },
+  { "PQgetlength", G_STRUCT_OFFSET (MdgPq, PQgetlength) },
+  { "PQgetvalue", G_STRUCT_OFFSET (MdgPq, PQgetvalue) },
+  { "PQntuples", G_STRUCT_OFFSET (MdgPq, PQntuples) },
+  { "PQresultErrorField", G_STRUCT_OFFSET (MdgPq, PQresultErrorField) },
+  { "PQresultStatus", G_STRUCT_OFFSET (MdgPq, PQresultStatus) },
+  { "PQsendQuery", G_STRUCT_OFFSET (MdgPq, PQsendQuery) },
+  { "PQsendQueryParams", G_STRUCT_OFFSET (MdgPq, PQsendQueryParams) },
+  { "PQstatus", G_STRUCT_OFFSET (MdgPq, PQstatus) },
+  { "PQtransactionStatus", G_STRUCT_OFFSET (MdgPq, PQtransactionStatus) },
+};
+
 /* Returns: (nullable): what went wrong; %NULL once libpq is loaded */
 static gpointer
 load_libpq (gpointer data)
 {
-  static const struct
-  {
-    const char *name;
-    gsize       offset;
-  } symbols[] = {
-    { "PQcancel", G_STRUCT_OFFSET (MdgPq, PQcancel) },
-    { "PQclear", G_STRUCT_OFFSET (MdgPq, PQclear) },
-    { "PQconnectdbParams", G_STRUCT_OFFSET (MdgPq, PQconnectdbParams) },
-    { "PQconnectionNeedsPassword", G_STRUCT_OFFSET (MdgPq, PQconnectionNeedsPassword) },
-    { "PQconnectionUsedPassword", G_STRUCT_OFFSET (MdgPq, PQconnectionUsedPassword) },
-    { "PQerrorMessage", G_STRUCT_OFFSET (MdgPq, PQerrorMessage) },
-    { "PQescapeLiteral", G_STRUCT_OFFSET (MdgPq, PQescapeLiteral) },
-    { "PQexec", G_STRUCT_OFFSET (MdgPq, PQexec) },
-    { "PQfinish", G_STRUCT_OFFSET (MdgPq, PQfinish) },
-    { "PQfreeCancel", G_STRUCT_OFFSET (MdgPq, PQfreeCancel) },
-    { "PQfreemem", G_STRUCT_OFFSET (MdgPq, PQfreemem) },
-    { "PQgetCancel", G_STRUCT_OFFSET (MdgPq, PQgetCancel) },
-    { "PQgetResult", G_STRUCT_OFFSET (MdgPq, PQgetResult) },
-    { "PQgetisnull", G_STRUCT_OFFSET (MdgPq, PQgetisnull) },
-    { "PQgetlength", G_STRUCT_OFFSET (MdgPq, PQgetlength) },
-    { "PQgetvalue", G_STRUCT_OFFSET (MdgPq, PQgetvalue) },
-    { "PQntuples", G_STRUCT_OFFSET (MdgPq, PQntuples) },
-    { "PQresultErrorField", G_STRUCT_OFFSET (MdgPq, PQresultErrorField) },
-    { "PQresultStatus", G_STRUCT_OFFSET (MdgPq, PQresultStatus) },
-    { "PQsendQuery", G_STRUCT_OFFSET (MdgPq, PQsendQuery) },
-    { "PQsendQueryParams", G_STRUCT_OFFSET (MdgPq, PQsendQueryParams) },
-    { "PQstatus", G_STRUCT_OFFSET (MdgPq, PQstatus) },
-    { "PQtransactionStatus", G_STRUCT_OFFSET (MdgPq, PQtransactionStatus) },
-  };
-  GModule *module = g_module_open (MDG_LIBPQ_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-
-  if (module == NULL)
-    return g_strdup (g_module_error ());
-  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
-    if (!g_module_symbol (module, symbols[i].name, (gpointer *) G_STRUCT_MEMBER_P (&_mdg_pq, symbols[i].offset)))
-      return g_strdup (g_module_error ());
-  g_module_make_resident (module);
-  return NULL;
+  return _mdg_load_library (MDG_LIBPQ_SONAME, libpq_symbols, G_N_ELEMENTS (libpq_symbols), &_mdg_pq);
 }
 
 static gboolean
