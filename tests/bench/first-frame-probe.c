@@ -12,6 +12,10 @@
  * processor time what the program itself costs)
  * and ends the program at once. A program that shows no frame within a minute ends with
  * status 3. bench-window launches it.
+ *
+ * With BENCH_PROBE_WAIT_FOR set to a widget's name, it waits instead for the first frame
+ * painted with that widget on screen (Madoguchi's "seminar-list": the time until the
+ * window shows its content, not only itself).
  */
 /* RUSAGE_THREAD */
 #define _GNU_SOURCE
@@ -91,11 +95,28 @@ report_and_exit (double ms,
   _exit (status);
 }
 
+static gboolean
+shows_named (GtkWidget  *widget,
+             const char *name)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_named (child, name))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
+                gpointer       window)
 {
-  report_and_exit (monotonic_ms () - t0_ms, 0);
+  const char *wait_for = g_getenv ("BENCH_PROBE_WAIT_FOR");
+
+  if (wait_for == NULL || shows_named (window, wait_for))
+    report_and_exit (monotonic_ms () - t0_ms, 0);
 }
 
 static gboolean
@@ -121,7 +142,7 @@ look_for_window_cb (gpointer data)
 
       if (clock != NULL)
         {
-          g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+          g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), window);
           return G_SOURCE_REMOVE;
         }
     }
