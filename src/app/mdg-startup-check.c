@@ -12,8 +12,9 @@
 /*
  * What the window does once its database is open: the quick check of every page and
  * the first backup of the day run in a worker (mdg_database_maintain_async()) once the
- * window has shown its first frame, while it is already in use; a damaged database, a backup that could not be
- * written or a read-only file is then said in a dialog that tells what to do.
+ * window has shown its first frame, while it is already in use; a damaged database, a
+ * backup that could not be written or a read-only file is then said in a dialog that
+ * tells what to do.
  */
 
 static void
