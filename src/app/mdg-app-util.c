@@ -532,3 +532,120 @@ _mdg_work_async (GtkWidget      *widget,
   mdg_database_work_async (db, work_job_run, job, (GDestroyNotify) work_job_free, work_job_run, NULL,
                            work_job_done_cb, job);
 }
+
+/*
+ * The window's first frame
+ *
+ * Until the window has painted once, a person looks at nothing: what can wait until
+ * then (a list that arrives before that frame, the start-up check) waits, and the
+ * first frame shows the window as it opens. The frame clock's counter is -1 until its
+ * first frame begins.
+ */
+
+/* Returns: whether @widget's window is shown but has not painted its first frame yet */
+gboolean
+_mdg_first_frame_pending (GtkWidget *widget)
+{
+  GtkWidget *root;
+  GdkFrameClock *clock;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  if (root == NULL || !gtk_widget_get_visible (root))
+    return FALSE;
+  clock = gtk_widget_get_frame_clock (root);
+  return clock == NULL || gdk_frame_clock_get_frame_counter (clock) < 0;
+}
+
+typedef struct
+{
+  GtkWidget         *widget;     /* not owned: it watches the closures */
+  MdgFirstFrameFunc  func;
+  gpointer           user_data;
+  gpointer           instance;   /* the window or its frame clock, which @handler is on */
+  gulong             handler;
+} FirstFrameWait;
+
+static void
+first_frame_wait_free (gpointer  data,
+                       GClosure *closure)
+{
+  g_free (data);
+}
+
+/* Connects @callback (swapped: @wait first) on @instance for as long as @wait->widget
+ * lives; disconnecting frees @wait. */
+static void
+first_frame_wait_on (FirstFrameWait *wait,
+                     gpointer        instance,
+                     const char     *signal,
+                     GCallback       callback)
+{
+  GClosure *closure = g_cclosure_new_swap (callback, wait, first_frame_wait_free);
+
+  g_object_watch_closure (G_OBJECT (wait->widget), closure);
+  wait->instance = instance;
+  wait->handler = g_signal_connect_closure (instance, signal, closure, FALSE);
+}
+
+static void
+first_frame_painted_cb (FirstFrameWait *wait,
+                        GdkFrameClock  *clock)
+{
+  GtkWidget *widget = wait->widget;
+  MdgFirstFrameFunc func = wait->func;
+  gpointer user_data = wait->user_data;
+
+  g_signal_handler_disconnect (wait->instance, wait->handler);
+  /* Not for a widget taken out of its window meanwhile (its window is closing). */
+  if (gtk_widget_get_root (widget) != NULL)
+    func (widget, user_data);
+}
+
+static void
+first_frame_mapped_cb (FirstFrameWait *wait,
+                       GtkWidget      *root)
+{
+  FirstFrameWait *next = g_memdup2 (wait, sizeof *wait);
+
+  g_signal_handler_disconnect (wait->instance, wait->handler);
+  first_frame_wait_on (next, gtk_widget_get_frame_clock (root), "after-paint", G_CALLBACK (first_frame_painted_cb));
+}
+
+/**
+ * _mdg_after_first_frame:
+ * @widget: a widget in a window
+ * @func: called with @widget and @user_data once the window has painted its first frame
+ * @user_data: not owned: it must live as long as @widget
+ *
+ * Calls @func at once when the first frame is no longer pending
+ * (_mdg_first_frame_pending()), else after that frame; never after @widget is gone.
+ */
+void
+_mdg_after_first_frame (GtkWidget         *widget,
+                        MdgFirstFrameFunc  func,
+                        gpointer           user_data)
+{
+  GtkWidget *root;
+  FirstFrameWait *wait;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+
+  if (!_mdg_first_frame_pending (widget))
+    {
+      func (widget, user_data);
+      return;
+    }
+
+  root = GTK_WIDGET (gtk_widget_get_root (widget));
+  wait = g_new0 (FirstFrameWait, 1);
+  wait->widget = widget;
+  wait->func = func;
+  wait->user_data = user_data;
+  if (gtk_widget_get_mapped (root) && gtk_widget_get_frame_clock (root) != NULL)
+    first_frame_wait_on (wait, gtk_widget_get_frame_clock (root), "after-paint", G_CALLBACK (first_frame_painted_cb));
+  else
+    first_frame_wait_on (wait, root, "map", G_CALLBACK (first_frame_mapped_cb));
+}

@@ -35,6 +35,14 @@ void            _mdg_work_async         (GtkWidget      *widget,
                                          MdgWorkDoneFunc done,
                                          gboolean        writes);
 
+/* Work that must not delay the window's first frame. */
+typedef void  (*MdgFirstFrameFunc)      (GtkWidget      *widget,
+                                         gpointer        user_data);
+gboolean        _mdg_first_frame_pending (GtkWidget     *widget);
+void            _mdg_after_first_frame  (GtkWidget      *widget,
+                                         MdgFirstFrameFunc func,
+                                         gpointer        user_data);
+
 char           *_mdg_format_honorific   (const char *name);
 PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);
 void            _mdg_label_keep_last_line (GtkLabel   *label);

@@ -64,6 +64,7 @@ struct _MdgSeminarsPage
   MdgUndoDeletions     *deletions;  /* seminars deleted but still undoable */
   GListStore           *attendees;  /* of the selected seminar, shared by its views */
   GCancellable         *cancellable;
+  GPtrArray            *early_list;   /* seminars read before the window's first frame */
   GCancellable         *seminar_cancellable;  /* what belongs to the seminar on display */
   GDateTime            *now;
   gint64                select_after_load;

@@ -455,24 +455,12 @@ seminar_activated_cb (MdgSeminarsPage *self,
 }
 
 static void
-list_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+show_list (MdgSeminarsPage *self,
+           GPtrArray       *seminars)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) seminars = mdg_seminar_store_list_finish (MDG_DATABASE (source), result, &error);
-  MdgSeminarsPage *self;
   gint64 keep;
 
-  if (seminars == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return; /* a newer read, or the page is gone */
-  self = MDG_SEMINARS_PAGE (user_data);
   gtk_spinner_stop (self->loading_spinner);
-  if (seminars == NULL)
-    {
-      _mdg_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
 
   /* Seminars deleted a moment ago stay hidden while their Undo is on screen. */
   for (guint i = seminars->len; i > 0; i--)
@@ -498,6 +486,53 @@ list_loaded_cb (GObject      *source,
     }
   else
     show_seminar (self, NULL);
+}
+
+static void
+first_frame_painted_cb (GtkWidget *widget,
+                        gpointer   user_data)
+{
+  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (widget);
+  g_autoptr(GPtrArray) seminars = g_steal_pointer (&self->early_list);
+
+  if (seminars != NULL)
+    show_list (self, seminars);
+}
+
+static void
+list_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seminars = mdg_seminar_store_list_finish (MDG_DATABASE (source), result, &error);
+  MdgSeminarsPage *self;
+
+  if (seminars == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer read, or the page is gone */
+  self = MDG_SEMINARS_PAGE (user_data);
+  if (seminars == NULL)
+    {
+      gtk_spinner_stop (self->loading_spinner);
+      _mdg_toast_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  /* Read before the window has painted once (a slow start): GTK 4.8 makes and measures
+   * a row for each of up to 200 seminars, which would hold that first frame back. The
+   * window shows itself opening first; the rows come in the frame after. */
+  if (_mdg_first_frame_pending (GTK_WIDGET (self)))
+    {
+      gboolean waiting = self->early_list != NULL;
+
+      g_clear_pointer (&self->early_list, g_ptr_array_unref);
+      self->early_list = g_steal_pointer (&seminars);
+      if (!waiting)
+        _mdg_after_first_frame (GTK_WIDGET (self), first_frame_painted_cb, NULL);
+      return;
+    }
+
+  show_list (self, seminars);
 }
 
 /* The first read runs in a worker while the window shows its first frame. */
@@ -858,6 +893,7 @@ mdg_seminars_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_SEMINARS_PAGE);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->early_list, g_ptr_array_unref);
   g_clear_object (&self->seminar_cancellable);
   g_clear_pointer (&self->question_rows, g_ptr_array_unref);
   g_clear_pointer (&self->slot_rows, g_ptr_array_unref);

@@ -5,14 +5,16 @@
 
 #include <glib/gi18n.h>
 
+#include "mdg-app-util.h"
 #include "mdg-error.h"
 #include "mdg-startup-check.h"
 
 /*
  * What the window does once its database is open: the quick check of every page and
- * the first backup of the day run in a worker (mdg_database_maintain_async()) while
- * the window is already in use; a damaged database, a backup that could not be
- * written or a read-only file is then said in a dialog that tells what to do.
+ * the first backup of the day run in a worker (mdg_database_maintain_async()) once the
+ * window has shown its first frame, while it is already in use; a damaged database, a
+ * backup that could not be written or a read-only file is then said in a dialog that
+ * tells what to do.
  */
 
 static void
@@ -59,13 +61,37 @@ maintained_cb (GObject      *source,
     }
 }
 
+/* The check reads every page of the file: on a large database that is seconds of a
+ * core and of disk reads, which the first frame and the first section's query must not
+ * share on a two-core laptop. It starts once the window has painted, when the main
+ * loop is next idle. */
+static gboolean
+start_maintenance_cb (gpointer user_data)
+{
+  GtkWindow *window = user_data;
+  MdgDatabase *database = g_object_get_data (G_OBJECT (window), "mdg-startup-check-database");
+
+  if (database == NULL)
+    return G_SOURCE_REMOVE;
+  mdg_database_maintain_async (database, NULL, maintained_cb, g_object_ref (window));
+  g_object_set_data (G_OBJECT (window), "mdg-startup-check-database", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+painted_cb (GtkWidget *window,
+            gpointer   user_data)
+{
+  g_idle_add_full (G_PRIORITY_LOW, start_maintenance_cb, g_object_ref (window), g_object_unref);
+}
+
 /**
  * _mdg_startup_check:
  * @window: the window just opened on @database
  * @database: the user's database
  *
- * Checks and backs up @database in the background; tells @window's user what went
- * wrong, if anything.
+ * Checks and backs up @database in the background, once @window has shown its first
+ * frame; tells @window's user what went wrong, if anything.
  */
 void
 _mdg_startup_check (GtkWindow   *window,
@@ -74,5 +100,7 @@ _mdg_startup_check (GtkWindow   *window,
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (MDG_IS_DATABASE (database));
 
-  mdg_database_maintain_async (database, NULL, maintained_cb, g_object_ref (window));
+  g_object_set_data_full (G_OBJECT (window), "mdg-startup-check-database", g_object_ref (database),
+                          g_object_unref);
+  _mdg_after_first_frame (GTK_WIDGET (window), painted_cb, NULL);
 }

@@ -12,4 +12,16 @@ gboolean _mdg_set_date_time (GDateTime  **field,
 gboolean _mdg_words_match (const char  *folded_text,
                            const char  *folded_query);
 
+/* A symbol of a library loaded when first needed, and where its address goes. */
+typedef struct
+{
+  const char *name;
+  gsize       offset;  /* in the table of function pointers */
+} MdgLibrarySymbol;
+
+char    *_mdg_load_library (const char             *soname,
+                            const MdgLibrarySymbol *symbols,
+                            guint                   n_symbols,
+                            gpointer                table);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <gmodule.h>
 
 #include "mdg-util-private.h"
 
@@ -67,4 +68,34 @@ _mdg_words_match (const char *folded_text,
       p = *end ? end + 1 : end;
     }
   return TRUE;
+}
+
+/*
+ * Loads a library that only some work needs (Poppler for slide decks, libpq for the
+ * team server) when that work first comes, instead of at every start of the window,
+ * and fills @table with the addresses of @symbols. The library stays loaded. Callers
+ * call it once (GOnce): it is not itself thread-safe.
+ *
+ * Returns: (transfer full) (nullable): what went wrong, for a message; %NULL when loaded
+ */
+char *
+_mdg_load_library (const char             *soname,
+                   const MdgLibrarySymbol *symbols,
+                   guint                   n_symbols,
+                   gpointer                table)
+{
+  GModule *module = g_module_open (soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  if (module == NULL)
+    return g_strdup (g_module_error ());
+  for (guint i = 0; i < n_symbols; i++)
+    if (!g_module_symbol (module, symbols[i].name, (gpointer *) G_STRUCT_MEMBER_P (table, symbols[i].offset)))
+      {
+        char *problem = g_strdup (g_module_error ());
+
+        g_module_close (module);
+        return problem;
+      }
+  g_module_make_resident (module);
+  return NULL;
 }

@@ -9,6 +9,7 @@
 
 #include "mdg-error.h"
 #include "mdg-slide-document.h"
+#include "mdg-util-private.h"
 
 struct _MdgSlideDocument
 {
@@ -24,6 +25,52 @@ G_DEFINE_FINAL_TYPE (MdgSlideDocument, mdg_slide_document, G_TYPE_OBJECT)
  * alias keeps both building. */
 typedef PopplerPage MdgPopplerPage;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgPopplerPage, g_object_unref)
+
+/*
+ * Poppler comes with its C++ library, NSS and image codecs: a fifth of the libraries
+ * Madoguchi would otherwise load and relocate at every start, before the window's
+ * first frame, for the slide decks alone. It is loaded (by its soname, from the
+ * headers' declarations) the first time a deck is opened, in whichever thread opens it.
+ */
+static struct
+{
+  __typeof__ (poppler_document_new_from_bytes) *document_new_from_bytes;
+  __typeof__ (poppler_error_quark) *error_quark;
+  __typeof__ (poppler_document_get_n_pages) *document_get_n_pages;
+  __typeof__ (poppler_document_get_page) *document_get_page;
+  __typeof__ (poppler_page_get_size) *page_get_size;
+  __typeof__ (poppler_page_get_text) *page_get_text;
+  __typeof__ (poppler_page_get_label) *page_get_label;
+  __typeof__ (poppler_page_render) *page_render;
+  __typeof__ (poppler_page_render_for_printing) *page_render_for_printing;
+} poppler;
+
+static const MdgLibrarySymbol poppler_symbols[] = {
+  { "poppler_document_new_from_bytes", G_STRUCT_OFFSET (__typeof__ (poppler), document_new_from_bytes) },
+  { "poppler_error_quark", G_STRUCT_OFFSET (__typeof__ (poppler), error_quark) },
+  { "poppler_document_get_n_pages", G_STRUCT_OFFSET (__typeof__ (poppler), document_get_n_pages) },
+  { "poppler_document_get_page", G_STRUCT_OFFSET (__typeof__ (poppler), document_get_page) },
+  { "poppler_page_get_size", G_STRUCT_OFFSET (__typeof__ (poppler), page_get_size) },
+  { "poppler_page_get_text", G_STRUCT_OFFSET (__typeof__ (poppler), page_get_text) },
+  { "poppler_page_get_label", G_STRUCT_OFFSET (__typeof__ (poppler), page_get_label) },
+  { "poppler_page_render", G_STRUCT_OFFSET (__typeof__ (poppler), page_render) },
+  { "poppler_page_render_for_printing", G_STRUCT_OFFSET (__typeof__ (poppler), page_render_for_printing) },
+};
+
+/* Returns: (nullable): what went wrong, for the message; %NULL once Poppler is loaded */
+static gpointer
+load_poppler (gpointer data)
+{
+  return _mdg_load_library (MDG_POPPLER_GLIB_SONAME, poppler_symbols, G_N_ELEMENTS (poppler_symbols), &poppler);
+}
+
+static const char *
+ensure_poppler (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_poppler, NULL);
+}
 
 /* Pictures differ even when the text does not: a rendering this wide tells them apart. */
 #define HASH_WIDTH 96
@@ -84,6 +131,7 @@ mdg_slide_document_new_from_bytes (GBytes      *contents,
 {
   g_autoptr(MdgSlideDocument) self = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *problem;
   gsize length;
   const char *data = g_bytes_get_data (contents, &length);
 
@@ -107,12 +155,20 @@ mdg_slide_document_new_from_bytes (GBytes      *contents,
       return NULL;
     }
 
+  if ((problem = ensure_poppler ()) != NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                   _("“%s” cannot be read: the PDF library Poppler could not be loaded (%s). Reinstall Madoguchi."),
+                   display_name, problem);
+      return NULL;
+    }
+
   self = g_object_new (MDG_TYPE_SLIDE_DOCUMENT, NULL);
   self->contents = g_bytes_ref (contents);
-  self->document = poppler_document_new_from_bytes (self->contents, NULL, &local_error);
+  self->document = poppler.document_new_from_bytes (self->contents, NULL, &local_error);
   if (self->document == NULL)
     {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      if (g_error_matches (local_error, poppler.error_quark (), POPPLER_ERROR_ENCRYPTED))
         g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
                      _("“%s” is locked with a password. Save a copy without the password "
                        "(or ask its author for one) and import that."),
@@ -124,7 +180,7 @@ mdg_slide_document_new_from_bytes (GBytes      *contents,
                      display_name);
       return NULL;
     }
-  if (poppler_document_get_n_pages (self->document) < 1)
+  if (poppler.document_get_n_pages (self->document) < 1)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID, _("“%s” has no pages."), display_name);
       return NULL;
@@ -168,7 +224,7 @@ guint
 mdg_slide_document_get_n_pages (MdgSlideDocument *self)
 {
   g_return_val_if_fail (MDG_IS_SLIDE_DOCUMENT (self), 0);
-  return poppler_document_get_n_pages (self->document);
+  return poppler.document_get_n_pages (self->document);
 }
 
 static PopplerPage *
@@ -176,9 +232,9 @@ get_page (MdgSlideDocument *self,
           guint             page)
 {
   g_return_val_if_fail (MDG_IS_SLIDE_DOCUMENT (self), NULL);
-  g_return_val_if_fail (page < (guint) poppler_document_get_n_pages (self->document), NULL);
+  g_return_val_if_fail (page < (guint) poppler.document_get_n_pages (self->document), NULL);
 
-  return poppler_document_get_page (self->document, page);
+  return poppler.document_get_page (self->document, page);
 }
 
 /* In points; @page counts from 0. */
@@ -192,7 +248,7 @@ mdg_slide_document_get_page_size (MdgSlideDocument *self,
 
   *width = *height = 0;
   if (p != NULL)
-    poppler_page_get_size (p, width, height);
+    poppler.page_get_size (p, width, height);
 }
 
 /* Returns: (transfer full): the page's text, in reading order */
@@ -201,7 +257,7 @@ mdg_slide_document_get_text (MdgSlideDocument *self,
                              guint             page)
 {
   g_autoptr(MdgPopplerPage) p = get_page (self, page);
-  char *text = p ? poppler_page_get_text (p) : NULL;
+  char *text = p ? poppler.page_get_text (p) : NULL;
 
   return text ? text : g_strdup ("");
 }
@@ -213,7 +269,7 @@ mdg_slide_document_get_label (MdgSlideDocument *self,
 {
   g_autoptr(MdgPopplerPage) p = get_page (self, page);
 
-  return p ? poppler_page_get_label (p) : NULL;
+  return p ? poppler.page_get_label (p) : NULL;
 }
 
 /**
@@ -243,7 +299,7 @@ mdg_slide_document_render (MdgSlideDocument *self,
   g_return_val_if_fail (max_width > 0, NULL);
 
   if (p != NULL)
-    poppler_page_get_size (p, &width, &height);
+    poppler.page_get_size (p, &width, &height);
   scale = max_width / width;
   if (max_height > 0)
     scale = MIN (scale, max_height / height);
@@ -256,7 +312,7 @@ mdg_slide_document_render (MdgSlideDocument *self,
   cairo_paint (cr);
   cairo_scale (cr, (double) w / width, (double) h / height);
   if (p != NULL)
-    poppler_page_render (p, cr);
+    poppler.page_render (p, cr);
   cairo_destroy (cr);
 
   image = mdg_page_image_new_for_surface (surface, page);
@@ -348,7 +404,7 @@ mdg_slide_document_draw_page (MdgSlideDocument *self,
 
   if (p == NULL)
     return;
-  poppler_page_get_size (p, &page_width, &page_height);
+  poppler.page_get_size (p, &page_width, &page_height);
   scale = MIN (width / page_width, height / page_height);
 
   cairo_save (cr);
@@ -356,6 +412,6 @@ mdg_slide_document_draw_page (MdgSlideDocument *self,
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, page_width, page_height);
   cairo_clip (cr);
-  poppler_page_render_for_printing (p, cr);
+  poppler.page_render_for_printing (p, cr);
   cairo_restore (cr);
 }

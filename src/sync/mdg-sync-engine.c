@@ -2167,9 +2167,9 @@ upload_files (MdgSyncServer  *server,
                                           1, params, NULL, NULL, 0, cancellable, error);
   if (missing == NULL)
     return FALSE;
-  for (int i = 0; i < PQntuples (missing); i++)
+  for (int i = 0; i < _mdg_pq.PQntuples (missing); i++)
     {
-      const char *hash = PQgetvalue (missing, i, 0);
+      const char *hash = _mdg_pq.PQgetvalue (missing, i, 0);
       const char *path = g_hash_table_lookup (by_hash, hash);
       g_autofree char *contents = NULL;
       g_autofree char *checked = NULL;
@@ -2250,21 +2250,21 @@ _mdg_sync_engine_fetch_file (MdgDatabase    *db,
                                          1, params, NULL, NULL, 1, cancellable, error);
   if (result == NULL)
     return NULL;
-  if (PQntuples (result) != 1)
+  if (_mdg_pq.PQntuples (result) != 1)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_NOT_FOUND,
                    _("The team server does not have this file yet: the laptop that added it has not synced since"));
       return NULL;
     }
-  checked = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) PQgetvalue (result, 0, 0),
-                                         PQgetlength (result, 0, 0));
+  checked = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) _mdg_pq.PQgetvalue (result, 0, 0),
+                                         _mdg_pq.PQgetlength (result, 0, 0));
   if (!g_str_equal (checked, hash))
     {
       g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_SERVER, _("The team server sent a damaged copy of the file"));
       return NULL;
     }
 
-  if (!mdg_file_store_private (path, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0), NULL, error))
+  if (!mdg_file_store_private (path, _mdg_pq.PQgetvalue (result, 0, 0), _mdg_pq.PQgetlength (result, 0, 0), NULL, error))
     return NULL;
   return g_steal_pointer (&path);
 }
@@ -2322,18 +2322,18 @@ pull (MdgSyncServer  *server,
         return FALSE;
       prefix = NULL;
       page = g_ptr_array_index (results, results->len - 1);
-      n = PQntuples (page);
+      n = _mdg_pq.PQntuples (page);
       for (int i = 0; i < n; i++)
         {
           Incoming *in = g_new0 (Incoming, 1);
 
-          in->kind = g_strdup (PQgetvalue (page, i, 0));
-          in->uuid = g_strdup (PQgetvalue (page, i, 1));
-          in->data = g_strdup (PQgetvalue (page, i, 2));
-          in->clock = g_strdup (PQgetvalue (page, i, 3));
-          in->deleted = PQgetvalue (page, i, 4)[0] == 't';
-          in->merged_into = PQgetisnull (page, i, 5) ? NULL : g_strdup (PQgetvalue (page, i, 5));
-          in->seq = g_ascii_strtoll (PQgetvalue (page, i, 6), NULL, 10);
+          in->kind = g_strdup (_mdg_pq.PQgetvalue (page, i, 0));
+          in->uuid = g_strdup (_mdg_pq.PQgetvalue (page, i, 1));
+          in->data = g_strdup (_mdg_pq.PQgetvalue (page, i, 2));
+          in->clock = g_strdup (_mdg_pq.PQgetvalue (page, i, 3));
+          in->deleted = _mdg_pq.PQgetvalue (page, i, 4)[0] == 't';
+          in->merged_into = _mdg_pq.PQgetisnull (page, i, 5) ? NULL : g_strdup (_mdg_pq.PQgetvalue (page, i, 5));
+          in->seq = g_ascii_strtoll (_mdg_pq.PQgetvalue (page, i, 6), NULL, 10);
           seq = MAX (seq, in->seq);
           g_ptr_array_add (incoming, in);
         }
@@ -2592,9 +2592,9 @@ _mdg_sync_engine_run (MdgDatabase       *db,
       if (results == NULL)
         goto fail;
       result = g_ptr_array_index (results, 0);
-      if (!PQgetisnull (result, 0, 0))
-        seq = MAX (seq, g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10));
-      if (!drop_rejected (e, PQgetvalue (result, 0, 2), error))
+      if (!_mdg_pq.PQgetisnull (result, 0, 0))
+        seq = MAX (seq, g_ascii_strtoll (_mdg_pq.PQgetvalue (result, 0, 0), NULL, 10));
+      if (!drop_rejected (e, _mdg_pq.PQgetvalue (result, 0, 2), error))
         goto fail;
     }
   report->pushed = push.records;

@@ -15,7 +15,41 @@ G_BEGIN_DECLS
 
 typedef struct _MdgSyncServer MdgSyncServer;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+/* libpq, loaded by _mdg_sync_server_connect() the first time it connects: with its
+ * TLS, Kerberos and LDAP libraries it is a tenth of what Madoguchi would otherwise load
+ * at every start, for the team sync alone. Called as _mdg_pq.PQexec (...). */
+typedef struct
+{
+  __typeof__ (PQcancel) *PQcancel;
+  __typeof__ (PQclear) *PQclear;
+  __typeof__ (PQconnectdbParams) *PQconnectdbParams;
+  __typeof__ (PQconnectionNeedsPassword) *PQconnectionNeedsPassword;
+  __typeof__ (PQconnectionUsedPassword) *PQconnectionUsedPassword;
+  __typeof__ (PQerrorMessage) *PQerrorMessage;
+  __typeof__ (PQescapeLiteral) *PQescapeLiteral;
+  __typeof__ (PQexec) *PQexec;
+  __typeof__ (PQfinish) *PQfinish;
+  __typeof__ (PQfreeCancel) *PQfreeCancel;
+  __typeof__ (PQfreemem) *PQfreemem;
+  __typeof__ (PQgetCancel) *PQgetCancel;
+  __typeof__ (PQgetResult) *PQgetResult;
+  __typeof__ (PQgetisnull) *PQgetisnull;
+  __typeof__ (PQgetlength) *PQgetlength;
+  __typeof__ (PQgetvalue) *PQgetvalue;
+  __typeof__ (PQntuples) *PQntuples;
+  __typeof__ (PQresultErrorField) *PQresultErrorField;
+  __typeof__ (PQresultStatus) *PQresultStatus;
+  __typeof__ (PQsendQuery) *PQsendQuery;
+  __typeof__ (PQsendQueryParams) *PQsendQueryParams;
+  __typeof__ (PQstatus) *PQstatus;
+  __typeof__ (PQtransactionStatus) *PQtransactionStatus;
+} MdgPq;
+
+extern MdgPq _mdg_pq;
+
+void _mdg_pq_clear (PGresult *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, _mdg_pq_clear)
 
 MdgSyncServer *_mdg_sync_server_connect          (const MdgSyncSettings  *settings,
                                                   const char             *password,

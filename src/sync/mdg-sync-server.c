@@ -8,6 +8,7 @@
 
 #include "mdg-sync-error.h"
 #include "mdg-sync-server-private.h"
+#include "mdg-util-private.h"
 
 /*
  * The team server: a PostgreSQL database in which Madoguchi keeps its own schema,
@@ -25,6 +26,61 @@
  * order and a reader's snapshot always holds every change up to some number: reading
  * "seq > N" never skips a change still being written.
  */
+
+MdgPq _mdg_pq;
+
+static const MdgLibrarySymbol libpq_symbols[] = {
+  { "PQcancel", G_STRUCT_OFFSET (MdgPq, PQcancel) },
+  { "PQclear", G_STRUCT_OFFSET (MdgPq, PQclear) },
+  { "PQconnectdbParams", G_STRUCT_OFFSET (MdgPq, PQconnectdbParams) },
+  { "PQconnectionNeedsPassword", G_STRUCT_OFFSET (MdgPq, PQconnectionNeedsPassword) },
+  { "PQconnectionUsedPassword", G_STRUCT_OFFSET (MdgPq, PQconnectionUsedPassword) },
+  { "PQerrorMessage", G_STRUCT_OFFSET (MdgPq, PQerrorMessage) },
+  { "PQescapeLiteral", G_STRUCT_OFFSET (MdgPq, PQescapeLiteral) },
+  { "PQexec", G_STRUCT_OFFSET (MdgPq, PQexec) },
+  { "PQfinish", G_STRUCT_OFFSET (MdgPq, PQfinish) },
+  { "PQfreeCancel", G_STRUCT_OFFSET (MdgPq, PQfreeCancel) },
+  { "PQfreemem", G_STRUCT_OFFSET (MdgPq, PQfreemem) },
+  { "PQgetCancel", G_STRUCT_OFFSET (MdgPq, PQgetCancel) },
+  { "PQgetResult", G_STRUCT_OFFSET (MdgPq, PQgetResult) },
+  { "PQgetisnull", G_STRUCT_OFFSET (MdgPq, PQgetisnull) },
+  { "PQgetlength", G_STRUCT_OFFSET (MdgPq, PQgetlength) },
+  { "PQgetvalue", G_STRUCT_OFFSET (MdgPq, PQgetvalue) },
+  { "PQntuples", G_STRUCT_OFFSET (MdgPq, PQntuples) },
+  { "PQresultErrorField", G_STRUCT_OFFSET (MdgPq, PQresultErrorField) },
+  { "PQresultStatus", G_STRUCT_OFFSET (MdgPq, PQresultStatus) },
+  { "PQsendQuery", G_STRUCT_OFFSET (MdgPq, PQsendQuery) },
+  { "PQsendQueryParams", G_STRUCT_OFFSET (MdgPq, PQsendQueryParams) },
+  { "PQstatus", G_STRUCT_OFFSET (MdgPq, PQstatus) },
+  { "PQtransactionStatus", G_STRUCT_OFFSET (MdgPq, PQtransactionStatus) },
+};
+
+/* Returns: (nullable): what went wrong; %NULL once libpq is loaded */
+static gpointer
+load_libpq (gpointer data)
+{
+  return _mdg_load_library (MDG_LIBPQ_SONAME, libpq_symbols, G_N_ELEMENTS (libpq_symbols), &_mdg_pq);
+}
+
+static gboolean
+load_libpq_once (GError **error)
+{
+  static GOnce once = G_ONCE_INIT;
+  const char *problem = g_once (&once, load_libpq, NULL);
+
+  if (problem != NULL)
+    g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_UNREACHABLE,
+                 _("The team server cannot be reached: the PostgreSQL client library could not be loaded (%s). "
+                   "Reinstall Madoguchi."),
+                 problem);
+  return problem == NULL;
+}
+
+void
+_mdg_pq_clear (PGresult *result)
+{
+  _mdg_pq.PQclear (result);
+}
 
 struct _MdgSyncServer
 {
@@ -82,17 +138,17 @@ set_connect_error (GError                **error,
                    const char             *description,
                    const char             *password)
 {
-  const char *message = conn ? PQerrorMessage (conn) : "";
+  const char *message = conn ? _mdg_pq.PQerrorMessage (conn) : "";
   g_autofree char *detail = g_strstrip (g_strdup (message));
 
-  if (conn != NULL && PQconnectionNeedsPassword (conn) && password == NULL)
+  if (conn != NULL && _mdg_pq.PQconnectionNeedsPassword (conn) && password == NULL)
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_NO_PASSWORD,
                  _("The team server %s asks for a password, and the keyring has none: set the server up again"),
                  description);
   /* The server words its refusals in its own language (lc_messages): a Japanese office's
    * server answers 「ユーザー"…"のパスワード認証に失敗しました」. */
   else if (strstr (message, "authentication failed") != NULL || strstr (message, "認証に失敗") != NULL ||
-           (conn && PQconnectionNeedsPassword (conn)))
+           (conn && _mdg_pq.PQconnectionNeedsPassword (conn)))
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_AUTH,
                  _("The team server %s refused the user name or the password"), description);
   else if (strstr (message, "SSL") != NULL || strstr (message, "certificate") != NULL ||
@@ -108,7 +164,7 @@ set_connect_error (GError                **error,
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_SERVER,
                  _("The team server has no database “%s” or no user “%s”; check the settings"),
                  settings->dbname, settings->user);
-  else if (conn != NULL && password != NULL && PQconnectionUsedPassword (conn))
+  else if (conn != NULL && password != NULL && _mdg_pq.PQconnectionUsedPassword (conn))
     /* It answered and asked for the password, in words of a language not known here:
      * not unreachable, and the password is the likeliest reason. */
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_AUTH,
@@ -135,13 +191,13 @@ set_result_error (MdgSyncServer  *server,
                   PGresult       *result,
                   GError        **error)
 {
-  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-  const char *primary = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  g_autofree char *detail = g_strstrip (g_strdup (primary ? primary : PQerrorMessage (server->conn)));
+  const char *state = result ? _mdg_pq.PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result ? _mdg_pq.PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *detail = g_strstrip (g_strdup (primary ? primary : _mdg_pq.PQerrorMessage (server->conn)));
 
   if (g_strcmp0 (state, "57014") == 0)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The sync was stopped"));
-  else if (PQstatus (server->conn) != CONNECTION_OK || (state && (g_str_has_prefix (state, "08") ||
+  else if (_mdg_pq.PQstatus (server->conn) != CONNECTION_OK || (state && (g_str_has_prefix (state, "08") ||
                                                                g_str_has_prefix (state, "57P"))))
     set_send_error (server, error);
   else if (g_strcmp0 (state, "42501") == 0)
@@ -160,7 +216,7 @@ cancelled_cb (GCancellable  *cancellable,
 
   /* PQcancel is safe from any thread: it opens its own connection to the server. */
   if (server->cancel != NULL)
-    PQcancel (server->cancel, message, sizeof message);
+    _mdg_pq.PQcancel (server->cancel, message, sizeof message);
 }
 
 /* Waits for every result of what was sent: one round trip. */
@@ -169,7 +225,7 @@ collect_results (MdgSyncServer  *server,
                  GCancellable   *cancellable,
                  GError        **error)
 {
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) _mdg_pq.PQclear);
   GError *first_error = NULL;
   gulong handler = 0;
   PGresult *result;
@@ -178,20 +234,20 @@ collect_results (MdgSyncServer  *server,
   if (cancellable != NULL)
     handler = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), server, NULL);
 
-  while ((result = PQgetResult (server->conn)) != NULL)
+  while ((result = _mdg_pq.PQgetResult (server->conn)) != NULL)
     {
-      ExecStatusType status = PQresultStatus (result);
+      ExecStatusType status = _mdg_pq.PQresultStatus (result);
 
       if (status == PGRES_FATAL_ERROR && first_error == NULL)
         set_result_error (server, result, &first_error);
       g_ptr_array_add (results, result);
-      if (PQstatus (server->conn) == CONNECTION_BAD)
+      if (_mdg_pq.PQstatus (server->conn) == CONNECTION_BAD)
         break;
     }
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);
 
-  if (first_error == NULL && PQstatus (server->conn) == CONNECTION_BAD)
+  if (first_error == NULL && _mdg_pq.PQstatus (server->conn) == CONNECTION_BAD)
     set_result_error (server, NULL, &first_error);
   if (first_error != NULL)
     {
@@ -221,7 +277,7 @@ _mdg_sync_server_exec (MdgSyncServer  *server,
 {
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if (!PQsendQuery (server->conn, sql))
+  if (!_mdg_pq.PQsendQuery (server->conn, sql))
     {
       set_send_error (server, error);
       return NULL;
@@ -258,7 +314,7 @@ _mdg_sync_server_exec_params (MdgSyncServer      *server,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  if (!PQsendQueryParams (server->conn, sql, n_params, NULL, values, lengths, formats, result_format))
+  if (!_mdg_pq.PQsendQueryParams (server->conn, sql, n_params, NULL, values, lengths, formats, result_format))
     {
       set_send_error (server, error);
       return NULL;
@@ -275,10 +331,10 @@ _mdg_sync_server_rollback (MdgSyncServer *server)
 {
   PGresult *result;
 
-  if (PQstatus (server->conn) != CONNECTION_OK || PQtransactionStatus (server->conn) == PQTRANS_IDLE)
+  if (_mdg_pq.PQstatus (server->conn) != CONNECTION_OK || _mdg_pq.PQtransactionStatus (server->conn) == PQTRANS_IDLE)
     return;
-  result = PQexec (server->conn, "ROLLBACK");
-  PQclear (result);
+  result = _mdg_pq.PQexec (server->conn, "ROLLBACK");
+  _mdg_pq.PQclear (result);
 }
 
 static char *
@@ -286,9 +342,9 @@ first_value (GPtrArray *results)
 {
   PGresult *last = g_ptr_array_index (results, results->len - 1);
 
-  if (PQntuples (last) < 1 || PQgetisnull (last, 0, 0))
+  if (_mdg_pq.PQntuples (last) < 1 || _mdg_pq.PQgetisnull (last, 0, 0))
     return NULL;
-  return g_strdup (PQgetvalue (last, 0, 0));
+  return g_strdup (_mdg_pq.PQgetvalue (last, 0, 0));
 }
 
 /* Creates or upgrades the madoguchi schema, under the writers' lock. */
@@ -346,7 +402,7 @@ migrate (MdgSyncServer  *server,
                                    cancellable, error);
   if (results == NULL)
     goto fail;
-  server->instance = g_strdup (PQgetvalue (g_ptr_array_index (results, 0), 0, 0));
+  server->instance = g_strdup (_mdg_pq.PQgetvalue (g_ptr_array_index (results, 0), 0, 0));
   return TRUE;
 
 fail:
@@ -409,16 +465,16 @@ _mdg_sync_server_connect (const MdgSyncSettings  *settings,
 #undef ADD
 
   server->description = mdg_sync_settings_describe (settings);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !load_libpq_once (error))
     return NULL;
 
-  server->conn = PQconnectdbParams (keys, values, 0);
-  if (PQstatus (server->conn) != CONNECTION_OK)
+  server->conn = _mdg_pq.PQconnectdbParams (keys, values, 0);
+  if (_mdg_pq.PQstatus (server->conn) != CONNECTION_OK)
     {
       set_connect_error (error, server->conn, settings, server->description, password);
       return NULL;
     }
-  server->cancel = PQgetCancel (server->conn);
+  server->cancel = _mdg_pq.PQgetCancel (server->conn);
 
   if (!migrate (server, cancellable, error))
     return NULL;
@@ -443,8 +499,8 @@ _mdg_sync_server_free (MdgSyncServer *server)
 {
   if (server == NULL)
     return;
-  g_clear_pointer (&server->cancel, PQfreeCancel);
-  g_clear_pointer (&server->conn, PQfinish);
+  g_clear_pointer (&server->cancel, _mdg_pq.PQfreeCancel);
+  g_clear_pointer (&server->conn, _mdg_pq.PQfinish);
   g_free (server->instance);
   g_free (server->description);
   g_free (server);
@@ -453,8 +509,8 @@ _mdg_sync_server_free (MdgSyncServer *server)
 gboolean
 _mdg_sync_server_is_alive (MdgSyncServer *server)
 {
-  return server != NULL && PQstatus (server->conn) == CONNECTION_OK &&
-         PQtransactionStatus (server->conn) == PQTRANS_IDLE;
+  return server != NULL && _mdg_pq.PQstatus (server->conn) == CONNECTION_OK &&
+         _mdg_pq.PQtransactionStatus (server->conn) == PQTRANS_IDLE;
 }
 
 const char *
@@ -482,9 +538,9 @@ _mdg_sync_server_quote (MdgSyncServer *server,
                         const char    *text,
                         gsize          length)
 {
-  char *literal = PQescapeLiteral (server->conn, text, length);
+  char *literal = _mdg_pq.PQescapeLiteral (server->conn, text, length);
   char *copy = g_strdup (literal);
 
-  PQfreemem (literal);
+  _mdg_pq.PQfreemem (literal);
   return copy;
 }
