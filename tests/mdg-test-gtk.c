@@ -165,7 +165,8 @@ mdg_test_choose_menu_item (GtkWidget  *menu_button,
   GtkWidget *item;
 
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
-  g_assert_true (gtk_widget_get_mapped (menu_button));
+  /* As a person waits for the button to appear (a detail shown a frame after its list). */
+  mdg_test_wait_until (gtk_widget_get_mapped (menu_button));
   g_assert_true (gtk_widget_is_sensitive (menu_button));
   label = menu_label_for_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), action);
   g_assert_nonnull (label);
