@@ -27,8 +27,6 @@ struct _MdgOrganizationPane
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
   GtkListView        *list_view;
-  AdwWindowTitle     *detail_title;
-  GtkStack           *detail_stack;
   AdwActionRow       *kana_row;
   AdwActionRow       *industry_row;
   AdwActionRow       *municipality_row;
@@ -47,7 +45,6 @@ struct _MdgOrganizationPane
   /* owned */
   MdgRecordList       list;             /* organizations; list.selected is the one shown */
   GListStore         *people;
-  GCancellable       *organization_cancellable;
 
   gboolean            creating;
 };
@@ -117,24 +114,19 @@ show_record (MdgOrganizationPane *self,
   g_autofree char *employees = NULL;
   const char *municipality;
 
-  g_cancellable_cancel (self->organization_cancellable);
-  g_clear_object (&self->organization_cancellable);
-  g_set_object (&self->list.selected, organization);
-  _mdg_record_list_set_editing (&self->list, FALSE);
+  _mdg_record_list_select (&self->list, organization);
   update_actions (self);
   g_list_store_remove_all (self->people);
 
   if (organization == NULL)
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-      adw_window_title_set_title (self->detail_title, "");
-      adw_window_title_set_subtitle (self->detail_title, "");
+      _mdg_record_list_show_empty (&self->list);
       return;
     }
 
   municipality = mdg_organization_get_text (organization, MDG_ORGANIZATION_MUNICIPALITY);
-  adw_window_title_set_title (self->detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
-  adw_window_title_set_subtitle (self->detail_title, municipality ? municipality : "");
+  adw_window_title_set_title (self->list.detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
+  adw_window_title_set_subtitle (self->list.detail_title, municipality ? municipality : "");
   reading = _mdg_format_reading (mdg_organization_get_text (organization, MDG_ORGANIZATION_KANA));
   show_text (self->kana_row, reading);
   show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
@@ -147,10 +139,10 @@ show_record (MdgOrganizationPane *self,
   show_text (self->employees_row, employees);
   show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "record");
-  self->organization_cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
   mdg_organization_store_list_people_async (self->list.database, mdg_organization_get_id (organization),
-                                            self->organization_cancellable, people_loaded_cb, self);
+                                            _mdg_record_list_detail_cancellable (&self->list), people_loaded_cb,
+                                            self);
 }
 
 static gint64
@@ -236,10 +228,10 @@ start_editing (MdgOrganizationPane *self,
   update_actions (self);
   if (organization == NULL)
     {
-      adw_window_title_set_title (self->detail_title, _("New Organization"));
-      adw_window_title_set_subtitle (self->detail_title, "");
+      adw_window_title_set_title (self->list.detail_title, _("New Organization"));
+      adw_window_title_set_subtitle (self->list.detail_title, "");
     }
-  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "edit");
   _mdg_record_list_show_detail (&self->list);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
@@ -294,10 +286,7 @@ saved_cb (GObject      *source,
       return;
     }
   _mdg_toast (widget, _("Saved"));
-  g_clear_object (&self->list.selected);
-  self->list.select_after_load = mdg_organization_get_id (saved);
-  show_record (self, saved);
-  mdg_organization_pane_reload (self);
+  _mdg_record_list_saved (&self->list, saved);
 }
 
 static void
@@ -344,25 +333,12 @@ show_list_action (GtkWidget  *widget,
 }
 
 static void
-mdg_organization_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (mdg_organization_pane_parent_class)->map (widget);
-
-  /* People registering add organizations elsewhere: read the list each time it shows. */
-  mdg_organization_pane_reload (MDG_ORGANIZATION_PANE (widget));
-}
-
-static void
 mdg_organization_pane_dispose (GObject *object)
 {
   MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (object);
 
-  g_cancellable_cancel (self->organization_cancellable);
-  if (self->people_list != NULL)
-    gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_ORGANIZATION_PANE);
   _mdg_record_list_dispose (&self->list);
-  g_clear_object (&self->organization_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_ORGANIZATION_PANE);
   g_clear_object (&self->people);
 
   G_OBJECT_CLASS (mdg_organization_pane_parent_class)->dispose (object);
@@ -375,7 +351,6 @@ mdg_organization_pane_class_init (MdgOrganizationPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_organization_pane_dispose;
-  widget_class->map = mdg_organization_pane_map;
 
   g_type_ensure (MDG_TYPE_ORGANIZATION);
   g_type_ensure (MDG_TYPE_ORGANIZATION_ROW);
@@ -384,8 +359,6 @@ mdg_organization_pane_class_init (MdgOrganizationPaneClass *klass)
   _mdg_record_list_class_init (widget_class, &organization_list);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, kana_row);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, industry_row);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, municipality_row);
@@ -419,15 +392,8 @@ mdg_organization_pane_init (MdgOrganizationPane *self)
 
   _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->people = g_list_store_new (MDG_TYPE_PERSON);
-  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->people), create_person_row, NULL, NULL);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("Nobody from this organization yet"));
-
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_list_box_set_placeholder (self->people_list, placeholder);
-  }
+  _mdg_record_list_bind_detail (&self->list, self->people_list, G_LIST_MODEL (self->people), create_person_row,
+                                _("Nobody from this organization yet"));
   g_signal_connect_object (self->list.leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }

@@ -33,8 +33,6 @@ struct _MdgPersonPane
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
   GtkListView        *list_view;
-  AdwWindowTitle     *detail_title;
-  GtkStack           *detail_stack;
   AdwActionRow       *reading_row;
   AdwActionRow       *organization_row;
   AdwActionRow       *department_row;
@@ -60,7 +58,6 @@ struct _MdgPersonPane
   MdgRecordList       list;             /* people; list.selected is the person shown */
   GtkStringList      *seminars;
   MdgUndoDeletions   *deletions;        /* people deleted but still undoable */
-  GCancellable       *person_cancellable;
 
   gboolean            creating;
 };
@@ -176,18 +173,13 @@ show_record (MdgPersonPane *self,
   g_autofree char *reading = NULL;
   const char *organization;
 
-  g_cancellable_cancel (self->person_cancellable);
-  g_clear_object (&self->person_cancellable);
-  g_set_object (&self->list.selected, person);
-  _mdg_record_list_set_editing (&self->list, FALSE);
+  _mdg_record_list_select (&self->list, person);
   update_actions (self);
   gtk_string_list_splice (self->seminars, 0, g_list_model_get_n_items (G_LIST_MODEL (self->seminars)), NULL);
 
   if (person == NULL)
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-      adw_window_title_set_title (self->detail_title, "");
-      adw_window_title_set_subtitle (self->detail_title, "");
+      _mdg_record_list_show_empty (&self->list);
       return;
     }
 
@@ -195,8 +187,8 @@ show_record (MdgPersonPane *self,
   kana = mdg_person_dup_kana (person);
   reading = _mdg_format_reading (kana);
   organization = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
-  adw_window_title_set_title (self->detail_title, name);
-  adw_window_title_set_subtitle (self->detail_title, organization ? organization : "");
+  adw_window_title_set_title (self->list.detail_title, name);
+  adw_window_title_set_subtitle (self->list.detail_title, organization ? organization : "");
 
   show_text (self->reading_row, reading);
   show_text (self->organization_row, organization);
@@ -221,10 +213,9 @@ show_record (MdgPersonPane *self,
   show_text (self->purpose_row, mdg_person_get_consent (person)
                                   ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "record");
-  self->person_cancellable = g_cancellable_new ();
-  mdg_person_store_list_seminars_async (self->list.database, mdg_person_get_id (person), self->person_cancellable,
-                                        seminars_loaded_cb, self);
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
+  mdg_person_store_list_seminars_async (self->list.database, mdg_person_get_id (person),
+                                        _mdg_record_list_detail_cancellable (&self->list), seminars_loaded_cb, self);
 }
 
 static gint64
@@ -319,7 +310,7 @@ edit_action (GtkWidget  *widget,
   fill_form (self, self->list.selected);
   _mdg_record_list_set_editing (&self->list, TRUE);
   update_actions (self);
-  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "edit");
   gtk_widget_grab_focus (GTK_WIDGET (self->family_entry));
 }
 
@@ -338,9 +329,9 @@ new_action (GtkWidget  *widget,
                          _("Running this seminar and news of later seminars and support"));
   _mdg_record_list_set_editing (&self->list, TRUE);
   update_actions (self);
-  adw_window_title_set_title (self->detail_title, _("New Person"));
-  adw_window_title_set_subtitle (self->detail_title, "");
-  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
+  adw_window_title_set_title (self->list.detail_title, _("New Person"));
+  adw_window_title_set_subtitle (self->list.detail_title, "");
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "edit");
   _mdg_record_list_show_detail (&self->list);
   gtk_widget_grab_focus (GTK_WIDGET (self->family_entry));
 }
@@ -379,10 +370,7 @@ saved_cb (GObject      *source,
 
   _mdg_toast (widget, _("Saved"));
   _mdg_record_list_set_editing (&self->list, FALSE);
-  g_clear_object (&self->list.selected);
-  self->list.select_after_load = mdg_person_get_id (saved);
-  show_record (self, saved);
-  mdg_person_pane_reload (self);
+  _mdg_record_list_saved (&self->list, saved);
 }
 
 static void
@@ -558,7 +546,8 @@ merge_response_cb (MdgMergeDialog *dialog,
     return;
   self->list.select_after_load = mdg_person_get_id (self->list.selected);
   mdg_person_store_merge_async (self->list.database, mdg_person_get_id (self->list.selected),
-                                mdg_person_get_id (duplicate), NULL, merged_cb, _mdg_write_watch_new (GTK_WIDGET (self)));
+                                mdg_person_get_id (duplicate), NULL, merged_cb,
+                                _mdg_write_watch_new (GTK_WIDGET (self)));
 }
 
 static void
@@ -577,27 +566,14 @@ merge_action (GtkWidget  *widget,
 }
 
 static void
-mdg_person_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (mdg_person_pane_parent_class)->map (widget);
-
-  /* Registrations and imports add people elsewhere: read the list each time it shows. */
-  mdg_person_pane_reload (MDG_PERSON_PANE (widget));
-}
-
-static void
 mdg_person_pane_dispose (GObject *object)
 {
   MdgPersonPane *self = MDG_PERSON_PANE (object);
 
   if (self->deletions != NULL)
     mdg_undo_deletions_commit_all (self->deletions);
-  g_cancellable_cancel (self->person_cancellable);
-  if (self->seminars_list != NULL)
-    gtk_list_box_bind_model (self->seminars_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PERSON_PANE);
   _mdg_record_list_dispose (&self->list);
-  g_clear_object (&self->person_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PERSON_PANE);
   g_clear_object (&self->seminars);
   g_clear_object (&self->deletions);
 
@@ -611,7 +587,6 @@ mdg_person_pane_class_init (MdgPersonPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_person_pane_dispose;
-  widget_class->map = mdg_person_pane_map;
 
   g_type_ensure (MDG_TYPE_PERSON);
   g_type_ensure (MDG_TYPE_PERSON_ROW);
@@ -619,8 +594,6 @@ mdg_person_pane_class_init (MdgPersonPaneClass *klass)
   _mdg_record_list_class_init (widget_class, &person_list);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, list_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, reading_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, organization_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, department_row);
@@ -664,15 +637,8 @@ mdg_person_pane_init (MdgPersonPane *self)
 
   _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->seminars = gtk_string_list_new (NULL);
-  gtk_list_box_bind_model (self->seminars_list, G_LIST_MODEL (self->seminars), create_seminar_row, NULL, NULL);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("Not registered for any seminar"));
-
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_list_box_set_placeholder (self->seminars_list, placeholder);
-  }
+  _mdg_record_list_bind_detail (&self->list, self->seminars_list, G_LIST_MODEL (self->seminars), create_seminar_row,
+                                _("Not registered for any seminar"));
   g_signal_connect_object (self->list.leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }

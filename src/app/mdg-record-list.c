@@ -137,6 +137,17 @@ set_property (GObject      *object,
     }
 }
 
+/* Registrations, imports and the other pane add records elsewhere: the list is read
+ * again each time it shows. */
+static void
+map (GtkWidget *widget)
+{
+  GtkWidgetClass *parent_class = g_type_class_peek_parent (GTK_WIDGET_GET_CLASS (widget));
+
+  parent_class->map (widget);
+  _mdg_record_list_reload (list_of (widget));
+}
+
 /* The template callbacks the owner's .ui names. */
 static void
 search_changed_cb (GtkWidget *owner)
@@ -176,8 +187,8 @@ row_activated_cb (GtkWidget *owner,
 }
 
 /* For the owner's class_init, after its template is set: binds the template children
- * and callbacks the list uses, and installs the owner's "database", "narrow" and
- * "editing" properties (the owner has no others). */
+ * and callbacks the list uses, installs the owner's "database", "narrow" and "editing"
+ * properties (the owner has no others) and its map, which reloads the list. */
 void
 _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
                              const MdgRecordListKind *kind)
@@ -190,6 +201,7 @@ _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), kind_quark, (gpointer) kind);
   object_class->get_property = get_property;
   object_class->set_property = set_property;
+  widget_class->map = map;
 
 #define BIND(name) \
   gtk_widget_class_bind_template_child_full (widget_class, #name, FALSE, \
@@ -203,6 +215,8 @@ _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
   BIND (back_button);
   BIND (error_revealer);
   BIND (error_label);
+  BIND (detail_title);
+  BIND (detail_stack);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -233,14 +247,39 @@ _mdg_record_list_init (MdgRecordList *list,
   gtk_single_selection_set_model (list->selection, G_LIST_MODEL (list->store));
 }
 
+/* For the owner's dispose, before its template is disposed. */
 void
 _mdg_record_list_dispose (MdgRecordList *list)
 {
   g_cancellable_cancel (list->cancellable);
+  g_cancellable_cancel (list->detail_cancellable);
+  if (list->detail_list != NULL)
+    gtk_list_box_bind_model (list->detail_list, NULL, NULL, NULL, NULL);
+  list->detail_list = NULL;
   g_clear_object (&list->cancellable);
+  g_clear_object (&list->detail_cancellable);
   g_clear_object (&list->database);
   g_clear_object (&list->store);
   g_clear_object (&list->selected);
+}
+
+/* The detail's own list (a person's seminars, an organization's people), with a line
+ * that says when it is empty. */
+void
+_mdg_record_list_bind_detail (MdgRecordList              *list,
+                              GtkListBox                 *box,
+                              GListModel                 *model,
+                              GtkListBoxCreateWidgetFunc  create_row,
+                              const char                 *placeholder)
+{
+  GtkWidget *label = gtk_label_new (placeholder);
+
+  list->detail_list = box;
+  gtk_list_box_bind_model (box, model, create_row, NULL, NULL);
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_set_placeholder (box, label);
 }
 
 /* Reads the list again for what the search entry holds, in a worker; a load still
@@ -258,6 +297,48 @@ _mdg_record_list_reload (MdgRecordList *list)
   load->kind = list->kind;
   load->list = list;
   list->kind->list_async (list->database, query, LIST_LIMIT, list->cancellable, loaded_cb, load);
+}
+
+/* The start of the owner's show_record: the detail of the record shown before stops
+ * loading, @item (or none) becomes the one shown, and editing ends. */
+void
+_mdg_record_list_select (MdgRecordList *list,
+                         gpointer       item)
+{
+  g_cancellable_cancel (list->detail_cancellable);
+  g_clear_object (&list->detail_cancellable);
+  g_set_object (&list->selected, item);
+  _mdg_record_list_set_editing (list, FALSE);
+}
+
+/* No record shown. */
+void
+_mdg_record_list_show_empty (MdgRecordList *list)
+{
+  gtk_stack_set_visible_child_name (list->detail_stack, "empty");
+  adw_window_title_set_title (list->detail_title, "");
+  adw_window_title_set_subtitle (list->detail_title, "");
+}
+
+/* Returns: (transfer none): for loading the detail of the record shown; cancelled when
+ * another one shows or the owner goes. */
+GCancellable *
+_mdg_record_list_detail_cancellable (MdgRecordList *list)
+{
+  g_clear_object (&list->detail_cancellable);
+  list->detail_cancellable = g_cancellable_new ();
+  return list->detail_cancellable;
+}
+
+/* After a save: @saved shows at once, and stays selected once the list is read again. */
+void
+_mdg_record_list_saved (MdgRecordList *list,
+                        gpointer       saved)
+{
+  g_clear_object (&list->selected);
+  list->select_after_load = list->kind->get_id (saved);
+  list->kind->show_record (list->owner, saved);
+  _mdg_record_list_reload (list);
 }
 
 guint

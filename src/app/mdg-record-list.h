@@ -57,12 +57,16 @@ typedef struct
   GtkWidget          *back_button;
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;
+  AdwWindowTitle     *detail_title;
+  GtkStack           *detail_stack;
+  GtkListBox         *detail_list;    /* what the record shown lists, bound by _mdg_record_list_bind_detail */
 
   /* owned */
   MdgDatabase        *database;
   GListStore         *store;
   gpointer            selected;       /* the record shown, or NULL */
   GCancellable       *cancellable;
+  GCancellable       *detail_cancellable;
   gint64              select_after_load;
 
   gboolean            narrow;
@@ -74,7 +78,18 @@ void     _mdg_record_list_class_init        (GtkWidgetClass          *widget_cla
 void     _mdg_record_list_init              (MdgRecordList           *list,
                                              GtkWidget               *owner);
 void     _mdg_record_list_dispose           (MdgRecordList           *list);
+void     _mdg_record_list_bind_detail       (MdgRecordList           *list,
+                                             GtkListBox              *box,
+                                             GListModel              *model,
+                                             GtkListBoxCreateWidgetFunc create_row,
+                                             const char              *placeholder);
 void     _mdg_record_list_reload            (MdgRecordList           *list);
+void     _mdg_record_list_select            (MdgRecordList           *list,
+                                             gpointer                 item);
+void     _mdg_record_list_show_empty        (MdgRecordList           *list);
+GCancellable *_mdg_record_list_detail_cancellable (MdgRecordList     *list);
+void     _mdg_record_list_saved             (MdgRecordList           *list,
+                                             gpointer                 saved);
 guint    _mdg_record_list_position_of       (MdgRecordList           *list,
                                              gint64                   id);
 void     _mdg_record_list_set_editing       (MdgRecordList           *list,
