@@ -109,14 +109,6 @@ update_actions (MdgPersonPane *self)
 }
 
 static void
-show_text (AdwActionRow *row,
-           const char   *text)
-{
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  adw_action_row_set_subtitle (row, text ? text : "");
-}
-
-static void
 seminars_loaded_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -190,14 +182,14 @@ show_record (MdgPersonPane *self,
   adw_window_title_set_title (self->list.detail_title, name);
   adw_window_title_set_subtitle (self->list.detail_title, organization ? organization : "");
 
-  show_text (self->reading_row, reading);
-  show_text (self->organization_row, organization);
+  _mdg_record_list_show_text (self->reading_row, reading);
+  _mdg_record_list_show_text (self->organization_row, organization);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->organization_row), "x",
                                     mdg_person_get_organization_id (person));
-  show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
-  show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
-  show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
-  show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
+  _mdg_record_list_show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
+  _mdg_record_list_show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
+  _mdg_record_list_show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
+  _mdg_record_list_show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
   if (mdg_person_get_consent (person) && mdg_person_get_consent_at (person) != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (mdg_person_get_consent_at (person), NULL);
@@ -210,8 +202,8 @@ show_record (MdgPersonPane *self,
     }
   else
     adw_action_row_set_subtitle (self->consent_row, _("Not given"));
-  show_text (self->purpose_row, mdg_person_get_consent (person)
-                                  ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
+  _mdg_record_list_show_text (self->purpose_row, mdg_person_get_consent (person)
+                                                   ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
 
   gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
   mdg_person_store_list_seminars_async (self->list.database, mdg_person_get_id (person),
