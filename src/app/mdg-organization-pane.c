@@ -11,6 +11,7 @@
 #include "mdg-organization-row.h"
 #include "mdg-organization-store.h"
 #include "mdg-person-row.h"
+#include "mdg-record-list.h"
 #include "mdg-store-async.h"
 
 /*
@@ -19,26 +20,13 @@
  * new one; and its people, each a click away in the person pane.
  */
 
-#define LIST_LIMIT 500
-
 struct _MdgOrganizationPane
 {
   GtkWidget           parent_instance;
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkWidget          *detail_pane;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *list_stack;
   GtkListView        *list_view;
-  GtkSingleSelection *selection;
-  AdwWindowTitle     *detail_title;
-  GtkWidget          *back_button;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  GtkStack           *detail_stack;
   AdwActionRow       *kana_row;
   AdwActionRow       *industry_row;
   AdwActionRow       *municipality_row;
@@ -55,30 +43,13 @@ struct _MdgOrganizationPane
   AdwEntryRow        *note_entry;
 
   /* owned */
-  MdgDatabase        *database;
-  GListStore         *organizations;
-  MdgOrganization    *selected;
+  MdgRecordList       list;             /* organizations; list.selected is the one shown */
   GListStore         *people;
-  GCancellable       *cancellable;
-  GCancellable       *organization_cancellable;
-  gint64              select_after_load;
 
-  gboolean            narrow;
-  gboolean            editing;
   gboolean            creating;
 };
 
 G_DEFINE_FINAL_TYPE (MdgOrganizationPane, mdg_organization_pane, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_NARROW,
-  PROP_EDITING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The form's row for a field; %NULL for a field the form does not show, which
  * editing keeps as it was. */
@@ -99,30 +70,11 @@ form_row (MdgOrganizationPane  *self,
 }
 
 static void
-set_editing (MdgOrganizationPane *self,
-             gboolean             editing)
-{
-  if (self->editing != editing)
-    {
-      self->editing = editing;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
-    }
-  _mdg_editor_show_error (self->error_revealer, self->error_label, NULL);
-}
-
-static void
 update_actions (MdgOrganizationPane *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organization.edit", self->selected != NULL && !self->editing);
-  gtk_widget_set_visible (self->back_button, !self->editing && adw_leaflet_get_folded (self->leaflet));
-}
-
-static void
-show_text (AdwActionRow *row,
-           const char   *text)
-{
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  adw_action_row_set_subtitle (row, text ? text : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organization.edit",
+                                 self->list.selected != NULL && !self->list.editing);
+  _mdg_record_list_update_back_button (&self->list);
 }
 
 static void
@@ -154,148 +106,65 @@ show_record (MdgOrganizationPane *self,
   g_autofree char *employees = NULL;
   const char *municipality;
 
-  g_cancellable_cancel (self->organization_cancellable);
-  g_clear_object (&self->organization_cancellable);
-  g_set_object (&self->selected, organization);
-  set_editing (self, FALSE);
+  _mdg_record_list_select (&self->list, organization);
   update_actions (self);
   g_list_store_remove_all (self->people);
 
   if (organization == NULL)
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-      adw_window_title_set_title (self->detail_title, "");
-      adw_window_title_set_subtitle (self->detail_title, "");
+      _mdg_record_list_show_empty (&self->list);
       return;
     }
 
   municipality = mdg_organization_get_text (organization, MDG_ORGANIZATION_MUNICIPALITY);
-  adw_window_title_set_title (self->detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
-  adw_window_title_set_subtitle (self->detail_title, municipality ? municipality : "");
+  adw_window_title_set_title (self->list.detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
+  adw_window_title_set_subtitle (self->list.detail_title, municipality ? municipality : "");
   reading = _mdg_format_reading (mdg_organization_get_text (organization, MDG_ORGANIZATION_KANA));
-  show_text (self->kana_row, reading);
-  show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
-  show_text (self->municipality_row, municipality);
-  show_text (self->address_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_ADDRESS));
+  _mdg_record_list_show_text (self->kana_row, reading);
+  _mdg_record_list_show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
+  _mdg_record_list_show_text (self->municipality_row, municipality);
+  _mdg_record_list_show_text (self->address_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_ADDRESS));
   if (mdg_organization_get_employees (organization) > 0)
     employees = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
                                               mdg_organization_get_employees (organization)),
                                  mdg_organization_get_employees (organization));
-  show_text (self->employees_row, employees);
-  show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
+  _mdg_record_list_show_text (self->employees_row, employees);
+  _mdg_record_list_show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "record");
-  self->organization_cancellable = g_cancellable_new ();
-  mdg_organization_store_list_people_async (self->database, mdg_organization_get_id (organization),
-                                            self->organization_cancellable, people_loaded_cb, self);
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
+  mdg_organization_store_list_people_async (self->list.database, mdg_organization_get_id (organization),
+                                            _mdg_record_list_detail_cancellable (&self->list), people_loaded_cb,
+                                            self);
 }
 
-static guint
-position_of (MdgOrganizationPane *self,
-             gint64               id)
+static gint64
+organization_id (gpointer organization)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MdgOrganization) organization = g_list_model_get_item (G_LIST_MODEL (self->organizations), i);
-
-      if (mdg_organization_get_id (organization) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return mdg_organization_get_id (organization);
 }
 
 static void
-organizations_loaded_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
+show_organization (GtkWidget *widget,
+                   gpointer   organization)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) organizations = mdg_organization_store_list_finish (MDG_DATABASE (source), result, &error);
-  MdgOrganizationPane *self;
-  const char *query;
-  gint64 keep;
-  guint position;
-
-  /* Cancelled (a newer search, or the pane is gone): @user_data may be freed already. */
-  if (organizations == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = MDG_ORGANIZATION_PANE (user_data);
-  if (organizations == NULL)
-    {
-      _mdg_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  keep = self->select_after_load ? self->select_after_load
-                                 : (self->selected ? mdg_organization_get_id (self->selected) : 0);
-  self->select_after_load = 0;
-  g_list_store_splice (self->organizations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->organizations)),
-                       organizations->pdata, organizations->len);
-  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    organizations->len > 0 ? "list" : *query ? "no-results" : "empty");
-
-  position = keep ? position_of (self, keep) : GTK_INVALID_LIST_POSITION;
-  if (self->editing)
-    return;
-  if (position != GTK_INVALID_LIST_POSITION)
-    {
-      g_autoptr(MdgOrganization) organization = g_list_model_get_item (G_LIST_MODEL (self->organizations), position);
-
-      gtk_single_selection_set_selected (self->selection, position);
-      show_record (self, organization);
-    }
-  else if (keep == 0 || self->selected == NULL || mdg_organization_get_id (self->selected) != keep)
-    show_record (self, NULL);
+  show_record (MDG_ORGANIZATION_PANE (widget), organization);
 }
+
+static const MdgRecordListKind organization_list = {
+  .item_type = mdg_organization_get_type,
+  .offset = G_STRUCT_OFFSET (MdgOrganizationPane, list),
+  .get_id = organization_id,
+  .list_async = mdg_organization_store_list_async,
+  .list_finish = mdg_organization_store_list_finish,
+  .show_record = show_organization,
+};
 
 void
 mdg_organization_pane_reload (MdgOrganizationPane *self)
 {
-  g_autofree char *query = NULL;
-
   g_return_if_fail (MDG_IS_ORGANIZATION_PANE (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  query = _mdg_editor_dup_text (GTK_EDITABLE (self->search_entry));
-  mdg_organization_store_list_async (self->database, query, LIST_LIMIT, self->cancellable, organizations_loaded_cb,
-                                     self);
-}
-
-static void
-search_changed_cb (MdgOrganizationPane *self)
-{
-  mdg_organization_pane_reload (self);
-}
-
-static void
-search_activate_cb (MdgOrganizationPane *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->organizations)) > 0)
-    {
-      gtk_single_selection_set_selected (self->selection, 0);
-      adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-    }
-}
-
-static void
-selection_changed_cb (MdgOrganizationPane *self)
-{
-  MdgOrganization *organization = gtk_single_selection_get_selected_item (self->selection);
-
-  if (organization != NULL && organization != self->selected && !self->editing)
-    show_record (self, organization);
-}
-
-static void
-row_activated_cb (MdgOrganizationPane *self,
-                  guint                position)
-{
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  _mdg_record_list_reload (&self->list);
 }
 
 /* Over to the person pane, through the contacts page's action. */
@@ -345,17 +214,17 @@ start_editing (MdgOrganizationPane *self,
 {
   self->creating = organization == NULL;
   if (self->creating)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+    gtk_editable_set_text (GTK_EDITABLE (self->list.search_entry), "");
   fill_form (self, organization);
-  set_editing (self, TRUE);
+  _mdg_record_list_set_editing (&self->list, TRUE);
   update_actions (self);
   if (organization == NULL)
     {
-      adw_window_title_set_title (self->detail_title, _("New Organization"));
-      adw_window_title_set_subtitle (self->detail_title, "");
+      adw_window_title_set_title (self->list.detail_title, _("New Organization"));
+      adw_window_title_set_subtitle (self->list.detail_title, "");
     }
-  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "edit");
+  _mdg_record_list_show_detail (&self->list);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
@@ -366,8 +235,8 @@ edit_action (GtkWidget  *widget,
 {
   MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
 
-  if (self->selected != NULL)
-    start_editing (self, self->selected);
+  if (self->list.selected != NULL)
+    start_editing (self, self->list.selected);
 }
 
 static void
@@ -384,7 +253,7 @@ cancel_edit_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
-  g_autoptr(MdgOrganization) shown = self->selected ? g_object_ref (self->selected) : NULL;
+  g_autoptr(MdgOrganization) shown = self->list.selected ? g_object_ref (self->list.selected) : NULL;
 
   show_record (self, shown);
 }
@@ -405,14 +274,11 @@ saved_cb (GObject      *source,
   gtk_widget_action_set_enabled (widget, "organization.save", TRUE);
   if (saved == NULL)
     {
-      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
+      _mdg_record_list_show_error (&self->list, error->message);
       return;
     }
   _mdg_toast (widget, _("Saved"));
-  g_clear_object (&self->selected);
-  self->select_after_load = mdg_organization_get_id (saved);
-  show_record (self, saved);
-  mdg_organization_pane_reload (self);
+  _mdg_record_list_saved (&self->list, saved);
 }
 
 static void
@@ -424,9 +290,9 @@ save_action (GtkWidget  *widget,
   g_autoptr(MdgOrganization) edited = NULL;
   guint employees;
 
-  if (!self->editing || (!self->creating && self->selected == NULL))
+  if (!self->list.editing || (!self->creating && self->list.selected == NULL))
     return;
-  edited = self->creating ? mdg_organization_new () : mdg_organization_copy (self->selected);
+  edited = self->creating ? mdg_organization_new () : mdg_organization_copy (self->list.selected);
   for (MdgOrganizationField f = 0; f < MDG_ORGANIZATION_N_FIELDS; f++)
     {
       g_autofree char *text = NULL;
@@ -438,14 +304,14 @@ save_action (GtkWidget  *widget,
     }
   if (!_mdg_editor_parse_count (gtk_editable_get_text (GTK_EDITABLE (self->employees_entry)), &employees))
     {
-      _mdg_editor_show_error (self->error_revealer, self->error_label,
-                              _("Type the number of employees, or leave it blank when not known."));
+      _mdg_record_list_show_error (&self->list,
+                                   _("Type the number of employees, or leave it blank when not known."));
       gtk_widget_grab_focus (GTK_WIDGET (self->employees_entry));
       return;
     }
   mdg_organization_set_employees (edited, employees);
   gtk_widget_action_set_enabled (widget, "organization.save", FALSE);
-  mdg_organization_store_save_async (self->database, edited, NULL, saved_cb, _mdg_write_watch_new (widget));
+  mdg_organization_store_save_async (self->list.database, edited, NULL, saved_cb, _mdg_write_watch_new (widget));
 }
 
 static void
@@ -455,16 +321,7 @@ show_list_action (GtkWidget  *widget,
 {
   MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-mdg_organization_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (mdg_organization_pane_parent_class)->map (widget);
-
-  /* People registering add organizations elsewhere: read the list each time it shows. */
-  mdg_organization_pane_reload (MDG_ORGANIZATION_PANE (widget));
+  _mdg_record_list_show_list (&self->list);
 }
 
 static void
@@ -472,68 +329,11 @@ mdg_organization_pane_dispose (GObject *object)
 {
   MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->organization_cancellable);
-  if (self->people_list != NULL)
-    gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
+  _mdg_record_list_dispose (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_ORGANIZATION_PANE);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->organization_cancellable);
-  g_clear_object (&self->database);
-  g_clear_object (&self->organizations);
-  g_clear_object (&self->selected);
   g_clear_object (&self->people);
 
   G_OBJECT_CLASS (mdg_organization_pane_parent_class)->dispose (object);
-}
-
-static void
-mdg_organization_pane_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
-      break;
-    case PROP_EDITING:
-      g_value_set_boolean (value, self->editing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mdg_organization_pane_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_set_object (&self->database, g_value_get_object (value));
-      break;
-    case PROP_NARROW:
-      if (self->narrow != g_value_get_boolean (value))
-        {
-          self->narrow = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -543,37 +343,14 @@ mdg_organization_pane_class_init (MdgOrganizationPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_organization_pane_dispose;
-  object_class->get_property = mdg_organization_pane_get_property;
-  object_class->set_property = mdg_organization_pane_set_property;
-  widget_class->map = mdg_organization_pane_map;
-
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, MDG_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NARROW] =
-    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EDITING] =
-    g_param_spec_boolean ("editing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MDG_TYPE_ORGANIZATION);
   g_type_ensure (MDG_TYPE_ORGANIZATION_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/madoguchi/Madoguchi/mdg-organization-pane.ui");
+  _mdg_record_list_class_init (widget_class, &organization_list);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_pane);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, selection);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, back_button);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, error_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, kana_row);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, industry_row);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, municipality_row);
@@ -588,10 +365,6 @@ mdg_organization_pane_class_init (MdgOrganizationPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, address_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, employees_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, note_entry);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "organization.new", NULL, new_action);
@@ -609,19 +382,11 @@ mdg_organization_pane_init (MdgOrganizationPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->organizations = g_list_store_new (MDG_TYPE_ORGANIZATION);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->organizations));
+  _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->people = g_list_store_new (MDG_TYPE_PERSON);
-  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->people), create_person_row, NULL, NULL);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("Nobody from this organization yet"));
-
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_list_box_set_placeholder (self->people_list, placeholder);
-  }
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  _mdg_record_list_bind_detail (&self->list, self->people_list, G_LIST_MODEL (self->people), create_person_row,
+                                _("Nobody from this organization yet"));
+  g_signal_connect_object (self->list.leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -632,12 +397,7 @@ mdg_organization_pane_show_organization (MdgOrganizationPane *self,
 {
   g_return_if_fail (MDG_IS_ORGANIZATION_PANE (self));
 
-  self->select_after_load = id;
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  else
-    mdg_organization_pane_reload (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  _mdg_record_list_show_id (&self->list, id);
 }
 
 void
@@ -645,8 +405,7 @@ mdg_organization_pane_focus_search (MdgOrganizationPane *self)
 {
   g_return_if_fail (MDG_IS_ORGANIZATION_PANE (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  _mdg_record_list_focus_search (&self->list);
 }
 
 /* Returns: (transfer none) (nullable): the organization shown */
@@ -654,12 +413,12 @@ MdgOrganization *
 mdg_organization_pane_get_selected (MdgOrganizationPane *self)
 {
   g_return_val_if_fail (MDG_IS_ORGANIZATION_PANE (self), NULL);
-  return self->selected;
+  return self->list.selected;
 }
 
 guint
 mdg_organization_pane_get_n_listed (MdgOrganizationPane *self)
 {
   g_return_val_if_fail (MDG_IS_ORGANIZATION_PANE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->organizations));
+  return _mdg_record_list_get_n_items (&self->list);
 }

@@ -14,6 +14,7 @@
 #include "mdg-person-pane.h"
 #include "mdg-person-row.h"
 #include "mdg-person-store.h"
+#include "mdg-record-list.h"
 #include "mdg-store-async.h"
 #include "mdg-undo-deletions.h"
 
@@ -25,26 +26,13 @@
  * undone from the toast while it shows, wiped for good when it goes.
  */
 
-#define LIST_LIMIT 500
-
 struct _MdgPersonPane
 {
   GtkWidget           parent_instance;
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_pane;
-  GtkWidget          *detail_pane;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *list_stack;
   GtkListView        *list_view;
-  GtkSingleSelection *selection;
-  AdwWindowTitle     *detail_title;
-  GtkWidget          *back_button;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  GtkStack           *detail_stack;
   AdwActionRow       *reading_row;
   AdwActionRow       *organization_row;
   AdwActionRow       *department_row;
@@ -67,31 +55,14 @@ struct _MdgPersonPane
   AdwEntryRow        *purpose_entry;
 
   /* owned */
-  MdgDatabase        *database;
-  GListStore         *people;
-  MdgPerson          *selected;
+  MdgRecordList       list;             /* people; list.selected is the person shown */
   GtkStringList      *seminars;
   MdgUndoDeletions   *deletions;        /* people deleted but still undoable */
-  GCancellable       *cancellable;
-  GCancellable       *person_cancellable;
-  gint64              select_after_load;
 
-  gboolean            narrow;
-  gboolean            editing;
   gboolean            creating;
 };
 
 G_DEFINE_FINAL_TYPE (MdgPersonPane, mdg_person_pane, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_NARROW,
-  PROP_EDITING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The form's row for a field; %NULL for a field the form does not show, which
  * editing keeps as it was. */
@@ -124,21 +95,9 @@ get_window (MdgPersonPane *self)
 }
 
 static void
-set_editing (MdgPersonPane *self,
-             gboolean       editing)
-{
-  if (self->editing != editing)
-    {
-      self->editing = editing;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
-    }
-  _mdg_editor_show_error (self->error_revealer, self->error_label, NULL);
-}
-
-static void
 update_actions (MdgPersonPane *self)
 {
-  gboolean shown = self->selected != NULL && !self->editing;
+  gboolean shown = self->list.selected != NULL && !self->list.editing;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.merge", shown);
@@ -146,15 +105,7 @@ update_actions (MdgPersonPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.undo-delete",
                                  self->deletions != NULL && mdg_undo_deletions_get_n_pending (self->deletions) > 0);
-  gtk_widget_set_visible (self->back_button, !self->editing && adw_leaflet_get_folded (self->leaflet));
-}
-
-static void
-show_text (AdwActionRow *row,
-           const char   *text)
-{
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  adw_action_row_set_subtitle (row, text ? text : "");
+  _mdg_record_list_update_back_button (&self->list);
 }
 
 static void
@@ -214,18 +165,13 @@ show_record (MdgPersonPane *self,
   g_autofree char *reading = NULL;
   const char *organization;
 
-  g_cancellable_cancel (self->person_cancellable);
-  g_clear_object (&self->person_cancellable);
-  g_set_object (&self->selected, person);
-  set_editing (self, FALSE);
+  _mdg_record_list_select (&self->list, person);
   update_actions (self);
   gtk_string_list_splice (self->seminars, 0, g_list_model_get_n_items (G_LIST_MODEL (self->seminars)), NULL);
 
   if (person == NULL)
     {
-      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
-      adw_window_title_set_title (self->detail_title, "");
-      adw_window_title_set_subtitle (self->detail_title, "");
+      _mdg_record_list_show_empty (&self->list);
       return;
     }
 
@@ -233,17 +179,17 @@ show_record (MdgPersonPane *self,
   kana = mdg_person_dup_kana (person);
   reading = _mdg_format_reading (kana);
   organization = mdg_person_get_text (person, MDG_PERSON_ORGANIZATION);
-  adw_window_title_set_title (self->detail_title, name);
-  adw_window_title_set_subtitle (self->detail_title, organization ? organization : "");
+  adw_window_title_set_title (self->list.detail_title, name);
+  adw_window_title_set_subtitle (self->list.detail_title, organization ? organization : "");
 
-  show_text (self->reading_row, reading);
-  show_text (self->organization_row, organization);
+  _mdg_record_list_show_text (self->reading_row, reading);
+  _mdg_record_list_show_text (self->organization_row, organization);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->organization_row), "x",
                                     mdg_person_get_organization_id (person));
-  show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
-  show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
-  show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
-  show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
+  _mdg_record_list_show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
+  _mdg_record_list_show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
+  _mdg_record_list_show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
+  _mdg_record_list_show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
   if (mdg_person_get_consent (person) && mdg_person_get_consent_at (person) != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (mdg_person_get_consent_at (person), NULL);
@@ -256,123 +202,73 @@ show_record (MdgPersonPane *self,
     }
   else
     adw_action_row_set_subtitle (self->consent_row, _("Not given"));
-  show_text (self->purpose_row, mdg_person_get_consent (person)
-                                  ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
+  _mdg_record_list_show_text (self->purpose_row, mdg_person_get_consent (person)
+                                                   ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
 
-  gtk_stack_set_visible_child_name (self->detail_stack, "record");
-  self->person_cancellable = g_cancellable_new ();
-  mdg_person_store_list_seminars_async (self->database, mdg_person_get_id (person), self->person_cancellable,
-                                        seminars_loaded_cb, self);
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
+  mdg_person_store_list_seminars_async (self->list.database, mdg_person_get_id (person),
+                                        _mdg_record_list_detail_cancellable (&self->list), seminars_loaded_cb, self);
 }
 
-static guint
-position_of (MdgPersonPane *self,
-             gint64         id)
+static gint64
+person_id (gpointer person)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MdgPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
-
-      if (mdg_person_get_id (person) == id)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return mdg_person_get_id (person);
 }
 
+/* People deleted a moment ago stay hidden while their Undo is on screen. */
 static void
-people_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+hide_deleted (GtkWidget *widget,
+              GPtrArray *people)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = mdg_person_store_list_finish (MDG_DATABASE (source), result, &error);
-  MdgPersonPane *self;
-  const char *query;
-  gint64 keep;
-  guint position;
+  MdgPersonPane *self = MDG_PERSON_PANE (widget);
 
-  /* Cancelled (a newer search, or the pane is gone): @user_data may be freed already. */
-  if (people == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = MDG_PERSON_PANE (user_data);
-  if (people == NULL)
-    {
-      _mdg_toast_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  /* People deleted a moment ago stay hidden while their Undo is on screen. */
   for (guint i = people->len; i > 0; i--)
     if (mdg_undo_deletions_contains (self->deletions, mdg_person_get_id (g_ptr_array_index (people, i - 1))))
       g_ptr_array_remove_index (people, i - 1);
-
-  keep = self->select_after_load ? self->select_after_load : (self->selected ? mdg_person_get_id (self->selected) : 0);
-  self->select_after_load = 0;
-  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)), people->pdata,
-                       people->len);
-  query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gtk_stack_set_visible_child_name (self->list_stack, people->len > 0 ? "list" : *query ? "no-results" : "empty");
-
-  position = keep ? position_of (self, keep) : GTK_INVALID_LIST_POSITION;
-  if (self->editing)
-    return; /* what is typed in the form stays */
-  if (position != GTK_INVALID_LIST_POSITION)
-    {
-      g_autoptr(MdgPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), position);
-
-      gtk_single_selection_set_selected (self->selection, position);
-      show_record (self, person);
-    }
-  else if (keep == 0 || self->selected == NULL || mdg_person_get_id (self->selected) != keep)
-    show_record (self, NULL);
 }
+
+static void
+show_person (GtkWidget *widget,
+             gpointer   person)
+{
+  show_record (MDG_PERSON_PANE (widget), person);
+}
+
+static void
+database_changed (GtkWidget *widget)
+{
+  MdgPersonPane *self = MDG_PERSON_PANE (widget);
+
+  if (self->deletions != NULL)
+    mdg_undo_deletions_commit_all (self->deletions);
+  g_clear_object (&self->deletions);
+  if (self->list.database != NULL)
+    {
+      self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), self->list.database, mdg_person_store_delete_async,
+                                                mdg_person_store_delete_finish, "person.undo-delete");
+      g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+    }
+}
+
+static const MdgRecordListKind person_list = {
+  .item_type = mdg_person_get_type,
+  .offset = G_STRUCT_OFFSET (MdgPersonPane, list),
+  .get_id = person_id,
+  .list_async = mdg_person_store_list_async,
+  .list_finish = mdg_person_store_list_finish,
+  .filter = hide_deleted,
+  .show_record = show_person,
+  .database_changed = database_changed,
+};
 
 void
 mdg_person_pane_reload (MdgPersonPane *self)
 {
-  g_autofree char *query = NULL;
-
   g_return_if_fail (MDG_IS_PERSON_PANE (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  query = _mdg_editor_dup_text (GTK_EDITABLE (self->search_entry));
-  mdg_person_store_list_async (self->database, query, LIST_LIMIT, self->cancellable, people_loaded_cb, self);
-}
-
-static void
-search_changed_cb (MdgPersonPane *self)
-{
-  mdg_person_pane_reload (self);
-}
-
-static void
-search_activate_cb (MdgPersonPane *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->people)) > 0)
-    {
-      gtk_single_selection_set_selected (self->selection, 0);
-      adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-    }
-}
-
-static void
-selection_changed_cb (MdgPersonPane *self)
-{
-  MdgPerson *person = gtk_single_selection_get_selected_item (self->selection);
-
-  if (person != NULL && person != self->selected && !self->editing)
-    show_record (self, person);
-}
-
-static void
-row_activated_cb (MdgPersonPane *self,
-                  guint          position)
-{
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  _mdg_record_list_reload (&self->list);
 }
 
 static void
@@ -400,13 +296,13 @@ edit_action (GtkWidget  *widget,
 {
   MdgPersonPane *self = MDG_PERSON_PANE (widget);
 
-  if (self->selected == NULL)
+  if (self->list.selected == NULL)
     return;
   self->creating = FALSE;
-  fill_form (self, self->selected);
-  set_editing (self, TRUE);
+  fill_form (self, self->list.selected);
+  _mdg_record_list_set_editing (&self->list, TRUE);
   update_actions (self);
-  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "edit");
   gtk_widget_grab_focus (GTK_WIDGET (self->family_entry));
 }
 
@@ -419,16 +315,16 @@ new_action (GtkWidget  *widget,
 
   /* The new person will show in the list: not under an old search. */
   self->creating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->list.search_entry), "");
   fill_form (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->purpose_entry),
                          _("Running this seminar and news of later seminars and support"));
-  set_editing (self, TRUE);
+  _mdg_record_list_set_editing (&self->list, TRUE);
   update_actions (self);
-  adw_window_title_set_title (self->detail_title, _("New Person"));
-  adw_window_title_set_subtitle (self->detail_title, "");
-  gtk_stack_set_visible_child_name (self->detail_stack, "edit");
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  adw_window_title_set_title (self->list.detail_title, _("New Person"));
+  adw_window_title_set_subtitle (self->list.detail_title, "");
+  gtk_stack_set_visible_child_name (self->list.detail_stack, "edit");
+  _mdg_record_list_show_detail (&self->list);
   gtk_widget_grab_focus (GTK_WIDGET (self->family_entry));
 }
 
@@ -438,9 +334,9 @@ cancel_edit_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MdgPersonPane *self = MDG_PERSON_PANE (widget);
-  g_autoptr(MdgPerson) shown = self->selected ? g_object_ref (self->selected) : NULL;
+  g_autoptr(MdgPerson) shown = self->list.selected ? g_object_ref (self->list.selected) : NULL;
 
-  set_editing (self, FALSE);
+  _mdg_record_list_set_editing (&self->list, FALSE);
   show_record (self, shown);
 }
 
@@ -460,16 +356,13 @@ saved_cb (GObject      *source,
   gtk_widget_action_set_enabled (widget, "person.save", TRUE);
   if (saved == NULL)
     {
-      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
+      _mdg_record_list_show_error (&self->list, error->message);
       return;
     }
 
   _mdg_toast (widget, _("Saved"));
-  set_editing (self, FALSE);
-  g_clear_object (&self->selected);
-  self->select_after_load = mdg_person_get_id (saved);
-  show_record (self, saved);
-  mdg_person_pane_reload (self);
+  _mdg_record_list_set_editing (&self->list, FALSE);
+  _mdg_record_list_saved (&self->list, saved);
 }
 
 static void
@@ -481,10 +374,10 @@ save_action (GtkWidget  *widget,
   g_autoptr(MdgPerson) edited = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!self->editing || (!self->creating && self->selected == NULL))
+  if (!self->list.editing || (!self->creating && self->list.selected == NULL))
     return;
 
-  edited = self->creating ? mdg_person_new () : mdg_person_copy (self->selected);
+  edited = self->creating ? mdg_person_new () : mdg_person_copy (self->list.selected);
   for (MdgPersonField f = 0; f < MDG_PERSON_N_FIELDS; f++)
     {
       g_autofree char *text = NULL;
@@ -499,11 +392,11 @@ save_action (GtkWidget  *widget,
   /* What a person can fix at once is said at once; the rest comes back from the worker. */
   if (!mdg_person_validate (edited, &error))
     {
-      _mdg_editor_show_error (self->error_revealer, self->error_label, error->message);
+      _mdg_record_list_show_error (&self->list, error->message);
       return;
     }
   gtk_widget_action_set_enabled (widget, "person.save", FALSE);
-  mdg_person_store_save_async (self->database, edited, NULL, saved_cb, _mdg_write_watch_new (widget));
+  mdg_person_store_save_async (self->list.database, edited, NULL, saved_cb, _mdg_write_watch_new (widget));
 }
 
 static void
@@ -513,7 +406,7 @@ show_list_action (GtkWidget  *widget,
 {
   MdgPersonPane *self = MDG_PERSON_PANE (widget);
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  _mdg_record_list_show_list (&self->list);
 }
 
 typedef struct
@@ -545,9 +438,9 @@ exported_cb (GObject      *source,
       _mdg_toast_error (widget, error);
       return;
     }
-  if (self->selected == NULL)
+  if (self->list.selected == NULL)
     return;
-  name = mdg_person_dup_name (self->selected);
+  name = mdg_person_dup_name (self->list.selected);
   file_name = g_strdup_printf ("%s.%s", name, csv ? "csv" : "json");
   _mdg_save_bytes (widget, bytes, _("Export Everything Held"), csv ? _("CSV files") : _("JSON files"), file_name,
                    csv ? "*.csv" : "*.json", TRUE);
@@ -561,12 +454,13 @@ export_action (GtkWidget  *widget,
   MdgPersonPane *self = MDG_PERSON_PANE (widget);
   Export *export;
 
-  if (self->selected == NULL)
+  if (self->list.selected == NULL)
     return;
   export = g_new0 (Export, 1);
   export->csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
   export->watch = _mdg_write_watch_new (widget);
-  mdg_person_export_async (self->database, mdg_person_get_id (self->selected), export->csv, NULL, exported_cb, export);
+  mdg_person_export_async (self->list.database, mdg_person_get_id (self->list.selected), export->csv, NULL,
+                           exported_cb, export);
 }
 
 static void
@@ -580,15 +474,15 @@ delete_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   guint position;
 
-  if (self->selected == NULL)
+  if (self->list.selected == NULL)
     return;
 
-  person = g_object_ref (self->selected);
-  position = position_of (self, mdg_person_get_id (person));
+  person = g_object_ref (self->list.selected);
+  position = _mdg_record_list_position_of (&self->list, mdg_person_get_id (person));
   show_record (self, NULL);
   if (position != GTK_INVALID_LIST_POSITION)
-    g_list_store_remove (self->people, position);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    g_list_store_remove (self->list.store, position);
+  _mdg_record_list_show_list (&self->list);
 
   name = mdg_person_dup_name (person);
   /* Translators: %s is a person's name */
@@ -608,7 +502,7 @@ undo_delete_action (GtkWidget  *widget,
 
   if (id != 0)
     {
-      self->select_after_load = id;
+      self->list.select_after_load = id;
       mdg_person_pane_reload (self);
     }
 }
@@ -640,11 +534,12 @@ merge_response_cb (MdgMergeDialog *dialog,
 {
   MdgPerson *duplicate = mdg_merge_dialog_get_duplicate (dialog);
 
-  if (!g_str_equal (response, "merge") || duplicate == NULL || self->selected == NULL)
+  if (!g_str_equal (response, "merge") || duplicate == NULL || self->list.selected == NULL)
     return;
-  self->select_after_load = mdg_person_get_id (self->selected);
-  mdg_person_store_merge_async (self->database, mdg_person_get_id (self->selected), mdg_person_get_id (duplicate),
-                                NULL, merged_cb, _mdg_write_watch_new (GTK_WIDGET (self)));
+  self->list.select_after_load = mdg_person_get_id (self->list.selected);
+  mdg_person_store_merge_async (self->list.database, mdg_person_get_id (self->list.selected),
+                                mdg_person_get_id (duplicate), NULL, merged_cb,
+                                _mdg_write_watch_new (GTK_WIDGET (self)));
 }
 
 static void
@@ -655,20 +550,11 @@ merge_action (GtkWidget  *widget,
   MdgPersonPane *self = MDG_PERSON_PANE (widget);
   GtkWidget *dialog;
 
-  if (self->selected == NULL)
+  if (self->list.selected == NULL)
     return;
-  dialog = mdg_merge_dialog_new (get_window (self), self->database, self->selected);
+  dialog = mdg_merge_dialog_new (get_window (self), self->list.database, self->list.selected);
   g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-mdg_person_pane_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (mdg_person_pane_parent_class)->map (widget);
-
-  /* Registrations and imports add people elsewhere: read the list each time it shows. */
-  mdg_person_pane_reload (MDG_PERSON_PANE (widget));
 }
 
 static void
@@ -678,81 +564,12 @@ mdg_person_pane_dispose (GObject *object)
 
   if (self->deletions != NULL)
     mdg_undo_deletions_commit_all (self->deletions);
-  g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->person_cancellable);
-  if (self->seminars_list != NULL)
-    gtk_list_box_bind_model (self->seminars_list, NULL, NULL, NULL, NULL);
+  _mdg_record_list_dispose (&self->list);
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_PERSON_PANE);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->person_cancellable);
-  g_clear_object (&self->database);
-  g_clear_object (&self->people);
-  g_clear_object (&self->selected);
   g_clear_object (&self->seminars);
   g_clear_object (&self->deletions);
 
   G_OBJECT_CLASS (mdg_person_pane_parent_class)->dispose (object);
-}
-
-static void
-mdg_person_pane_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  MdgPersonPane *self = MDG_PERSON_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_NARROW:
-      g_value_set_boolean (value, self->narrow);
-      break;
-    case PROP_EDITING:
-      g_value_set_boolean (value, self->editing);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-mdg_person_pane_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  MdgPersonPane *self = MDG_PERSON_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      if (g_set_object (&self->database, g_value_get_object (value)))
-        {
-          if (self->deletions != NULL)
-            mdg_undo_deletions_commit_all (self->deletions);
-          g_clear_object (&self->deletions);
-          if (self->database != NULL)
-            {
-              self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), self->database, mdg_person_store_delete_async,
-                                                        mdg_person_store_delete_finish, "person.undo-delete");
-              g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_actions), self,
-                                       G_CONNECT_SWAPPED);
-            }
-        }
-      break;
-    case PROP_NARROW:
-      if (self->narrow != g_value_get_boolean (value))
-        {
-          self->narrow = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -762,36 +579,13 @@ mdg_person_pane_class_init (MdgPersonPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mdg_person_pane_dispose;
-  object_class->get_property = mdg_person_pane_get_property;
-  object_class->set_property = mdg_person_pane_set_property;
-  widget_class->map = mdg_person_pane_map;
-
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, MDG_TYPE_DATABASE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NARROW] =
-    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_EDITING] =
-    g_param_spec_boolean ("editing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MDG_TYPE_PERSON);
   g_type_ensure (MDG_TYPE_PERSON_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-person-pane.ui");
+  _mdg_record_list_class_init (widget_class, &person_list);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, list_pane);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, list_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, selection);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, back_button);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, error_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, reading_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, organization_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, department_row);
@@ -812,10 +606,6 @@ mdg_person_pane_class_init (MdgPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, consent_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, purpose_entry);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "person.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
@@ -837,19 +627,11 @@ mdg_person_pane_init (MdgPersonPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->people = g_list_store_new (MDG_TYPE_PERSON);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->people));
+  _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->seminars = gtk_string_list_new (NULL);
-  gtk_list_box_bind_model (self->seminars_list, G_LIST_MODEL (self->seminars), create_seminar_row, NULL, NULL);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("Not registered for any seminar"));
-
-    gtk_widget_set_margin_top (placeholder, 18);
-    gtk_widget_set_margin_bottom (placeholder, 18);
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_list_box_set_placeholder (self->seminars_list, placeholder);
-  }
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  _mdg_record_list_bind_detail (&self->list, self->seminars_list, G_LIST_MODEL (self->seminars), create_seminar_row,
+                                _("Not registered for any seminar"));
+  g_signal_connect_object (self->list.leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }
 
@@ -870,12 +652,7 @@ mdg_person_pane_show_person (MdgPersonPane *self,
 {
   g_return_if_fail (MDG_IS_PERSON_PANE (self));
 
-  self->select_after_load = id;
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), ""); /* reloads */
-  else
-    mdg_person_pane_reload (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  _mdg_record_list_show_id (&self->list, id);
 }
 
 void
@@ -883,8 +660,7 @@ mdg_person_pane_focus_search (MdgPersonPane *self)
 {
   g_return_if_fail (MDG_IS_PERSON_PANE (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  _mdg_record_list_focus_search (&self->list);
 }
 
 /* Returns: (transfer none) (nullable): the person shown */
@@ -892,7 +668,7 @@ MdgPerson *
 mdg_person_pane_get_selected (MdgPersonPane *self)
 {
   g_return_val_if_fail (MDG_IS_PERSON_PANE (self), NULL);
-  return self->selected;
+  return self->list.selected;
 }
 
 /* Returns: how many people the list shows */
@@ -900,5 +676,5 @@ guint
 mdg_person_pane_get_n_listed (MdgPersonPane *self)
 {
   g_return_val_if_fail (MDG_IS_PERSON_PANE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->people));
+  return _mdg_record_list_get_n_items (&self->list);
 }
