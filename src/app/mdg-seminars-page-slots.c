@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
+#include "mdg-staff-group.h"
 #include "mdg-attendee.h"
 #include "mdg-consultations-page.h"
 #include "mdg-current-staff.h"
@@ -570,7 +571,7 @@ staff_listed_cb (GObject      *source,
     }
   if (staff->len == 0)
     {
-      _mdg_toast (GTK_WIDGET (self), _("No specialists yet: add the desk’s staff with “madoguchi-cli staff add”"));
+      _mdg_toast_needs_staff (GTK_WIDGET (self), _("No specialists yet: add the desk’s staff in Preferences"));
       return;
     }
 
