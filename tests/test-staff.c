@@ -181,6 +181,12 @@ test_staff (WindowFixture *f,
   wait_until (current_staff_choices (root) == 1);
   wait_until (find_named (root, remove_name) == NULL && find_named (root, row_name) != NULL);
   g_assert_cmpuint (count_staff (f), ==, 1);
+  /* Nothing else of theirs changed. */
+  g_clear_object (&member);
+  member = load (f, id);
+  g_assert_cmpstr (mdg_staff_get_name (member), ==, "Sato Yuki");
+  g_assert_cmpint (mdg_staff_get_role (member), ==, MDG_STAFF_ROLE_COORDINATOR);
+  g_assert_cmpuint (mdg_staff_get_areas (member)->len, ==, 2);
   screenshot (root, "staff-removed");
   gtk_window_close (preferences);
 }

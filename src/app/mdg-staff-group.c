@@ -91,24 +91,31 @@ edit_clicked_cb (GtkButton     *button,
 
 typedef struct
 {
-  MdgStaff *staff;
-} SaveJob;
+  gint64  id;
+  char   *name;  /* out */
+} RemoveJob;
 
 static void
-save_job_free (SaveJob *job)
+remove_job_free (RemoveJob *job)
 {
-  g_clear_object (&job->staff);
+  g_free (job->name);
   g_free (job);
 }
 
+/* Reads them again in the worker: only "active" changes, whatever the row showed. */
 static gboolean
-save_work (MdgDatabase  *connection,
-           gpointer      data,
-           GError      **error)
+remove_work (MdgDatabase  *connection,
+             gpointer      data,
+             GError      **error)
 {
-  SaveJob *job = data;
+  RemoveJob *job = data;
+  g_autoptr(MdgStaff) staff = mdg_staff_store_load (connection, job->id, error);
 
-  return mdg_staff_store_save (connection, job->staff, error);
+  if (staff == NULL)
+    return FALSE;
+  job->name = g_strdup (mdg_staff_get_name (staff));
+  mdg_staff_set_active (staff, FALSE);
+  return mdg_staff_store_save (connection, staff, error);
 }
 
 static void mdg_staff_group_reload (MdgStaffGroup *self);
@@ -117,42 +124,27 @@ static void
 removed_cb (GtkWidget *widget,
             gpointer   data)
 {
-  SaveJob *job = data;
+  RemoveJob *job = data;
   MdgStaffGroup *self = MDG_STAFF_GROUP (widget);
   g_autofree char *message = NULL;
 
-  /* Translators: %s is a staff member's name */
-  message = g_strdup_printf (_("%s is no longer at the desk; their consultations keep their name. To bring them back, "
-                               "edit them and switch on “Works at the Desk”."), mdg_staff_get_name (job->staff));
+  /* Translators: %s is a staff member's name; their records keep it */
+  message = g_strdup_printf (_("%s is no longer at the desk"), job->name);
   _mdg_toast (widget, message);
   mdg_staff_group_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static MdgStaff *
-staff_copy (MdgStaff *staff)
-{
-  MdgStaff *copy = mdg_staff_new (mdg_staff_get_name (staff), mdg_staff_get_role (staff));
-
-  _mdg_staff_set_id (copy, mdg_staff_get_id (staff));
-  mdg_staff_set_kana (copy, mdg_staff_get_kana (staff));
-  mdg_staff_set_email (copy, mdg_staff_get_email (staff));
-  mdg_staff_set_active (copy, mdg_staff_get_active (staff));
-  mdg_staff_set_areas (copy, mdg_staff_get_areas (staff));
-  return copy;
 }
 
 static void
 remove_clicked_cb (GtkButton     *button,
                    MdgStaffGroup *self)
 {
-  SaveJob *job = g_new0 (SaveJob, 1);
+  RemoveJob *job = g_new0 (RemoveJob, 1);
 
   /* Their records point at them: they become inactive rather than disappear. */
-  job->staff = staff_copy (g_object_get_data (G_OBJECT (button), "staff"));
-  mdg_staff_set_active (job->staff, FALSE);
+  job->id = mdg_staff_get_id (g_object_get_data (G_OBJECT (button), "staff"));
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  _mdg_work_async (GTK_WIDGET (self), self->db, save_work, job, (GDestroyNotify) save_job_free, removed_cb, TRUE);
+  _mdg_work_async (GTK_WIDGET (self), self->db, remove_work, job, (GDestroyNotify) remove_job_free, removed_cb, TRUE);
 }
 
 static GtkWidget *
@@ -487,11 +479,15 @@ present_editor (MdgStaffGroup *self,
 
       if (scheme == NULL || !g_str_equal (scheme, category->scheme))
         {
+          g_autofree char *title = NULL;
+
           scheme = category->scheme;
           areas = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (areas, mdg_category_scheme_get_label (scheme));
+          /* Translators: %s is a tree of categories: "Kind", "Threat" */
+          title = g_strdup_printf (_("Areas: %s"), mdg_category_scheme_get_label (scheme));
+          adw_preferences_group_set_title (areas, title);
           if (g_str_equal (scheme, area_schemes[0]))
-            adw_preferences_group_set_description (areas, _("Areas: consultations in these categories suggest this "
+            adw_preferences_group_set_description (areas, _("Consultations in these categories suggest this "
                                                             "specialist when they are dispatched."));
           adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), areas);
         }
@@ -514,7 +510,8 @@ present_editor (MdgStaffGroup *self,
 
 typedef struct
 {
-  MdgStaff  *staff;       /* nullable */
+  gint64     id;          /* 0 for a new member */
+  MdgStaff  *staff;       /* out, as saved now (not as the row showed it) */
   GPtrArray *categories;  /* out */
 } OpenJob;
 
@@ -533,6 +530,8 @@ open_work (MdgDatabase  *connection,
 {
   OpenJob *job = data;
 
+  if (job->id != 0 && !(job->staff = mdg_staff_store_load (connection, job->id, error)))
+    return FALSE;
   job->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_category_unref);
   for (guint i = 0; i < G_N_ELEMENTS (area_schemes); i++)
     {
@@ -567,7 +566,7 @@ open_editor (MdgStaffGroup *self,
 {
   OpenJob *job = g_new0 (OpenJob, 1);
 
-  job->staff = staff ? g_object_ref (staff) : NULL;
+  job->id = staff ? mdg_staff_get_id (staff) : 0;
   _mdg_work_async (GTK_WIDGET (self), self->db, open_work, job, (GDestroyNotify) open_job_free, opened_cb, FALSE);
 }
 
