@@ -441,12 +441,12 @@ present_editor (MdgStaffGroup *self,
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-  editor->name_row = entry_row (group, "staff-name", _("Name"), staff ? mdg_staff_get_name (staff) : NULL);
+  editor->name_row = entry_row (group, "staff-name", C_("staff", "Name"), staff ? mdg_staff_get_name (staff) : NULL);
   g_signal_connect_swapped (editor->name_row, "changed", G_CALLBACK (name_changed_cb), editor);
   g_signal_connect_swapped (editor->name_row, "entry-activated", G_CALLBACK (save_clicked_cb), editor);
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (editor->name_row), FALSE);
   editor->kana_row = entry_row (group, "staff-kana", _("Reading (Kana)"), staff ? mdg_staff_get_kana (staff) : NULL);
-  editor->email_row = entry_row (group, "staff-email", _("E-mail"), staff ? mdg_staff_get_email (staff) : NULL);
+  editor->email_row = entry_row (group, "staff-email", C_("staff", "E-mail"), staff ? mdg_staff_get_email (staff) : NULL);
 
   for (MdgStaffRole role = MDG_STAFF_ROLE_FIRST_LINE; role <= MDG_STAFF_ROLE_COORDINATOR; role++)
     gtk_string_list_append (roles, mdg_staff_role_get_label (role));
