@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mdg-seminars-page.h"
 #include "mdg-staff-store.h"
+#include "mdg-test-util.h"
 #include "mdg-window-test-util.h"
 
 /*
@@ -191,6 +193,59 @@ test_staff (WindowFixture *f,
   gtk_window_close (preferences);
 }
 
+/* The mapped button that activates @action: a toast's button. */
+static GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Add Slots… on a desk with nobody: the toast's button opens Preferences at the staff. */
+static void
+test_from_slots (WindowFixture *f,
+                 gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->window);
+  GtkWidget *group, *button = NULL;
+  GtkWindow *preferences = NULL;
+  MdgSeminarsPage *seminars;
+  gint64 seminar_id;
+
+  g_assert_cmpint (mdg_test_count (f->db, "SELECT count(*) FROM staff"), ==, 0);
+  seminar_id = mdg_test_count (f->db, "SELECT s.id FROM seminar AS s WHERE s.ends_at > strftime('%s', 'now')"
+                                      " ORDER BY s.id LIMIT 1");
+  g_assert_cmpint (seminar_id, >, 0);
+  mdg_window_show_section (f->window, "seminars");
+  wait_until (mdg_window_peek_section (f->window, "seminars") != NULL &&
+              mdg_seminars_page_get_loaded (MDG_SEMINARS_PAGE (mdg_window_peek_section (f->window, "seminars"))));
+  seminars = MDG_SEMINARS_PAGE (mdg_window_peek_section (f->window, "seminars"));
+  mdg_seminars_page_select (seminars, seminar_id);
+  group = require_named (root, "seminar-slots");
+  wait_until (gtk_widget_get_mapped (require_named (group, "slot-add"))
+              && gtk_widget_is_sensitive (require_named (group, "slot-add")));
+  click (require_named (group, "slot-add"));
+  wait_until ((button = find_button_with_action (root, "app.staff")) != NULL && gtk_widget_is_sensitive (button));
+  screenshot (root, "staff-needed-toast");
+  click (button);
+  wait_until ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL
+              && gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==, "staff");
+  wait_until (find_named (GTK_WIDGET (preferences), "staff-add") != NULL
+              && gtk_widget_get_mapped (find_named (GTK_WIDGET (preferences), "staff-add")));
+  gtk_window_close (preferences);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,5 +253,6 @@ main (int    argc,
   window_test_init (&argc, &argv);
 
   g_test_add ("/staff/add-edit-remove", WindowFixture, NULL, fixture_set_up_empty, test_staff, fixture_tear_down);
+  g_test_add ("/staff/from-add-slots", WindowFixture, NULL, fixture_set_up_sample, test_from_slots, fixture_tear_down);
   return g_test_run ();
 }
