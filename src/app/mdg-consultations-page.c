@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
-#include "mdg-staff-group.h"
 #include "mdg-category.h"
 #include "mdg-chooser.h"
 #include "mdg-consultation-import-dialog.h"
@@ -26,6 +25,7 @@
 #include "mdg-person.h"
 #include "mdg-person-row.h"
 #include "mdg-person-store.h"
+#include "mdg-staff-group.h"
 #include "mdg-staff-store.h"
 #include "mdg-window.h"
 

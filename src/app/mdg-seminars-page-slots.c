@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
-#include "mdg-staff-group.h"
 #include "mdg-attendee.h"
 #include "mdg-consultations-page.h"
 #include "mdg-current-staff.h"
@@ -16,6 +15,7 @@
 #include "mdg-seminars-page-private.h"
 #include "mdg-slot-store.h"
 #include "mdg-slot-timetable.h"
+#include "mdg-staff-group.h"
 #include "mdg-staff-store.h"
 #include "mdg-window.h"
 

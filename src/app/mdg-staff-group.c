@@ -7,6 +7,7 @@
 
 #include "mdg-app-util.h"
 #include "mdg-category.h"
+#include "mdg-editor-util.h"
 #include "mdg-staff-group.h"
 #include "mdg-staff-store.h"
 #include "mdg-work-util.h"
@@ -256,19 +257,10 @@ editor_free (Editor *editor)
   g_free (editor);
 }
 
-static char *
-entry_text (GtkWidget *row)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-
-  g_strstrip (text);
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
 static void
 name_changed_cb (Editor *editor)
 {
-  g_autofree char *name = entry_text (editor->name_row);
+  g_autofree char *name = _mdg_editor_dup_text (GTK_EDITABLE (editor->name_row));
 
   gtk_widget_set_sensitive (editor->save_button, name != NULL && editor->watch == NULL);
 }
@@ -337,9 +329,9 @@ editor_saved_cb (GObject      *source,
 static void
 save_clicked_cb (Editor *editor)
 {
-  g_autofree char *name = entry_text (editor->name_row);
-  g_autofree char *kana = entry_text (editor->kana_row);
-  g_autofree char *email = entry_text (editor->email_row);
+  g_autofree char *name = _mdg_editor_dup_text (GTK_EDITABLE (editor->name_row));
+  g_autofree char *kana = _mdg_editor_dup_text (GTK_EDITABLE (editor->kana_row));
+  g_autofree char *email = _mdg_editor_dup_text (GTK_EDITABLE (editor->email_row));
   g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_category_unref);
   MdgStaffRole role = adw_combo_row_get_selected (ADW_COMBO_ROW (editor->role_row));
   EditorSave *save;
