@@ -238,6 +238,7 @@ typedef struct
   GPtrArray     *categories;  /* owned, the areas offered */
   GPtrArray     *checks;      /* one GtkCheckButton per category */
   GtkWidget     *window;
+  GtkWidget     *overlay;     /* the dialog's own toasts: a failed save is told there */
   GtkWidget     *name_row;
   GtkWidget     *kana_row;
   GtkWidget     *email_row;
@@ -269,14 +270,14 @@ typedef struct
 {
   MdgStaff      *staff;
   MdgWriteWatch *watch;
-  GWeakRef       window;
+  GWeakRef       overlay;
 } EditorSave;
 
 static void
 editor_save_free (EditorSave *save)
 {
   g_clear_object (&save->staff);
-  g_weak_ref_clear (&save->window);
+  g_weak_ref_clear (&save->overlay);
   g_free (save);
 }
 
@@ -297,24 +298,26 @@ editor_saved_cb (GObject      *source,
 {
   EditorSave *save = user_data;
   g_autoptr(GtkWidget) watched = _mdg_write_watch_finish (g_steal_pointer (&save->watch));
-  g_autoptr(GtkWidget) window = _mdg_work_finish_for (g_weak_ref_get (&save->window), MDG_DATABASE (source), result,
-                                                      editor_save_work, "save a staff member");
+  g_autoptr(GtkWidget) overlay = _mdg_work_finish_for (g_weak_ref_get (&save->overlay), MDG_DATABASE (source), result,
+                                                       editor_save_work, "save a staff member");
+  GtkWidget *window;
   Editor *editor;
   MdgStaffGroup *group;
   g_autofree char *message = NULL;
 
-  if (window == NULL)
+  if (overlay == NULL)
     {
-      g_autoptr(GtkWidget) still = g_weak_ref_get (&save->window);
+      g_autoptr(GtkWidget) still = g_weak_ref_get (&save->overlay);
 
-      /* Failed: the dialog stays, with what was typed, to be corrected. */
-      if (still != NULL && (editor = g_object_get_data (G_OBJECT (still), "editor")) != NULL)
+      /* Failed (told in the dialog): it stays, with what was typed, to be corrected. */
+      if (still != NULL && (editor = g_object_get_data (G_OBJECT (gtk_widget_get_root (still)), "editor")) != NULL)
         {
           editor->watch = NULL;
           name_changed_cb (editor);
         }
       return;
     }
+  window = GTK_WIDGET (gtk_widget_get_root (overlay));
   editor = g_object_get_data (G_OBJECT (window), "editor");
   group = g_object_ref (editor->group);
   /* Translators: %s is a staff member's name */
@@ -350,7 +353,7 @@ save_clicked_cb (Editor *editor)
   mdg_staff_set_email (save->staff, email);
   mdg_staff_set_active (save->staff, gtk_switch_get_active (GTK_SWITCH (editor->active_switch)));
   mdg_staff_set_areas (save->staff, areas);
-  g_weak_ref_init (&save->window, editor->window);
+  g_weak_ref_init (&save->overlay, editor->overlay);
   editor->watch = save->watch = _mdg_write_watch_new (editor->window);
   gtk_widget_set_sensitive (editor->save_button, FALSE);
   mdg_database_work_async (editor->group->db, editor_save_work, save, (GDestroyNotify) editor_save_free,
@@ -391,7 +394,7 @@ present_editor (MdgStaffGroup *self,
 {
   Editor *editor = g_new0 (Editor, 1);
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  GtkWidget *overlay, *box, *header, *cancel, *page, *row;
+  GtkWidget *box, *header, *cancel, *page, *row;
   AdwPreferencesGroup *group, *areas = NULL;
   const char *scheme = NULL;
 
@@ -408,10 +411,10 @@ present_editor (MdgStaffGroup *self,
   gtk_window_set_default_size (GTK_WINDOW (editor->window), 520, 640);
   g_object_set_data_full (G_OBJECT (editor->window), "editor", editor, (GDestroyNotify) editor_free);
 
-  overlay = adw_toast_overlay_new ();
+  editor->overlay = adw_toast_overlay_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
-  adw_window_set_content (ADW_WINDOW (editor->window), overlay);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (editor->overlay), box);
+  adw_window_set_content (ADW_WINDOW (editor->window), editor->overlay);
 
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
