@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "mdg-category.h"
 #include "mdg-seminars-page.h"
 #include "mdg-staff-store.h"
 #include "mdg-test-util.h"
@@ -151,6 +152,22 @@ test_staff (WindowFixture *f,
   wait_until (current_staff_choices (root) == 2);
   screenshot (root, "staff-preferences");
 
+  /* An area the dialog does not offer, given on the command line (a guidebook section). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) sections = mdg_category_store_list (f->db, "guidebook", FALSE, &error);
+    g_autoptr(GPtrArray) areas = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_category_unref);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (sections->len, >, 0);
+    for (guint i = 0; i < mdg_staff_get_areas (member)->len; i++)
+      g_ptr_array_add (areas, mdg_category_ref (g_ptr_array_index (mdg_staff_get_areas (member), i)));
+    g_ptr_array_add (areas, mdg_category_ref (g_ptr_array_index (sections, 0)));
+    mdg_staff_set_areas (member, areas);
+    g_assert_true (mdg_staff_store_save (f->db, member, &error));
+    g_assert_no_error (error);
+  }
+
   /* Edit: what was saved is shown; another area, another role. */
   click (require_named (root, edit_name));
   editor = wait_for_editor ();
@@ -172,7 +189,7 @@ test_staff (WindowFixture *f,
   member = load (f, id);
   g_assert_cmpstr (mdg_staff_get_name (member), ==, "Sato Yuki");
   g_assert_cmpint (mdg_staff_get_role (member), ==, MDG_STAFF_ROLE_COORDINATOR);
-  g_assert_cmpuint (mdg_staff_get_areas (member)->len, ==, 2);
+  g_assert_cmpuint (mdg_staff_get_areas (member)->len, ==, 3);
   g_assert_true (has_area (member, "T-BEC"));
   g_assert_cmpuint (count_staff (f), ==, 1);
 
@@ -188,7 +205,7 @@ test_staff (WindowFixture *f,
   member = load (f, id);
   g_assert_cmpstr (mdg_staff_get_name (member), ==, "Sato Yuki");
   g_assert_cmpint (mdg_staff_get_role (member), ==, MDG_STAFF_ROLE_COORDINATOR);
-  g_assert_cmpuint (mdg_staff_get_areas (member)->len, ==, 2);
+  g_assert_cmpuint (mdg_staff_get_areas (member)->len, ==, 3);
   screenshot (root, "staff-removed");
   gtk_window_close (preferences);
 }

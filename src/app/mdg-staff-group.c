@@ -344,6 +344,22 @@ save_clicked_cb (Editor *editor)
   for (guint i = 0; i < editor->checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (editor->checks, i)))
       g_ptr_array_add (areas, mdg_category_ref (g_ptr_array_index (editor->categories, i)));
+  /* Areas the dialog does not offer (given with madoguchi-cli: a guidebook section) stay. */
+  if (editor->staff != NULL)
+    {
+      GPtrArray *kept = mdg_staff_get_areas (editor->staff);
+
+      for (guint i = 0; i < kept->len; i++)
+        {
+          MdgCategory *area = g_ptr_array_index (kept, i);
+          gboolean offered = FALSE;
+
+          for (guint j = 0; j < editor->categories->len && !offered; j++)
+            offered = ((MdgCategory *) g_ptr_array_index (editor->categories, j))->id == area->id;
+          if (!offered)
+            g_ptr_array_add (areas, mdg_category_ref (area));
+        }
+    }
 
   save = g_new0 (EditorSave, 1);
   save->staff = mdg_staff_new (name, role);
