@@ -111,6 +111,19 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (mdg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)))));
 }
 
+/* Preferences at the desk's staff: where the toasts that need staff send the user. */
+static void
+staff_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  MdgApplication *self = user_data;
+  GtkWidget *preferences = mdg_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "staff");
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 /* The database of the active window: the sample's when that is the one in front. */
 static MdgDatabase *
 active_database (MdgApplication *self)
@@ -223,6 +236,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "open-sample", open_sample_action },
   { "preferences", preferences_action },
+  { "staff", staff_action },
   { "about", about_action },
   { "help", help_action },
   { "quit", quit_action },

@@ -25,6 +25,7 @@
 #include "mdg-person.h"
 #include "mdg-person-row.h"
 #include "mdg-person-store.h"
+#include "mdg-staff-group.h"
 #include "mdg-staff-store.h"
 #include "mdg-window.h"
 
@@ -1464,8 +1465,7 @@ suggested_cb (GObject      *source,
     }
   if (suggestions->len == 0 || self->shown == NULL)
     {
-      _mdg_toast (GTK_WIDGET (self), _("There is no second-line specialist yet: add one with “madoguchi-cli staff add "
-                                       "NAME --role second-line”"));
+      _mdg_toast_needs_staff (GTK_WIDGET (self), _("There is no second-line specialist yet: add one in Preferences"));
       return;
     }
 

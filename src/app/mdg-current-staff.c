@@ -103,6 +103,8 @@ listed_cb (GObject      *source,
       gtk_string_list_append (names, mdg_staff_get_name (staff));
       g_array_append_val (ids, id);
     }
+  /* Read again after a change of the staff: the new list replaces the old silently. */
+  g_signal_handlers_disconnect_by_func (row, selected_cb, NULL);
   g_object_set_data_full (G_OBJECT (row), "mdg-staff-ids", ids, (GDestroyNotify) g_array_unref);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
@@ -119,19 +121,34 @@ listed_cb (GObject      *source,
  *
  * Returns: (transfer floating): the row
  */
+/**
+ * _mdg_current_staff_row_reload:
+ * @row: a row from _mdg_current_staff_row_new()
+ *
+ * Reads the active staff (again, after someone was added, edited or removed), in a worker.
+ */
+void
+_mdg_current_staff_row_reload (GtkWidget *row)
+{
+  Job *job = g_atomic_rc_box_new0 (Job);
+  MdgDatabase *db = g_object_get_data (G_OBJECT (row), "mdg-database");
+
+  g_weak_ref_init (&job->row, row);
+  mdg_database_work_async (db, list_work, g_atomic_rc_box_acquire (job), (GDestroyNotify) job_unref, list_work, NULL,
+                           listed_cb, job);
+}
+
 GtkWidget *
 _mdg_current_staff_row_new (MdgDatabase *db)
 {
   GtkWidget *row = adw_combo_row_new ();
-  Job *job = g_atomic_rc_box_new0 (Job);
 
+  g_object_set_data_full (G_OBJECT (row), "mdg-database", g_object_ref (db), g_object_unref);
   gtk_widget_set_name (row, "preferences-current-staff");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("You Are"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("Changes to consultations and follow-ups are recorded under this name"));
   gtk_widget_set_sensitive (row, FALSE);
-  g_weak_ref_init (&job->row, row);
-  mdg_database_work_async (db, list_work, g_atomic_rc_box_acquire (job), (GDestroyNotify) job_unref, list_work, NULL,
-                           listed_cb, job);
+  _mdg_current_staff_row_reload (row);
   return row;
 }

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 gint64      _mdg_current_staff_get_id  (void);
 GtkWidget  *_mdg_current_staff_row_new (MdgDatabase *db);
+void        _mdg_current_staff_row_reload (GtkWidget *row);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "mdg-date.h"
 #include "mdg-document-output.h"
 #include "mdg-preferences-window.h"
+#include "mdg-staff-group.h"
 #include "mdg-sync-settings.h"
 #include "mdg-window.h"
 
@@ -32,6 +33,8 @@ struct _MdgPreferencesWindow
   GtkSwitch            *era_switch;
   AdwPreferencesGroup  *backups_group;
   AdwPreferencesGroup  *staff_group;
+  AdwPreferencesPage   *staff_page;
+  GtkWidget            *current_staff_row;
   AdwActionRow         *last_backup_row;
   AdwPreferencesPage   *team_page;
   AdwEntryRow          *host_row;
@@ -313,6 +316,7 @@ mdg_preferences_window_class_init (MdgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, era_switch);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, MdgPreferencesWindow, host_row);
@@ -385,10 +389,23 @@ mdg_preferences_window_new (GtkWindow *parent)
     }
   else
     adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->team_page);
-  /* Who makes the changes this Madoguchi records. */
+  /* Who makes the changes this Madoguchi records, chosen among the desk's staff, who are
+   * added and edited on their own page: the choice re-reads them after each change. */
   if (MDG_IS_WINDOW (parent))
-    adw_preferences_group_add (self->staff_group, _mdg_current_staff_row_new (mdg_window_get_database (MDG_WINDOW (parent))));
+    {
+      MdgDatabase *db = mdg_window_get_database (MDG_WINDOW (parent));
+      GtkWidget *group = mdg_staff_group_new (db);
+
+      self->current_staff_row = _mdg_current_staff_row_new (db);
+      adw_preferences_group_add (self->staff_group, self->current_staff_row);
+      adw_preferences_page_add (self->staff_page, ADW_PREFERENCES_GROUP (group));
+      g_signal_connect_object (group, "changed", G_CALLBACK (_mdg_current_staff_row_reload), self->current_staff_row,
+                               G_CONNECT_SWAPPED);
+    }
   else
-    gtk_widget_set_visible (GTK_WIDGET (self->staff_group), FALSE);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->staff_group), FALSE);
+      adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->staff_page);
+    }
   return GTK_WIDGET (self);
 }

@@ -15,6 +15,7 @@
 #include "mdg-seminars-page-private.h"
 #include "mdg-slot-store.h"
 #include "mdg-slot-timetable.h"
+#include "mdg-staff-group.h"
 #include "mdg-staff-store.h"
 #include "mdg-window.h"
 
@@ -570,7 +571,7 @@ staff_listed_cb (GObject      *source,
     }
   if (staff->len == 0)
     {
-      _mdg_toast (GTK_WIDGET (self), _("No specialists yet: add the desk’s staff with “madoguchi-cli staff add”"));
+      _mdg_toast_needs_staff (GTK_WIDGET (self), _("No specialists yet: add the desk’s staff in Preferences"));
       return;
     }
 
