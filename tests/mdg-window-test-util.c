@@ -213,6 +213,24 @@ find_button_with_label (GtkWidget  *root,
   return NULL;
 }
 
+/* Returns: (nullable): the mapped button under @root that activates @action */
+GtkWidget *
+find_button_with_action (GtkWidget  *root,
+                         const char *action)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_action (child, action);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWindow *
 find_toplevel (GType type)
 {

@@ -48,6 +48,8 @@ guint       count_type                (GtkWidget      *root,
                                        GType           type);
 GtkWidget  *find_button_with_label    (GtkWidget      *root,
                                        const char     *label);
+GtkWidget  *find_button_with_action   (GtkWidget      *root,
+                                       const char     *action);
 GtkWindow  *find_toplevel             (GType           type);
 const char *widget_text               (GtkWidget      *widget);
 

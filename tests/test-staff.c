@@ -210,24 +210,6 @@ test_staff (WindowFixture *f,
   gtk_window_close (preferences);
 }
 
-/* The mapped button that activates @action: a toast's button. */
-static GtkWidget *
-find_button_with_action (GtkWidget  *root,
-                         const char *action)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Add Slots… on a desk with nobody: the toast's button opens Preferences at the staff. */
 static void
 test_from_slots (WindowFixture *f,

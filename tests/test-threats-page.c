@@ -872,23 +872,6 @@ chooser_holds_folder (GtkWindow  *chooser,
   return chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), path) == 0;
 }
 
-static GtkWidget *
-find_button_with_action (GtkWidget  *root,
-                         const char *action)
-{
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_action (child, action);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 #define NOTICE_TITLE "年末年始の相談窓口の休業について"
 #define NOTICE_BODY "12月29日から1月3日まで窓口を休業します。\n\n- 緊急のご相談はメールでお寄せください。"
 
