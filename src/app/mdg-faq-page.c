@@ -563,13 +563,6 @@ undo_delete_action (GtkWidget  *widget,
 }
 
 static void
-update_undo (MdgFaqPage *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "faq.undo-delete",
-                                 mdg_undo_deletions_get_n_pending (self->deletions) > 0);
-}
-
-static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -745,8 +738,6 @@ mdg_faq_page_constructed (GObject *object)
   self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), mdg_section_get_database (MDG_SECTION (self)),
                                             mdg_faq_store_delete_async, mdg_faq_store_delete_finish,
                                             "faq.undo-delete");
-  g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
-  update_undo (self);
   edit_entry (self, NULL);
   load_categories (self);
   reload_entries (self);

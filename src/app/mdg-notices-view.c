@@ -495,13 +495,6 @@ undo_delete_action (GtkWidget  *widget,
     }
 }
 
-static void
-update_undo (MdgNoticesView *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notices.undo-delete",
-                                 mdg_undo_deletions_get_n_pending (self->deletions) > 0);
-}
-
 /* ---- Publishing ---- */
 
 typedef struct
@@ -926,8 +919,6 @@ mdg_notices_view_new (MdgDatabase *database)
   self->database = g_object_ref (database);
   self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), database, mdg_notice_store_delete_async,
                                             mdg_notice_store_delete_finish, "notices.undo-delete");
-  g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_undo), self, G_CONNECT_SWAPPED);
-  update_undo (self);
   reload (self);
   return GTK_WIDGET (self);
 }

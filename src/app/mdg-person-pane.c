@@ -103,8 +103,6 @@ update_actions (MdgPersonPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.merge", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.export", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", shown);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.undo-delete",
-                                 self->deletions != NULL && mdg_undo_deletions_get_n_pending (self->deletions) > 0);
   _mdg_record_list_update_back_button (&self->list);
 }
 
@@ -247,8 +245,6 @@ database_changed (GtkWidget *widget)
     {
       self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), self->list.database, mdg_person_store_delete_async,
                                                 mdg_person_store_delete_finish, "person.undo-delete");
-      g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_actions), self,
-                               G_CONNECT_SWAPPED);
     }
 }
 

@@ -61,8 +61,6 @@ update_actions (MdgSeminarsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.show-view", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.advance-status",
                                  selected && mdg_seminar_status_get_next (mdg_seminar_get_status (self->selected), &next));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.undo-delete",
-                                 self->deletions != NULL && mdg_undo_deletions_get_n_pending (self->deletions) > 0);
 
   /* Attendees and Check-in mean nothing until a seminar is chosen. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->detail_title), selected);
@@ -874,7 +872,6 @@ mdg_seminars_page_constructed (GObject *object)
   g_return_if_fail (MDG_IS_DATABASE (get_database (self)));
   self->deletions = mdg_undo_deletions_new (GTK_WIDGET (self), get_database (self), mdg_seminar_store_delete_async,
                                             mdg_seminar_store_delete_finish, "seminars.undo-delete");
-  g_signal_connect_object (self->deletions, "notify::n-pending", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 

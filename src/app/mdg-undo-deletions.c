@@ -20,8 +20,8 @@
  * The owner (a section or pane whose template's child is an AdwToastOverlay)
  * installs the undo action named here, calls mdg_undo_deletions_undo_last() from it
  * and reloads its list, hides the ids mdg_undo_deletions_contains() names when it
- * loads, and calls mdg_undo_deletions_commit_all() when it goes.
- * "notify::n-pending" tells it when to turn its undo action on or off.
+ * loads, and calls mdg_undo_deletions_commit_all() when it goes. The undo action is
+ * turned on and off here, as deletions wait and go.
  */
 
 struct _MdgUndoDeletions
@@ -61,6 +61,17 @@ typedef struct
 
 static void toast_dismissed_cb (AdwToast         *toast,
                                 MdgUndoDeletions *self);
+
+/* The count changed: the owner's undo action is on exactly while something can come back. */
+static void
+pending_changed (MdgUndoDeletions *self)
+{
+  g_autoptr(GtkWidget) owner = g_weak_ref_get (&self->owner);
+
+  if (owner != NULL)
+    gtk_widget_action_set_enabled (owner, self->undo_action, self->pending->len > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+}
 
 static void
 pending_free (Pending *pending)
@@ -126,7 +137,7 @@ finish (MdgUndoDeletions *self,
       self->delete_async (self->database, id, NULL, deleted_cb, data);
     }
   pending_free (pending);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+  pending_changed (self);
   return id;
 }
 
@@ -233,6 +244,7 @@ mdg_undo_deletions_new (GtkWidget           *owner,
   self->delete_async = delete_async;
   self->delete_finish = delete_finish;
   self->undo_action = g_strdup (undo_action);
+  gtk_widget_action_set_enabled (owner, undo_action, FALSE);
   return self;
 }
 
@@ -267,7 +279,7 @@ mdg_undo_deletions_add (MdgUndoDeletions *self,
     adw_toast_set_timeout (pending->toast, timeout);
   g_signal_connect (pending->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
   g_ptr_array_add (self->pending, pending);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+  pending_changed (self);
 
   _mdg_add_toast (owner, g_object_ref (pending->toast));
 }
