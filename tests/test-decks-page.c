@@ -156,9 +156,9 @@ choose_in_drop_down (WindowFixture *f,
   wait_until (gtk_widget_get_mapped (popover));
   list = find_type (popover, GTK_TYPE_LIST_VIEW);
   g_assert_true (gtk_widget_get_mapped (list));
-  g_assert_cmpuint (position, <, g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)))));
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))));
   /* As a click does: the row is selected, then activated. */
-  gtk_selection_model_select_item (gtk_grid_view_get_model (GTK_GRID_VIEW (list)), position, TRUE);
+  gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (list)), position, TRUE);
   g_signal_emit_by_name (list, "activate", position);
   wait_until (!gtk_widget_get_mapped (popover));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, position);
