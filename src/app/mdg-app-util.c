@@ -649,3 +649,47 @@ _mdg_after_first_frame (GtkWidget         *widget,
   else
     first_frame_wait_on (wait, root, "map", G_CALLBACK (first_frame_mapped_cb));
 }
+
+static gboolean
+settle_grid_cb (gpointer data)
+{
+  GtkAdjustment *adjustment = data;
+  double value = gtk_adjustment_get_value (adjustment);
+
+  gtk_adjustment_set_value (adjustment, value + 1);
+  gtk_adjustment_set_value (adjustment, value);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+grid_scrollable_cb (GtkAdjustment *adjustment,
+                    gpointer       data)
+{
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1)
+    return;
+  g_signal_handlers_disconnect_by_func (adjustment, grid_scrollable_cb, data);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, settle_grid_cb, g_object_ref (adjustment), g_object_unref);
+}
+
+static void
+grid_model_cb (GtkGridView *grid)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+
+  g_signal_handlers_disconnect_by_func (adjustment, grid_scrollable_cb, NULL);
+  g_signal_connect (adjustment, "changed", G_CALLBACK (grid_scrollable_cb), NULL);
+}
+
+/*
+ * GTK 4.8's GtkGridView shows nothing when the first scroll it sees after it is given a
+ * model is a jump far from the top (a click in the scroll bar's trough, its slider
+ * dragged at once) until it is scrolled again: any scroll before that puts it right. So
+ * a record list scrolls by a pixel and back, unseen, as soon as it can scroll, before a
+ * person can.
+ */
+void
+_mdg_record_grid_init (GtkGridView *grid)
+{
+  g_signal_connect (grid, "notify::model", G_CALLBACK (grid_model_cb), NULL);
+  grid_model_cb (grid);
+}

@@ -53,9 +53,10 @@
  * .ui for a shortcut that belongs to one list); only app.* and win.* actions get
  * application accelerators. ui/gtk/help-overlay.ui lists them all.
  *
- * Lists are GtkListView or GtkColumnView over GListModels, their rows .ui
- * templates (MdgSeminarRow, MdgPersonRow, …), so that a list of any length makes
- * widgets only for the rows on screen. Database work runs in workers through the
+ * Lists are GtkColumnViews or one-column GtkGridViews over GListModels, their rows
+ * .ui templates (MdgSeminarRow, MdgPersonRow, …), so that a list of any length makes
+ * widgets only for the rows on screen and a margin around them: about 30, where GTK
+ * 4.8's GtkListView would make 200 whatever is on screen. Database work runs in workers through the
  * stores' _async functions (mdg-store-async.h); their callbacks look at the error
  * before they touch the widget, which may be gone.
  */
