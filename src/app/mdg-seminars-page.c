@@ -348,7 +348,7 @@ view_changed_cb (MdgSeminarsPage *self)
   mdg_section_set_fills_window (MDG_SECTION (self), fills);
   if (fills)
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-  if (fills && g_str_equal (name, "check-in"))
+  if (fills && self->checkin_view != NULL && g_str_equal (name, "check-in"))
     mdg_checkin_view_focus_entry (self->checkin_view);
 }
 
@@ -357,6 +357,24 @@ update_back_button (MdgSeminarsPage *self)
 {
   gtk_widget_set_visible (self->back_button,
                           adw_leaflet_get_folded (self->leaflet) || mdg_section_get_fills_window (MDG_SECTION (self)));
+}
+
+/* The attendee table and the check-in desk are a seminar's: made when the first one
+ * is shown, not before the window's first frame (they are a third of the page's
+ * template). */
+static void
+ensure_seminar_views (MdgSeminarsPage *self)
+{
+  if (self->attendees_view != NULL)
+    return;
+  self->attendees_view = g_object_new (MDG_TYPE_ATTENDEES_VIEW, NULL);
+  g_signal_connect_object (self->attendees_view, "changed", G_CALLBACK (attendees_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->attendees_bin, GTK_WIDGET (self->attendees_view));
+  self->checkin_view = g_object_new (MDG_TYPE_CHECKIN_VIEW, NULL);
+  g_signal_connect_object (self->checkin_view, "changed", G_CALLBACK (attendees_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->checkin_bin, GTK_WIDGET (self->checkin_view));
 }
 
 static void
@@ -421,6 +439,7 @@ show_seminar (MdgSeminarsPage *self,
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   g_list_store_remove_all (self->attendees);
+  ensure_seminar_views (self);
   mdg_attendees_view_bind (self->attendees_view, get_database (self), seminar, self->attendees);
   mdg_checkin_view_bind (self->checkin_view, get_database (self), seminar, self->attendees);
   update_attendees_row (self);
@@ -947,8 +966,8 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, checkin_view);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_bin);
+  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, checkin_bin);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_row);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, when_label);
@@ -972,7 +991,6 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, seminar_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, attendees_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "seminars.new", NULL, new_action);
@@ -1001,8 +1019,6 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   g_autoptr(GListStore) groups = NULL;
   GtkCustomFilter *filter;
 
-  g_type_ensure (MDG_TYPE_ATTENDEES_VIEW);
-  g_type_ensure (MDG_TYPE_CHECKIN_VIEW);
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   _mdg_seminars_page_init_slots (self);
