@@ -134,9 +134,13 @@ static void
 update_list_state (MdgSeminarsPage *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->seminars));
-
   /* With nothing left (the last one may await Undo in its toast), welcome the user back. */
-  gtk_stack_set_visible_child_name (self->page_stack, total == 0 ? "welcome" : "browse");
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, total == 0 ? "welcome" : "browse");
+
+  /* The pages are hidden while the list loads, so that the first frame styles only
+   * the loading page (.ui); a stack shows no hidden page. */
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->page_stack, page);
   gtk_stack_set_visible_child_name (self->list_stack, n_listed (self) == 0 ? "no-results" : "list");
 }
 
