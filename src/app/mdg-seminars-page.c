@@ -63,8 +63,11 @@ update_actions (MdgSeminarsPage *self)
                                  selected && mdg_seminar_status_get_next (mdg_seminar_get_status (self->selected), &next));
 
   /* Attendees and Check-in mean nothing until a seminar is chosen. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->detail_title), selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), selected);
+  if (self->detail_pane != NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->detail_title), selected);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), selected);
+    }
 }
 
 static gboolean
@@ -130,6 +133,8 @@ n_listed (MdgSeminarsPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->upcoming)) + g_list_model_get_n_items (G_LIST_MODEL (self->past));
 }
 
+static void ensure_detail (MdgSeminarsPage *self);
+
 static void
 update_list_state (MdgSeminarsPage *self)
 {
@@ -137,6 +142,7 @@ update_list_state (MdgSeminarsPage *self)
   /* With nothing left (the last one may await Undo in its toast), welcome the user back. */
   GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, total == 0 ? "welcome" : "browse");
 
+  ensure_detail (self);
   /* The pages are hidden while the list loads, so that the first frame styles only
    * the loading page (.ui); a stack shows no hidden page. */
   gtk_widget_set_visible (page, TRUE);
@@ -359,6 +365,8 @@ view_changed_cb (MdgSeminarsPage *self)
 static void
 update_back_button (MdgSeminarsPage *self)
 {
+  if (self->detail_pane == NULL)
+    return;
   gtk_widget_set_visible (self->back_button,
                           adw_leaflet_get_folded (self->leaflet) || mdg_section_get_fills_window (MDG_SECTION (self)));
 }
@@ -381,6 +389,60 @@ ensure_seminar_views (MdgSeminarsPage *self)
   adw_bin_set_child (self->checkin_bin, GTK_WIDGET (self->checkin_view));
 }
 
+/* The detail side (overview, program, slots and the tabs of the attendee table and
+ * the check-in desk) is built into the leaflet when the list is first shown or a
+ * seminar selected, not before the window's first frame: mdg-seminar-detail.ui. */
+static void
+ensure_detail (MdgSeminarsPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->detail_pane != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/madoguchi/Madoguchi/mdg-seminar-detail.ui", &error))
+    g_error ("The seminar detail could not be built: %s", error->message);
+  self->detail_pane = (gpointer) gtk_builder_get_object (builder, "detail_pane");
+  self->back_button = (gpointer) gtk_builder_get_object (builder, "back_button");
+  self->detail_title = (gpointer) gtk_builder_get_object (builder, "detail_title");
+  self->switcher_bar = (gpointer) gtk_builder_get_object (builder, "switcher_bar");
+  self->detail_stack = (gpointer) gtk_builder_get_object (builder, "detail_stack");
+  self->view_stack = (gpointer) gtk_builder_get_object (builder, "view_stack");
+  self->attendees_bin = (gpointer) gtk_builder_get_object (builder, "attendees_bin");
+  self->checkin_bin = (gpointer) gtk_builder_get_object (builder, "checkin_bin");
+  self->attendees_row = (gpointer) gtk_builder_get_object (builder, "attendees_row");
+  self->title_label = (gpointer) gtk_builder_get_object (builder, "title_label");
+  self->when_label = (gpointer) gtk_builder_get_object (builder, "when_label");
+  self->status_label = (gpointer) gtk_builder_get_object (builder, "status_label");
+  self->advance_button = (gpointer) gtk_builder_get_object (builder, "advance_button");
+  self->venue_row = (gpointer) gtk_builder_get_object (builder, "venue_row");
+  self->online_row = (gpointer) gtk_builder_get_object (builder, "online_row");
+  self->attendance_row = (gpointer) gtk_builder_get_object (builder, "attendance_row");
+  self->questions_row = (gpointer) gtk_builder_get_object (builder, "questions_row");
+  self->capacity_row = (gpointer) gtk_builder_get_object (builder, "capacity_row");
+  self->co_organizer_row = (gpointer) gtk_builder_get_object (builder, "co_organizer_row");
+  self->description_group = (gpointer) gtk_builder_get_object (builder, "description_group");
+  self->description_label = (gpointer) gtk_builder_get_object (builder, "description_label");
+  self->program_list = (gpointer) gtk_builder_get_object (builder, "program_list");
+  self->overrun_box = (gpointer) gtk_builder_get_object (builder, "overrun_box");
+  self->overrun_label = (gpointer) gtk_builder_get_object (builder, "overrun_label");
+  self->program_summary = (gpointer) gtk_builder_get_object (builder, "program_summary");
+  self->slots_group = (gpointer) gtk_builder_get_object (builder, "slots_group");
+  adw_leaflet_append (self->leaflet, self->detail_pane);
+
+  _mdg_seminars_page_init_slots (self);
+  _mdg_label_keep_last_line (self->title_label);
+  _mdg_seminars_page_init_program (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_back_button (self);
+  update_actions (self);
+}
+
 static void
 show_seminar (MdgSeminarsPage *self,
               MdgSeminar      *seminar)
@@ -390,6 +452,7 @@ show_seminar (MdgSeminarsPage *self,
   MdgSeminarStatus status, next;
   const char *text;
 
+  ensure_detail (self);
   g_cancellable_cancel (self->seminar_cancellable);
   g_clear_object (&self->seminar_cancellable);
   self->seminar_cancellable = g_cancellable_new ();
@@ -874,7 +937,8 @@ mdg_seminars_page_search (MdgSection *section)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (section);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  if (self->view_stack != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -961,41 +1025,14 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_separator);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, seminar_list);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_bin);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, checkin_bin);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, when_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, advance_button);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, venue_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, online_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendance_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, questions_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, capacity_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, co_organizer_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, description_group);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, program_list);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_box);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, program_summary);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, slots_group);
   gtk_widget_class_bind_template_callback (widget_class, is_seminar);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, seminar_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "seminars.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "seminars.edit", NULL, edit_action);
@@ -1025,8 +1062,8 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
 
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_seminars_page_init_slots (self);
-  _mdg_label_keep_last_line (self->title_label);
+  /* Until a seminar's slots are read (mdg-seminars-page-slots.c). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.print-slots", FALSE);
   self->question_rows = g_ptr_array_new ();
 
   self->now = g_date_time_new_now_local ();
@@ -1059,9 +1096,6 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fills-window", G_CALLBACK (update_back_button), NULL);
-  update_back_button (self);
-
-  _mdg_seminars_page_init_program (self);
   update_actions (self);
 }
 
