@@ -389,6 +389,39 @@ ensure_seminar_views (MdgSeminarsPage *self)
   adw_bin_set_child (self->checkin_bin, GTK_WIDGET (self->checkin_view));
 }
 
+/* The widgets of mdg-seminar-detail.ui the page keeps, by their ids. */
+static const struct {
+  const char *id;
+  gsize       offset;
+} detail_children[] = {
+  { "detail_pane", G_STRUCT_OFFSET (MdgSeminarsPage, detail_pane) },
+  { "back_button", G_STRUCT_OFFSET (MdgSeminarsPage, back_button) },
+  { "detail_title", G_STRUCT_OFFSET (MdgSeminarsPage, detail_title) },
+  { "switcher_bar", G_STRUCT_OFFSET (MdgSeminarsPage, switcher_bar) },
+  { "detail_stack", G_STRUCT_OFFSET (MdgSeminarsPage, detail_stack) },
+  { "view_stack", G_STRUCT_OFFSET (MdgSeminarsPage, view_stack) },
+  { "attendees_bin", G_STRUCT_OFFSET (MdgSeminarsPage, attendees_bin) },
+  { "checkin_bin", G_STRUCT_OFFSET (MdgSeminarsPage, checkin_bin) },
+  { "attendees_row", G_STRUCT_OFFSET (MdgSeminarsPage, attendees_row) },
+  { "title_label", G_STRUCT_OFFSET (MdgSeminarsPage, title_label) },
+  { "when_label", G_STRUCT_OFFSET (MdgSeminarsPage, when_label) },
+  { "status_label", G_STRUCT_OFFSET (MdgSeminarsPage, status_label) },
+  { "advance_button", G_STRUCT_OFFSET (MdgSeminarsPage, advance_button) },
+  { "venue_row", G_STRUCT_OFFSET (MdgSeminarsPage, venue_row) },
+  { "online_row", G_STRUCT_OFFSET (MdgSeminarsPage, online_row) },
+  { "attendance_row", G_STRUCT_OFFSET (MdgSeminarsPage, attendance_row) },
+  { "questions_row", G_STRUCT_OFFSET (MdgSeminarsPage, questions_row) },
+  { "capacity_row", G_STRUCT_OFFSET (MdgSeminarsPage, capacity_row) },
+  { "co_organizer_row", G_STRUCT_OFFSET (MdgSeminarsPage, co_organizer_row) },
+  { "description_group", G_STRUCT_OFFSET (MdgSeminarsPage, description_group) },
+  { "description_label", G_STRUCT_OFFSET (MdgSeminarsPage, description_label) },
+  { "program_list", G_STRUCT_OFFSET (MdgSeminarsPage, program_list) },
+  { "overrun_box", G_STRUCT_OFFSET (MdgSeminarsPage, overrun_box) },
+  { "overrun_label", G_STRUCT_OFFSET (MdgSeminarsPage, overrun_label) },
+  { "program_summary", G_STRUCT_OFFSET (MdgSeminarsPage, program_summary) },
+  { "slots_group", G_STRUCT_OFFSET (MdgSeminarsPage, slots_group) },
+};
+
 /* The detail side (overview, program, slots and the tabs of the attendee table and
  * the check-in desk) is built into the leaflet when the list is first shown or a
  * seminar selected, not before the window's first frame: mdg-seminar-detail.ui. */
@@ -406,32 +439,9 @@ ensure_detail (MdgSeminarsPage *self)
   gtk_builder_set_current_object (builder, G_OBJECT (self));
   if (!gtk_builder_add_from_resource (builder, "/io/github/madoguchi/Madoguchi/mdg-seminar-detail.ui", &error))
     g_error ("The seminar detail could not be built: %s", error->message);
-  self->detail_pane = (gpointer) gtk_builder_get_object (builder, "detail_pane");
-  self->back_button = (gpointer) gtk_builder_get_object (builder, "back_button");
-  self->detail_title = (gpointer) gtk_builder_get_object (builder, "detail_title");
-  self->switcher_bar = (gpointer) gtk_builder_get_object (builder, "switcher_bar");
-  self->detail_stack = (gpointer) gtk_builder_get_object (builder, "detail_stack");
-  self->view_stack = (gpointer) gtk_builder_get_object (builder, "view_stack");
-  self->attendees_bin = (gpointer) gtk_builder_get_object (builder, "attendees_bin");
-  self->checkin_bin = (gpointer) gtk_builder_get_object (builder, "checkin_bin");
-  self->attendees_row = (gpointer) gtk_builder_get_object (builder, "attendees_row");
-  self->title_label = (gpointer) gtk_builder_get_object (builder, "title_label");
-  self->when_label = (gpointer) gtk_builder_get_object (builder, "when_label");
-  self->status_label = (gpointer) gtk_builder_get_object (builder, "status_label");
-  self->advance_button = (gpointer) gtk_builder_get_object (builder, "advance_button");
-  self->venue_row = (gpointer) gtk_builder_get_object (builder, "venue_row");
-  self->online_row = (gpointer) gtk_builder_get_object (builder, "online_row");
-  self->attendance_row = (gpointer) gtk_builder_get_object (builder, "attendance_row");
-  self->questions_row = (gpointer) gtk_builder_get_object (builder, "questions_row");
-  self->capacity_row = (gpointer) gtk_builder_get_object (builder, "capacity_row");
-  self->co_organizer_row = (gpointer) gtk_builder_get_object (builder, "co_organizer_row");
-  self->description_group = (gpointer) gtk_builder_get_object (builder, "description_group");
-  self->description_label = (gpointer) gtk_builder_get_object (builder, "description_label");
-  self->program_list = (gpointer) gtk_builder_get_object (builder, "program_list");
-  self->overrun_box = (gpointer) gtk_builder_get_object (builder, "overrun_box");
-  self->overrun_label = (gpointer) gtk_builder_get_object (builder, "overrun_label");
-  self->program_summary = (gpointer) gtk_builder_get_object (builder, "program_summary");
-  self->slots_group = (gpointer) gtk_builder_get_object (builder, "slots_group");
+  for (guint i = 0; i < G_N_ELEMENTS (detail_children); i++)
+    G_STRUCT_MEMBER (gpointer, self, detail_children[i].offset) =
+      gtk_builder_get_object (builder, detail_children[i].id);
   adw_leaflet_append (self->leaflet, self->detail_pane);
 
   _mdg_seminars_page_init_slots (self);
@@ -976,6 +986,11 @@ mdg_seminars_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_SEMINARS_PAGE);
+  /* The detail's widgets went with the leaflet; they are not template children. */
+  for (guint i = 0; i < G_N_ELEMENTS (detail_children); i++)
+    G_STRUCT_MEMBER (gpointer, self, detail_children[i].offset) = NULL;
+  self->attendees_view = NULL;
+  self->checkin_view = NULL;
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->early_list, g_ptr_array_unref);
   g_clear_object (&self->seminar_cancellable);
