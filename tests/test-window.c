@@ -727,6 +727,12 @@ test_window_print_and_shortcuts (WindowFixture *f,
     wait_until ((shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
     screenshot (GTK_WIDGET (shortcuts), "shortcuts");
     gtk_window_close (shortcuts);
+    wait_until (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == NULL);
+
+    /* The main menu's Keyboard Shortcuts shows the same window again (it is built once). */
+    mdg_test_choose_menu_item (require_named (GTK_WIDGET (f->window), "main-menu"), "win.show-help-overlay");
+    wait_until (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+    gtk_window_close (shortcuts);
   }
 }
 

@@ -28,8 +28,10 @@ struct _MdgSeminarsPage
   AdwViewSwitcherTitle *detail_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
-  MdgAttendeesView     *attendees_view;
-  MdgCheckinView       *checkin_view;
+  AdwBin               *attendees_bin;
+  AdwBin               *checkin_bin;
+  MdgAttendeesView     *attendees_view;  /* in attendees_bin once a seminar was shown */
+  MdgCheckinView       *checkin_view;    /* in checkin_bin, likewise */
   AdwActionRow         *attendees_row;
   AdwActionRow         *attendance_row;
   AdwExpanderRow       *questions_row;

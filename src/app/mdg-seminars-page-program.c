@@ -215,7 +215,6 @@ remove_item_action (GtkWidget  *widget,
 void
 _mdg_seminars_page_class_init_program (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, program_row_activated_cb);
   gtk_widget_class_install_action (widget_class, "seminars.add-program-item", NULL, add_program_item_action);
   gtk_widget_class_install_action (widget_class, "seminars.move-item", "(xi)", move_item_action);
   gtk_widget_class_install_action (widget_class, "seminars.remove-item", "x", remove_item_action);
@@ -229,6 +228,8 @@ _mdg_seminars_page_init_program (MdgSeminarsPage *self)
   GtkWidget *button = gtk_button_new_with_label (_("Add the First Item"));
 
   self->program = g_list_store_new (MDG_TYPE_PROGRAM_ITEM);
+  g_signal_connect_object (self->program_list, "row-activated", G_CALLBACK (program_row_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->program_list, G_LIST_MODEL (self->program), create_program_row, self, NULL);
 
   /* An empty program says so, with the button that fills it. */

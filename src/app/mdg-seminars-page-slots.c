@@ -860,5 +860,4 @@ _mdg_seminars_page_init_slots (MdgSeminarsPage *self)
   gtk_box_append (GTK_BOX (box), add);
   gtk_widget_set_valign (box, GTK_ALIGN_END);
   adw_preferences_group_set_header_suffix (self->slots_group, box);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.print-slots", FALSE);
 }

@@ -63,8 +63,11 @@ update_actions (MdgSeminarsPage *self)
                                  selected && mdg_seminar_status_get_next (mdg_seminar_get_status (self->selected), &next));
 
   /* Attendees and Check-in mean nothing until a seminar is chosen. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->detail_title), selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), selected);
+  if (self->detail_pane != NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->detail_title), selected);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_bar), selected);
+    }
 }
 
 static gboolean
@@ -130,13 +133,20 @@ n_listed (MdgSeminarsPage *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->upcoming)) + g_list_model_get_n_items (G_LIST_MODEL (self->past));
 }
 
+static void ensure_detail (MdgSeminarsPage *self);
+
 static void
 update_list_state (MdgSeminarsPage *self)
 {
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->seminars));
-
   /* With nothing left (the last one may await Undo in its toast), welcome the user back. */
-  gtk_stack_set_visible_child_name (self->page_stack, total == 0 ? "welcome" : "browse");
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, total == 0 ? "welcome" : "browse");
+
+  ensure_detail (self);
+  /* The pages are hidden while the list loads, so that the first frame styles only
+   * the loading page (.ui); a stack shows no hidden page. */
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->page_stack, page);
   gtk_stack_set_visible_child_name (self->list_stack, n_listed (self) == 0 ? "no-results" : "list");
 }
 
@@ -348,15 +358,99 @@ view_changed_cb (MdgSeminarsPage *self)
   mdg_section_set_fills_window (MDG_SECTION (self), fills);
   if (fills)
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-  if (fills && g_str_equal (name, "check-in"))
+  if (fills && self->checkin_view != NULL && g_str_equal (name, "check-in"))
     mdg_checkin_view_focus_entry (self->checkin_view);
 }
 
 static void
 update_back_button (MdgSeminarsPage *self)
 {
+  if (self->detail_pane == NULL)
+    return;
   gtk_widget_set_visible (self->back_button,
                           adw_leaflet_get_folded (self->leaflet) || mdg_section_get_fills_window (MDG_SECTION (self)));
+}
+
+/* The attendee table and the check-in desk are a seminar's: made when the first one
+ * is shown, not before the window's first frame (they are a third of the page's
+ * template). */
+static void
+ensure_seminar_views (MdgSeminarsPage *self)
+{
+  if (self->attendees_view != NULL)
+    return;
+  self->attendees_view = g_object_new (MDG_TYPE_ATTENDEES_VIEW, NULL);
+  g_signal_connect_object (self->attendees_view, "changed", G_CALLBACK (attendees_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->attendees_bin, GTK_WIDGET (self->attendees_view));
+  self->checkin_view = g_object_new (MDG_TYPE_CHECKIN_VIEW, NULL);
+  g_signal_connect_object (self->checkin_view, "changed", G_CALLBACK (attendees_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->checkin_bin, GTK_WIDGET (self->checkin_view));
+}
+
+/* The widgets of mdg-seminar-detail.ui the page keeps, by their ids. */
+static const struct {
+  const char *id;
+  gsize       offset;
+} detail_children[] = {
+  { "detail_pane", G_STRUCT_OFFSET (MdgSeminarsPage, detail_pane) },
+  { "back_button", G_STRUCT_OFFSET (MdgSeminarsPage, back_button) },
+  { "detail_title", G_STRUCT_OFFSET (MdgSeminarsPage, detail_title) },
+  { "switcher_bar", G_STRUCT_OFFSET (MdgSeminarsPage, switcher_bar) },
+  { "detail_stack", G_STRUCT_OFFSET (MdgSeminarsPage, detail_stack) },
+  { "view_stack", G_STRUCT_OFFSET (MdgSeminarsPage, view_stack) },
+  { "attendees_bin", G_STRUCT_OFFSET (MdgSeminarsPage, attendees_bin) },
+  { "checkin_bin", G_STRUCT_OFFSET (MdgSeminarsPage, checkin_bin) },
+  { "attendees_row", G_STRUCT_OFFSET (MdgSeminarsPage, attendees_row) },
+  { "title_label", G_STRUCT_OFFSET (MdgSeminarsPage, title_label) },
+  { "when_label", G_STRUCT_OFFSET (MdgSeminarsPage, when_label) },
+  { "status_label", G_STRUCT_OFFSET (MdgSeminarsPage, status_label) },
+  { "advance_button", G_STRUCT_OFFSET (MdgSeminarsPage, advance_button) },
+  { "venue_row", G_STRUCT_OFFSET (MdgSeminarsPage, venue_row) },
+  { "online_row", G_STRUCT_OFFSET (MdgSeminarsPage, online_row) },
+  { "attendance_row", G_STRUCT_OFFSET (MdgSeminarsPage, attendance_row) },
+  { "questions_row", G_STRUCT_OFFSET (MdgSeminarsPage, questions_row) },
+  { "capacity_row", G_STRUCT_OFFSET (MdgSeminarsPage, capacity_row) },
+  { "co_organizer_row", G_STRUCT_OFFSET (MdgSeminarsPage, co_organizer_row) },
+  { "description_group", G_STRUCT_OFFSET (MdgSeminarsPage, description_group) },
+  { "description_label", G_STRUCT_OFFSET (MdgSeminarsPage, description_label) },
+  { "program_list", G_STRUCT_OFFSET (MdgSeminarsPage, program_list) },
+  { "overrun_box", G_STRUCT_OFFSET (MdgSeminarsPage, overrun_box) },
+  { "overrun_label", G_STRUCT_OFFSET (MdgSeminarsPage, overrun_label) },
+  { "program_summary", G_STRUCT_OFFSET (MdgSeminarsPage, program_summary) },
+  { "slots_group", G_STRUCT_OFFSET (MdgSeminarsPage, slots_group) },
+};
+
+/* The detail side (overview, program, slots and the tabs of the attendee table and
+ * the check-in desk) is built into the leaflet when the list is first shown or a
+ * seminar selected, not before the window's first frame: mdg-seminar-detail.ui. */
+static void
+ensure_detail (MdgSeminarsPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->detail_pane != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/io/github/madoguchi/Madoguchi/mdg-seminar-detail.ui", &error))
+    g_error ("The seminar detail could not be built: %s", error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (detail_children); i++)
+    G_STRUCT_MEMBER (gpointer, self, detail_children[i].offset) =
+      gtk_builder_get_object (builder, detail_children[i].id);
+  adw_leaflet_append (self->leaflet, self->detail_pane);
+
+  _mdg_seminars_page_init_slots (self);
+  _mdg_label_keep_last_line (self->title_label);
+  _mdg_seminars_page_init_program (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_back_button (self);
+  update_actions (self);
 }
 
 static void
@@ -368,6 +462,7 @@ show_seminar (MdgSeminarsPage *self,
   MdgSeminarStatus status, next;
   const char *text;
 
+  ensure_detail (self);
   g_cancellable_cancel (self->seminar_cancellable);
   g_clear_object (&self->seminar_cancellable);
   self->seminar_cancellable = g_cancellable_new ();
@@ -421,6 +516,7 @@ show_seminar (MdgSeminarsPage *self,
 
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");
   g_list_store_remove_all (self->attendees);
+  ensure_seminar_views (self);
   mdg_attendees_view_bind (self->attendees_view, get_database (self), seminar, self->attendees);
   mdg_checkin_view_bind (self->checkin_view, get_database (self), seminar, self->attendees);
   update_attendees_row (self);
@@ -851,7 +947,8 @@ mdg_seminars_page_search (MdgSection *section)
 {
   MdgSeminarsPage *self = MDG_SEMINARS_PAGE (section);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  if (self->view_stack != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -889,6 +986,11 @@ mdg_seminars_page_dispose (GObject *object)
     gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MDG_TYPE_SEMINARS_PAGE);
+  /* The detail's widgets went with the leaflet; they are not template children. */
+  for (guint i = 0; i < G_N_ELEMENTS (detail_children); i++)
+    G_STRUCT_MEMBER (gpointer, self, detail_children[i].offset) = NULL;
+  self->attendees_view = NULL;
+  self->checkin_view = NULL;
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->early_list, g_ptr_array_unref);
   g_clear_object (&self->seminar_cancellable);
@@ -938,42 +1040,14 @@ mdg_seminars_page_class_init (MdgSeminarsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_pane);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_separator);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, seminar_list);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, switcher_bar);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, checkin_view);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendees_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, when_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, advance_button);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, venue_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, online_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, attendance_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, questions_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, capacity_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, co_organizer_row);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, description_group);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, program_list);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_box);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, overrun_label);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, program_summary);
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarsPage, slots_group);
   gtk_widget_class_bind_template_callback (widget_class, is_seminar);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, seminar_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, attendees_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "seminars.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "seminars.edit", NULL, edit_action);
@@ -1001,13 +1075,11 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   g_autoptr(GListStore) groups = NULL;
   GtkCustomFilter *filter;
 
-  g_type_ensure (MDG_TYPE_ATTENDEES_VIEW);
-  g_type_ensure (MDG_TYPE_CHECKIN_VIEW);
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   _mdg_record_grid_init (self->seminar_list);
-  _mdg_seminars_page_init_slots (self);
-  _mdg_label_keep_last_line (self->title_label);
+  /* Until a seminar's slots are read (mdg-seminars-page-slots.c). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.print-slots", FALSE);
   self->question_rows = g_ptr_array_new ();
 
   self->now = g_date_time_new_now_local ();
@@ -1040,9 +1112,6 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fills-window", G_CALLBACK (update_back_button), NULL);
-  update_back_button (self);
-
-  _mdg_seminars_page_init_program (self);
   update_actions (self);
 }
 

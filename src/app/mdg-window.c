@@ -51,7 +51,10 @@
  * Keyboard shortcuts live on the widget that owns their actions
  * (gtk_widget_class_add_binding_action(), or a GtkShortcutController in the
  * .ui for a shortcut that belongs to one list); only app.* and win.* actions get
- * application accelerators. ui/gtk/help-overlay.ui lists them all.
+ * application accelerators. ui/gtk/help-overlay.ui lists them all; it is built when
+ * first asked for (win.show-help-overlay), not with every window, which is why the
+ * gresource names it mdg-help-overlay.ui rather than the gtk/help-overlay.ui that
+ * GtkApplication would build for each window it adds.
  *
  * Lists are GtkColumnViews or one-column GtkGridViews over GListModels, their rows
  * .ui templates (MdgSeminarRow, MdgPersonRow, …), so that a list of any length makes
@@ -206,6 +209,26 @@ search_action (GtkWidget  *widget,
 
   if (visible != NULL)
     mdg_section_search (MDG_SECTION (visible));
+}
+
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  /* Building it takes ~10 ms: a person asks for it, the first frame does not. */
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/madoguchi/Madoguchi/mdg-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -593,6 +616,7 @@ mdg_window_class_init (MdgWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.waiting", "b", waiting_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Madoguchi's first frame on the sample database, and its peak memory by then, beside a
- * bare GTK 4 window of the same size (bare-window): both started as a person starts
- * them, measured from outside by first-frame-probe (LD_PRELOAD), in interleaved pairs.
+ * bare GTK 4 window of the same size (bare-window) and an empty libadwaita window with a
+ * header bar (adw-window): all started as a person starts them, measured from outside by
+ * first-frame-probe (LD_PRELOAD), interleaved in each round.
  * Needs a display; build-aux/benchmark gives it one when there is none. Not a test.
  */
 #include "config.h"
@@ -65,50 +66,94 @@ first_frame (const char * const *argv)
   return frame;
 }
 
+/* The figures of one program over the rounds. */
+typedef struct
+{
+  GArray *ms;
+  GArray *rss;
+  GArray *cpu;
+  GArray *main_cpu;
+} Frames;
+
+static void
+frames_init (Frames *frames)
+{
+  frames->ms = bench_times ();
+  frames->rss = bench_times ();
+  frames->cpu = bench_times ();
+  frames->main_cpu = bench_times ();
+}
+
+static void
+frames_add (Frames *frames,
+            Frame  *frame)
+{
+  g_array_append_val (frames->ms, frame->ms);
+  g_array_append_val (frames->rss, frame->rss_mb);
+  g_array_append_val (frames->cpu, frame->cpu_ms);
+  g_array_append_val (frames->main_cpu, frame->main_cpu_ms);
+}
+
+static void
+frames_clear (Frames *frames)
+{
+  g_clear_pointer (&frames->ms, g_array_unref);
+  g_clear_pointer (&frames->rss, g_array_unref);
+  g_clear_pointer (&frames->cpu, g_array_unref);
+  g_clear_pointer (&frames->main_cpu, g_array_unref);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GArray) ours = bench_times ();
-  g_autoptr(GArray) floor_ms = bench_times ();
-  g_autoptr(GArray) our_rss = bench_times ();
-  g_autoptr(GArray) floor_rss = bench_times ();
-  g_autoptr(GArray) our_cpu = bench_times ();
-  g_autoptr(GArray) floor_cpu = bench_times ();
-  g_autoptr(GArray) our_main_cpu = bench_times ();
-  g_autoptr(GArray) floor_main_cpu = bench_times ();
+  Frames ours, bare, adw;
   const char *path;
   gboolean smoke;
 
   setlocale (LC_ALL, "");
   path = bench_args (&argc, &argv, "[--smoke] DATABASE (the sample, made by bench-core)", &smoke);
+  frames_init (&ours);
+  frames_init (&bare);
+  frames_init (&adw);
 
-  /* One of each first, untimed (but for a smoke run), so that both find the fonts and
-   * icons cached. */
+  /* One of each first, untimed (but for a smoke run), so that all find the fonts and
+   * icons cached; then the three in turn, so that a busy moment falls on all of them. */
   for (int round = smoke ? 0 : -1; round < (smoke ? 1 : 9); round++)
     {
       const char *app[] = { MADOGUCHI_BIN, "--database", path, NULL };
-      const char *bare[] = { BARE_WINDOW_BIN, NULL };
+      const char *bare_argv[] = { BARE_WINDOW_BIN, NULL };
+      const char *adw_argv[] = { ADW_WINDOW_BIN, NULL };
       Frame mine = first_frame (app);
-      Frame bare_frame = first_frame (bare);
+      Frame bare_frame = first_frame (bare_argv);
+      Frame adw_frame = first_frame (adw_argv);
 
       if (round < 0)
         continue;
-      g_array_append_val (ours, mine.ms);
-      g_array_append_val (floor_ms, bare_frame.ms);
-      g_array_append_val (our_rss, mine.rss_mb);
-      g_array_append_val (floor_rss, bare_frame.rss_mb);
-      g_array_append_val (our_cpu, mine.cpu_ms);
-      g_array_append_val (floor_cpu, bare_frame.cpu_ms);
-      g_array_append_val (our_main_cpu, mine.main_cpu_ms);
-      g_array_append_val (floor_main_cpu, bare_frame.main_cpu_ms);
+      frames_add (&ours, &mine);
+      frames_add (&bare, &bare_frame);
+      frames_add (&adw, &adw_frame);
     }
 
-  bench_compare ("first frame of the window, from exec", ours, "a bare GTK 4 window, 1100 × 720", floor_ms);
+  bench_compare ("first frame of the window, from exec", ours.ms, "a bare GTK 4 window, 1100 × 720", bare.ms);
+  /* libadwaita's own start-up (its style sheet, the icon theme) is a floor of its own. */
+  bench_compare ("first frame of the window, from exec", ours.ms,
+                 "an empty libadwaita window with a header bar", adw.ms);
+  bench_compare ("first frame of the empty libadwaita window", adw.ms, "the bare GTK 4 window", bare.ms);
   /* On a shared machine the wall time waits for the processor too; what each costs: */
-  bench_compare ("processor time by the first frame, all threads", our_cpu, "the bare window's", floor_cpu);
-  bench_compare ("processor time by the first frame, main thread", our_main_cpu, "the bare window's",
-                 floor_main_cpu);
-  bench_compare_in ("peak resident memory at the first frame", "MB", our_rss, "the bare window's", floor_rss);
+  bench_compare ("processor time by the first frame, all threads", ours.cpu, "the bare window's", bare.cpu);
+  bench_compare ("processor time by the first frame, all threads", ours.cpu, "the libadwaita window's", adw.cpu);
+  bench_compare ("processor time by the first frame, main thread", ours.main_cpu, "the bare window's",
+                 bare.main_cpu);
+  bench_compare ("processor time by the first frame, main thread", ours.main_cpu, "the libadwaita window's",
+                 adw.main_cpu);
+  bench_compare ("processor time of the libadwaita window, main thread", adw.main_cpu, "the bare window's",
+                 bare.main_cpu);
+  bench_compare_in ("peak resident memory at the first frame", "MB", ours.rss, "the bare window's", bare.rss);
+  bench_compare_in ("peak resident memory at the first frame", "MB", ours.rss, "the libadwaita window's", adw.rss);
+
+  frames_clear (&ours);
+  frames_clear (&bare);
+  frames_clear (&adw);
   return 0;
 }
