@@ -78,8 +78,8 @@ static gboolean
 list_shows (MdgConsultationsPage *page,
             const char           *subject)
 {
-  GtkGridView *view = GTK_GRID_VIEW (require_named (GTK_WIDGET (page), "consultations-list"));
-  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (view));
+  GtkListView *view = GTK_LIST_VIEW (require_named (GTK_WIDGET (page), "consultations-list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -95,9 +95,9 @@ list_shows (MdgConsultationsPage *page,
 static guint
 listed (MdgConsultationsPage *page)
 {
-  GtkGridView *view = GTK_GRID_VIEW (require_named (GTK_WIDGET (page), "consultations-list"));
+  GtkListView *view = GTK_LIST_VIEW (require_named (GTK_WIDGET (page), "consultations-list"));
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (view)));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
 }
 
 static void
@@ -425,7 +425,7 @@ test_triage (WindowFixture *f,
   page = open_section (f);
   wait_until (list_shows (page, "Suspicious sign-in to the mail service"));
   /* The row clicked. */
-  selection = gtk_grid_view_get_model (GTK_GRID_VIEW (require_named (root, "consultations-list")));
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (require_named (root, "consultations-list")));
   gtk_selection_model_select_item (selection, 0, TRUE);
   wait_until (gtk_widget_get_mapped (require_named (root, "consultation-dispatch")));
   g_assert_false (gtk_widget_get_mapped (require_named (root, "consultation-start")));
@@ -713,11 +713,11 @@ test_queues (WindowFixture *f,
   wait_until (list_shows (page, "Unassigned one"));
   for (guint i = 0; i < listed (page); i++)
     {
-      g_autoptr(MdgConsultation) item = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (
-                                          GTK_GRID_VIEW (require_named (root, "consultations-list")))), i);
+      g_autoptr(MdgConsultation) item = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (
+                                          GTK_LIST_VIEW (require_named (root, "consultations-list")))), i);
 
       if (g_strcmp0 (mdg_consultation_get_text (item, MDG_CONSULTATION_SUBJECT), "Unassigned one") == 0)
-        gtk_selection_model_select_item (gtk_grid_view_get_model (GTK_GRID_VIEW (require_named (root, "consultations-list"))),
+        gtk_selection_model_select_item (gtk_list_view_get_model (GTK_LIST_VIEW (require_named (root, "consultations-list"))),
                                          i, TRUE);
     }
   wait_until (gtk_widget_get_mapped (require_named (root, "consultation-dispatch")));
@@ -759,7 +759,7 @@ test_answer_now_and_refer (WindowFixture *f,
   g_settings_set_int64 (settings, "current-staff", first_id);
   page = open_section (f);
   wait_until (list_shows (page, "How long should a password be") && list_shows (page, "Money sent to a fake supplier"));
-  selection = gtk_grid_view_get_model (GTK_GRID_VIEW (require_named (root, "consultations-list")));
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (require_named (root, "consultations-list")));
 
   /* Newest first: the fraud is at the top, the password question below. */
   for (guint i = 0; i < listed (page); i++)
@@ -916,7 +916,7 @@ select_consultation (MdgConsultationsPage *page,
                      gint64                id)
 {
   GtkSelectionModel *selection =
-    gtk_grid_view_get_model (GTK_GRID_VIEW (require_named (GTK_WIDGET (page), "consultations-list")));
+    gtk_list_view_get_model (GTK_LIST_VIEW (require_named (GTK_WIDGET (page), "consultations-list")));
 
   for (guint i = 0; i < listed (page); i++)
     {

@@ -118,13 +118,13 @@ open_section (WindowFixture *f,
 static guint
 n_listed (GtkWidget *list_view)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view))));
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))));
 }
 
 static const char *
 selected_title (GtkWidget *list_view)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   MdgFeedItem *item = gtk_single_selection_get_selected_item (selection);
 
   return item ? mdg_feed_item_get_title (item) : NULL;
@@ -272,7 +272,7 @@ test_threats_fetch_star_pick (WindowFixture *f,
   g_assert_cmpint (query (f, "SELECT count(*) FROM feed_item"), ==, 2);
   /* Newest first, and the source says how its fetch went. */
   {
-    g_autoptr(MdgFeedItem) first = g_list_model_get_item (G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list))), 0);
+    g_autoptr(MdgFeedItem) first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list))), 0);
 
     g_assert_cmpstr (mdg_feed_item_get_title (first), ==, ROUTER_TITLE);
   }
@@ -551,7 +551,7 @@ add_consultation (WindowFixture *f,
 static const char *
 selected_subject (GtkWidget *list_view)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   MdgConsultation *c = gtk_single_selection_get_selected_item (selection);
 
   return c != NULL && mdg_consultation_get_loaded (c) ? mdg_consultation_get_text (c, MDG_CONSULTATION_SUBJECT)
@@ -565,7 +565,7 @@ select_consultation (WindowFixture *f,
                      GtkWidget     *list_view,
                      const char    *subject)
 {
-  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list_view)));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   guint position = GTK_INVALID_LIST_POSITION;
 
   while (position == GTK_INVALID_LIST_POSITION)

@@ -43,9 +43,6 @@ void            _mdg_after_first_frame  (GtkWidget      *widget,
                                          MdgFirstFrameFunc func,
                                          gpointer        user_data);
 
-/* A record list: a one-column GtkGridView (see mdg-window.c), set right for scrolling. */
-void            _mdg_record_grid_init   (GtkGridView    *grid);
-
 char           *_mdg_format_honorific   (const char *name);
 PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);
 void            _mdg_label_keep_last_line (GtkLabel   *label);

@@ -265,7 +265,7 @@ struct _MdgConsultationsPage
   GtkSearchEntry       *search_entry;
   GtkDropDown          *state_dropdown;
   GtkStack             *list_stack;
-  GtkGridView          *list_view;
+  GtkListView          *list_view;
   AdwStatusPage        *empty_status;
   AdwWindowTitle       *detail_title;
   GtkWidget            *save_button;
@@ -3024,9 +3024,9 @@ mdg_consultations_page_constructed (GObject *object)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   filter_changed_cb (self);
   count_queues (self);
   g_signal_connect_object (self->settings, "changed::current-staff", G_CALLBACK (staff_changed_cb), self,
@@ -3052,7 +3052,7 @@ mdg_consultations_page_dispose (GObject *object)
   g_cancellable_cancel (self->counts_cancellable);
   g_clear_object (&self->counts_cancellable);
   if (self->list_view != NULL)
-    gtk_grid_view_set_model (self->list_view, NULL);
+    gtk_list_view_set_model (self->list_view, NULL);
   if (self->shown != NULL)
     g_clear_signal_handler (&self->shown_handler, self->shown);
   g_cancellable_cancel (self->organization_cancellable);
@@ -3186,7 +3186,6 @@ mdg_consultations_page_init (MdgConsultationsPage *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_record_grid_init (self->list_view);
   self->settings = g_settings_new (BASE_APP_ID);
   self->cancellable = g_cancellable_new ();
 

@@ -180,7 +180,7 @@ struct _MdgDecksPage
   GtkWidget          *slide_pane;
   GtkWidget          *compare_box;
   GtkDropDown        *compare_dropdown;
-  GtkGridView        *deck_list;
+  GtkListView        *deck_list;
   GtkDropDown        *revision_dropdown;
   GtkLabel           *revision_note;
   GtkLabel           *diff_label;
@@ -2021,7 +2021,6 @@ mdg_decks_page_init (MdgDecksPage *self)
   GtkScrolledWindow *scrolled;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_record_grid_init (self->deck_list);
 
   self->cancellable = g_cancellable_new ();
   self->decks = g_list_store_new (MDG_TYPE_DECK);
@@ -2033,8 +2032,8 @@ mdg_decks_page_init (MdgDecksPage *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (deck_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (deck_bind_cb), NULL);
-  gtk_grid_view_set_model (self->deck_list, GTK_SELECTION_MODEL (self->deck_selection));
-  gtk_grid_view_set_factory (self->deck_list, factory);
+  gtk_list_view_set_model (self->deck_list, GTK_SELECTION_MODEL (self->deck_selection));
+  gtk_list_view_set_factory (self->deck_list, factory);
   g_object_unref (factory);
   g_signal_connect_swapped (self->deck_selection, "notify::selected", G_CALLBACK (deck_selected_cb), self);
 

@@ -38,7 +38,7 @@ struct _MdgFaqPage
   GtkWidget          *detail_pane;
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
-  GtkGridView        *list_view;
+  GtkListView        *list_view;
   GtkSingleSelection *selection;
   AdwWindowTitle     *detail_title;
   GtkStack           *detail_stack;
@@ -823,14 +823,13 @@ mdg_faq_page_init (MdgFaqPage *self)
   g_autoptr(GtkExpression) expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_record_grid_init (self->list_view);
 
   self->entries = g_list_store_new (MDG_TYPE_FAQ_ENTRY);
   self->chosen = g_ptr_array_new_with_free_func ((GDestroyNotify) mdg_faq_category_unref);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->entries));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   /* Typing in the dropdown's search finds a category by key or name. */
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");

@@ -35,7 +35,7 @@ struct _MdgFollowUpsPage
   GtkWidget          *list_pane;
   GtkWidget          *detail_pane;
   GtkStack           *list_stack;
-  GtkGridView        *list_view;
+  GtkListView        *list_view;
   AdwStatusPage      *empty_page;
   GtkLabel           *summary_label;
   AdwWindowTitle     *detail_title;
@@ -876,7 +876,6 @@ static void
 mdg_follow_ups_page_init (MdgFollowUpsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_record_grid_init (self->list_view);
 
   /* Someone chose who they are in Preferences: "Mine" is someone else's now. The key
    * is read here, so that GSettings tells of its changes. */
@@ -888,7 +887,7 @@ mdg_follow_ups_page_init (MdgFollowUpsPage *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->advice_view), "changed", G_CALLBACK (advice_changed_cb),

@@ -26,7 +26,7 @@ struct _MdgOrganizationPane
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
-  GtkGridView        *list_view;
+  GtkListView        *list_view;
   AdwActionRow       *kana_row;
   AdwActionRow       *industry_row;
   AdwActionRow       *municipality_row;
@@ -381,7 +381,6 @@ static void
 mdg_organization_pane_init (MdgOrganizationPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_record_grid_init (self->list_view);
 
   _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->people = g_list_store_new (MDG_TYPE_PERSON);

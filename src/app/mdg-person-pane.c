@@ -32,7 +32,7 @@ struct _MdgPersonPane
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
-  GtkGridView        *list_view;
+  GtkListView        *list_view;
   AdwActionRow       *reading_row;
   AdwActionRow       *organization_row;
   AdwActionRow       *department_row;
@@ -622,7 +622,6 @@ static void
 mdg_person_pane_init (MdgPersonPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_record_grid_init (self->list_view);
 
   _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->seminars = gtk_string_list_new (NULL);

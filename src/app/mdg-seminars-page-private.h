@@ -24,7 +24,7 @@ struct _MdgSeminarsPage
   GtkWidget            *back_button;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
-  GtkGridView          *seminar_list;
+  GtkListView          *seminar_list;
   AdwViewSwitcherTitle *detail_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;

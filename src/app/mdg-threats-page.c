@@ -41,7 +41,7 @@ struct _MdgThreatsPage
   GtkWidget          *saved_row;
   GtkFlowBox         *saved_box;
   GtkStack           *list_stack;
-  GtkGridView        *list_view;
+  GtkListView        *list_view;
   GtkSingleSelection *selection;
   GtkSpinner         *fetch_spinner;
   AdwWindowTitle     *detail_title;
@@ -1760,7 +1760,6 @@ mdg_threats_page_init (MdgThreatsPage *self)
   self->filter = g_strdup ("all");
   self->source = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_record_grid_init (self->list_view);
   update_filter_buttons (self);
 
   self->items = g_list_store_new (MDG_TYPE_FEED_ITEM);
@@ -1768,7 +1767,7 @@ mdg_threats_page_init (MdgThreatsPage *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   g_signal_connect_swapped (self->interval_row, "notify::selected", G_CALLBACK (settings_changed_cb), self);
   g_signal_connect_swapped (self->start_switch, "notify::active", G_CALLBACK (settings_changed_cb), self);

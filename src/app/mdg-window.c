@@ -56,10 +56,9 @@
  * gresource names it mdg-help-overlay.ui rather than the gtk/help-overlay.ui that
  * GtkApplication would build for each window it adds.
  *
- * Lists are GtkColumnViews or one-column GtkGridViews over GListModels, their rows
- * .ui templates (MdgSeminarRow, MdgPersonRow, …), so that a list of any length makes
- * widgets only for the rows on screen and a margin around them: about 30, where GTK
- * 4.8's GtkListView would make 200 whatever is on screen. Database work runs in workers through the
+ * Lists are GtkListView or GtkColumnView over GListModels, their rows .ui
+ * templates (MdgSeminarRow, MdgPersonRow, …), so that a list of any length makes
+ * widgets only for the rows on screen. Database work runs in workers through the
  * stores' _async functions (mdg-store-async.h); their callbacks look at the error
  * before they touch the widget, which may be gone.
  */
