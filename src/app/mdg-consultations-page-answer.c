@@ -20,12 +20,6 @@
  * consultation.
  */
 
-static MdgDatabase *
-get_database (MdgConsultationsPage *self)
-{
-  return mdg_section_get_database (MDG_SECTION (self));
-}
-
 static void
 set_answer_text (MdgConsultationsPage *self,
                  const char           *text)

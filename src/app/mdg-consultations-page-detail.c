@@ -18,12 +18,6 @@
  * from its history), the buttons its state allows, and its record sheet.
  */
 
-static MdgDatabase *
-get_database (MdgConsultationsPage *self)
-{
-  return mdg_section_get_database (MDG_SECTION (self));
-}
-
 /* The facts the detail shows, a label each (made once: the labels are selectable). */
 static const struct
 {

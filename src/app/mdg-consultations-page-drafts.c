@@ -21,12 +21,6 @@
  * the draft and the form as they were.
  */
 
-static MdgDatabase *
-get_database (MdgConsultationsPage *self)
-{
-  return mdg_section_get_database (MDG_SECTION (self));
-}
-
 /* ------------------------------------------------------------------------- */
 /* Drafts (the intake, an answer), written in the background                 */
 /* ------------------------------------------------------------------------- */

@@ -23,12 +23,6 @@
  * typed and saved as the draft's submission.
  */
 
-static MdgDatabase *
-get_database (MdgConsultationsPage *self)
-{
-  return mdg_section_get_database (MDG_SECTION (self));
-}
-
 static void
 show_error (MdgConsultationsPage *self,
             const char           *message)

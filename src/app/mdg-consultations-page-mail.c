@@ -18,12 +18,6 @@
  * consultation saved as a reply to send.
  */
 
-static MdgDatabase *
-get_database (MdgConsultationsPage *self)
-{
-  return mdg_section_get_database (MDG_SECTION (self));
-}
-
 typedef struct
 {
   char           *path;

@@ -158,6 +158,12 @@ struct _MdgConsultationsPage
   GCancellable         *counts_cancellable;
 };
 
+static inline MdgDatabase *
+get_database (MdgConsultationsPage *self)
+{
+  return mdg_section_get_database (MDG_SECTION (self));
+}
+
 /* mdg-consultations-page.c */
 gint64          _mdg_consultations_page_current_staff      (MdgConsultationsPage *self);
 char           *_mdg_consultations_page_view_text          (GtkTextView          *view);

@@ -20,12 +20,6 @@
  * the dialogs that choose a specialist or an outside body.
  */
 
-static MdgDatabase *
-get_database (MdgConsultationsPage *self)
-{
-  return mdg_section_get_database (MDG_SECTION (self));
-}
-
 void
 _mdg_consultations_page_op_free (ConsultationOp *op)
 {

@@ -36,12 +36,6 @@ static const int state_filter[] = {
 
 G_DEFINE_FINAL_TYPE (MdgConsultationsPage, mdg_consultations_page, MDG_TYPE_SECTION)
 
-static MdgDatabase *
-get_database (MdgConsultationsPage *self)
-{
-  return mdg_section_get_database (MDG_SECTION (self));
-}
-
 gint64
 _mdg_consultations_page_current_staff (MdgConsultationsPage *self)
 {
