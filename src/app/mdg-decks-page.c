@@ -6,16 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "mdg-app-util.h"
-#include "mdg-database-work.h"
 #include "mdg-date.h"
-#include "mdg-deck-library.h"
-#include "mdg-deck-store.h"
-#include "mdg-decks-page.h"
-#include "mdg-document-output.h"
-#include "mdg-error.h"
-#include "mdg-handout.h"
-#include "mdg-page-renderer.h"
-#include "mdg-presenter-session.h"
+#include "mdg-decks-page-private.h"
 
 /*
  * The Slide Decks section: the deck library on the left (decks, then the revision
@@ -29,33 +21,16 @@
  * thumbnails of the cells it binds, and tells the renderer which pages are on screen
  * so that those come first when the user scrolls through a long deck.
  *
- * The explanatory text is saved as the user types: a short pause after the last key,
- * or at once when another slide, revision or deck is chosen, or the window closes.
+ * This file holds the grid, the selected slide, the deck list and the folding; the
+ * explanatory texts (-texts.c), the revision shown (-revision.c), importing
+ * (-import.c) and presenting and printing (-present.c) have a file each.
  */
 
 #define THUMBNAIL_WIDTH 128
 #define THUMBNAIL_HEIGHT 72
 #define PREVIEW_WIDTH 340
-#define SAVE_DELAY_MS 600
-#define BUSY_RETRY_MS 2000
 
 /* ---- One slide in the grid ---- */
-
-#define MDG_TYPE_DECK_SLIDE (mdg_deck_slide_get_type ())
-
-G_DECLARE_FINAL_TYPE (MdgDeckSlide, mdg_deck_slide, MDG, DECK_SLIDE, GObject)
-
-struct _MdgDeckSlide
-{
-  GObject         parent_instance;
-
-  guint           page;         /* counting from 1 */
-  char           *text;
-  char           *explanation;
-  MdgSlideChange  change;       /* against the revision before */
-  GdkPaintable   *paintable;    /* the thumbnail, once rendered */
-  gboolean        requested;
-};
 
 G_DEFINE_FINAL_TYPE (MdgDeckSlide, mdg_deck_slide, G_TYPE_OBJECT)
 
@@ -144,9 +119,9 @@ mdg_deck_slide_set_paintable (MdgDeckSlide *self,
     g_object_notify_by_pspec (G_OBJECT (self), slide_properties[SLIDE_PROP_PAINTABLE]);
 }
 
-static void
-mdg_deck_slide_set_change (MdgDeckSlide   *self,
-                           MdgSlideChange  change)
+void
+_mdg_deck_slide_set_change (MdgDeckSlide   *self,
+                            MdgSlideChange  change)
 {
   if (self->change == change)
     return;
@@ -164,294 +139,22 @@ texture_for_image (MdgPageImage *image)
 
 /* ---- The page ---- */
 
-struct _MdgDecksPage
-{
-  MdgSection          parent_instance;
-
-  /* template widgets */
-  AdwWindowTitle     *window_title;
-  GtkWidget          *sidebar_button;
-  GtkWidget          *back_button;
-  GtkStack           *content_stack;
-  AdwLeaflet         *leaflet;             /* the library | the slides */
-  GtkWidget          *library_pane;
-  AdwLeaflet         *slide_leaflet;       /* the grid | the selected slide */
-  GtkWidget          *grid_pane;
-  GtkWidget          *slide_pane;
-  GtkWidget          *compare_box;
-  GtkDropDown        *compare_dropdown;
-  GtkListView        *deck_list;
-  GtkDropDown        *revision_dropdown;
-  GtkLabel           *revision_note;
-  GtkLabel           *diff_label;
-  GtkGridView        *slide_grid;
-  GtkPicture         *slide_picture;
-  GtkLabel           *slide_title;
-  GtkTextView        *explanation_view;
-  GtkLabel           *save_label;
-  GtkWidget          *review_box;
-  GtkListBox         *review_list;
-
-  /* owned */
-  GListStore         *decks;               /* MdgDeck */
-  GtkSingleSelection *deck_selection;
-  GPtrArray          *revisions;           /* MdgDeckRevision of the selected deck, oldest first */
-  GPtrArray          *reviews;             /* MdgSlideReview: texts of the revision shown with no slide */
-  GtkStringList      *revision_names;
-  GtkStringList      *compare_names;       /* the revisions older than the one shown, oldest first */
-  GListStore         *slides;              /* MdgDeckSlide of the revision shown */
-  GtkSingleSelection *slide_selection;
-  MdgDeckRevision    *revision;            /* shown */
-  gint64              compare_id;          /* the revision it is compared with; 0 for none */
-  GArray             *diff;                /* MdgSlideDiff against compare_id, once read */
-  gint64              diff_id;             /* the revision @diff compares with */
-  MdgPageRenderer    *renderer;            /* renders the revision shown */
-  MdgDeckSlide       *slide;               /* whose text is in the editor */
-  GCancellable       *cancellable;         /* the page's reads: cancelled when it goes */
-  GCancellable       *revision_cancellable;/* the revision shown: its reads and renders */
-  GtkNativeDialog    *chooser;
-  gint64              select_deck;         /* the deck to select once the list is read again */
-  gint64              import_deck_id;      /* what the chooser's file is for */
-  char               *import_note;
-
-  /* The text typed but not yet written: for that slide of that revision. */
-  guint               save_id;
-  guint               visible_id;
-  gint64              dirty_revision_id;
-  guint               dirty_page;
-  gboolean            loading_text;
-  guint               n_saving;
-  GQueue              queued_saves;        /* Save: to write once the one being written is */
-  gpointer            waiting_handout;     /* HandoutCall: to read once the texts are written */
-  guint               n_importing;
-  guint               n_loading;
-};
-
 G_DEFINE_FINAL_TYPE (MdgDecksPage, mdg_decks_page, MDG_TYPE_SECTION)
 
-static void show_revision (MdgDecksPage *self, guint index);
-static void compare_selected_cb (MdgDecksPage *self);
-static void reload_decks  (MdgDecksPage *self);
-
-static MdgDeck *
-selected_deck (MdgDecksPage *self)
+MdgDeck *
+_mdg_decks_page_selected_deck (MdgDecksPage *self)
 {
   return gtk_single_selection_get_selected_item (self->deck_selection);
 }
 
-static void
-update_actions (MdgDecksPage *self)
+void
+_mdg_decks_page_update_actions (MdgDecksPage *self)
 {
-  gboolean has_deck = selected_deck (self) != NULL;
+  gboolean has_deck = _mdg_decks_page_selected_deck (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "decks.revise", has_deck && self->n_importing == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "decks.present", has_deck);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "decks.handout", self->revision != NULL);
-}
-
-/* ---- Saving the explanatory text ---- */
-
-typedef struct
-{
-  MdgDatabase *db;
-  gint64       revision_id;
-  guint        page;
-  char        *text;
-} Save;
-
-static void
-save_free (gpointer data)
-{
-  Save *save = data;
-
-  g_clear_object (&save->db);
-  g_free (save->text);
-  g_free (save);
-}
-
-static Save *
-save_copy (const Save *save)
-{
-  Save *copy = g_new0 (Save, 1);
-
-  copy->db = g_object_ref (save->db);
-  copy->revision_id = save->revision_id;
-  copy->page = save->page;
-  copy->text = g_strdup (save->text);
-  return copy;
-}
-
-static gboolean
-save_work (MdgDatabase  *connection,
-           gpointer      data,
-           GError      **error)
-{
-  Save *save = data;
-
-  return mdg_deck_store_set_explanation (connection, save->revision_id, save->page, save->text, error);
-}
-
-static void
-update_save_label (MdgDecksPage *self)
-{
-  if (self->save_id != 0 || self->n_saving > 0)
-    gtk_label_set_text (self->save_label, _("Saving…"));
-}
-
-typedef struct
-{
-  MdgWriteWatch *watch;
-  Save          *save;   /* again, should the database be busy */
-} SaveCall;
-
-static void start_save (GtkWidget *widget, Save *save);
-static void start_handout (MdgDecksPage *self);
-
-static void
-busy_waited_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  SaveCall *call = user_data;
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (call->watch);
-
-  mdg_database_wait_for_writers_finish (MDG_DATABASE (source), result, NULL);
-  /* What the user typed is written even when the page has gone meanwhile. */
-  start_save (widget, call->save);
-  g_free (call);
-}
-
-static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  SaveCall *call = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GtkWidget) widget = NULL;
-  MdgDecksPage *self;
-
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, save_work, &error) &&
-      g_error_matches (error, MDG_ERROR, MDG_ERROR_BUSY))
-    {
-      /* Another program writes: wait for it (the window says so), then write again. */
-      mdg_database_wait_for_writers_async (MDG_DATABASE (source), BUSY_RETRY_MS, NULL, busy_waited_cb, call);
-      return;
-    }
-
-  widget = _mdg_write_watch_finish (call->watch);
-  save_free (call->save);
-  g_free (call);
-  if (widget == NULL || !MDG_IS_DECKS_PAGE (widget))
-    return;
-
-  self = MDG_DECKS_PAGE (widget);
-  self->n_saving--;
-  /* One write at a time, in the order typed: two at once could land the older last. */
-  if (!g_queue_is_empty (&self->queued_saves))
-    {
-      self->n_saving++;
-      start_save (widget, g_queue_pop_head (&self->queued_saves));
-    }
-  if (self->n_saving == 0 && self->waiting_handout != NULL)
-    start_handout (self);
-  if (self->content_stack == NULL)
-    ;  /* written as the page went */
-  else if (error != NULL)
-    {
-      gtk_label_set_text (self->save_label, _("Not saved"));
-      _mdg_toast_error (widget, error);
-    }
-  else if (self->n_saving == 0 && self->save_id == 0)
-    gtk_label_set_text (self->save_label, _("Saved"));
-}
-
-/* @widget: (nullable): the page, if it is still there */
-static void
-start_save (GtkWidget *widget,
-            Save      *save)
-{
-  SaveCall *call = g_new0 (SaveCall, 1);
-
-  call->watch = _mdg_write_watch_new (widget);
-  call->save = save;
-  mdg_database_work_async (save->db, save_work, save_copy (save), save_free, save_work, NULL, saved_cb, call);
-}
-
-/* Writes the text of the slide last edited, in a worker. */
-static void
-write_text (MdgDecksPage *self)
-{
-  Save *save = g_new0 (Save, 1);
-  MdgDeckSlide *slide = NULL;
-
-  save->db = g_object_ref (mdg_section_get_database (MDG_SECTION (self)));
-  save->revision_id = self->dirty_revision_id;
-  save->page = self->dirty_page;
-  if (self->slide != NULL && self->slide->page == self->dirty_page &&
-      self->revision != NULL && mdg_deck_revision_get_id (self->revision) == self->dirty_revision_id)
-    slide = self->slide;
-  save->text = g_strdup (slide != NULL && slide->explanation != NULL ? slide->explanation : "");
-  if (self->n_saving > 0)
-    {
-      /* Newer than what waits for the same slide: that one need not be written. */
-      for (GList *l = self->queued_saves.head; l != NULL; l = l->next)
-        {
-          Save *queued = l->data;
-
-          if (queued->revision_id == save->revision_id && queued->page == save->page)
-            {
-              save_free (queued);
-              g_queue_delete_link (&self->queued_saves, l);
-              break;
-            }
-        }
-      g_queue_push_tail (&self->queued_saves, save);
-      return;
-    }
-  self->n_saving++;
-  update_save_label (self);
-  start_save (GTK_WIDGET (self), save);
-}
-
-/* Writes what waits to be written, now. */
-static void
-flush_text (MdgDecksPage *self)
-{
-  if (self->save_id == 0)
-    return;
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  write_text (self);
-}
-
-static gboolean
-save_timeout (gpointer user_data)
-{
-  MdgDecksPage *self = user_data;
-
-  self->save_id = 0;
-  write_text (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-explanation_changed_cb (MdgDecksPage  *self,
-                        GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  if (self->loading_text || self->slide == NULL || self->revision == NULL)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  g_free (self->slide->explanation);
-  self->slide->explanation = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  self->dirty_revision_id = mdg_deck_revision_get_id (self->revision);
-  self->dirty_page = self->slide->page;
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
-  update_save_label (self);
 }
 
 /* ---- The selected slide ---- */
@@ -482,15 +185,15 @@ preview_cb (GObject      *source,
   g_free (preview);
 }
 
-static void
-show_slide (MdgDecksPage *self,
-            MdgDeckSlide *slide)
+void
+_mdg_decks_page_show_slide (MdgDecksPage *self,
+                            MdgDeckSlide *slide)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->explanation_view);
 
   if (slide == self->slide)
     return;
-  flush_text (self);
+  _mdg_decks_page_flush_text (self);
   g_set_object (&self->slide, slide);
 
   self->loading_text = TRUE;
@@ -521,10 +224,10 @@ show_slide (MdgDecksPage *self,
   }
 }
 
-static void
-slide_selected_cb (MdgDecksPage *self)
+void
+_mdg_decks_page_slide_selected_cb (MdgDecksPage *self)
 {
-  show_slide (self, gtk_single_selection_get_selected_item (self->slide_selection));
+  _mdg_decks_page_show_slide (self, gtk_single_selection_get_selected_item (self->slide_selection));
 }
 
 /* ---- The thumbnails grid ---- */
@@ -656,532 +359,6 @@ grid_scrolled_cb (MdgDecksPage *self)
     self->visible_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, update_visible_range, self, NULL);
 }
 
-/* ---- The revision shown ---- */
-
-typedef struct
-{
-  gatomicrefcount  ref;
-  gint64           deck_id;
-  gint64           revision_id;
-  gint64           previous_id;   /* the revision before, to compare; 0 for the first */
-  GCancellable    *cancellable;
-  MdgDecksPage    *self;
-  GPtrArray       *revisions;     /* out */
-  GPtrArray       *pages;         /* out */
-  GPtrArray       *reviews;       /* out */
-  GArray          *diff;          /* out */
-} Load;
-
-static Load *
-load_new (MdgDecksPage *self,
-          GCancellable *cancellable)
-{
-  Load *load = g_new0 (Load, 1);
-
-  g_atomic_ref_count_init (&load->ref);
-  load->self = g_object_ref (self);
-  load->cancellable = g_object_ref (cancellable);
-  return load;
-}
-
-static gpointer
-load_ref (Load *load)
-{
-  g_atomic_ref_count_inc (&load->ref);
-  return load;
-}
-
-static void
-load_unref (gpointer data)
-{
-  Load *load = data;
-
-  if (!g_atomic_ref_count_dec (&load->ref))
-    return;
-  g_clear_object (&load->self);
-  g_clear_object (&load->cancellable);
-  g_clear_pointer (&load->revisions, g_ptr_array_unref);
-  g_clear_pointer (&load->pages, g_ptr_array_unref);
-  g_clear_pointer (&load->reviews, g_ptr_array_unref);
-  g_clear_pointer (&load->diff, g_array_unref);
-  g_free (load);
-}
-
-static gboolean
-load_pages_work (MdgDatabase  *connection,
-                 gpointer      data,
-                 GError      **error)
-{
-  Load *load = data;
-
-  load->pages = mdg_deck_store_list_pages (connection, load->revision_id, error);
-  if (load->pages == NULL)
-    return FALSE;
-  load->reviews = mdg_deck_store_list_review (connection, load->revision_id, error);
-  if (load->reviews == NULL)
-    return FALSE;
-  if (load->previous_id != 0)
-    load->diff = mdg_deck_store_diff (connection, load->previous_id, load->revision_id, error);
-  return load->previous_id == 0 || load->diff != NULL;
-}
-
-static char *
-join_pages (GArray  *diff,
-            gboolean old_pages,
-            MdgSlideChange change)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < diff->len; i++)
-    {
-      const MdgSlideDiff *line = &g_array_index (diff, MdgSlideDiff, i);
-
-      if (line->change != change)
-        continue;
-      if (text->len > 0)
-        /* Translators: between slide numbers in a list, "3, 5, 8" */
-        g_string_append (text, _(", "));
-      g_string_append_printf (text, "%u", old_pages ? line->old_page : line->new_page);
-    }
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
-}
-
-static void G_GNUC_PRINTF (2, 3)
-append_line (GString    *text,
-               const char *format,
-               ...)
-{
-  va_list args;
-
-  g_string_append_c (text, '\n');
-  va_start (args, format);
-  g_string_append_vprintf (text, format, args);
-  va_end (args);
-}
-
-static void
-show_diff (MdgDecksPage *self,
-           GArray       *diff,
-           guint         previous_number)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *added = NULL, *removed = NULL, *changed = NULL;
-
-  if (diff == NULL)
-    {
-      gtk_label_set_text (self->diff_label, _("The first revision of this deck."));
-      return;
-    }
-  added = join_pages (diff, FALSE, MDG_SLIDE_ADDED);
-  removed = join_pages (diff, TRUE, MDG_SLIDE_REMOVED);
-  changed = join_pages (diff, FALSE, MDG_SLIDE_CHANGED);
-
-  if (added == NULL && removed == NULL && changed == NULL)
-    {
-      g_string_printf (text, _("The same slides as revision %u."), previous_number);
-      gtk_label_set_text (self->diff_label, text->str);
-      return;
-    }
-  g_string_printf (text, _("Since revision %u:"), previous_number);
-  if (added != NULL)
-    /* Translators: slide numbers of this revision, "3, 5" */
-    append_line (text, _("Added slides: %s"), added);
-  if (removed != NULL)
-    /* Translators: slide numbers of the revision before, "3, 5" */
-    append_line (text, _("Removed slides: %s"), removed);
-  if (changed != NULL)
-    /* Translators: slide numbers of this revision, "3, 5" */
-    append_line (text, _("Changed slides: %s"), changed);
-  gtk_label_set_text (self->diff_label, text->str);
-}
-
-/* ---- Texts to review ---- */
-
-static void
-show_reviews (MdgDecksPage *self)
-{
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->review_list))) != NULL)
-    gtk_list_box_remove (self->review_list, row);
-  for (guint i = 0; self->reviews != NULL && i < self->reviews->len; i++)
-    {
-      const MdgSlideReview *review = g_ptr_array_index (self->reviews, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *text = gtk_label_new (review->explanation);
-      GtkWidget *from = gtk_label_new (NULL);
-      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *place = gtk_button_new_with_label (_("Place on Selected Slide"));
-      GtkWidget *drop = gtk_button_new_with_label (_("Drop"));
-      g_autofree char *where = NULL;
-
-      if (review->from_number > 0)
-        /* Translators: where a text to review was written: a slide of an older revision */
-        where = g_strdup_printf (_("Was on slide %u of revision %u"), review->from_page, review->from_number);
-      gtk_label_set_text (GTK_LABEL (from), where);
-      gtk_widget_set_visible (from, where != NULL);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-      /* The library keeps its width: long texts wrap rather than widen it. */
-      gtk_label_set_max_width_chars (GTK_LABEL (text), 28);
-      gtk_label_set_max_width_chars (GTK_LABEL (from), 28);
-      gtk_label_set_wrap (GTK_LABEL (from), TRUE);
-      gtk_label_set_lines (GTK_LABEL (text), 4);
-      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (from), 0);
-      gtk_widget_add_css_class (from, "dim-label");
-      gtk_widget_add_css_class (from, "caption");
-      gtk_widget_set_name (place, "deck-review-place");
-      gtk_widget_set_name (drop, "deck-review-drop");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (place), "decks.place-review");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (place), "x", review->id);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (drop), "decks.drop-review");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (drop), "x", review->id);
-      gtk_box_append (GTK_BOX (buttons), place);
-      gtk_box_append (GTK_BOX (buttons), drop);
-      gtk_box_append (GTK_BOX (box), text);
-      gtk_box_append (GTK_BOX (box), from);
-      gtk_box_append (GTK_BOX (box), buttons);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_widget_set_margin_top (box, 8);
-      gtk_widget_set_margin_bottom (box, 8);
-      gtk_list_box_append (self->review_list, box);
-    }
-  /* Once it holds its rows: shown empty, it would be laid out for nothing. */
-  gtk_widget_set_visible (self->review_box, self->reviews != NULL && self->reviews->len > 0);
-}
-
-static const MdgSlideReview *
-find_review (MdgDecksPage *self,
-             gint64        id,
-             guint        *index)
-{
-  for (guint i = 0; self->reviews != NULL && i < self->reviews->len; i++)
-    if (((MdgSlideReview *) g_ptr_array_index (self->reviews, i))->id == id)
-      {
-        *index = i;
-        return g_ptr_array_index (self->reviews, i);
-      }
-  return NULL;
-}
-
-static gboolean
-dismiss_work (MdgDatabase  *connection,
-              gpointer      data,
-              GError      **error)
-{
-  return mdg_deck_store_dismiss_review (connection, *(gint64 *) data, error);
-}
-
-static void
-dismissed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
-  g_autoptr(GError) error = NULL;
-
-  if (!mdg_database_work_finish (MDG_DATABASE (source), result, dismiss_work, &error) &&
-      widget != NULL && MDG_DECKS_PAGE (widget)->content_stack != NULL)
-    _mdg_toast_error (widget, error);
-}
-
-/* The text leaves the list at once; the worker forgets it in the database. */
-static void
-dismiss_review (MdgDecksPage *self,
-                gint64        id)
-{
-  guint index;
-
-  if (find_review (self, id, &index) == NULL)
-    return;
-  g_ptr_array_remove_index (self->reviews, index);
-  show_reviews (self);
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), dismiss_work,
-                           g_memdup2 (&id, sizeof id), g_free, dismiss_work, NULL, dismissed_cb,
-                           _mdg_write_watch_new (GTK_WIDGET (self)));
-}
-
-static void
-place_review_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  MdgDecksPage *self = MDG_DECKS_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->explanation_view);
-  const MdgSlideReview *review;
-  GtkTextIter end;
-  guint index;
-
-  if (self->slide == NULL || (review = find_review (self, id, &index)) == NULL)
-    {
-      _mdg_toast (widget, _("Select the slide the text belongs to first."));
-      return;
-    }
-  /* After what the slide already says: saved like typing, then the text leaves the list. */
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  if (gtk_text_buffer_get_char_count (buffer) > 0)
-    gtk_text_buffer_insert (buffer, &end, "\n\n", -1);
-  gtk_text_buffer_insert (buffer, &end, review->explanation, -1);
-  flush_text (self);
-  dismiss_review (self, id);
-}
-
-static void
-drop_review_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  dismiss_review (MDG_DECKS_PAGE (widget), g_variant_get_int64 (parameter));
-}
-
-/*
- * Counts a read of the revision shown as over. Returns whether its result is still
- * wanted (and @still_wanted): if not, or if it failed (the user is told), the read
- * is let go.
- */
-static gboolean
-load_finished (Load     *load,
-               gboolean  ok,
-               GError   *error,
-               gboolean  still_wanted)
-{
-  load->self->n_loading--;
-  if (g_cancellable_is_cancelled (load->cancellable) || !still_wanted)
-    {
-      load_unref (load);
-      return FALSE;
-    }
-  if (!ok)
-    {
-      _mdg_toast_error (GTK_WIDGET (load->self), error);
-      load_unref (load);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Returns: (transfer full): the change of each page of the revision shown, by page */
-static GHashTable *
-diff_changes (GArray *diff)
-{
-  GHashTable *changes = g_hash_table_new (NULL, NULL);
-
-  for (guint i = 0; diff != NULL && i < diff->len; i++)
-    {
-      const MdgSlideDiff *line = &g_array_index (diff, MdgSlideDiff, i);
-
-      if (line->new_page != 0)
-        g_hash_table_insert (changes, GUINT_TO_POINTER (line->new_page), GINT_TO_POINTER (line->change));
-    }
-  return changes;
-}
-
-/* Marks the slides the revision compared with lacks or has otherwise, and says so. */
-static void
-apply_diff (MdgDecksPage *self)
-{
-  g_autoptr(GHashTable) changes = diff_changes (self->diff);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slides));
-  guint previous_number = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MdgDeckSlide) slide = g_list_model_get_item (G_LIST_MODEL (self->slides), i);
-
-      mdg_deck_slide_set_change (slide, GPOINTER_TO_INT (g_hash_table_lookup (changes, GUINT_TO_POINTER (slide->page))));
-    }
-  for (guint i = 0; self->revisions != NULL && i < self->revisions->len; i++)
-    if (mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, i)) == self->diff_id)
-      previous_number = mdg_deck_revision_get_number (g_ptr_array_index (self->revisions, i));
-  show_diff (self, self->diff_id != 0 ? self->diff : NULL, previous_number);
-}
-
-static void
-pages_loaded_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Load *load = user_data;
-  MdgDecksPage *self = load->self;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, load_pages_work, &error);
-  g_autoptr(GHashTable) changes = NULL;
-
-  if (!load_finished (load, ok, error, TRUE))
-    return;
-
-  /* Unless another revision was chosen to compare with meanwhile: its own read marks them. */
-  if (load->previous_id == self->compare_id)
-    {
-      g_clear_pointer (&self->diff, g_array_unref);
-      self->diff = g_steal_pointer (&load->diff);
-      self->diff_id = load->previous_id;
-    }
-  changes = diff_changes (self->diff_id == self->compare_id ? self->diff : NULL);
-  g_list_store_remove_all (self->slides);
-  for (guint i = 0; i < load->pages->len; i++)
-    {
-      const MdgSlidePage *page = g_ptr_array_index (load->pages, i);
-      g_autoptr(MdgDeckSlide) slide = g_object_new (MDG_TYPE_DECK_SLIDE, NULL);
-
-      slide->page = page->page;
-      slide->text = g_strdup (page->text);
-      slide->explanation = g_strdup (page->explanation);
-      /* Marked before the grid shows it. */
-      slide->change = GPOINTER_TO_INT (g_hash_table_lookup (changes, GUINT_TO_POINTER (page->page)));
-      g_list_store_append (self->slides, slide);
-    }
-  if (self->diff_id == self->compare_id)
-    apply_diff (self);
-  g_clear_pointer (&self->reviews, g_ptr_array_unref);
-  self->reviews = g_steal_pointer (&load->reviews);
-  show_reviews (self);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->slides)) > 0)
-    gtk_single_selection_set_selected (self->slide_selection, 0);
-  slide_selected_cb (self);
-  load_unref (load);
-}
-
-static void
-show_revision (MdgDecksPage *self,
-               guint         index)
-{
-  MdgDatabase *db = mdg_section_get_database (MDG_SECTION (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pdf_path = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *note = NULL;
-  MdgDeckRevision *revision;
-  Load *load;
-
-  flush_text (self);
-  show_slide (self, NULL);
-  g_cancellable_cancel (self->revision_cancellable);
-  g_clear_object (&self->revision_cancellable);
-  g_clear_object (&self->renderer);
-  g_clear_object (&self->revision);
-  g_list_store_remove_all (self->slides);
-  gtk_label_set_text (self->revision_note, "");
-  gtk_label_set_text (self->diff_label, "");
-  g_clear_pointer (&self->reviews, g_ptr_array_unref);
-  show_reviews (self);
-  g_clear_pointer (&self->diff, g_array_unref);
-  self->diff_id = self->compare_id = 0;
-
-  /* Compared with the revision before, unless an older one is chosen. */
-  g_signal_handlers_block_by_func (self->compare_dropdown, compare_selected_cb, self);
-  gtk_string_list_splice (self->compare_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_names)), NULL);
-  for (guint i = 0; self->revisions != NULL && i < index && i < self->revisions->len; i++)
-    gtk_string_list_append (self->compare_names, gtk_string_list_get_string (self->revision_names, i));
-  gtk_drop_down_set_selected (self->compare_dropdown, index > 0 && self->revisions != NULL &&
-                              index < self->revisions->len ? index - 1 : GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected_cb, self);
-  gtk_widget_set_visible (self->compare_box, self->revisions != NULL && index > 0 && index < self->revisions->len);
-
-  if (self->revisions == NULL || index >= self->revisions->len)
-    {
-      update_actions (self);
-      return;
-    }
-  revision = g_ptr_array_index (self->revisions, index);
-  self->revision = g_object_ref (revision);
-  self->revision_cancellable = g_cancellable_new ();
-  pdf_path = mdg_deck_library_get_pdf_path (db, revision);
-  self->renderer = mdg_page_renderer_new (pdf_path, mdg_deck_revision_get_sha256 (revision), 2);
-
-  when = mdg_date_format (mdg_deck_revision_get_created_at (revision), MDG_DATE_DEFAULT);
-  if (mdg_deck_revision_get_change_note (revision) != NULL && *mdg_deck_revision_get_change_note (revision))
-    /* Translators: a revision's date, then its change note */
-    note = g_strdup_printf (_("%s: %s"), when, mdg_deck_revision_get_change_note (revision));
-  else
-    /* Translators: a revision's date, when it has no change note */
-    note = g_strdup_printf (_("%s, without a note"), when);
-  gtk_label_set_text (self->revision_note, note);
-
-  load = load_new (self, self->revision_cancellable);
-  load->revision_id = mdg_deck_revision_get_id (revision);
-  if (index > 0)
-    load->previous_id = self->compare_id = mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, index - 1));
-  self->n_loading++;
-  mdg_database_work_async (db, load_pages_work, load_ref (load), load_unref, load_pages_work,
-                           self->revision_cancellable, pages_loaded_cb, load);
-  update_actions (self);
-}
-
-static void
-revision_selected_cb (MdgDecksPage *self)
-{
-  guint index = gtk_drop_down_get_selected (self->revision_dropdown);
-
-  if (self->revisions == NULL || index == GTK_INVALID_LIST_POSITION)
-    return;
-  if (self->revision != NULL && index < self->revisions->len &&
-      g_ptr_array_index (self->revisions, index) == (gpointer) self->revision)
-    return;
-  show_revision (self, index);
-}
-
-static gboolean
-diff_work (MdgDatabase  *connection,
-           gpointer      data,
-           GError      **error)
-{
-  Load *load = data;
-
-  load->diff = mdg_deck_store_diff (connection, load->previous_id, load->revision_id, error);
-  return load->diff != NULL;
-}
-
-static void
-diff_loaded_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Load *load = user_data;
-  MdgDecksPage *self = load->self;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = mdg_database_work_finish (MDG_DATABASE (source), result, diff_work, &error);
-
-  /* Another revision shown or compared with since: that one's read tells. */
-  if (!load_finished (load, ok, error,
-                      self->revision != NULL && mdg_deck_revision_get_id (self->revision) == load->revision_id &&
-                      self->compare_id == load->previous_id))
-    return;
-  g_clear_pointer (&self->diff, g_array_unref);
-  self->diff = g_steal_pointer (&load->diff);
-  self->diff_id = load->previous_id;
-  apply_diff (self);
-  load_unref (load);
-}
-
-/* Any older revision can be compared with the one shown: its diff is read in a worker. */
-static void
-compare_selected_cb (MdgDecksPage *self)
-{
-  guint index = gtk_drop_down_get_selected (self->compare_dropdown);
-  gint64 id;
-  Load *load;
-
-  if (self->revision == NULL || self->revisions == NULL || index >= self->revisions->len)
-    return;
-  id = mdg_deck_revision_get_id (g_ptr_array_index (self->revisions, index));
-  if (id == self->compare_id)
-    return;
-  self->compare_id = id;
-  gtk_label_set_text (self->diff_label, "");
-  load = load_new (self, self->revision_cancellable);
-  load->revision_id = mdg_deck_revision_get_id (self->revision);
-  load->previous_id = id;
-  self->n_loading++;
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), diff_work, load_ref (load), load_unref,
-                           diff_work, self->revision_cancellable, diff_loaded_cb, load);
-}
-
 /* ---- The selected deck ---- */
 
 static gboolean
@@ -1220,15 +397,15 @@ revisions_loaded_cb (GObject      *source,
   self->n_loading--;
   if (g_cancellable_is_cancelled (load->cancellable))
     {
-      load_unref (load);
+      _mdg_decks_page_load_unref (load);
       return;
     }
-  deck = selected_deck (self);
+  deck = _mdg_decks_page_selected_deck (self);
   if (!ok || deck == NULL || mdg_deck_get_id (deck) != load->deck_id)
     {
       if (error != NULL)
         _mdg_toast_error (GTK_WIDGET (self), error);
-      load_unref (load);
+      _mdg_decks_page_load_unref (load);
       return;
     }
 
@@ -1249,37 +426,38 @@ revisions_loaded_cb (GObject      *source,
 
   /* The newest revision is the one shown; the list offers the history. */
   g_clear_object (&self->revision);
-  g_signal_handlers_block_by_func (self->revision_dropdown, revision_selected_cb, self);
+  g_signal_handlers_block_by_func (self->revision_dropdown, _mdg_decks_page_revision_selected_cb, self);
   gtk_string_list_splice (self->revision_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->revision_names)),
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->revision_dropdown, self->revisions->len > 0 ? self->revisions->len - 1 : 0);
-  g_signal_handlers_unblock_by_func (self->revision_dropdown, revision_selected_cb, self);
+  g_signal_handlers_unblock_by_func (self->revision_dropdown, _mdg_decks_page_revision_selected_cb, self);
   if (self->revisions->len > 0)
-    show_revision (self, self->revisions->len - 1);
-  load_unref (load);
+    _mdg_decks_page_show_revision (self, self->revisions->len - 1);
+  _mdg_decks_page_load_unref (load);
 }
 
 static void
 deck_selected_cb (MdgDecksPage *self)
 {
-  MdgDeck *deck = selected_deck (self);
+  MdgDeck *deck = _mdg_decks_page_selected_deck (self);
   Load *load;
 
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
-  show_revision (self, G_MAXUINT);
+  _mdg_decks_page_show_revision (self, G_MAXUINT);
   gtk_string_list_splice (self->revision_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->revision_names)), NULL);
   adw_window_title_set_subtitle (self->window_title, deck != NULL ? mdg_deck_get_title (deck) : NULL);
-  update_actions (self);
+  _mdg_decks_page_update_actions (self);
   if (deck == NULL)
     return;
 
   /* The revision's cancellable also stops this read, should another deck be chosen first. */
   self->revision_cancellable = g_cancellable_new ();
-  load = load_new (self, self->revision_cancellable);
+  load = _mdg_decks_page_load_new (self, self->revision_cancellable);
   load->deck_id = mdg_deck_get_id (deck);
   self->n_loading++;
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), load_revisions_work, load_ref (load),
-                           load_unref, load_revisions_work, self->revision_cancellable, revisions_loaded_cb, load);
+  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), load_revisions_work,
+                           _mdg_decks_page_load_ref (load), _mdg_decks_page_load_unref, load_revisions_work,
+                           self->revision_cancellable, revisions_loaded_cb, load);
 }
 
 /* ---- The deck list ---- */
@@ -1362,240 +540,12 @@ decks_loaded_cb (GObject      *source,
   deck_selected_cb (self);
 }
 
-static void
-reload_decks (MdgDecksPage *self)
+void
+_mdg_decks_page_reload_decks (MdgDecksPage *self)
 {
   self->n_loading++;
   mdg_deck_store_list_async (mdg_section_get_database (MDG_SECTION (self)), self->cancellable, decks_loaded_cb,
                              g_object_ref (self));
-}
-
-/* ---- Importing ---- */
-
-/* What went wrong, in full: a file's problem is too long for a toast. */
-static void
-show_error (GtkWidget  *widget,
-            const char *name,
-            const char *heading,
-            GError     *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, NULL);
-
-  gtk_widget_set_name (dialog, name);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-typedef struct
-{
-  MdgDecksPage *self;
-  char         *name;
-  gint64        deck_id;
-} Import;
-
-static void
-imported_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Import *import = user_data;
-  MdgDecksPage *self = import->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdgDeckRevision) revision = NULL;
-  guint n_carried = 0, n_review = 0;
-
-  revision = mdg_deck_library_import_finish (MDG_DATABASE (source), result, &n_carried, &n_review, &error);
-  self->n_importing--;
-  if (self->content_stack == NULL)
-    ;  /* the page has gone: the deck is in the library all the same */
-  else if (revision == NULL)
-    {
-      show_error (GTK_WIDGET (self), "deck-import-error", _("The File Could Not Be Imported"), error);
-      adw_window_title_set_subtitle (self->window_title,
-                                     selected_deck (self) != NULL ? mdg_deck_get_title (selected_deck (self)) : NULL);
-    }
-  else
-    {
-      g_autofree char *message = NULL;
-      guint n_pages = mdg_deck_revision_get_page_count (revision);
-
-      if (import->deck_id == 0)
-        message = g_strdup_printf (ngettext ("Imported “%s”: %u slide", "Imported “%s”: %u slides", n_pages),
-                                   import->name, n_pages);
-      else if (n_review > 0)
-        message = g_strdup_printf (ngettext ("Revision %u: explanatory texts carried over to %u slides; %u to review",
-                                             "Revision %u: explanatory texts carried over to %u slides; %u to review",
-                                             n_review),
-                                   mdg_deck_revision_get_number (revision), n_carried, n_review);
-      else
-        message = g_strdup_printf (ngettext ("Revision %u: explanatory text carried over to %u slide",
-                                             "Revision %u: explanatory texts carried over to %u slides",
-                                             n_carried),
-                                   mdg_deck_revision_get_number (revision), n_carried);
-      _mdg_toast (GTK_WIDGET (self), message);
-      self->select_deck = mdg_deck_revision_get_deck_id (revision);
-      reload_decks (self);
-    }
-  if (self->content_stack != NULL)
-    update_actions (self);
-  g_object_unref (import->self);
-  g_free (import->name);
-  g_free (import);
-}
-
-/**
- * mdg_decks_page_import_file:
- * @self: a #MdgDecksPage
- * @file: a PDF, or a PowerPoint or Impress file
- * @deck_id: the deck it is a new revision of; 0 for a new deck
- * @change_note: (nullable): what changed, for a new revision
- *
- * Imports @file in a worker, as the Import buttons do once the file is chosen: the
- * page shows the deck when it is in, or the library's message when it is refused.
- */
-void
-mdg_decks_page_import_file (MdgDecksPage *self,
-                            GFile        *file,
-                            gint64        deck_id,
-                            const char   *change_note)
-{
-  MdgDeckImportOptions options = { 0 };
-  g_autofree char *path = NULL;
-  g_autofree char *subtitle = NULL;
-  Import *import;
-
-  g_return_if_fail (MDG_IS_DECKS_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  import = g_new0 (Import, 1);
-  import->self = g_object_ref (self);
-  import->name = g_file_get_basename (file);
-  import->deck_id = deck_id;
-  options.deck_id = deck_id;
-  options.change_note = change_note;
-
-  /* Translators: while a file is imported */
-  subtitle = g_strdup_printf (_("Importing “%s”…"), import->name);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  self->n_importing++;
-  update_actions (self);
-  /* Not cancelled with the page: a file being stored is stored whole. */
-  mdg_deck_library_import_async (mdg_section_get_database (MDG_SECTION (self)), path != NULL ? path : "", &options,
-                                 NULL, imported_cb, import);
-}
-
-static void
-chooser_response_cb (MdgDecksPage         *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        mdg_decks_page_import_file (self, file, self->import_deck_id, self->import_note);
-    }
-  g_clear_pointer (&self->import_note, g_free);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
-choose_file (MdgDecksPage *self,
-             gint64        deck_id,
-             const char   *title)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) decks = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
-  static const char * const patterns[] = { "*.pdf", "*.pptx", "*.ppt", "*.odp" };
-  static const char * const types[] = {
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    "application/vnd.ms-powerpoint",
-    "application/vnd.oasis.opendocument.presentation",
-  };
-
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (self->chooser);
-      return;
-    }
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (decks, _("Slide decks (PDF, PowerPoint, Impress)"));
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    {
-      gtk_file_filter_add_pattern (decks, patterns[i]);
-      gtk_file_filter_add_mime_type (decks, types[i]);
-    }
-  gtk_file_filter_set_name (pdf, _("PDF documents"));
-  gtk_file_filter_add_pattern (pdf, "*.pdf");
-  gtk_file_filter_add_mime_type (pdf, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), decks);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  self->import_deck_id = deck_id;
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (self->chooser);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_file (MDG_DECKS_PAGE (widget), 0, _("Import Deck"));
-}
-
-static void
-revise_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    MdgDecksPage     *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  MdgDeck *deck = selected_deck (self);
-
-  if (g_strcmp0 (response, "choose") != 0 || deck == NULL)
-    return;
-  g_free (self->import_note);
-  self->import_note = g_strdup (gtk_editable_get_text (entry));
-  choose_file (self, mdg_deck_get_id (deck), _("New Revision"));
-  /* choose_file keeps the note for the chosen file. */
-}
-
-static void
-revise_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MdgDecksPage *self = MDG_DECKS_PAGE (widget);
-  MdgDeck *deck = selected_deck (self);
-  GtkWidget *dialog, *entry;
-
-  if (deck == NULL)
-    return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("New Revision"), NULL);
-  gtk_widget_set_name (dialog, "deck-revise-dialog");
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Say what changed in “%s”, then choose the newer file. The explanatory texts move to the matching slides."),
-                                  mdg_deck_get_title (deck));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What changed"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "choose", _("_Choose File…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (revise_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- Folding in a narrow window ---- */
@@ -1675,217 +625,12 @@ slide_activated_cb (MdgDecksPage *self,
     }
 }
 
-/* ---- Presenting and printing ---- */
-
-static void
-presentation_started_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GtkWidget) widget = user_data;
-  g_autoptr(MdgPresenterSession) session = NULL;
-  g_autoptr(GError) error = NULL;
-
-  session = mdg_presenter_session_start_finish (result, &error);
-  if (session == NULL && gtk_widget_get_root (widget) != NULL)
-    show_error (widget, "deck-present-error", _("The Deck Could Not Be Presented"), error);
-  if (gtk_widget_get_root (widget) != NULL)
-    gtk_widget_action_set_enabled (widget, "decks.present", TRUE);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MdgDecksPage *self = MDG_DECKS_PAGE (widget);
-  MdgDeck *deck = selected_deck (self);
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
-
-  if (deck == NULL || window == NULL || gtk_window_get_application (window) == NULL)
-    return;
-  flush_text (self);
-  /* Once: a second press while the session opens would open two. */
-  gtk_widget_action_set_enabled (widget, "decks.present", FALSE);
-  mdg_presenter_session_start_async (gtk_window_get_application (window), mdg_section_get_database (MDG_SECTION (self)),
-                                     mdg_deck_get_id (deck),
-                                     /* The revision chosen in the list, not always the newest. */
-                                     self->revision != NULL ? mdg_deck_revision_get_number (self->revision) : 0,
-                                     FALSE, NULL, presentation_started_cb,
-                                     g_object_ref (widget));
-}
-
-static const struct {
-  MdgHandoutLayout  layout;
-  const char       *label;
-} handout_layouts[] = {
-  { MDG_HANDOUT_LAYOUT_NOTES, N_("Slides with their explanatory text") },
-  { MDG_HANDOUT_LAYOUT_1, N_("1 slide per page") },
-  { MDG_HANDOUT_LAYOUT_2, N_("2 slides per page") },
-  { MDG_HANDOUT_LAYOUT_3, N_("3 slides with lines for notes") },
-  { MDG_HANDOUT_LAYOUT_4, N_("4 slides per page") },
-  { MDG_HANDOUT_LAYOUT_6, N_("6 slides per page") },
-};
-
-typedef struct
-{
-  MdgDeckRevision  *revision;
-  MdgHandoutLayout  layout;
-  gboolean          print;
-  char             *name;      /* the file name offered */
-  MdgDocument      *document;  /* out */
-} Handout;
-
-static void
-handout_free (gpointer data)
-{
-  Handout *handout = data;
-
-  g_clear_object (&handout->revision);
-  g_clear_object (&handout->document);
-  g_free (handout->name);
-  g_free (handout);
-}
-
-/* Reading the slides, their texts and the desk's contact is for a worker. */
-static gboolean
-handout_work (MdgDatabase  *connection,
-              gpointer      data,
-              GError      **error)
-{
-  Handout *handout = data;
-
-  handout->document = mdg_handout_new_for_revision (connection, handout->revision, NULL, handout->layout, error);
-  return handout->document != NULL;
-}
-
-typedef struct
-{
-  GWeakRef  widget;
-  Handout  *handout;  /* shared with the work, which is over when the callback runs */
-} HandoutCall;
-
-/* A handout that never started. */
-static void
-handout_call_free (gpointer data)
-{
-  HandoutCall *call = data;
-
-  handout_free (call->handout);
-  g_weak_ref_clear (&call->widget);
-  g_free (call);
-}
-
-static void
-handout_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  HandoutCall *call = user_data;
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (&call->widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdgDocument) document = NULL;
-  gboolean print = call->handout->print;
-  g_autofree char *name = g_strdup (call->handout->name);
-
-  if (mdg_database_work_finish (MDG_DATABASE (source), result, handout_work, &error))
-    document = g_steal_pointer (&call->handout->document);
-  g_weak_ref_clear (&call->widget);
-  g_free (call);
-
-  if (widget == NULL || gtk_widget_get_root (widget) == NULL)
-    return;
-  if (document == NULL)
-    {
-      _mdg_toast_error (widget, error);
-      return;
-    }
-  _mdg_document_apply_settings (document);
-  if (print)
-    _mdg_document_print (widget, document);
-  else
-    _mdg_document_save_pdf (widget, document, name);
-}
-
-static void
-handout_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     MdgDecksPage     *self)
-{
-  GtkDropDown *layouts = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  guint index = gtk_drop_down_get_selected (layouts);
-  MdgDeck *deck = selected_deck (self);
-  Handout *handout;
-  HandoutCall *call;
-
-  if ((!g_str_equal (response, "save") && !g_str_equal (response, "print")) || self->revision == NULL ||
-      deck == NULL || index >= G_N_ELEMENTS (handout_layouts))
-    return;
-
-  /* What was just typed is written first: the handout is read once no text waits. */
-  flush_text (self);
-  handout = g_new0 (Handout, 1);
-  handout->revision = g_object_ref (self->revision);
-  handout->layout = handout_layouts[index].layout;
-  handout->print = g_str_equal (response, "print");
-  /* Translators: the suggested file name of a deck's handout */
-  handout->name = g_strdup_printf (_("%s handout.pdf"), mdg_deck_get_title (deck));
-  call = g_new0 (HandoutCall, 1);
-  g_weak_ref_init (&call->widget, self);
-  call->handout = handout;
-  if (self->waiting_handout != NULL)
-    handout_call_free (self->waiting_handout);
-  self->waiting_handout = call;
-  if (self->n_saving == 0)
-    start_handout (self);
-}
-
-static void
-start_handout (MdgDecksPage *self)
-{
-  HandoutCall *call = g_steal_pointer (&self->waiting_handout);
-
-  mdg_database_work_async (mdg_section_get_database (MDG_SECTION (self)), handout_work, call->handout, handout_free,
-                           handout_work, NULL, handout_ready_cb, call);
-}
-
-static void
-handout_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MdgDecksPage *self = MDG_DECKS_PAGE (widget);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *layouts;
-
-  if (self->revision == NULL)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (handout_layouts); i++)
-    gtk_string_list_append (names, _(handout_layouts[i].label));
-  layouts = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-  gtk_widget_set_name (layouts, "deck-handout-layout");
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Print Handout"), NULL);
-  gtk_widget_set_name (dialog, "deck-handout-dialog");
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Revision %u, on the paper chosen in Preferences, with the desk’s contact on every page."),
-                                  mdg_deck_revision_get_number (self->revision));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), layouts);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save PDF…"),
-                                    "print", _("_Print…"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "print", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "print");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (handout_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* ---- The section ---- */
 
 static void
 mdg_decks_page_close (MdgSection *section)
 {
-  flush_text (MDG_DECKS_PAGE (section));
+  _mdg_decks_page_flush_text (MDG_DECKS_PAGE (section));
 }
 
 static void
@@ -1901,7 +646,7 @@ mdg_decks_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (mdg_decks_page_parent_class)->constructed (object);
 
-  reload_decks (self);
+  _mdg_decks_page_reload_decks (self);
 }
 
 static void
@@ -1911,10 +656,10 @@ mdg_decks_page_dispose (GObject *object)
 
   /* What was typed is written, even as the window goes. */
   if (self->content_stack != NULL)
-    flush_text (self);
+    _mdg_decks_page_flush_text (self);
   while (!g_queue_is_empty (&self->queued_saves))
-    start_save (NULL, g_queue_pop_head (&self->queued_saves));
-  g_clear_pointer (&self->waiting_handout, handout_call_free);
+    _mdg_decks_page_start_save (NULL, g_queue_pop_head (&self->queued_saves));
+  g_clear_pointer (&self->waiting_handout, _mdg_decks_page_handout_call_free);
   g_clear_handle_id (&self->visible_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->revision_cancellable != NULL)
@@ -1998,20 +743,14 @@ mdg_decks_page_class_init (MdgDecksPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, review_box);
   gtk_widget_class_bind_template_child (widget_class, MdgDecksPage, review_list);
 
-  gtk_widget_class_install_action (widget_class, "decks.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "decks.revise", NULL, revise_action);
-  gtk_widget_class_install_action (widget_class, "decks.present", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "decks.handout", NULL, handout_action);
   gtk_widget_class_install_action (widget_class, "decks.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "decks.show-slides", NULL, show_slides_action);
-  gtk_widget_class_install_action (widget_class, "decks.place-review", "x", place_review_action);
-  gtk_widget_class_install_action (widget_class, "decks.drop-review", "x", drop_review_action);
 
   /* Wherever the keyboard is in the section. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "decks.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "decks.present", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "decks.handout", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "decks.back", NULL);
+  _mdg_decks_page_class_init_import (widget_class);
+  _mdg_decks_page_class_init_present (widget_class);
+  _mdg_decks_page_class_init_texts (widget_class);
 }
 
 static void
@@ -2046,16 +785,14 @@ mdg_decks_page_init (MdgDecksPage *self)
   gtk_grid_view_set_model (self->slide_grid, GTK_SELECTION_MODEL (self->slide_selection));
   gtk_grid_view_set_factory (self->slide_grid, factory);
   g_object_unref (factory);
-  g_signal_connect_swapped (self->slide_selection, "notify::selected", G_CALLBACK (slide_selected_cb), self);
+  g_signal_connect_swapped (self->slide_selection, "notify::selected", G_CALLBACK (_mdg_decks_page_slide_selected_cb),
+                            self);
 
   scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->slide_grid)));
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (scrolled), "value-changed",
                             G_CALLBACK (grid_scrolled_cb), self);
 
-  gtk_drop_down_set_model (self->revision_dropdown, G_LIST_MODEL (self->revision_names));
-  g_signal_connect_swapped (self->revision_dropdown, "notify::selected", G_CALLBACK (revision_selected_cb), self);
-  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_names));
-  g_signal_connect_swapped (self->compare_dropdown, "notify::selected", G_CALLBACK (compare_selected_cb), self);
+  _mdg_decks_page_init_revision (self);
 
   /* In a narrow window: the library, the grid and the slide one after the other. */
   g_signal_connect_swapped (self->deck_list, "activate", G_CALLBACK (deck_activated_cb), self);
@@ -2069,9 +806,8 @@ mdg_decks_page_init (MdgDecksPage *self)
   g_signal_connect_swapped (self->content_stack, "notify::visible-child-name", G_CALLBACK (update_back_buttons), self);
   g_signal_connect (self, "notify::narrow", G_CALLBACK (update_back_buttons), NULL);
   update_back_buttons (self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->explanation_view), "changed",
-                            G_CALLBACK (explanation_changed_cb), self);
-  update_actions (self);
+  _mdg_decks_page_init_texts (self);
+  _mdg_decks_page_update_actions (self);
 }
 
 gint64
@@ -2080,7 +816,7 @@ mdg_decks_page_get_deck_id (MdgDecksPage *self)
   MdgDeck *deck;
 
   g_return_val_if_fail (MDG_IS_DECKS_PAGE (self), 0);
-  deck = selected_deck (self);
+  deck = _mdg_decks_page_selected_deck (self);
   return deck != NULL ? mdg_deck_get_id (deck) : 0;
 }
 
