@@ -358,6 +358,16 @@ _mdg_format_honorific (const char *name)
   return g_strdup_printf (C_("person", "%s"), name ? name : "");
 }
 
+/* A line of a record shown (its .ui turns the row's markup off): its value, or no
+ * line at all when there is none. */
+void
+_mdg_action_row_show_text (AdwActionRow *row,
+                           const char   *text)
+{
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL && *text != '\0');
+  adw_action_row_set_subtitle (row, text ? text : "");
+}
+
 /* Returns: (transfer full) (nullable): a reading as shown in the window: in katakana (フリガナ) */
 char *
 _mdg_format_reading (const char *reading)

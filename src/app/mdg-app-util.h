@@ -50,5 +50,7 @@ char           *_mdg_format_honorific   (const char *name);
 PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);
 void            _mdg_label_keep_last_line (GtkLabel   *label);
 char           *_mdg_format_reading     (const char *reading);
+void            _mdg_action_row_show_text (AdwActionRow *row,
+                                           const char   *text);
 
 G_END_DECLS

@@ -120,16 +120,16 @@ show_record (MdgOrganizationPane *self,
   adw_window_title_set_title (self->list.detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
   adw_window_title_set_subtitle (self->list.detail_title, municipality ? municipality : "");
   reading = _mdg_format_reading (mdg_organization_get_text (organization, MDG_ORGANIZATION_KANA));
-  _mdg_record_list_show_text (self->kana_row, reading);
-  _mdg_record_list_show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
-  _mdg_record_list_show_text (self->municipality_row, municipality);
-  _mdg_record_list_show_text (self->address_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_ADDRESS));
+  _mdg_action_row_show_text (self->kana_row, reading);
+  _mdg_action_row_show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
+  _mdg_action_row_show_text (self->municipality_row, municipality);
+  _mdg_action_row_show_text (self->address_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_ADDRESS));
   if (mdg_organization_get_employees (organization) > 0)
     employees = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
                                               mdg_organization_get_employees (organization)),
                                  mdg_organization_get_employees (organization));
-  _mdg_record_list_show_text (self->employees_row, employees);
-  _mdg_record_list_show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
+  _mdg_action_row_show_text (self->employees_row, employees);
+  _mdg_action_row_show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
 
   gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
   mdg_organization_store_list_people_async (self->list.database, mdg_organization_get_id (organization),

@@ -180,14 +180,14 @@ show_record (MdgPersonPane *self,
   adw_window_title_set_title (self->list.detail_title, name);
   adw_window_title_set_subtitle (self->list.detail_title, organization ? organization : "");
 
-  _mdg_record_list_show_text (self->reading_row, reading);
-  _mdg_record_list_show_text (self->organization_row, organization);
+  _mdg_action_row_show_text (self->reading_row, reading);
+  _mdg_action_row_show_text (self->organization_row, organization);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->organization_row), "x",
                                     mdg_person_get_organization_id (person));
-  _mdg_record_list_show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
-  _mdg_record_list_show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
-  _mdg_record_list_show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
-  _mdg_record_list_show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
+  _mdg_action_row_show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
+  _mdg_action_row_show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
+  _mdg_action_row_show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
+  _mdg_action_row_show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
   if (mdg_person_get_consent (person) && mdg_person_get_consent_at (person) != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (mdg_person_get_consent_at (person), NULL);
@@ -200,8 +200,8 @@ show_record (MdgPersonPane *self,
     }
   else
     adw_action_row_set_subtitle (self->consent_row, _("Not given"));
-  _mdg_record_list_show_text (self->purpose_row, mdg_person_get_consent (person)
-                                                   ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
+  _mdg_action_row_show_text (self->purpose_row, mdg_person_get_consent (person)
+                                                  ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
 
   gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
   mdg_person_store_list_seminars_async (self->list.database, mdg_person_get_id (person),

@@ -320,15 +320,6 @@ _mdg_record_list_show_empty (MdgRecordList *list)
   adw_window_title_set_subtitle (list->detail_title, "");
 }
 
-/* A line of the record shown: its value, or no line at all when there is none. */
-void
-_mdg_record_list_show_text (AdwActionRow *row,
-                            const char   *text)
-{
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  adw_action_row_set_subtitle (row, text ? text : "");
-}
-
 /* Returns: (transfer none): for loading the detail of the record shown; cancelled when
  * another one shows or the owner goes. */
 GCancellable *

@@ -87,8 +87,6 @@ void     _mdg_record_list_reload            (MdgRecordList           *list);
 void     _mdg_record_list_select            (MdgRecordList           *list,
                                              gpointer                 item);
 void     _mdg_record_list_show_empty        (MdgRecordList           *list);
-void     _mdg_record_list_show_text         (AdwActionRow            *row,
-                                             const char              *text);
 GCancellable *_mdg_record_list_detail_cancellable (MdgRecordList     *list);
 void     _mdg_record_list_saved             (MdgRecordList           *list,
                                              gpointer                 saved);
