@@ -45,6 +45,12 @@ void            _mdg_after_first_frame  (GtkWidget      *widget,
 
 /* A record list: a one-column GtkGridView (see mdg-window.c), set right for scrolling. */
 void            _mdg_record_grid_init   (GtkGridView    *grid);
+GtkWidget      *_mdg_list_row_title_new (void);
+GtkWidget      *_mdg_list_row_new       (GtkWidget      *top);
+
+/* A widget's one read in flight: a newer one (or the widget going) cancels it. */
+GCancellable   *_mdg_cancellable_renew  (GCancellable  **cancellable);
+void            _mdg_cancellable_clear  (GCancellable  **cancellable);
 
 char           *_mdg_format_honorific   (const char *name);
 PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);
