@@ -352,32 +352,13 @@ fill_preview (MdgImportDialog *self)
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  MdgImportDialog *self = source_object;
-  g_autofree char *name = g_file_get_basename (self->file);
-  GError *error = NULL;
-  MdgAttendeeImport *import;
-  MdgCsvEncoding encoding = GPOINTER_TO_INT (task_data);
-
-  import = mdg_attendee_import_new (name, self->contents, encoding, &error);
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, (GDestroyNotify) mdg_attendee_import_free);
-}
-
-static void
 parsed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   MdgImportDialog *self = MDG_IMPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  MdgAttendeeImport *import = g_task_propagate_pointer (G_TASK (result), &error);
+  MdgAttendeeImport *import = _mdg_import_parse_finish (result, &error);
 
   if (import == NULL)
     {
@@ -402,24 +383,19 @@ static void
 parse (MdgImportDialog *self,
        MdgCsvEncoding   encoding)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, parsed_cb, NULL);
-
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
-  g_task_set_source_tag (task, parse);
-  g_task_set_task_data (task, GINT_TO_POINTER (encoding), NULL);
-  g_task_run_in_thread (task, parse_thread);
+  _mdg_import_parse_async (self, self->file, self->contents, encoding, (MdgImportNewFunc) mdg_attendee_import_new,
+                           (GDestroyNotify) mdg_attendee_import_free, self->cancellable, parsed_cb);
 }
 
 static void
 encoding_changed_cb (MdgImportDialog *self)
 {
-  guint choice = adw_combo_row_get_selected (self->encoding_row);
-  guint n_encodings;
-  const MdgCsvEncoding *encodings = _mdg_import_encodings (&n_encodings);
+  MdgCsvEncoding encoding;
 
-  if (!self->filling && self->contents != NULL && choice < n_encodings)
-    parse (self, encodings[choice]);
+  if (!self->filling && self->contents != NULL && _mdg_import_get_encoding (self->encoding_row, &encoding))
+    parse (self, encoding);
 }
 
 static void

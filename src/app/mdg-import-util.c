@@ -14,14 +14,6 @@ static const MdgCsvEncoding encodings[] = {
   MDG_CSV_ENCODING_AUTO, MDG_CSV_ENCODING_UTF8, MDG_CSV_ENCODING_CP932, MDG_CSV_ENCODING_UTF16,
 };
 
-/* Returns: (transfer none): the encodings a CSV import offers, automatic first */
-const MdgCsvEncoding *
-_mdg_import_encodings (guint *n_encodings)
-{
-  *n_encodings = G_N_ELEMENTS (encodings);
-  return encodings;
-}
-
 /* Returns: (transfer full): the labels of _mdg_import_encodings(), for a combo row */
 GListModel *
 _mdg_import_encoding_model (void)
@@ -195,4 +187,84 @@ _mdg_import_csv_filter_new (void)
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   return filter;
+}
+
+/* What a worker parses: the file read, how to read it, and the import it makes. */
+typedef struct
+{
+  char             *filename;
+  GBytes           *contents;
+  MdgCsvEncoding    encoding;
+  MdgImportNewFunc  new_import;
+  GDestroyNotify    free_import;
+} Parse;
+
+static void
+parse_free (Parse *parse)
+{
+  g_free (parse->filename);
+  g_bytes_unref (parse->contents);
+  g_free (parse);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Parse *parse = task_data;
+  GError *error = NULL;
+  gpointer import = parse->new_import (parse->filename, parse->contents, parse->encoding, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, parse->free_import);
+}
+
+/* Reads @contents of @file as a CSV import in a worker; @callback runs on @dialog. */
+void
+_mdg_import_parse_async (gpointer             dialog,
+                         GFile               *file,
+                         GBytes              *contents,
+                         MdgCsvEncoding       encoding,
+                         MdgImportNewFunc     new_import,
+                         GDestroyNotify       free_import,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = g_task_new (dialog, cancellable, callback, NULL);
+  Parse *parse = g_new0 (Parse, 1);
+
+  parse->filename = g_file_get_basename (file);
+  parse->contents = g_bytes_ref (contents);
+  parse->encoding = encoding;
+  parse->new_import = new_import;
+  parse->free_import = free_import;
+  g_task_set_source_tag (task, _mdg_import_parse_async);
+  g_task_set_task_data (task, parse, (GDestroyNotify) parse_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/* Returns: (transfer full) (nullable): the import, for the dialog's new_import's free_import */
+gpointer
+_mdg_import_parse_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Returns: whether the encoding row holds a choice; the encoding it names in @encoding */
+gboolean
+_mdg_import_get_encoding (AdwComboRow    *row,
+                          MdgCsvEncoding *encoding)
+{
+  guint choice = adw_combo_row_get_selected (row);
+
+  if (choice >= G_N_ELEMENTS (encodings))
+    return FALSE;
+  *encoding = encodings[choice];
+  return TRUE;
 }

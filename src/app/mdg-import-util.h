@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 #define MDG_IMPORT_MAX_ROWS_SHOWN 50
 
-const MdgCsvEncoding *_mdg_import_encodings      (guint        *n_encodings);
 GListModel           *_mdg_import_encoding_model (void);
 void                  _mdg_import_clear_list     (GtkListBox   *list);
 void                  _mdg_import_add_row        (GtkListBox   *list,
@@ -41,5 +40,23 @@ GtkWidget            *_mdg_import_add_column     (AdwPreferencesGroup *group,
                                                   gpointer      user_data);
 guint                 _mdg_import_row_get_column (GtkWidget    *row);
 GtkFileFilter        *_mdg_import_csv_filter_new (void);
+
+/* mdg_attendee_import_new(), mdg_consultation_import_new() */
+typedef gpointer    (*MdgImportNewFunc)          (const char     *filename,
+                                                  GBytes         *contents,
+                                                  MdgCsvEncoding  encoding,
+                                                  GError        **error);
+void                  _mdg_import_parse_async    (gpointer        dialog,
+                                                  GFile          *file,
+                                                  GBytes         *contents,
+                                                  MdgCsvEncoding  encoding,
+                                                  MdgImportNewFunc new_import,
+                                                  GDestroyNotify  free_import,
+                                                  GCancellable   *cancellable,
+                                                  GAsyncReadyCallback callback);
+gpointer              _mdg_import_parse_finish   (GAsyncResult   *result,
+                                                  GError        **error);
+gboolean              _mdg_import_get_encoding   (AdwComboRow    *row,
+                                                  MdgCsvEncoding *encoding);
 
 G_END_DECLS
