@@ -289,24 +289,20 @@ fill_preview (MdgConsultationImportDialog *self)
 }
 
 static void
-parsed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+parsed (MdgConsultationImportDialog *self,
+        MdgConsultationImport       *import)
 {
-  MdgConsultationImportDialog *self = MDG_CONSULTATION_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  MdgConsultationImport *import = _mdg_import_parse_finish (result, &error);
-
-  if (import == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
   g_clear_pointer (&self->import, mdg_consultation_import_free);
   self->import = import;
   fill_preview (self);
 }
+
+static const MdgImportKind consultation_import = {
+  .new_import = (gpointer) mdg_consultation_import_new,
+  .free_import = (GDestroyNotify) mdg_consultation_import_free,
+  .parsed = (gpointer) parsed,
+  .failed = (gpointer) show_error,
+};
 
 static void
 parse (MdgConsultationImportDialog *self,
@@ -314,8 +310,7 @@ parse (MdgConsultationImportDialog *self,
 {
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_sensitive (self->import_button, FALSE);
-  _mdg_import_parse_async (self, self->file, self->contents, encoding, (MdgImportNewFunc) mdg_consultation_import_new,
-                           (GDestroyNotify) mdg_consultation_import_free, self->cancellable, parsed_cb);
+  _mdg_import_parse (self, &consultation_import, self->file, self->contents, encoding, self->cancellable);
 }
 
 static void

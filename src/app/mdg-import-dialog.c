@@ -352,21 +352,9 @@ fill_preview (MdgImportDialog *self)
 }
 
 static void
-parsed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+parsed (MdgImportDialog   *self,
+        MdgAttendeeImport *import)
 {
-  MdgImportDialog *self = MDG_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  MdgAttendeeImport *import = _mdg_import_parse_finish (result, &error);
-
-  if (import == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
-
   /* A worker may still compare the file as read before: the old reading goes when the dialog does. */
   if (self->import != NULL)
     g_ptr_array_add (self->retired, self->import);
@@ -379,14 +367,20 @@ parsed_cb (GObject      *source,
   fill_preview (self);
 }
 
+static const MdgImportKind attendee_import = {
+  .new_import = (gpointer) mdg_attendee_import_new,
+  .free_import = (GDestroyNotify) mdg_attendee_import_free,
+  .parsed = (gpointer) parsed,
+  .failed = (gpointer) show_error,
+};
+
 static void
 parse (MdgImportDialog *self,
        MdgCsvEncoding   encoding)
 {
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
-  _mdg_import_parse_async (self, self->file, self->contents, encoding, (MdgImportNewFunc) mdg_attendee_import_new,
-                           (GDestroyNotify) mdg_attendee_import_free, self->cancellable, parsed_cb);
+  _mdg_import_parse (self, &attendee_import, self->file, self->contents, encoding, self->cancellable);
 }
 
 static void

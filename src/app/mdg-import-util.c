@@ -192,11 +192,10 @@ _mdg_import_csv_filter_new (void)
 /* What a worker parses: the file read, how to read it, and the import it makes. */
 typedef struct
 {
-  char             *filename;
-  GBytes           *contents;
-  MdgCsvEncoding    encoding;
-  MdgImportNewFunc  new_import;
-  GDestroyNotify    free_import;
+  const MdgImportKind *kind;
+  char                *filename;
+  GBytes              *contents;
+  MdgCsvEncoding       encoding;
 } Parse;
 
 static void
@@ -215,45 +214,50 @@ parse_thread (GTask        *task,
 {
   Parse *parse = task_data;
   GError *error = NULL;
-  gpointer import = parse->new_import (parse->filename, parse->contents, parse->encoding, &error);
+  gpointer import = parse->kind->new_import (parse->filename, parse->contents, parse->encoding, &error);
 
   if (import == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, import, parse->free_import);
+    g_task_return_pointer (task, import, parse->kind->free_import);
 }
 
-/* Reads @contents of @file as a CSV import in a worker; @callback runs on @dialog. */
-void
-_mdg_import_parse_async (gpointer             dialog,
-                         GFile               *file,
-                         GBytes              *contents,
-                         MdgCsvEncoding       encoding,
-                         MdgImportNewFunc     new_import,
-                         GDestroyNotify       free_import,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback)
+/* Cancelled (the dialog has gone, or reads the file again): nothing to say. */
+static void
+parsed_cb (GObject      *dialog,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_autoptr(GTask) task = g_task_new (dialog, cancellable, callback, NULL);
+  Parse *parse = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gpointer import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (import != NULL)
+    parse->kind->parsed (dialog, import);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    parse->kind->failed (dialog, error->message);
+}
+
+/* Reads @contents of @file as @kind's import in a worker; @kind's parsed or failed
+ * runs on @dialog after, unless @cancellable is cancelled. */
+void
+_mdg_import_parse (gpointer             dialog,
+                   const MdgImportKind *kind,
+                   GFile               *file,
+                   GBytes              *contents,
+                   MdgCsvEncoding       encoding,
+                   GCancellable        *cancellable)
+{
+  g_autoptr(GTask) task = g_task_new (dialog, cancellable, parsed_cb, NULL);
   Parse *parse = g_new0 (Parse, 1);
 
+  parse->kind = kind;
   parse->filename = g_file_get_basename (file);
   parse->contents = g_bytes_ref (contents);
   parse->encoding = encoding;
-  parse->new_import = new_import;
-  parse->free_import = free_import;
-  g_task_set_source_tag (task, _mdg_import_parse_async);
+  g_task_set_source_tag (task, _mdg_import_parse);
   g_task_set_task_data (task, parse, (GDestroyNotify) parse_free);
   g_task_run_in_thread (task, parse_thread);
-}
-
-/* Returns: (transfer full) (nullable): the import, for the dialog's new_import's free_import */
-gpointer
-_mdg_import_parse_finish (GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Returns: whether the encoding row holds a choice; the encoding it names in @encoding */

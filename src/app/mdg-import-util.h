@@ -41,21 +41,27 @@ GtkWidget            *_mdg_import_add_column     (AdwPreferencesGroup *group,
 guint                 _mdg_import_row_get_column (GtkWidget    *row);
 GtkFileFilter        *_mdg_import_csv_filter_new (void);
 
-/* mdg_attendee_import_new(), mdg_consultation_import_new() */
-typedef gpointer    (*MdgImportNewFunc)          (const char     *filename,
-                                                  GBytes         *contents,
-                                                  MdgCsvEncoding  encoding,
-                                                  GError        **error);
-void                  _mdg_import_parse_async    (gpointer        dialog,
-                                                  GFile          *file,
-                                                  GBytes         *contents,
-                                                  MdgCsvEncoding  encoding,
-                                                  MdgImportNewFunc new_import,
-                                                  GDestroyNotify  free_import,
-                                                  GCancellable   *cancellable,
-                                                  GAsyncReadyCallback callback);
-gpointer              _mdg_import_parse_finish   (GAsyncResult   *result,
-                                                  GError        **error);
+/* How a dialog reads its kind of import: mdg_attendee_import_new() and _free(), say, then
+ * what it does with the import read (it owns it from then on) or with why it could not be. */
+typedef struct
+{
+  gpointer (*new_import)  (const char      *filename,
+                           GBytes          *contents,
+                           MdgCsvEncoding   encoding,
+                           GError         **error);
+  GDestroyNotify free_import;
+  void     (*parsed)      (gpointer         dialog,
+                           gpointer         import);
+  void     (*failed)      (gpointer         dialog,
+                           const char      *message);
+} MdgImportKind;
+
+void                  _mdg_import_parse          (gpointer             dialog,
+                                                  const MdgImportKind *kind,
+                                                  GFile               *file,
+                                                  GBytes              *contents,
+                                                  MdgCsvEncoding       encoding,
+                                                  GCancellable        *cancellable);
 gboolean              _mdg_import_get_encoding   (AdwComboRow    *row,
                                                   MdgCsvEncoding *encoding);
 
