@@ -298,10 +298,10 @@ parsed (MdgConsultationImportDialog *self,
 }
 
 static const MdgImportKind consultation_import = {
-  .new_import = (gpointer) mdg_consultation_import_new,
+  .new_import = (MdgImportNewFunc) mdg_consultation_import_new,
   .free_import = (GDestroyNotify) mdg_consultation_import_free,
-  .parsed = (gpointer) parsed,
-  .failed = (gpointer) show_error,
+  .parsed = (MdgImportParsedFunc) parsed,
+  .failed = (MdgImportFailedFunc) show_error,
 };
 
 static void

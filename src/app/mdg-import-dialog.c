@@ -368,10 +368,10 @@ parsed (MdgImportDialog   *self,
 }
 
 static const MdgImportKind attendee_import = {
-  .new_import = (gpointer) mdg_attendee_import_new,
+  .new_import = (MdgImportNewFunc) mdg_attendee_import_new,
   .free_import = (GDestroyNotify) mdg_attendee_import_free,
-  .parsed = (gpointer) parsed,
-  .failed = (gpointer) show_error,
+  .parsed = (MdgImportParsedFunc) parsed,
+  .failed = (MdgImportFailedFunc) show_error,
 };
 
 static void

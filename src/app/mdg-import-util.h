@@ -43,17 +43,21 @@ GtkFileFilter        *_mdg_import_csv_filter_new (void);
 
 /* How a dialog reads its kind of import: mdg_attendee_import_new() and _free(), say, then
  * what it does with the import read (it owns it from then on) or with why it could not be. */
+typedef gpointer (*MdgImportNewFunc)    (const char      *filename,
+                                         GBytes          *contents,
+                                         MdgCsvEncoding   encoding,
+                                         GError         **error);
+typedef void     (*MdgImportParsedFunc) (gpointer         dialog,
+                                         gpointer         import);
+typedef void     (*MdgImportFailedFunc) (gpointer         dialog,
+                                         const char      *message);
+
 typedef struct
 {
-  gpointer (*new_import)  (const char      *filename,
-                           GBytes          *contents,
-                           MdgCsvEncoding   encoding,
-                           GError         **error);
-  GDestroyNotify free_import;
-  void     (*parsed)      (gpointer         dialog,
-                           gpointer         import);
-  void     (*failed)      (gpointer         dialog,
-                           const char      *message);
+  MdgImportNewFunc    new_import;
+  GDestroyNotify      free_import;
+  MdgImportParsedFunc parsed;
+  MdgImportFailedFunc failed;
 } MdgImportKind;
 
 void                  _mdg_import_parse          (gpointer             dialog,
