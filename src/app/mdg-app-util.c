@@ -358,6 +358,16 @@ _mdg_format_honorific (const char *name)
   return g_strdup_printf (C_("person", "%s"), name ? name : "");
 }
 
+/* A line of a record shown (its .ui turns the row's markup off): its value, or no
+ * line at all when there is none. */
+void
+_mdg_action_row_show_text (AdwActionRow *row,
+                           const char   *text)
+{
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL && *text != '\0');
+  adw_action_row_set_subtitle (row, text ? text : "");
+}
+
 /* Returns: (transfer full) (nullable): a reading as shown in the window: in katakana (フリガナ) */
 char *
 _mdg_format_reading (const char *reading)
@@ -648,4 +658,56 @@ _mdg_after_first_frame (GtkWidget         *widget,
     first_frame_wait_on (wait, gtk_widget_get_frame_clock (root), "after-paint", G_CALLBACK (first_frame_painted_cb));
   else
     first_frame_wait_on (wait, root, "map", G_CALLBACK (first_frame_mapped_cb));
+}
+
+/* Returns: (transfer floating): the title of a record list's row: up to two lines */
+GtkWidget *
+_mdg_list_row_title_new (void)
+{
+  GtkWidget *title = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  return title;
+}
+
+/* Returns: (transfer floating): a record list's row: @top (its title, or a box holding
+ * it), then a dim caption line (the next sibling of @top) that says more. */
+GtkWidget *
+_mdg_list_row_new (GtkWidget *top)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *meta = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (meta, "caption");
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), meta);
+  return box;
+}
+
+/* Cancels the read @cancellable was for and gives a new one in its place.
+ * Returns: (transfer none): the new one */
+GCancellable *
+_mdg_cancellable_renew (GCancellable **cancellable)
+{
+  _mdg_cancellable_clear (cancellable);
+  *cancellable = g_cancellable_new ();
+  return *cancellable;
+}
+
+/* Cancels the read @cancellable was for (if any), and clears it. */
+void
+_mdg_cancellable_clear (GCancellable **cancellable)
+{
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
 }

@@ -43,9 +43,18 @@ void            _mdg_after_first_frame  (GtkWidget      *widget,
                                          MdgFirstFrameFunc func,
                                          gpointer        user_data);
 
+GtkWidget      *_mdg_list_row_title_new (void);
+GtkWidget      *_mdg_list_row_new       (GtkWidget      *top);
+
+/* A widget's one read in flight: a newer one (or the widget going) cancels it. */
+GCancellable   *_mdg_cancellable_renew  (GCancellable  **cancellable);
+void            _mdg_cancellable_clear  (GCancellable  **cancellable);
+
 char           *_mdg_format_honorific   (const char *name);
 PangoAttrList  *_mdg_keep_last_line_attrs (const char *text);
 void            _mdg_label_keep_last_line (GtkLabel   *label);
 char           *_mdg_format_reading     (const char *reading);
+void            _mdg_action_row_show_text (AdwActionRow *row,
+                                           const char   *text);
 
 G_END_DECLS

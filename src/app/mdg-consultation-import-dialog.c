@@ -289,66 +289,39 @@ fill_preview (MdgConsultationImportDialog *self)
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+parsed (MdgConsultationImportDialog *self,
+        MdgConsultationImport       *import)
 {
-  MdgConsultationImportDialog *self = source_object;
-  g_autofree char *name = g_file_get_basename (self->file);
-  GError *error = NULL;
-  MdgConsultationImport *import;
-
-  import = mdg_consultation_import_new (name, self->contents, GPOINTER_TO_INT (task_data), &error);
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, (GDestroyNotify) mdg_consultation_import_free);
-}
-
-static void
-parsed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  MdgConsultationImportDialog *self = MDG_CONSULTATION_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  MdgConsultationImport *import = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (import == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
   g_clear_pointer (&self->import, mdg_consultation_import_free);
   self->import = import;
   fill_preview (self);
 }
 
+static const MdgImportKind consultation_import = {
+  .new_import = (MdgImportNewFunc) mdg_consultation_import_new,
+  .free_import = (GDestroyNotify) mdg_consultation_import_free,
+  .parsed = (MdgImportParsedFunc) parsed,
+  .failed = (MdgImportFailedFunc) show_error,
+};
+
 static void
 parse (MdgConsultationImportDialog *self,
        MdgCsvEncoding               encoding)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, parsed_cb, NULL);
-
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_sensitive (self->import_button, FALSE);
-  g_task_set_source_tag (task, parse);
-  g_task_set_task_data (task, GINT_TO_POINTER (encoding), NULL);
-  g_task_run_in_thread (task, parse_thread);
+  _mdg_import_parse (self, &consultation_import, self->file, self->contents, encoding, self->cancellable);
 }
 
 static void
 encoding_changed_cb (MdgConsultationImportDialog *self)
 {
-  guint choice = adw_combo_row_get_selected (self->encoding_row);
-  guint n_encodings;
-  const MdgCsvEncoding *encodings = _mdg_import_encodings (&n_encodings);
+  MdgCsvEncoding encoding;
 
   /* Not while a worker reads the import it would replace (the row is insensitive then). */
-  if (!self->filling && !self->working && self->contents != NULL && choice < n_encodings)
-    parse (self, encodings[choice]);
+  if (!self->filling && !self->working && self->contents != NULL &&
+      _mdg_import_get_encoding (self->encoding_row, &encoding))
+    parse (self, encoding);
 }
 
 static void

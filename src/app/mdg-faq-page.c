@@ -83,24 +83,7 @@ static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *question = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (question), 0);
-  gtk_label_set_wrap (GTK_LABEL (question), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (question), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (question), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (question), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), question);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, _mdg_list_row_new (_mdg_list_row_title_new ()));
 }
 
 static void
@@ -157,12 +140,8 @@ entries_loaded_cb (GObject      *source,
 static void
 reload_entries (MdgFaqPage *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  mdg_faq_store_list_async (mdg_section_get_database (MDG_SECTION (self)), self->query, FALSE, self->cancellable,
-                            entries_loaded_cb, g_object_ref (self));
+  mdg_faq_store_list_async (mdg_section_get_database (MDG_SECTION (self)), self->query, FALSE,
+                            _mdg_cancellable_renew (&self->cancellable), entries_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -752,9 +731,7 @@ mdg_faq_page_dispose (GObject *object)
   if (self->deletions != NULL)
     mdg_undo_deletions_commit_all (self->deletions);
   g_clear_object (&self->deletions);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  _mdg_cancellable_clear (&self->cancellable);
   g_clear_object (&self->editing);
   g_clear_object (&self->entries);
   g_clear_pointer (&self->categories, g_ptr_array_unref);

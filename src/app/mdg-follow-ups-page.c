@@ -192,17 +192,6 @@ dup_advice_text (MdgFollowUpsPage *self)
 }
 
 static void
-set_row_text (AdwActionRow *row,
-              const char   *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
-
-  /* AdwActionRow's subtitle is markup in libadwaita 1.2. */
-  adw_action_row_set_subtitle (row, escaped);
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL && *text != '\0');
-}
-
-static void
 show_follow_up (MdgFollowUpsPage *self,
                 MdgFollowUp      *follow_up)
 {
@@ -238,16 +227,16 @@ show_follow_up (MdgFollowUpsPage *self,
       /* Translators: a due date, then that it has passed */
       g_autofree char *late = g_strdup_printf (_("%s — overdue"), due);
 
-      set_row_text (self->due_row, late);
+      _mdg_action_row_show_text (self->due_row, late);
       gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "overdue");
     }
   else
     {
-      set_row_text (self->due_row, due);
+      _mdg_action_row_show_text (self->due_row, due);
       gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "overdue");
     }
-  set_row_text (self->owner_row, mdg_follow_up_get_owner_name (follow_up) ? mdg_follow_up_get_owner_name (follow_up)
-                                                                           : _("Nobody"));
+  _mdg_action_row_show_text (self->owner_row, mdg_follow_up_get_owner_name (follow_up)
+                                                ? mdg_follow_up_get_owner_name (follow_up) : _("Nobody"));
   if (done && mdg_follow_up_get_done_at (follow_up) != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (mdg_follow_up_get_done_at (follow_up));
@@ -258,7 +247,7 @@ show_follow_up (MdgFollowUpsPage *self,
     }
   else
     state = g_strdup (mdg_follow_up_state_get_label (mdg_follow_up_get_state (follow_up)));
-  set_row_text (self->state_row, state);
+  _mdg_action_row_show_text (self->state_row, state);
 
   if (mdg_follow_up_get_consultation_id (follow_up) > 0)
     {
@@ -270,16 +259,16 @@ show_follow_up (MdgFollowUpsPage *self,
     }
   else
     adw_preferences_group_set_title (self->consultation_group, _("Registration"));
-  set_row_text (self->subject_row, mdg_follow_up_get_subject (follow_up));
-  set_row_text (self->organization_row, mdg_follow_up_get_organization_name (follow_up));
+  _mdg_action_row_show_text (self->subject_row, mdg_follow_up_get_subject (follow_up));
+  _mdg_action_row_show_text (self->organization_row, mdg_follow_up_get_organization_name (follow_up));
   if (mdg_follow_up_get_person_name (follow_up) != NULL)
     {
       g_autofree char *person = _mdg_format_honorific (mdg_follow_up_get_person_name (follow_up));
 
-      set_row_text (self->person_row, person);
+      _mdg_action_row_show_text (self->person_row, person);
     }
   else
-    set_row_text (self->person_row, NULL);
+    _mdg_action_row_show_text (self->person_row, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->consultation_group),
                           mdg_follow_up_get_subject (follow_up) || mdg_follow_up_get_organization_name (follow_up) ||
                           mdg_follow_up_get_person_name (follow_up));

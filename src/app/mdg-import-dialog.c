@@ -352,40 +352,9 @@ fill_preview (MdgImportDialog *self)
 }
 
 static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+parsed (MdgImportDialog   *self,
+        MdgAttendeeImport *import)
 {
-  MdgImportDialog *self = source_object;
-  g_autofree char *name = g_file_get_basename (self->file);
-  GError *error = NULL;
-  MdgAttendeeImport *import;
-  MdgCsvEncoding encoding = GPOINTER_TO_INT (task_data);
-
-  import = mdg_attendee_import_new (name, self->contents, encoding, &error);
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, (GDestroyNotify) mdg_attendee_import_free);
-}
-
-static void
-parsed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  MdgImportDialog *self = MDG_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  MdgAttendeeImport *import = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (import == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
-
   /* A worker may still compare the file as read before: the old reading goes when the dialog does. */
   if (self->import != NULL)
     g_ptr_array_add (self->retired, self->import);
@@ -398,28 +367,29 @@ parsed_cb (GObject      *source,
   fill_preview (self);
 }
 
+static const MdgImportKind attendee_import = {
+  .new_import = (MdgImportNewFunc) mdg_attendee_import_new,
+  .free_import = (GDestroyNotify) mdg_attendee_import_free,
+  .parsed = (MdgImportParsedFunc) parsed,
+  .failed = (MdgImportFailedFunc) show_error,
+};
+
 static void
 parse (MdgImportDialog *self,
        MdgCsvEncoding   encoding)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, parsed_cb, NULL);
-
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
-  g_task_set_source_tag (task, parse);
-  g_task_set_task_data (task, GINT_TO_POINTER (encoding), NULL);
-  g_task_run_in_thread (task, parse_thread);
+  _mdg_import_parse (self, &attendee_import, self->file, self->contents, encoding, self->cancellable);
 }
 
 static void
 encoding_changed_cb (MdgImportDialog *self)
 {
-  guint choice = adw_combo_row_get_selected (self->encoding_row);
-  guint n_encodings;
-  const MdgCsvEncoding *encodings = _mdg_import_encodings (&n_encodings);
+  MdgCsvEncoding encoding;
 
-  if (!self->filling && self->contents != NULL && choice < n_encodings)
-    parse (self, encodings[choice]);
+  if (!self->filling && self->contents != NULL && _mdg_import_get_encoding (self->encoding_row, &encoding))
+    parse (self, encoding);
 }
 
 static void

@@ -14,14 +14,6 @@ static const MdgCsvEncoding encodings[] = {
   MDG_CSV_ENCODING_AUTO, MDG_CSV_ENCODING_UTF8, MDG_CSV_ENCODING_CP932, MDG_CSV_ENCODING_UTF16,
 };
 
-/* Returns: (transfer none): the encodings a CSV import offers, automatic first */
-const MdgCsvEncoding *
-_mdg_import_encodings (guint *n_encodings)
-{
-  *n_encodings = G_N_ELEMENTS (encodings);
-  return encodings;
-}
-
 /* Returns: (transfer full): the labels of _mdg_import_encodings(), for a combo row */
 GListModel *
 _mdg_import_encoding_model (void)
@@ -195,4 +187,88 @@ _mdg_import_csv_filter_new (void)
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
   return filter;
+}
+
+/* What a worker parses: the file read, how to read it, and the import it makes. */
+typedef struct
+{
+  const MdgImportKind *kind;
+  char                *filename;
+  GBytes              *contents;
+  MdgCsvEncoding       encoding;
+} Parse;
+
+static void
+parse_free (Parse *parse)
+{
+  g_free (parse->filename);
+  g_bytes_unref (parse->contents);
+  g_free (parse);
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Parse *parse = task_data;
+  GError *error = NULL;
+  gpointer import = parse->kind->new_import (parse->filename, parse->contents, parse->encoding, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, parse->kind->free_import);
+}
+
+/* Cancelled (the dialog has gone, or reads the file again): nothing to say. */
+static void
+parsed_cb (GObject      *dialog,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Parse *parse = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gpointer import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (import != NULL)
+    parse->kind->parsed (dialog, import);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    parse->kind->failed (dialog, error->message);
+}
+
+/* Reads @contents of @file as @kind's import in a worker; @kind's parsed or failed
+ * runs on @dialog after, unless @cancellable is cancelled. */
+void
+_mdg_import_parse (gpointer             dialog,
+                   const MdgImportKind *kind,
+                   GFile               *file,
+                   GBytes              *contents,
+                   MdgCsvEncoding       encoding,
+                   GCancellable        *cancellable)
+{
+  g_autoptr(GTask) task = g_task_new (dialog, cancellable, parsed_cb, NULL);
+  Parse *parse = g_new0 (Parse, 1);
+
+  parse->kind = kind;
+  parse->filename = g_file_get_basename (file);
+  parse->contents = g_bytes_ref (contents);
+  parse->encoding = encoding;
+  g_task_set_source_tag (task, _mdg_import_parse);
+  g_task_set_task_data (task, parse, (GDestroyNotify) parse_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/* Returns: whether the encoding row holds a choice; the encoding it names in @encoding */
+gboolean
+_mdg_import_get_encoding (AdwComboRow    *row,
+                          MdgCsvEncoding *encoding)
+{
+  guint choice = adw_combo_row_get_selected (row);
+
+  if (choice >= G_N_ELEMENTS (encodings))
+    return FALSE;
+  *encoding = encodings[choice];
+  return TRUE;
 }

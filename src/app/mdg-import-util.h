@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 #define MDG_IMPORT_MAX_ROWS_SHOWN 50
 
-const MdgCsvEncoding *_mdg_import_encodings      (guint        *n_encodings);
 GListModel           *_mdg_import_encoding_model (void);
 void                  _mdg_import_clear_list     (GtkListBox   *list);
 void                  _mdg_import_add_row        (GtkListBox   *list,
@@ -41,5 +40,33 @@ GtkWidget            *_mdg_import_add_column     (AdwPreferencesGroup *group,
                                                   gpointer      user_data);
 guint                 _mdg_import_row_get_column (GtkWidget    *row);
 GtkFileFilter        *_mdg_import_csv_filter_new (void);
+
+/* How a dialog reads its kind of import: mdg_attendee_import_new() and _free(), say, then
+ * what it does with the import read (it owns it from then on) or with why it could not be. */
+typedef gpointer (*MdgImportNewFunc)    (const char      *filename,
+                                         GBytes          *contents,
+                                         MdgCsvEncoding   encoding,
+                                         GError         **error);
+typedef void     (*MdgImportParsedFunc) (gpointer         dialog,
+                                         gpointer         import);
+typedef void     (*MdgImportFailedFunc) (gpointer         dialog,
+                                         const char      *message);
+
+typedef struct
+{
+  MdgImportNewFunc    new_import;
+  GDestroyNotify      free_import;
+  MdgImportParsedFunc parsed;
+  MdgImportFailedFunc failed;
+} MdgImportKind;
+
+void                  _mdg_import_parse          (gpointer             dialog,
+                                                  const MdgImportKind *kind,
+                                                  GFile               *file,
+                                                  GBytes              *contents,
+                                                  MdgCsvEncoding       encoding,
+                                                  GCancellable        *cancellable);
+gboolean              _mdg_import_get_encoding   (AdwComboRow    *row,
+                                                  MdgCsvEncoding *encoding);
 
 G_END_DECLS

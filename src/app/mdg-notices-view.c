@@ -165,12 +165,8 @@ listed_cb (GObject      *source,
 static void
 reload (MdgNoticesView *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  mdg_notice_store_list_async (self->database, NULL, MDG_NOTICE_KIND_ANY, self->cancellable, listed_cb,
-                               g_object_ref (self));
+  mdg_notice_store_list_async (self->database, NULL, MDG_NOTICE_KIND_ANY, _mdg_cancellable_renew (&self->cancellable),
+                               listed_cb, g_object_ref (self));
 }
 
 /**
@@ -791,9 +787,7 @@ mdg_notices_view_dispose (GObject *object)
   if (self->deletions != NULL)
     mdg_undo_deletions_commit_all (self->deletions);
   g_clear_object (&self->deletions);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  _mdg_cancellable_clear (&self->cancellable);
   g_clear_object (&self->editing);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
 

@@ -26,7 +26,6 @@ struct _MdgOrganizationPane
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
-  GtkListView        *list_view;
   AdwActionRow       *kana_row;
   AdwActionRow       *industry_row;
   AdwActionRow       *municipality_row;
@@ -120,16 +119,16 @@ show_record (MdgOrganizationPane *self,
   adw_window_title_set_title (self->list.detail_title, mdg_organization_get_text (organization, MDG_ORGANIZATION_NAME));
   adw_window_title_set_subtitle (self->list.detail_title, municipality ? municipality : "");
   reading = _mdg_format_reading (mdg_organization_get_text (organization, MDG_ORGANIZATION_KANA));
-  _mdg_record_list_show_text (self->kana_row, reading);
-  _mdg_record_list_show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
-  _mdg_record_list_show_text (self->municipality_row, municipality);
-  _mdg_record_list_show_text (self->address_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_ADDRESS));
+  _mdg_action_row_show_text (self->kana_row, reading);
+  _mdg_action_row_show_text (self->industry_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_INDUSTRY));
+  _mdg_action_row_show_text (self->municipality_row, municipality);
+  _mdg_action_row_show_text (self->address_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_ADDRESS));
   if (mdg_organization_get_employees (organization) > 0)
     employees = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
                                               mdg_organization_get_employees (organization)),
                                  mdg_organization_get_employees (organization));
-  _mdg_record_list_show_text (self->employees_row, employees);
-  _mdg_record_list_show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
+  _mdg_action_row_show_text (self->employees_row, employees);
+  _mdg_action_row_show_text (self->note_row, mdg_organization_get_text (organization, MDG_ORGANIZATION_NOTE));
 
   gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
   mdg_organization_store_list_people_async (self->list.database, mdg_organization_get_id (organization),
@@ -157,6 +156,12 @@ static const MdgRecordListKind organization_list = {
   .list_async = mdg_organization_store_list_async,
   .list_finish = mdg_organization_store_list_finish,
   .show_record = show_organization,
+  .update_actions = (void (*) (GtkWidget *)) update_actions,
+  .save_async = (MdgRecordSaveAsyncFunc) mdg_organization_store_save_async,
+  .save_finish = (MdgRecordSaveFinishFunc) mdg_organization_store_save_finish,
+  .save_action = "organization.save",
+  .cancel_edit_action = "organization.cancel-edit",
+  .show_list_action = "organization.show-list",
 };
 
 void
@@ -248,40 +253,6 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-cancel_edit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
-  g_autoptr(MdgOrganization) shown = self->list.selected ? g_object_ref (self->list.selected) : NULL;
-
-  show_record (self, shown);
-}
-
-static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdgOrganization) saved = mdg_organization_store_save_finish (MDG_DATABASE (source), result, &error);
-  MdgOrganizationPane *self;
-
-  if (widget == NULL)
-    return;
-  self = MDG_ORGANIZATION_PANE (widget);
-  gtk_widget_action_set_enabled (widget, "organization.save", TRUE);
-  if (saved == NULL)
-    {
-      _mdg_record_list_show_error (&self->list, error->message);
-      return;
-    }
-  _mdg_toast (widget, _("Saved"));
-  _mdg_record_list_saved (&self->list, saved);
-}
-
-static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -310,18 +281,7 @@ save_action (GtkWidget  *widget,
       return;
     }
   mdg_organization_set_employees (edited, employees);
-  gtk_widget_action_set_enabled (widget, "organization.save", FALSE);
-  mdg_organization_store_save_async (self->list.database, edited, NULL, saved_cb, _mdg_write_watch_new (widget));
-}
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  MdgOrganizationPane *self = MDG_ORGANIZATION_PANE (widget);
-
-  _mdg_record_list_show_list (&self->list);
+  _mdg_record_list_save (&self->list, edited);
 }
 
 static void
@@ -350,7 +310,6 @@ mdg_organization_pane_class_init (MdgOrganizationPaneClass *klass)
                                                "/io/github/madoguchi/Madoguchi/mdg-organization-pane.ui");
   _mdg_record_list_class_init (widget_class, &organization_list);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, kana_row);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, industry_row);
   gtk_widget_class_bind_template_child (widget_class, MdgOrganizationPane, municipality_row);
@@ -369,9 +328,7 @@ mdg_organization_pane_class_init (MdgOrganizationPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "organization.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "organization.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "organization.cancel-edit", NULL, cancel_edit_action);
   gtk_widget_class_install_action (widget_class, "organization.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "organization.show-list", NULL, show_list_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "organization.new", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -381,13 +338,10 @@ static void
 mdg_organization_pane_init (MdgOrganizationPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
   _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->people = g_list_store_new (MDG_TYPE_PERSON);
   _mdg_record_list_bind_detail (&self->list, self->people_list, G_LIST_MODEL (self->people), create_person_row,
                                 _("Nobody from this organization yet"));
-  g_signal_connect_object (self->list.leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  update_actions (self);
 }
 
 /* Shows an organization, found by clearing the search when it hides it. */

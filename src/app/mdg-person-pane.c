@@ -32,7 +32,6 @@ struct _MdgPersonPane
 
   /* template widgets */
   AdwToastOverlay    *toast_overlay;
-  GtkListView        *list_view;
   AdwActionRow       *reading_row;
   AdwActionRow       *organization_row;
   AdwActionRow       *department_row;
@@ -180,14 +179,14 @@ show_record (MdgPersonPane *self,
   adw_window_title_set_title (self->list.detail_title, name);
   adw_window_title_set_subtitle (self->list.detail_title, organization ? organization : "");
 
-  _mdg_record_list_show_text (self->reading_row, reading);
-  _mdg_record_list_show_text (self->organization_row, organization);
+  _mdg_action_row_show_text (self->reading_row, reading);
+  _mdg_action_row_show_text (self->organization_row, organization);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->organization_row), "x",
                                     mdg_person_get_organization_id (person));
-  _mdg_record_list_show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
-  _mdg_record_list_show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
-  _mdg_record_list_show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
-  _mdg_record_list_show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
+  _mdg_action_row_show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
+  _mdg_action_row_show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
+  _mdg_action_row_show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
+  _mdg_action_row_show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
   if (mdg_person_get_consent (person) && mdg_person_get_consent_at (person) != NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (mdg_person_get_consent_at (person), NULL);
@@ -200,8 +199,8 @@ show_record (MdgPersonPane *self,
     }
   else
     adw_action_row_set_subtitle (self->consent_row, _("Not given"));
-  _mdg_record_list_show_text (self->purpose_row, mdg_person_get_consent (person)
-                                                   ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
+  _mdg_action_row_show_text (self->purpose_row, mdg_person_get_consent (person)
+                                                  ? mdg_person_get_text (person, MDG_PERSON_CONSENT_PURPOSE) : NULL);
 
   gtk_stack_set_visible_child_name (self->list.detail_stack, "record");
   mdg_person_store_list_seminars_async (self->list.database, mdg_person_get_id (person),
@@ -257,6 +256,12 @@ static const MdgRecordListKind person_list = {
   .filter = hide_deleted,
   .show_record = show_person,
   .database_changed = database_changed,
+  .update_actions = (void (*) (GtkWidget *)) update_actions,
+  .save_async = (MdgRecordSaveAsyncFunc) mdg_person_store_save_async,
+  .save_finish = (MdgRecordSaveFinishFunc) mdg_person_store_save_finish,
+  .save_action = "person.save",
+  .cancel_edit_action = "person.cancel-edit",
+  .show_list_action = "person.show-list",
 };
 
 void
@@ -325,43 +330,6 @@ new_action (GtkWidget  *widget,
 }
 
 static void
-cancel_edit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  MdgPersonPane *self = MDG_PERSON_PANE (widget);
-  g_autoptr(MdgPerson) shown = self->list.selected ? g_object_ref (self->list.selected) : NULL;
-
-  _mdg_record_list_set_editing (&self->list, FALSE);
-  show_record (self, shown);
-}
-
-static void
-saved_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GtkWidget) widget = _mdg_write_watch_finish (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MdgPerson) saved = mdg_person_store_save_finish (MDG_DATABASE (source), result, &error);
-  MdgPersonPane *self;
-
-  if (widget == NULL)
-    return; /* saved; the pane has gone meanwhile */
-  self = MDG_PERSON_PANE (widget);
-  gtk_widget_action_set_enabled (widget, "person.save", TRUE);
-  if (saved == NULL)
-    {
-      _mdg_record_list_show_error (&self->list, error->message);
-      return;
-    }
-
-  _mdg_toast (widget, _("Saved"));
-  _mdg_record_list_set_editing (&self->list, FALSE);
-  _mdg_record_list_saved (&self->list, saved);
-}
-
-static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -391,18 +359,7 @@ save_action (GtkWidget  *widget,
       _mdg_record_list_show_error (&self->list, error->message);
       return;
     }
-  gtk_widget_action_set_enabled (widget, "person.save", FALSE);
-  mdg_person_store_save_async (self->list.database, edited, NULL, saved_cb, _mdg_write_watch_new (widget));
-}
-
-static void
-show_list_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  MdgPersonPane *self = MDG_PERSON_PANE (widget);
-
-  _mdg_record_list_show_list (&self->list);
+  _mdg_record_list_save (&self->list, edited);
 }
 
 typedef struct
@@ -485,7 +442,7 @@ delete_action (GtkWidget  *widget,
   title = g_strdup_printf (_("%s was deleted everywhere"), name);
   /* Personal data goes for good: a little longer to think again. */
   mdg_undo_deletions_add (self->deletions, mdg_person_get_id (person), title, 10);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list.list_view));
 }
 
 static void
@@ -581,7 +538,6 @@ mdg_person_pane_class_init (MdgPersonPaneClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-person-pane.ui");
   _mdg_record_list_class_init (widget_class, &person_list);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, reading_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, organization_row);
   gtk_widget_class_bind_template_child (widget_class, MdgPersonPane, department_row);
@@ -605,9 +561,7 @@ mdg_person_pane_class_init (MdgPersonPaneClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "person.cancel-edit", NULL, cancel_edit_action);
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "person.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "person.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "person.merge", NULL, merge_action);
   gtk_widget_class_install_action (widget_class, "person.delete", NULL, delete_action);
@@ -622,13 +576,10 @@ static void
 mdg_person_pane_init (MdgPersonPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
   _mdg_record_list_init (&self->list, GTK_WIDGET (self));
   self->seminars = gtk_string_list_new (NULL);
   _mdg_record_list_bind_detail (&self->list, self->seminars_list, G_LIST_MODEL (self->seminars), create_seminar_row,
                                 _("Not registered for any seminar"));
-  g_signal_connect_object (self->list.leaflet, "notify::folded", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  update_actions (self);
 }
 
 /* Makes every deletion still waiting for Undo final (the window closes). */

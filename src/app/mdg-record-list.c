@@ -186,9 +186,30 @@ row_activated_cb (GtkWidget *owner,
   _mdg_record_list_show_detail (list_of (owner));
 }
 
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _mdg_record_list_show_list (list_of (widget));
+}
+
+/* The form is left: the record shown before shows again (or none). */
+static void
+cancel_edit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MdgRecordList *list = list_of (widget);
+  g_autoptr(GObject) shown = list->selected ? g_object_ref (list->selected) : NULL;
+
+  list->kind->show_record (list->owner, shown);
+}
+
 /* For the owner's class_init, after its template is set: binds the template children
  * and callbacks the list uses, installs the owner's "database", "narrow" and "editing"
- * properties (the owner has no others) and its map, which reloads the list. */
+ * properties (the owner has no others), its map, which reloads the list, and its
+ * show-list and cancel-edit actions. */
 void
 _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
                              const MdgRecordListKind *kind)
@@ -207,6 +228,7 @@ _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
   gtk_widget_class_bind_template_child_full (widget_class, #name, FALSE, \
                                              kind->offset + G_STRUCT_OFFSET (MdgRecordList, name))
   BIND (leaflet);
+  BIND (list_view);
   BIND (list_pane);
   BIND (detail_pane);
   BIND (search_entry);
@@ -232,9 +254,13 @@ _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
   properties[PROP_EDITING] =
     g_param_spec_boolean ("editing", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, kind->show_list_action, NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, kind->cancel_edit_action, NULL, cancel_edit_action);
 }
 
-/* For the owner's init, after its template is initialised. */
+/* For the owner's init, after its template is initialised; the owner's actions are
+ * updated once here, and again whenever the leaflet folds or unfolds. */
 void
 _mdg_record_list_init (MdgRecordList *list,
                        GtkWidget     *owner)
@@ -245,19 +271,20 @@ _mdg_record_list_init (MdgRecordList *list,
   list->editing_pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (owner), "editing");
   list->store = g_list_store_new (list->kind->item_type ());
   gtk_single_selection_set_model (list->selection, G_LIST_MODEL (list->store));
+  g_signal_connect_object (list->leaflet, "notify::folded", G_CALLBACK (list->kind->update_actions), owner,
+                           G_CONNECT_SWAPPED);
+  list->kind->update_actions (owner);
 }
 
 /* For the owner's dispose, before its template is disposed. */
 void
 _mdg_record_list_dispose (MdgRecordList *list)
 {
-  g_cancellable_cancel (list->cancellable);
-  g_cancellable_cancel (list->detail_cancellable);
+  _mdg_cancellable_clear (&list->cancellable);
+  _mdg_cancellable_clear (&list->detail_cancellable);
   if (list->detail_list != NULL)
     gtk_list_box_bind_model (list->detail_list, NULL, NULL, NULL, NULL);
   list->detail_list = NULL;
-  g_clear_object (&list->cancellable);
-  g_clear_object (&list->detail_cancellable);
   g_clear_object (&list->database);
   g_clear_object (&list->store);
   g_clear_object (&list->selected);
@@ -290,13 +317,11 @@ _mdg_record_list_reload (MdgRecordList *list)
   g_autofree char *query = NULL;
   Load *load = g_new (Load, 1);
 
-  g_cancellable_cancel (list->cancellable);
-  g_clear_object (&list->cancellable);
-  list->cancellable = g_cancellable_new ();
   query = _mdg_editor_dup_text (GTK_EDITABLE (list->search_entry));
   load->kind = list->kind;
   load->list = list;
-  list->kind->list_async (list->database, query, LIST_LIMIT, list->cancellable, loaded_cb, load);
+  list->kind->list_async (list->database, query, LIST_LIMIT, _mdg_cancellable_renew (&list->cancellable), loaded_cb,
+                          load);
 }
 
 /* The start of the owner's show_record: the detail of the record shown before stops
@@ -305,8 +330,7 @@ void
 _mdg_record_list_select (MdgRecordList *list,
                          gpointer       item)
 {
-  g_cancellable_cancel (list->detail_cancellable);
-  g_clear_object (&list->detail_cancellable);
+  _mdg_cancellable_clear (&list->detail_cancellable);
   g_set_object (&list->selected, item);
   _mdg_record_list_set_editing (list, FALSE);
 }
@@ -320,15 +344,6 @@ _mdg_record_list_show_empty (MdgRecordList *list)
   adw_window_title_set_subtitle (list->detail_title, "");
 }
 
-/* A line of the record shown: its value, or no line at all when there is none. */
-void
-_mdg_record_list_show_text (AdwActionRow *row,
-                            const char   *text)
-{
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  adw_action_row_set_subtitle (row, text ? text : "");
-}
-
 /* Returns: (transfer none): for loading the detail of the record shown; cancelled when
  * another one shows or the owner goes. */
 GCancellable *
@@ -339,15 +354,43 @@ _mdg_record_list_detail_cancellable (MdgRecordList *list)
   return list->detail_cancellable;
 }
 
-/* After a save: @saved shows at once, and stays selected once the list is read again. */
-void
-_mdg_record_list_saved (MdgRecordList *list,
-                        gpointer       saved)
+/* The record saved shows at once, and stays selected once the list is read again; a
+ * refusal shows in the form, still filled in. */
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  g_autoptr(GtkWidget) owner = _mdg_write_watch_finish (user_data);
+  g_autoptr(GError) error = NULL;
+  MdgRecordList *list;
+  g_autoptr(GObject) saved = NULL;
+
+  if (owner == NULL)
+    return; /* saved (or not); the pane has gone meanwhile, and its task frees what it read */
+  list = list_of (owner);
+  saved = list->kind->save_finish (MDG_DATABASE (source), result, &error);
+  gtk_widget_action_set_enabled (owner, list->kind->save_action, TRUE);
+  if (saved == NULL)
+    {
+      _mdg_record_list_show_error (list, error->message);
+      return;
+    }
+  _mdg_toast (owner, _("Saved"));
   g_clear_object (&list->selected);
   list->select_after_load = list->kind->get_id (saved);
   list->kind->show_record (list->owner, saved);
   _mdg_record_list_reload (list);
+}
+
+/* Writes @edited (a new record, or a copy of the one shown) in a worker; Save is off
+ * until it is done. */
+void
+_mdg_record_list_save (MdgRecordList *list,
+                       gpointer       edited)
+{
+  gtk_widget_action_set_enabled (list->owner, list->kind->save_action, FALSE);
+  list->kind->save_async (list->database, edited, NULL, saved_cb, _mdg_write_watch_new (list->owner));
 }
 
 guint

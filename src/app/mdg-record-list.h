@@ -11,10 +11,20 @@ G_BEGIN_DECLS
  * The list plumbing the Contacts panes share: a searched list read in a worker into a
  * GListStore, the record shown kept (or the one asked for restored) by id after each
  * load, the list stack's empty / no-results / list state, the editing state, the
- * leaflet, and the "database", "narrow" and "editing" properties. A pane embeds one
- * MdgRecordList and describes its records with an MdgRecordListKind; its own fields,
- * form and actions stay in the pane.
+ * leaflet, the list's grid view, saving a record in a worker, the "show-list" and
+ * "cancel-edit" actions, and the "database", "narrow" and "editing" properties. A pane
+ * embeds one MdgRecordList and describes its records with an MdgRecordListKind; its own
+ * fields, form and other actions stay in the pane.
  */
+
+typedef void     (*MdgRecordSaveAsyncFunc)  (MdgDatabase          *db,
+                                             gpointer              item,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+typedef gpointer (*MdgRecordSaveFinishFunc) (MdgDatabase          *db,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 
 typedef struct
 {
@@ -38,6 +48,14 @@ typedef struct
                              gpointer      item);
   /* (nullable) the "database" property changed */
   void       (*database_changed) (GtkWidget *owner);
+  /* turns the owner's actions on and off: a record shown or edited, the leaflet folded */
+  void       (*update_actions) (GtkWidget *owner);
+  MdgRecordSaveAsyncFunc  save_async;
+  MdgRecordSaveFinishFunc save_finish;
+  /* the owner's action names, e.g. "person.save"; the list installs the last two */
+  const char  *save_action;
+  const char  *cancel_edit_action;
+  const char  *show_list_action;
 } MdgRecordListKind;
 
 typedef struct
@@ -49,6 +67,7 @@ typedef struct
 
   /* template widgets (of the owner) */
   AdwLeaflet         *leaflet;
+  GtkListView        *list_view;
   GtkWidget          *list_pane;
   GtkWidget          *detail_pane;
   GtkSearchEntry     *search_entry;
@@ -87,11 +106,9 @@ void     _mdg_record_list_reload            (MdgRecordList           *list);
 void     _mdg_record_list_select            (MdgRecordList           *list,
                                              gpointer                 item);
 void     _mdg_record_list_show_empty        (MdgRecordList           *list);
-void     _mdg_record_list_show_text         (AdwActionRow            *row,
-                                             const char              *text);
 GCancellable *_mdg_record_list_detail_cancellable (MdgRecordList     *list);
-void     _mdg_record_list_saved             (MdgRecordList           *list,
-                                             gpointer                 saved);
+void     _mdg_record_list_save              (MdgRecordList           *list,
+                                             gpointer                 edited);
 guint    _mdg_record_list_position_of       (MdgRecordList           *list,
                                              gint64                   id);
 void     _mdg_record_list_set_editing       (MdgRecordList           *list,

@@ -53,14 +53,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-show_text (AdwActionRow *row,
-           const char   *text)
-{
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL && *text != '\0');
-  adw_action_row_set_subtitle (row, text ? text : "");
-}
-
 /* A read-only row of the form's group: the question small above, the answer in full. */
 static void
 add_form_row (MdgRegistrationDialog *self,
@@ -126,14 +118,14 @@ update (MdgRegistrationDialog *self)
   g_autofree char *checked_in = NULL;
 
   adw_preferences_group_set_title (self->person_group, honorific);
-  show_text (self->reading_row, reading);
-  show_text (self->organization_row, mdg_person_get_text (person, MDG_PERSON_ORGANIZATION));
-  show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
-  show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
-  show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
-  show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
-  show_text (self->number_row, mdg_attendee_get_number (self->attendee));
-  show_text (self->status_row, mdg_registration_status_get_label (status));
+  _mdg_action_row_show_text (self->reading_row, reading);
+  _mdg_action_row_show_text (self->organization_row, mdg_person_get_text (person, MDG_PERSON_ORGANIZATION));
+  _mdg_action_row_show_text (self->department_row, mdg_person_get_text (person, MDG_PERSON_DEPARTMENT));
+  _mdg_action_row_show_text (self->title_row, mdg_person_get_text (person, MDG_PERSON_TITLE));
+  _mdg_action_row_show_text (self->email_row, mdg_person_get_text (person, MDG_PERSON_EMAIL));
+  _mdg_action_row_show_text (self->phone_row, mdg_person_get_text (person, MDG_PERSON_PHONE));
+  _mdg_action_row_show_text (self->number_row, mdg_attendee_get_number (self->attendee));
+  _mdg_action_row_show_text (self->status_row, mdg_registration_status_get_label (status));
   if (mdg_attendee_get_checked_in (self->attendee))
     checked_in = mdg_time_format (mdg_attendee_get_checked_in_at (self->attendee));
   adw_action_row_set_subtitle (self->checked_in_row, checked_in ? checked_in : _("Not yet"));

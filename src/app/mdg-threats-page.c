@@ -331,31 +331,16 @@ static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *title = _mdg_list_row_title_new ();
   GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
-  GtkWidget *meta = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_valign (star, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (star, _("Starred"));
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "caption");
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (top), title);
   gtk_box_append (GTK_BOX (top), star);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, _mdg_list_row_new (top));
 }
 
 static void
@@ -494,14 +479,9 @@ reload_items (MdgThreatsPage *self)
 {
   g_autoptr(MdgFeedFilter) filter = mdg_feed_filter_new ();
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   fill_filter (self, filter);
-  mdg_feed_store_list_items_async (mdg_section_get_database (MDG_SECTION (self)), filter, self->cancellable,
-                                   items_loaded_cb, g_object_ref (self));
+  mdg_feed_store_list_items_async (mdg_section_get_database (MDG_SECTION (self)), filter,
+                                   _mdg_cancellable_renew (&self->cancellable), items_loaded_cb, g_object_ref (self));
 }
 
 static void update_saved_row (MdgThreatsPage *self);
@@ -1533,10 +1513,8 @@ mdg_threats_page_dispose (GObject *object)
 {
   MdgThreatsPage *self = MDG_THREATS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  if (self->seminars_cancellable != NULL)
-    g_cancellable_cancel (self->seminars_cancellable);
+  _mdg_cancellable_clear (&self->cancellable);
+  _mdg_cancellable_clear (&self->seminars_cancellable);
   if (self->scheduler != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->scheduler, self);
@@ -1544,8 +1522,6 @@ mdg_threats_page_dispose (GObject *object)
     }
   g_clear_object (&self->scheduler);
   g_clear_object (&self->fetcher);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->seminars_cancellable);
   g_clear_object (&self->selected);
   g_clear_object (&self->items);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
