@@ -425,7 +425,7 @@ test_decks_narrow (WindowFixture *f,
   g_autoptr(MdgDeckRevision) revision = NULL;
   MdgDeckImportOptions options = { 0 };
   MdgDecksPage *page;
-  GtkWidget *grid, *back;
+  GtkWidget *grid, *back, *sidebar_button;
 
   mdg_test_write_deck (pdf, first_texts, G_N_ELEMENTS (first_texts), FALSE);
   revision = mdg_deck_library_import (f->db, pdf, &options, NULL, NULL, NULL, &error);
@@ -434,8 +434,10 @@ test_decks_narrow (WindowFixture *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   fixture_open_window (f, 400, 720);
 
-  /* The window opens on a section, its sidebar folded away: back to the sidebar first. */
-  click (find_action_button (GTK_WIDGET (f->window), "win.show-sidebar"));
+  /* The window opens on a section, its sidebar folded away: back to the sidebar first,
+   * once the section has read its list and shows its way back. */
+  wait_until ((sidebar_button = find_action_button (GTK_WIDGET (f->window), "win.show-sidebar")) != NULL);
+  click (sidebar_button);
   wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (f->window), "decks")));
   page = open_decks (f);
   wait_until (gtk_widget_get_mapped (require_named (GTK_WIDGET (page), "deck-list")));
