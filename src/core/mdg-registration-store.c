@@ -114,14 +114,6 @@ mdg_registration_store_list (MdgDatabase  *db,
                             seminar_id, _("Could not read the attendees"), error);
 }
 
-static GPtrArray *
-list_seminar (MdgDatabase  *connection,
-              gpointer      data,
-              GError      **error)
-{
-  return mdg_registration_store_list (connection, *(gint64 *) data, error);
-}
-
 /**
  * mdg_registration_store_list_async:
  * @db: a #MdgDatabase
@@ -141,8 +133,8 @@ mdg_registration_store_list_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_seminar, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
-                            mdg_registration_store_list_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_registration_store_list, seminar_id, mdg_registration_store_list_async,
+                                  cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgAttendee): the attendees */
@@ -779,14 +771,6 @@ mdg_registration_store_list_questions (MdgDatabase  *db,
                             seminar_id, _("Could not read the questions"), error);
 }
 
-static GPtrArray *
-list_questions (MdgDatabase  *connection,
-                gpointer      data,
-                GError      **error)
-{
-  return mdg_registration_store_list_questions (connection, *(gint64 *) data, error);
-}
-
 /* mdg_registration_store_list_questions() in a worker thread, on its own connection. */
 void
 mdg_registration_store_list_questions_async (MdgDatabase         *db,
@@ -797,8 +781,8 @@ mdg_registration_store_list_questions_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_questions, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
-                            mdg_registration_store_list_questions_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_registration_store_list_questions, seminar_id,
+                                  mdg_registration_store_list_questions_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgAttendee): the attendees with questions */

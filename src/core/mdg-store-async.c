@@ -177,14 +177,6 @@ mdg_seminar_store_delete_finish (MdgDatabase   *db,
 
 /* Programs */
 
-static GPtrArray *
-list_program (MdgDatabase  *connection,
-              gpointer      data,
-              GError      **error)
-{
-  return mdg_program_store_list (connection, *(gint64 *) data, error);
-}
-
 /* mdg_program_store_list() in a worker. */
 void
 mdg_program_store_list_async (MdgDatabase         *db,
@@ -195,8 +187,8 @@ mdg_program_store_list_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_program, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
-                            mdg_program_store_list_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_program_store_list, seminar_id, mdg_program_store_list_async,
+                                  cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgProgramItem): the program in order */
@@ -601,14 +593,6 @@ mdg_person_store_merge_finish (MdgDatabase   *db,
   return finish (db, result, mdg_person_store_merge_async, error) != NULL;
 }
 
-static GPtrArray *
-list_person_seminars (MdgDatabase  *connection,
-                      gpointer      data,
-                      GError      **error)
-{
-  return mdg_person_store_list_seminars (connection, *(gint64 *) data, error);
-}
-
 void
 mdg_person_store_list_seminars_async (MdgDatabase         *db,
                                       gint64               person_id,
@@ -618,8 +602,8 @@ mdg_person_store_list_seminars_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_person_seminars, g_memdup2 (&person_id, sizeof person_id), g_free,
-                            mdg_person_store_list_seminars_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_person_store_list_seminars, person_id,
+                                  mdg_person_store_list_seminars_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgPersonSeminar): their seminars */
@@ -669,14 +653,6 @@ mdg_organization_store_save_finish (MdgDatabase   *db,
   return job ? g_object_ref (MDG_ORGANIZATION (job->object)) : NULL;
 }
 
-static GPtrArray *
-list_organization_people (MdgDatabase  *connection,
-                          gpointer      data,
-                          GError      **error)
-{
-  return mdg_organization_store_list_people (connection, *(gint64 *) data, error);
-}
-
 void
 mdg_organization_store_list_people_async (MdgDatabase         *db,
                                           gint64               organization_id,
@@ -686,8 +662,8 @@ mdg_organization_store_list_people_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_organization_people, g_memdup2 (&organization_id, sizeof organization_id),
-                            g_free, mdg_organization_store_list_people_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_organization_store_list_people, organization_id,
+                                  mdg_organization_store_list_people_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgPerson): its people */
