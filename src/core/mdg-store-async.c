@@ -19,8 +19,14 @@
  * caller's objects take the outcome in the _finish function, on the caller's thread.
  */
 
+/* Deletes one row by its id: a seminar, a person, an FAQ entry, a notice. */
+typedef gboolean (*DeleteFunc) (MdgDatabase  *connection,
+                                gint64        id,
+                                GError      **error);
+
 typedef struct
 {
+  DeleteFunc delete;
   gint64     id;
   gint64     other_id;
   int        delta;
@@ -39,10 +45,14 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* @copy: (transfer full) (nullable): the worker's copy of the caller's object */
 static Job *
-job_new (void)
+job_new (gpointer copy)
 {
-  return g_new0 (Job, 1);
+  Job *job = g_new0 (Job, 1);
+
+  job->object = copy;
+  return job;
 }
 
 static void
@@ -67,6 +77,44 @@ finish (MdgDatabase   *db,
   if (!mdg_database_work_finish (db, result, source_tag, error))
     return NULL;
   return mdg_database_work_get_data (result);
+}
+
+/* Returns: (transfer full) (nullable): the worker's copy as it saved it, with its id */
+static gpointer
+finish_saved (MdgDatabase   *db,
+              GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  Job *job = finish (db, result, source_tag, error);
+
+  return job ? g_object_ref (job->object) : NULL;
+}
+
+static gboolean
+delete_row (MdgDatabase  *connection,
+            gpointer      data,
+            GError      **error)
+{
+  Job *job = data;
+
+  return job->delete (connection, job->id, error);
+}
+
+static void
+run_delete (MdgDatabase         *db,
+            DeleteFunc           func,
+            gint64               id,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  Job *job = job_new (NULL);
+
+  job->delete = func;
+  job->id = id;
+  run (db, delete_row, job, source_tag, cancellable, callback, user_data);
 }
 
 static MdgProgramItem *
@@ -121,14 +169,11 @@ mdg_seminar_store_save_async (MdgDatabase         *db,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_SEMINAR (seminar));
 
-  job = job_new ();
-  job->object = G_OBJECT (mdg_seminar_copy (seminar));
-  run (db, save_seminar, job, mdg_seminar_store_save_async, cancellable, callback, user_data);
+  run (db, save_seminar, job_new (mdg_seminar_copy (seminar)), mdg_seminar_store_save_async, cancellable, callback,
+       user_data);
 }
 
 /* Returns: (transfer full) (nullable): the seminar as saved, with its id */
@@ -137,17 +182,7 @@ mdg_seminar_store_save_finish (MdgDatabase   *db,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  Job *job = finish (db, result, mdg_seminar_store_save_async, error);
-
-  return job ? g_object_ref (MDG_SEMINAR (job->object)) : NULL;
-}
-
-static gboolean
-delete_seminar (MdgDatabase  *connection,
-                gpointer      data,
-                GError      **error)
-{
-  return mdg_seminar_store_delete (connection, ((Job *) data)->id, error);
+  return finish_saved (db, result, mdg_seminar_store_save_async, error);
 }
 
 /* mdg_seminar_store_delete() in a worker: a seminar with many registrations takes a moment. */
@@ -158,13 +193,9 @@ mdg_seminar_store_delete_async (MdgDatabase         *db,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_seminar, job, mdg_seminar_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_seminar_store_delete, id, mdg_seminar_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -224,9 +255,8 @@ mdg_program_store_save_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PROGRAM_ITEM (item));
 
-  job = job_new ();
+  job = job_new (program_item_copy (item));
   job->id = seminar_id;
-  job->object = G_OBJECT (program_item_copy (item));
   run (db, save_program_item, job, mdg_program_store_save_async, cancellable, callback, user_data);
 }
 
@@ -236,9 +266,7 @@ mdg_program_store_save_finish (MdgDatabase   *db,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  Job *job = finish (db, result, mdg_program_store_save_async, error);
-
-  return job ? g_object_ref (MDG_PROGRAM_ITEM (job->object)) : NULL;
+  return finish_saved (db, result, mdg_program_store_save_async, error);
 }
 
 static gboolean
@@ -256,14 +284,11 @@ mdg_program_store_delete_async (MdgDatabase         *db,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PROGRAM_ITEM (item));
 
-  job = job_new ();
-  job->object = G_OBJECT (program_item_copy (item));
-  run (db, delete_program_item, job, mdg_program_store_delete_async, cancellable, callback, user_data);
+  run (db, delete_program_item, job_new (program_item_copy (item)), mdg_program_store_delete_async, cancellable,
+       callback, user_data);
 }
 
 gboolean
@@ -298,8 +323,7 @@ mdg_program_store_move_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_PROGRAM_ITEM (item));
   g_return_if_fail (delta == -1 || delta == 1);
 
-  job = job_new ();
-  job->object = G_OBJECT (program_item_copy (item));
+  job = job_new (program_item_copy (item));
   job->delta = delta;
   run (db, move_program_item, job, mdg_program_store_move_async, cancellable, callback, user_data);
 }
@@ -352,10 +376,9 @@ mdg_registration_store_register_async (MdgDatabase           *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PERSON (person));
 
-  job = job_new ();
+  job = job_new (mdg_person_copy (person));
   job->id = seminar_id;
   job->delta = source;
-  job->object = G_OBJECT (mdg_person_copy (person));
   run (db, register_person, job, mdg_registration_store_register_async, cancellable, callback, user_data);
 }
 
@@ -397,9 +420,8 @@ mdg_registration_store_cancel_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_ATTENDEE (attendee));
 
-  job = job_new ();
+  job = job_new (attendee_copy (attendee));
   job->original = g_object_ref (G_OBJECT (attendee));
-  job->object = G_OBJECT (attendee_copy (attendee));
   run (db, cancel_registration, job, mdg_registration_store_cancel_async, cancellable, callback, user_data);
 }
 
@@ -464,9 +486,8 @@ mdg_registration_store_check_in_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_ATTENDEE (attendee));
 
-  job = job_new ();
+  job = job_new (attendee_copy (attendee));
   job->original = g_object_ref (G_OBJECT (attendee));
-  job->object = G_OBJECT (attendee_copy (attendee));
   job->flag = checked_in;
   run (db, check_in, job, mdg_registration_store_check_in_async, cancellable, callback, user_data);
 }
@@ -503,14 +524,11 @@ mdg_person_store_save_async (MdgDatabase         *db,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PERSON (person));
 
-  job = job_new ();
-  job->object = G_OBJECT (mdg_person_copy (person));
-  run (db, save_person, job, mdg_person_store_save_async, cancellable, callback, user_data);
+  run (db, save_person, job_new (mdg_person_copy (person)), mdg_person_store_save_async, cancellable, callback,
+       user_data);
 }
 
 /* Returns: (transfer full) (nullable): the person as saved, with their id */
@@ -519,17 +537,7 @@ mdg_person_store_save_finish (MdgDatabase   *db,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  Job *job = finish (db, result, mdg_person_store_save_async, error);
-
-  return job ? g_object_ref (MDG_PERSON (job->object)) : NULL;
-}
-
-static gboolean
-delete_person (MdgDatabase  *connection,
-               gpointer      data,
-               GError      **error)
-{
-  return mdg_person_store_delete (connection, ((Job *) data)->id, error);
+  return finish_saved (db, result, mdg_person_store_save_async, error);
 }
 
 /* mdg_person_store_delete() in a worker: wiping a person rewrites the search index and free pages. */
@@ -540,13 +548,9 @@ mdg_person_store_delete_async (MdgDatabase         *db,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_person, job, mdg_person_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_person_store_delete, id, mdg_person_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -579,7 +583,7 @@ mdg_person_store_merge_async (MdgDatabase         *db,
 
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
+  job = job_new (NULL);
   job->id = keep_id;
   job->other_id = remove_id;
   run (db, merge_people, job, mdg_person_store_merge_async, cancellable, callback, user_data);
@@ -632,14 +636,11 @@ mdg_organization_store_save_async (MdgDatabase         *db,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_ORGANIZATION (organization));
 
-  job = job_new ();
-  job->object = G_OBJECT (mdg_organization_copy (organization));
-  run (db, save_organization, job, mdg_organization_store_save_async, cancellable, callback, user_data);
+  run (db, save_organization, job_new (mdg_organization_copy (organization)), mdg_organization_store_save_async,
+       cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full) (nullable): the organization as saved, with its id */
@@ -648,9 +649,7 @@ mdg_organization_store_save_finish (MdgDatabase   *db,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  Job *job = finish (db, result, mdg_organization_store_save_async, error);
-
-  return job ? g_object_ref (MDG_ORGANIZATION (job->object)) : NULL;
+  return finish_saved (db, result, mdg_organization_store_save_async, error);
 }
 
 void
@@ -675,14 +674,6 @@ mdg_organization_store_list_people_finish (MdgDatabase   *db,
   return _mdg_database_list_finish (db, result, mdg_organization_store_list_people_async, error);
 }
 
-static gboolean
-delete_faq_entry (MdgDatabase  *connection,
-                  gpointer      data,
-                  GError      **error)
-{
-  return mdg_faq_store_delete (connection, ((Job *) data)->id, error);
-}
-
 /* mdg_faq_store_delete() in a worker, for the window's delete with Undo. */
 void
 mdg_faq_store_delete_async (MdgDatabase         *db,
@@ -691,13 +682,9 @@ mdg_faq_store_delete_async (MdgDatabase         *db,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_faq_entry, job, mdg_faq_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_faq_store_delete, id, mdg_faq_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -708,14 +695,6 @@ mdg_faq_store_delete_finish (MdgDatabase   *db,
   return finish (db, result, mdg_faq_store_delete_async, error) != NULL;
 }
 
-static gboolean
-delete_notice (MdgDatabase  *connection,
-               gpointer      data,
-               GError      **error)
-{
-  return mdg_notice_store_delete (connection, ((Job *) data)->id, error);
-}
-
 /* mdg_notice_store_delete() in a worker, for the window's delete with Undo. */
 void
 mdg_notice_store_delete_async (MdgDatabase         *db,
@@ -724,13 +703,9 @@ mdg_notice_store_delete_async (MdgDatabase         *db,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_notice, job, mdg_notice_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_notice_store_delete, id, mdg_notice_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
