@@ -1149,24 +1149,17 @@ mdg_consultation_store_list_history (MdgDatabase  *db,
                                      gint64        id,
                                      GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT e.id, e.at, e.staff_id, s.name, e.action, e.from_state, e.to_state, a.name,"
-                           " r.name_ja, r.name_en, e.note FROM consultation_event AS e"
-                           " LEFT JOIN staff AS s ON s.id = e.staff_id LEFT JOIN staff AS a ON a.id = e.assignee_id"
-                           " LEFT JOIN referral AS r ON r.id = e.referral_id"
-                           " WHERE e.consultation_id = ? ORDER BY e.at, e.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_collect (handle, stmt, event_row, (GDestroyNotify) mdg_consultation_event_free,
-                           _("Could not read the consultation’s history"), error);
+  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+                                 "SELECT e.id, e.at, e.staff_id, s.name, e.action, e.from_state, e.to_state, a.name,"
+                                 " r.name_ja, r.name_en, e.note FROM consultation_event AS e"
+                                 " LEFT JOIN staff AS s ON s.id = e.staff_id"
+                                 " LEFT JOIN staff AS a ON a.id = e.assignee_id"
+                                 " LEFT JOIN referral AS r ON r.id = e.referral_id"
+                                 " WHERE e.consultation_id = ? ORDER BY e.at, e.id",
+                                 id, event_row, (GDestroyNotify) mdg_consultation_event_free,
+                                 _("Could not read the consultation’s history"), error);
 }
 
 void
@@ -1199,21 +1192,13 @@ mdg_consultation_store_list_attachments (MdgDatabase  *db,
                                          gint64        id,
                                          GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT filename, content_type, size, data FROM consultation_attachment"
-                           " WHERE consultation_id = ? ORDER BY position",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_collect (handle, stmt, attachment_row, (GDestroyNotify) mdg_consultation_attachment_free,
-                           _("Could not read the attachments"), error);
+  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+                                 "SELECT filename, content_type, size, data FROM consultation_attachment"
+                                 " WHERE consultation_id = ? ORDER BY position",
+                                 id, attachment_row, (GDestroyNotify) mdg_consultation_attachment_free,
+                                 _("Could not read the attachments"), error);
 }
 
 /*

@@ -98,14 +98,8 @@ collect_items (MdgDatabase  *db,
                gint64        id,
                GError      **error)
 {
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_collect (handle, stmt, item_from_row, g_object_unref, _("Could not read the threat information"),
-                           error);
+  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db), sql, id, item_from_row, g_object_unref,
+                                 _("Could not read the threat information"), error);
 }
 
 static gboolean

@@ -83,13 +83,8 @@ collect_attendees (MdgDatabase  *db,
                    const char   *context,
                    GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
-  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
-                           context, error);
+  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db), sql, seminar_id, (MdgRowFunc) attendee_from_row,
+                                 g_object_unref, context, error);
 }
 
 /**

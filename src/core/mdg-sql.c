@@ -253,6 +253,62 @@ _mdg_sql_collect (sqlite3        *db,
   return g_steal_pointer (&rows);
 }
 
+/**
+ * _mdg_sql_collect_by_id:
+ * @db: the connection
+ * @sql: a query with one parameter, the id
+ * @id: the row whose list it is: a seminar, a deck revision, a consultation
+ * @from_row: makes an element of each row
+ * @free_func: frees an element
+ * @context: what is being read, for the message when it fails
+ * @error: a location for a #GError
+ *
+ * _mdg_sql_collect() for the lists that belong to one row.
+ *
+ * Returns: (transfer container): the elements, or %NULL with @error set
+ */
+GPtrArray *
+_mdg_sql_collect_by_id (sqlite3        *db,
+                        const char     *sql,
+                        gint64          id,
+                        MdgRowFunc      from_row,
+                        GDestroyNotify  free_func,
+                        const char     *context,
+                        GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _mdg_sql_collect (db, stmt, from_row, free_func, context, error);
+}
+
+/**
+ * _mdg_sql_exec_with_ids:
+ * @db: the connection
+ * @sql: a statement with @a at ?1 and, when it has one, @b at ?2
+ * @a: the first id
+ * @b: the second id, if @sql has a second parameter
+ * @error: a location for a #GError
+ */
+gboolean
+_mdg_sql_exec_with_ids (sqlite3      *db,
+                        const char   *sql,
+                        gint64        a,
+                        gint64        b,
+                        GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  return _mdg_sql_step_done (db, stmt, error);
+}
+
 /* A statement that inserts @n_rows rows at once, their values bound in order. */
 static sqlite3_stmt *
 prepare_rows (sqlite3     *db,
