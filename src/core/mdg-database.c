@@ -1383,11 +1383,10 @@ _mdg_database_list_by_id_async (MdgDatabase         *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  ByIdTask *data = g_new0 (ByIdTask, 1);
+  ByIdTask by_id = { func, id };
 
-  data->func = func;
-  data->id = id;
-  _mdg_database_list_async (self, run_by_id, data, g_free, source_tag, cancellable, callback, user_data);
+  _mdg_database_list_async (self, run_by_id, g_memdup2 (&by_id, sizeof by_id), g_free, source_tag, cancellable,
+                            callback, user_data);
 }
 
 GPtrArray *

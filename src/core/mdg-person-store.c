@@ -589,7 +589,7 @@ mdg_person_store_merge (MdgDatabase  *db,
   if (!mdg_database_begin (db, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!_mdg_sql_exec_with_ids (handle, steps[i], keep_id, remove_id, error))
+    if (!_mdg_sql_exec_values (handle, steps[i], keep_id, remove_id, NULL, error))
       {
         mdg_database_rollback (db);
         return FALSE;
@@ -629,8 +629,8 @@ _mdg_person_store_erase (sqlite3  *handle,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!_mdg_sql_exec_with_ids (handle, "UPDATE registration SET survey = NULL, questions = NULL, answers = NULL"
-                               " WHERE person_id = ?1", id, 0, error) ||
+  if (!_mdg_sql_exec_values (handle, "UPDATE registration SET survey = NULL, questions = NULL, answers = NULL"
+                             " WHERE person_id = ?1", id, 0, NULL, error) ||
       !_mdg_consultation_store_forget_person (handle, id, error))
     return FALSE;
 

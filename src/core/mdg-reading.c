@@ -194,7 +194,7 @@ _mdg_sql_exec_ids (MdgDatabase  *db,
                    gint64        other,
                    GError      **error)
 {
-  return _mdg_sql_exec_with_ids (_mdg_database_get_handle (db), sql, id, other, error);
+  return _mdg_sql_exec_values (_mdg_database_get_handle (db), sql, id, other, NULL, error);
 }
 
 /* Runs @save in one transaction: all of @object's rows, or none. */

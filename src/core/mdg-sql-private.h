@@ -69,10 +69,11 @@ GPtrArray    *_mdg_sql_collect_by_id (sqlite3        *db,
                                       GDestroyNotify  free_func,
                                       const char     *context,
                                       GError        **error);
-gboolean      _mdg_sql_exec_with_ids (sqlite3        *db,
-                                      const char     *sql,
-                                      gint64          a,
-                                      gint64          b,
-                                      GError        **error);
+gboolean      _mdg_sql_exec_values (sqlite3        *db,
+                                    const char     *sql,
+                                    gint64          a,
+                                    gint64          b,
+                                    const char     *text,
+                                    GError        **error);
 
 G_END_DECLS

@@ -285,19 +285,21 @@ _mdg_sql_collect_by_id (sqlite3        *db,
 }
 
 /**
- * _mdg_sql_exec_with_ids:
+ * _mdg_sql_exec_values:
  * @db: the connection
- * @sql: a statement with @a at ?1 and, when it has one, @b at ?2
- * @a: the first id
- * @b: the second id, if @sql has a second parameter
+ * @sql: a statement with @a at ?1 and, when it has them, @b at ?2 and @text at ?3
+ * @a: the first value, an id
+ * @b: the second value, if @sql has a second parameter
+ * @text: (nullable): the third value, if @sql has a third parameter
  * @error: a location for a #GError
  */
 gboolean
-_mdg_sql_exec_with_ids (sqlite3      *db,
-                        const char   *sql,
-                        gint64        a,
-                        gint64        b,
-                        GError      **error)
+_mdg_sql_exec_values (sqlite3      *db,
+                      const char   *sql,
+                      gint64        a,
+                      gint64        b,
+                      const char   *text,
+                      GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, sql, error);
 
@@ -306,6 +308,8 @@ _mdg_sql_exec_with_ids (sqlite3      *db,
   sqlite3_bind_int64 (stmt, 1, a);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    _mdg_sql_bind_text (stmt, 3, text);
   return _mdg_sql_step_done (db, stmt, error);
 }
 
