@@ -253,6 +253,20 @@ _mdg_sql_collect (sqlite3        *db,
   return g_steal_pointer (&rows);
 }
 
+/* Returns: (transfer full) (nullable): @sql prepared with @id bound at ?1 */
+static sqlite3_stmt *
+prepare_with_id (sqlite3     *db,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _mdg_sql_prepare (db, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
 /**
  * _mdg_sql_collect_by_id:
  * @db: the connection
@@ -276,12 +290,9 @@ _mdg_sql_collect_by_id (sqlite3        *db,
                         const char     *context,
                         GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = prepare_with_id (db, sql, id, error);
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_collect (db, stmt, from_row, free_func, context, error);
+  return stmt ? _mdg_sql_collect (db, stmt, from_row, free_func, context, error) : NULL;
 }
 
 /**
@@ -301,11 +312,10 @@ _mdg_sql_exec_values (sqlite3      *db,
                       const char   *text,
                       GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (db, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = prepare_with_id (db, sql, a, error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, b);
   if (sqlite3_bind_parameter_count (stmt) >= 3)

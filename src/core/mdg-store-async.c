@@ -96,9 +96,7 @@ delete_row (MdgDatabase  *connection,
             gpointer      data,
             GError      **error)
 {
-  Job *job = data;
-
-  return job->delete (connection, job->id, error);
+  return ((Job *) data)->delete (connection, ((Job *) data)->id, error);
 }
 
 static void
