@@ -1132,7 +1132,7 @@ mdg_consultation_store_list_history (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  "SELECT e.id, e.at, e.staff_id, s.name, e.action, e.from_state, e.to_state, a.name,"
                                  " r.name_ja, r.name_en, e.note FROM consultation_event AS e"
                                  " LEFT JOIN staff AS s ON s.id = e.staff_id"
@@ -1175,7 +1175,7 @@ mdg_consultation_store_list_attachments (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  "SELECT filename, content_type, size, data FROM consultation_attachment"
                                  " WHERE consultation_id = ? ORDER BY position",
                                  id, attachment_row, (GDestroyNotify) mdg_consultation_attachment_free,

@@ -91,17 +91,11 @@ GPtrArray *
 mdg_deck_store_list (MdgDatabase  *db,
                      GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, DECK_SELECT " ORDER BY d.title COLLATE kana, d.id", error);
-  if (stmt == NULL)
-    return NULL;
-  return _mdg_sql_collect (handle, stmt, (MdgRowFunc) deck_from_row, g_object_unref,
-                           _("Could not read the slide decks"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db), DECK_SELECT " ORDER BY d.title COLLATE kana, d.id",
+                                 0, (MdgRowFunc) deck_from_row, g_object_unref, _("Could not read the slide decks"),
+                                 error);
 }
 
 static GPtrArray *
@@ -271,7 +265,7 @@ mdg_deck_store_list_revisions (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  "SELECT " REVISION_COLUMNS " FROM deck_revision WHERE deck_id = ?"
                                  " ORDER BY number DESC",
                                  deck_id, (MdgRowFunc) revision_from_row, g_object_unref,
@@ -296,7 +290,7 @@ collect_pages (sqlite3  *handle,
                gint64    revision_id,
                GError  **error)
 {
-  return _mdg_sql_collect_by_id (handle,
+  return _mdg_sql_collect_query (handle,
                                  "SELECT p.page, p.label, p.text, p.render_hash, n.explanation"
                                  " FROM slide_page p LEFT JOIN slide_note n"
                                  " ON n.revision_id = p.revision_id AND n.page = p.page"
@@ -477,7 +471,7 @@ mdg_deck_store_list_review (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  "SELECT v.id, coalesce(r.number, 0), v.from_page, v.slide_text, v.explanation"
                                  " FROM slide_note_review v LEFT JOIN deck_revision r ON r.id = v.from_revision_id"
                                  " WHERE v.revision_id = ? ORDER BY r.number, v.from_page, v.id",

@@ -197,7 +197,7 @@ mdg_notice_store_load (MdgDatabase  *db,
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  notices = _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  notices = _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                     "SELECT " NOTICE_COLUMNS " FROM notice AS n WHERE n.id = ?1", id, notice_from_row,
                                     g_object_unref, _("Could not read the notices"), error);
   if (notices == NULL || !load_items (db, notices, error))

@@ -335,7 +335,7 @@ mdg_organization_store_list_people (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  "SELECT " MDG_PERSON_COLUMNS ("p", "o") " FROM person AS p"
                                  " LEFT JOIN organization AS o ON o.id = p.organization_id"
                                  " WHERE p.organization_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"),

@@ -527,7 +527,7 @@ mdg_person_store_list_seminars (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  "SELECT s.id, s.title, s.starts_at, r.status, r.checked_in_at IS NOT NULL"
                                  " FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id"
                                  " WHERE r.person_id = ? ORDER BY s.starts_at DESC",

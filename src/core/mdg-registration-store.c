@@ -83,7 +83,7 @@ collect_attendees (MdgDatabase  *db,
                    const char   *context,
                    GError      **error)
 {
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db), sql, seminar_id, (MdgRowFunc) attendee_from_row,
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db), sql, seminar_id, (MdgRowFunc) attendee_from_row,
                                  g_object_unref, context, error);
 }
 

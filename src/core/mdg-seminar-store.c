@@ -343,7 +343,7 @@ mdg_program_store_list (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  "SELECT id, kind, minutes, title, presenter, deck_title, seminar_id"
                                  " FROM program_item WHERE seminar_id = ? ORDER BY position, id",
                                  seminar_id, program_item_row, g_object_unref, _("Could not read the program"), error);

@@ -99,7 +99,7 @@ mdg_slot_store_list (MdgDatabase  *db,
 {
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  return _mdg_sql_collect_by_id (_mdg_database_get_handle (db),
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
                                  SELECT_SLOT " WHERE t.seminar_id = ?"
                                  " ORDER BY t.starts_at, coalesce(s.kana, s.name) COLLATE kana, t.id",
                                  seminar_id, slot_row, (GDestroyNotify) mdg_consultation_slot_free,

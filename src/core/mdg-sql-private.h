@@ -68,7 +68,7 @@ GPtrArray    *_mdg_sql_collect     (sqlite3        *db,
                                     GDestroyNotify  free_func,
                                     const char     *context,
                                     GError        **error);
-GPtrArray    *_mdg_sql_collect_by_id (sqlite3        *db,
+GPtrArray    *_mdg_sql_collect_query (sqlite3        *db,
                                       const char     *sql,
                                       gint64          id,
                                       MdgRowFunc      from_row,

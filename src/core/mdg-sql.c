@@ -253,7 +253,7 @@ _mdg_sql_collect (sqlite3        *db,
   return g_steal_pointer (&rows);
 }
 
-/* Returns: (transfer full) (nullable): @sql prepared with @id bound at ?1 */
+/* Returns: (transfer full) (nullable): @sql prepared, with @id bound at ?1 when it has parameters */
 static sqlite3_stmt *
 prepare_with_id (sqlite3     *db,
                  const char  *sql,
@@ -262,27 +262,27 @@ prepare_with_id (sqlite3     *db,
 {
   sqlite3_stmt *stmt = _mdg_sql_prepare (db, sql, error);
 
-  if (stmt != NULL)
+  if (stmt != NULL && sqlite3_bind_parameter_count (stmt) >= 1)
     sqlite3_bind_int64 (stmt, 1, id);
   return stmt;
 }
 
 /**
- * _mdg_sql_collect_by_id:
+ * _mdg_sql_collect_query:
  * @db: the connection
- * @sql: a query with one parameter, the id
- * @id: the row whose list it is: a seminar, a deck revision, a consultation
+ * @sql: a query for a whole list, or for what belongs to one row with its id at ?1
+ * @id: the row whose list it is (a seminar, a deck revision), if @sql has a parameter
  * @from_row: makes an element of each row
  * @free_func: frees an element
  * @context: what is being read, for the message when it fails
  * @error: a location for a #GError
  *
- * _mdg_sql_collect() for the lists that belong to one row.
+ * Prepares @sql and runs _mdg_sql_collect().
  *
  * Returns: (transfer container): the elements, or %NULL with @error set
  */
 GPtrArray *
-_mdg_sql_collect_by_id (sqlite3        *db,
+_mdg_sql_collect_query (sqlite3        *db,
                         const char     *sql,
                         gint64          id,
                         MdgRowFunc      from_row,
