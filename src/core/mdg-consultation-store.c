@@ -641,26 +641,6 @@ read_standing (sqlite3               *handle,
 }
 
 static gboolean
-exec_update (sqlite3     *handle,
-             const char  *sql,
-             gint64       id,
-             gint64       value,
-             const char  *text,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, value);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    _mdg_sql_bind_text (stmt, 3, text);
-  return _mdg_sql_step_done (handle, stmt, error);
-}
-
-static gboolean
 is_blank (const char *text)
 {
   for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
@@ -733,19 +713,19 @@ apply (MdgDatabase            *db,
     {
     case MDG_CONSULTATION_ACTION_DISPATCHED:
       if (!check_specialist (db, change->assignee_id, error) ||
-          !exec_update (handle,
-                        "UPDATE consultation SET state = 'dispatched', tier = 'second-line', assignee_id = ?2"
-                        " WHERE id = ?1",
-                        id, change->assignee_id, NULL, error))
+          !_mdg_sql_exec_values (handle,
+                                 "UPDATE consultation SET state = 'dispatched', tier = 'second-line', assignee_id = ?2"
+                                 " WHERE id = ?1",
+                                 id, change->assignee_id, NULL, error))
         return FALSE;
       event_assignee = change->assignee_id;
       break;
 
     case MDG_CONSULTATION_ACTION_STARTED:
-      if (!exec_update (handle,
-                        "UPDATE consultation SET state = 'in-progress', assignee_id = coalesce(assignee_id, ?2)"
-                        " WHERE id = ?1",
-                        id, actor_id, NULL, error))
+      if (!_mdg_sql_exec_values (handle,
+                                 "UPDATE consultation SET state = 'in-progress',"
+                                 " assignee_id = coalesce(assignee_id, ?2) WHERE id = ?1",
+                                 id, actor_id, NULL, error))
         return FALSE;
       break;
 
@@ -755,34 +735,35 @@ apply (MdgDatabase            *db,
           g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID, _("Consultation %lld: the answer is empty"), (long long) id);
           return FALSE;
         }
-      if (!exec_update (handle,
-                        "UPDATE consultation SET state = 'answered', answer = trim(?3),"
-                        " assignee_id = coalesce(assignee_id, ?2),"
-                        " answered_at = coalesce(answered_at, CAST(strftime('%s', 'now') AS INTEGER)) WHERE id = ?1",
-                        id, actor_id, change->answer, error))
+      if (!_mdg_sql_exec_values (handle,
+                                 "UPDATE consultation SET state = 'answered', answer = trim(?3),"
+                                 " assignee_id = coalesce(assignee_id, ?2),"
+                                 " answered_at = coalesce(answered_at, CAST(strftime('%s', 'now') AS INTEGER))"
+                                 " WHERE id = ?1",
+                                 id, actor_id, change->answer, error))
         return FALSE;
       break;
 
     case MDG_CONSULTATION_ACTION_CLOSED:
-      if (!exec_update (handle,
-                        "UPDATE consultation SET state = 'closed', closed_at = CAST(strftime('%s', 'now') AS INTEGER)"
-                        " WHERE id = ?1",
-                        id, 0, NULL, error))
+      if (!_mdg_sql_exec_values (handle,
+                                 "UPDATE consultation SET state = 'closed',"
+                                 " closed_at = CAST(strftime('%s', 'now') AS INTEGER) WHERE id = ?1",
+                                 id, 0, NULL, error))
         return FALSE;
       break;
 
     case MDG_CONSULTATION_ACTION_REOPENED:
-      if (!exec_update (handle,
-                        to == MDG_CONSULTATION_STATE_NEW
-                          ? "UPDATE consultation SET state = 'new', closed_at = NULL WHERE id = ?1"
-                          : "UPDATE consultation SET state = 'in-progress', closed_at = NULL WHERE id = ?1",
-                        id, 0, NULL, error))
+      if (!_mdg_sql_exec_values (handle,
+                                 to == MDG_CONSULTATION_STATE_NEW
+                                   ? "UPDATE consultation SET state = 'new', closed_at = NULL WHERE id = ?1"
+                                   : "UPDATE consultation SET state = 'in-progress', closed_at = NULL WHERE id = ?1",
+                                 id, 0, NULL, error))
         return FALSE;
       break;
 
     case MDG_CONSULTATION_ACTION_REFERRED:
-      if (!exec_update (handle, "UPDATE consultation SET referral_id = ?2 WHERE id = ?1", id, change->referral_id, NULL,
-                        error))
+      if (!_mdg_sql_exec_values (handle, "UPDATE consultation SET referral_id = ?2 WHERE id = ?1", id,
+                                 change->referral_id, NULL, error))
         {
           if ((sqlite3_errcode (handle) & 0xff) == SQLITE_CONSTRAINT)
             {
@@ -1149,24 +1130,17 @@ mdg_consultation_store_list_history (MdgDatabase  *db,
                                      gint64        id,
                                      GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT e.id, e.at, e.staff_id, s.name, e.action, e.from_state, e.to_state, a.name,"
-                           " r.name_ja, r.name_en, e.note FROM consultation_event AS e"
-                           " LEFT JOIN staff AS s ON s.id = e.staff_id LEFT JOIN staff AS a ON a.id = e.assignee_id"
-                           " LEFT JOIN referral AS r ON r.id = e.referral_id"
-                           " WHERE e.consultation_id = ? ORDER BY e.at, e.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_collect (handle, stmt, event_row, (GDestroyNotify) mdg_consultation_event_free,
-                           _("Could not read the consultation’s history"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT e.id, e.at, e.staff_id, s.name, e.action, e.from_state, e.to_state, a.name,"
+                                 " r.name_ja, r.name_en, e.note FROM consultation_event AS e"
+                                 " LEFT JOIN staff AS s ON s.id = e.staff_id"
+                                 " LEFT JOIN staff AS a ON a.id = e.assignee_id"
+                                 " LEFT JOIN referral AS r ON r.id = e.referral_id"
+                                 " WHERE e.consultation_id = ? ORDER BY e.at, e.id",
+                                 id, event_row, (GDestroyNotify) mdg_consultation_event_free,
+                                 _("Could not read the consultation’s history"), error);
 }
 
 void
@@ -1199,21 +1173,13 @@ mdg_consultation_store_list_attachments (MdgDatabase  *db,
                                          gint64        id,
                                          GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT filename, content_type, size, data FROM consultation_attachment"
-                           " WHERE consultation_id = ? ORDER BY position",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_collect (handle, stmt, attachment_row, (GDestroyNotify) mdg_consultation_attachment_free,
-                           _("Could not read the attachments"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT filename, content_type, size, data FROM consultation_attachment"
+                                 " WHERE consultation_id = ? ORDER BY position",
+                                 id, attachment_row, (GDestroyNotify) mdg_consultation_attachment_free,
+                                 _("Could not read the attachments"), error);
 }
 
 /*

@@ -62,6 +62,18 @@ void       _mdg_database_query_async (MdgDatabase         *self,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* What belongs to one row: a seminar's program, a person's seminars. */
+typedef GPtrArray *(*MdgListByIdFunc) (MdgDatabase  *connection,
+                                       gint64        id,
+                                       GError      **error);
+
+void       _mdg_database_list_by_id_async (MdgDatabase         *self,
+                                           MdgListByIdFunc      func,
+                                           gint64               id,
+                                           gpointer             source_tag,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
 GPtrArray *_mdg_database_list_finish (MdgDatabase         *self,
                                       GAsyncResult        *result,
                                       gpointer             source_tag,

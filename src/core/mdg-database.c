@@ -1346,6 +1346,49 @@ _mdg_database_query_async (MdgDatabase         *self,
                             callback, user_data);
 }
 
+typedef struct
+{
+  MdgListByIdFunc  func;
+  gint64           id;
+} ByIdTask;
+
+static GPtrArray *
+run_by_id (MdgDatabase  *connection,
+           gpointer      data,
+           GError      **error)
+{
+  ByIdTask *by_id = data;
+
+  return by_id->func (connection, by_id->id, error);
+}
+
+/**
+ * _mdg_database_list_by_id_async:
+ * @self: the caller's database
+ * @func: reads the list of what belongs to one row
+ * @id: that row's id: a seminar, a person, an organization
+ * @source_tag: the public function, for its _finish
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's main context with the list
+ * @user_data: for @callback
+ *
+ * _mdg_database_list_async() for the lists a detail pane shows: a seminar's program.
+ */
+void
+_mdg_database_list_by_id_async (MdgDatabase         *self,
+                                MdgListByIdFunc      func,
+                                gint64               id,
+                                gpointer             source_tag,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ByIdTask by_id = { func, id };
+
+  _mdg_database_list_async (self, run_by_id, g_memdup2 (&by_id, sizeof by_id), g_free, source_tag, cancellable,
+                            callback, user_data);
+}
+
 GPtrArray *
 _mdg_database_list_finish (MdgDatabase   *self,
                            GAsyncResult  *result,

@@ -91,17 +91,11 @@ GPtrArray *
 mdg_deck_store_list (MdgDatabase  *db,
                      GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, DECK_SELECT " ORDER BY d.title COLLATE kana, d.id", error);
-  if (stmt == NULL)
-    return NULL;
-  return _mdg_sql_collect (handle, stmt, (MdgRowFunc) deck_from_row, g_object_unref,
-                           _("Could not read the slide decks"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db), DECK_SELECT " ORDER BY d.title COLLATE kana, d.id",
+                                 0, (MdgRowFunc) deck_from_row, g_object_unref, _("Could not read the slide decks"),
+                                 error);
 }
 
 static GPtrArray *
@@ -269,21 +263,13 @@ mdg_deck_store_list_revisions (MdgDatabase  *db,
                                gint64        deck_id,
                                GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT " REVISION_COLUMNS " FROM deck_revision WHERE deck_id = ?"
-                           " ORDER BY number DESC",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, deck_id);
-  return _mdg_sql_collect (handle, stmt, (MdgRowFunc) revision_from_row, g_object_unref,
-                           _("Could not read the deck’s revisions"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT " REVISION_COLUMNS " FROM deck_revision WHERE deck_id = ?"
+                                 " ORDER BY number DESC",
+                                 deck_id, (MdgRowFunc) revision_from_row, g_object_unref,
+                                 _("Could not read the deck’s revisions"), error);
 }
 
 static MdgSlidePage *
@@ -304,19 +290,13 @@ collect_pages (sqlite3  *handle,
                gint64    revision_id,
                GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT p.page, p.label, p.text, p.render_hash, n.explanation"
-                           " FROM slide_page p LEFT JOIN slide_note n"
-                           " ON n.revision_id = p.revision_id AND n.page = p.page"
-                           " WHERE p.revision_id = ? ORDER BY p.page",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, revision_id);
-  return _mdg_sql_collect (handle, stmt, (MdgRowFunc) page_from_row, (GDestroyNotify) mdg_slide_page_free,
-                           _("Could not read the slides"), error);
+  return _mdg_sql_collect_query (handle,
+                                 "SELECT p.page, p.label, p.text, p.render_hash, n.explanation"
+                                 " FROM slide_page p LEFT JOIN slide_note n"
+                                 " ON n.revision_id = p.revision_id AND n.page = p.page"
+                                 " WHERE p.revision_id = ? ORDER BY p.page",
+                                 revision_id, (MdgRowFunc) page_from_row, (GDestroyNotify) mdg_slide_page_free,
+                                 _("Could not read the slides"), error);
 }
 
 /**
@@ -489,22 +469,14 @@ mdg_deck_store_list_review (MdgDatabase  *db,
                             gint64        revision_id,
                             GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT v.id, coalesce(r.number, 0), v.from_page, v.slide_text, v.explanation"
-                           " FROM slide_note_review v LEFT JOIN deck_revision r ON r.id = v.from_revision_id"
-                           " WHERE v.revision_id = ? ORDER BY r.number, v.from_page, v.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, revision_id);
-  return _mdg_sql_collect (handle, stmt, (MdgRowFunc) review_from_row, (GDestroyNotify) mdg_slide_review_free,
-                           _("Could not read the texts to review"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT v.id, coalesce(r.number, 0), v.from_page, v.slide_text, v.explanation"
+                                 " FROM slide_note_review v LEFT JOIN deck_revision r ON r.id = v.from_revision_id"
+                                 " WHERE v.revision_id = ? ORDER BY r.number, v.from_page, v.id",
+                                 revision_id, (MdgRowFunc) review_from_row, (GDestroyNotify) mdg_slide_review_free,
+                                 _("Could not read the texts to review"), error);
 }
 
 /* Takes a text off the review list once the user has placed or discarded it. */

@@ -312,10 +312,8 @@ _mdg_faq_entry_set_identity (MdgFaqEntry *self,
                              GDateTime   *updated_at)
 {
   self->id = id;
-  g_free (self->uuid);
-  self->uuid = g_strdup (uuid);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
-  self->updated_at = updated_at ? g_date_time_ref (updated_at) : NULL;
+  _mdg_set_text (&self->uuid, uuid);
+  _mdg_set_date_time (&self->updated_at, updated_at);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
 }
 

@@ -207,21 +207,14 @@ mdg_faq_store_load (MdgDatabase  *db,
                     gint64        id,
                     GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT id, uuid, question, answer, published, updated_at, feed_item_id"
-                           " FROM faq_entry WHERE id = ?1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  entries = _mdg_sql_collect (handle, stmt, entry_from_row, g_object_unref, _("Could not read the FAQ"), error);
+  entries = _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                    "SELECT id, uuid, question, answer, published, updated_at, feed_item_id"
+                                    " FROM faq_entry WHERE id = ?1",
+                                    id, entry_from_row, g_object_unref, _("Could not read the FAQ"), error);
   if (entries == NULL)
     return NULL;
   if (entries->len == 0)
@@ -549,18 +542,13 @@ GPtrArray *
 mdg_faq_store_list_categories (MdgDatabase  *db,
                                GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, "SELECT " CATEGORY_COLUMNS " FROM category AS c WHERE NOT c.retired"
-                                   " ORDER BY " CATEGORY_ORDER, error);
-  if (stmt == NULL)
-    return NULL;
-  return _mdg_sql_collect (handle, stmt, category_from_row, (GDestroyNotify) mdg_faq_category_unref,
-                           _("Could not read the categories"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT " CATEGORY_COLUMNS " FROM category AS c WHERE NOT c.retired"
+                                 " ORDER BY " CATEGORY_ORDER,
+                                 0, category_from_row, (GDestroyNotify) mdg_faq_category_unref,
+                                 _("Could not read the categories"), error);
 }
 
 /**

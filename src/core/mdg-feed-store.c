@@ -98,14 +98,8 @@ collect_items (MdgDatabase  *db,
                gint64        id,
                GError      **error)
 {
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _mdg_sql_collect (handle, stmt, item_from_row, g_object_unref, _("Could not read the threat information"),
-                           error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db), sql, id, item_from_row, g_object_unref,
+                                 _("Could not read the threat information"), error);
 }
 
 static gboolean
@@ -133,20 +127,12 @@ GPtrArray *
 mdg_feed_store_list_sources (MdgDatabase  *db,
                              GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT " SOURCE_COLUMNS " FROM feed_source AS s WHERE NOT s.removed"
-                           " ORDER BY s.key IS NULL, s.position, s.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  return _mdg_sql_collect (handle, stmt, source_from_row, g_object_unref, _("Could not read the feed sources"),
-                           error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT " SOURCE_COLUMNS " FROM feed_source AS s WHERE NOT s.removed"
+                                 " ORDER BY s.key IS NULL, s.position, s.id",
+                                 0, source_from_row, g_object_unref, _("Could not read the feed sources"), error);
 }
 
 static GPtrArray *
@@ -951,17 +937,11 @@ GPtrArray *
 mdg_feed_store_list_saved_searches (MdgDatabase  *db,
                                     GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, SAVED_SEARCH_SELECT " ORDER BY name COLLATE kana, id", error);
-  if (stmt == NULL)
-    return NULL;
-  return _mdg_sql_collect (handle, stmt, saved_search_from_row, g_object_unref, _("Could not read the saved searches"),
-                           error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db), SAVED_SEARCH_SELECT " ORDER BY name COLLATE kana, id",
+                                 0, saved_search_from_row, g_object_unref, _("Could not read the saved searches"),
+                                 error);
 }
 
 /**

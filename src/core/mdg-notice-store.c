@@ -193,18 +193,13 @@ mdg_notice_store_load (MdgDatabase  *db,
                        gint64        id,
                        GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) notices = NULL;
 
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle, "SELECT " NOTICE_COLUMNS " FROM notice AS n WHERE n.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  notices = _mdg_sql_collect (handle, stmt, notice_from_row, g_object_unref, _("Could not read the notices"), error);
+  notices = _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                    "SELECT " NOTICE_COLUMNS " FROM notice AS n WHERE n.id = ?1", id, notice_from_row,
+                                    g_object_unref, _("Could not read the notices"), error);
   if (notices == NULL || !load_items (db, notices, error))
     return NULL;
   if (notices->len == 0)

@@ -303,8 +303,6 @@ _mdg_notice_set_identity (MdgNotice  *self,
                           GDateTime  *updated_at)
 {
   self->id = id;
-  g_free (self->uuid);
-  self->uuid = g_strdup (uuid);
-  g_clear_pointer (&self->updated_at, g_date_time_unref);
-  self->updated_at = updated_at ? g_date_time_ref (updated_at) : NULL;
+  _mdg_set_text (&self->uuid, uuid);
+  _mdg_set_date_time (&self->updated_at, updated_at);
 }

@@ -333,17 +333,11 @@ mdg_organization_store_list_people (MdgDatabase  *db,
                                     gint64        organization_id,
                                     GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                           "SELECT " MDG_PERSON_COLUMNS ("p", "o") " FROM person AS p"
-                           " LEFT JOIN organization AS o ON o.id = p.organization_id"
-                           " WHERE p.organization_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"),
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, organization_id);
-  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, _mdg_person_row, g_object_unref,
-                           _("Could not read the people"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT " MDG_PERSON_COLUMNS ("p", "o") " FROM person AS p"
+                                 " LEFT JOIN organization AS o ON o.id = p.organization_id"
+                                 " WHERE p.organization_id = ? ORDER BY " MDG_PERSON_KANA_ORDER ("p"),
+                                 organization_id, _mdg_person_row, g_object_unref, _("Could not read the people"), error);
 }

@@ -525,38 +525,14 @@ mdg_person_store_list_seminars (MdgDatabase  *db,
                                 gint64        person_id,
                                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  stmt = _mdg_sql_prepare (_mdg_database_get_handle (db),
-                           "SELECT s.id, s.title, s.starts_at, r.status, r.checked_in_at IS NOT NULL"
-                           " FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id"
-                           " WHERE r.person_id = ? ORDER BY s.starts_at DESC",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-
-  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, person_seminar_row,
-                           (GDestroyNotify) mdg_person_seminar_free, _("Could not read the person’s seminars"), error);
-}
-
-static gboolean
-exec_with_ids (sqlite3     *handle,
-               const char  *sql,
-               gint64       a,
-               gint64       b,
-               GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, b);
-  return _mdg_sql_step_done (handle, stmt, error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT s.id, s.title, s.starts_at, r.status, r.checked_in_at IS NOT NULL"
+                                 " FROM registration AS r JOIN seminar AS s ON s.id = r.seminar_id"
+                                 " WHERE r.person_id = ? ORDER BY s.starts_at DESC",
+                                 person_id, person_seminar_row, (GDestroyNotify) mdg_person_seminar_free,
+                                 _("Could not read the person’s seminars"), error);
 }
 
 /**
@@ -613,7 +589,7 @@ mdg_person_store_merge (MdgDatabase  *db,
   if (!mdg_database_begin (db, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!exec_with_ids (handle, steps[i], keep_id, remove_id, error))
+    if (!_mdg_sql_exec_values (handle, steps[i], keep_id, remove_id, NULL, error))
       {
         mdg_database_rollback (db);
         return FALSE;
@@ -653,8 +629,8 @@ _mdg_person_store_erase (sqlite3  *handle,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!exec_with_ids (handle, "UPDATE registration SET survey = NULL, questions = NULL, answers = NULL"
-                      " WHERE person_id = ?1", id, 0, error) ||
+  if (!_mdg_sql_exec_values (handle, "UPDATE registration SET survey = NULL, questions = NULL, answers = NULL"
+                             " WHERE person_id = ?1", id, 0, NULL, error) ||
       !_mdg_consultation_store_forget_person (handle, id, error))
     return FALSE;
 

@@ -194,15 +194,7 @@ _mdg_sql_exec_ids (MdgDatabase  *db,
                    gint64        other,
                    GError      **error)
 {
-  sqlite3 *handle = _mdg_database_get_handle (db);
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (handle, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 2)
-    sqlite3_bind_int64 (stmt, 2, other);
-  return _mdg_sql_step_done (handle, stmt, error);
+  return _mdg_sql_exec_values (_mdg_database_get_handle (db), sql, id, other, NULL, error);
 }
 
 /* Runs @save in one transaction: all of @object's rows, or none. */

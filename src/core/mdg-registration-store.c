@@ -83,13 +83,8 @@ collect_attendees (MdgDatabase  *db,
                    const char   *context,
                    GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _mdg_sql_prepare (_mdg_database_get_handle (db), sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
-  return _mdg_sql_collect (_mdg_database_get_handle (db), stmt, (MdgRowFunc) attendee_from_row, g_object_unref,
-                           context, error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db), sql, seminar_id, (MdgRowFunc) attendee_from_row,
+                                 g_object_unref, context, error);
 }
 
 /**
@@ -114,14 +109,6 @@ mdg_registration_store_list (MdgDatabase  *db,
                             seminar_id, _("Could not read the attendees"), error);
 }
 
-static GPtrArray *
-list_seminar (MdgDatabase  *connection,
-              gpointer      data,
-              GError      **error)
-{
-  return mdg_registration_store_list (connection, *(gint64 *) data, error);
-}
-
 /**
  * mdg_registration_store_list_async:
  * @db: a #MdgDatabase
@@ -141,8 +128,8 @@ mdg_registration_store_list_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_seminar, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
-                            mdg_registration_store_list_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_registration_store_list, seminar_id, mdg_registration_store_list_async,
+                                  cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgAttendee): the attendees */
@@ -779,14 +766,6 @@ mdg_registration_store_list_questions (MdgDatabase  *db,
                             seminar_id, _("Could not read the questions"), error);
 }
 
-static GPtrArray *
-list_questions (MdgDatabase  *connection,
-                gpointer      data,
-                GError      **error)
-{
-  return mdg_registration_store_list_questions (connection, *(gint64 *) data, error);
-}
-
 /* mdg_registration_store_list_questions() in a worker thread, on its own connection. */
 void
 mdg_registration_store_list_questions_async (MdgDatabase         *db,
@@ -797,8 +776,8 @@ mdg_registration_store_list_questions_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_questions, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
-                            mdg_registration_store_list_questions_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_registration_store_list_questions, seminar_id,
+                                  mdg_registration_store_list_questions_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgAttendee): the attendees with questions */

@@ -341,21 +341,12 @@ mdg_program_store_list (MdgDatabase  *db,
                         gint64        seminar_id,
                         GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           "SELECT id, kind, minutes, title, presenter, deck_title, seminar_id"
-                           " FROM program_item WHERE seminar_id = ? ORDER BY position, id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
-  return _mdg_sql_collect (handle, stmt, program_item_row, g_object_unref, _("Could not read the program"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 "SELECT id, kind, minutes, title, presenter, deck_title, seminar_id"
+                                 " FROM program_item WHERE seminar_id = ? ORDER BY position, id",
+                                 seminar_id, program_item_row, g_object_unref, _("Could not read the program"), error);
 }
 
 /**

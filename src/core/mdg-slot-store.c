@@ -97,21 +97,13 @@ mdg_slot_store_list (MdgDatabase  *db,
                      gint64        seminar_id,
                      GError      **error)
 {
-  sqlite3 *handle;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (MDG_IS_DATABASE (db), NULL);
 
-  handle = _mdg_database_get_handle (db);
-  stmt = _mdg_sql_prepare (handle,
-                           SELECT_SLOT " WHERE t.seminar_id = ? ORDER BY t.starts_at, coalesce(s.kana, s.name) COLLATE kana,"
-                           " t.id",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, seminar_id);
-  return _mdg_sql_collect (handle, stmt, slot_row, (GDestroyNotify) mdg_consultation_slot_free,
-                           _("Could not read the consultation slots"), error);
+  return _mdg_sql_collect_query (_mdg_database_get_handle (db),
+                                 SELECT_SLOT " WHERE t.seminar_id = ?"
+                                 " ORDER BY t.starts_at, coalesce(s.kana, s.name) COLLATE kana, t.id",
+                                 seminar_id, slot_row, (GDestroyNotify) mdg_consultation_slot_free,
+                                 _("Could not read the consultation slots"), error);
 }
 
 /* Returns: (transfer full): the slot, or %NULL with %MDG_ERROR_NOT_FOUND */

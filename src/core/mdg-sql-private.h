@@ -17,6 +17,12 @@ sqlite3_stmt *_mdg_sql_prepare     (sqlite3       *db,
 gboolean      _mdg_sql_step_done   (sqlite3       *db,
                                     sqlite3_stmt  *stmt,
                                     GError       **error);
+gboolean      _mdg_sql_exec_values (sqlite3       *db,
+                                    const char    *sql,
+                                    gint64         a,
+                                    gint64         b,
+                                    const char    *text,
+                                    GError       **error);
 void          _mdg_sql_set_error   (sqlite3       *db,
                                     GError       **error,
                                     const char    *context);
@@ -62,5 +68,12 @@ GPtrArray    *_mdg_sql_collect     (sqlite3        *db,
                                     GDestroyNotify  free_func,
                                     const char     *context,
                                     GError        **error);
+GPtrArray    *_mdg_sql_collect_query (sqlite3        *db,
+                                      const char     *sql,
+                                      gint64          id,
+                                      MdgRowFunc      from_row,
+                                      GDestroyNotify  free_func,
+                                      const char     *context,
+                                      GError        **error);
 
 G_END_DECLS

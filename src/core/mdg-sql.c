@@ -253,6 +253,76 @@ _mdg_sql_collect (sqlite3        *db,
   return g_steal_pointer (&rows);
 }
 
+/* Returns: (transfer full) (nullable): @sql prepared, with @id bound at ?1 when it has parameters */
+static sqlite3_stmt *
+prepare_with_id (sqlite3     *db,
+                 const char  *sql,
+                 gint64       id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _mdg_sql_prepare (db, sql, error);
+
+  if (stmt != NULL && sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+/**
+ * _mdg_sql_collect_query:
+ * @db: the connection
+ * @sql: a query for a whole list, or for what belongs to one row with its id at ?1
+ * @id: the row whose list it is (a seminar, a deck revision), if @sql has a parameter
+ * @from_row: makes an element of each row
+ * @free_func: frees an element
+ * @context: what is being read, for the message when it fails
+ * @error: a location for a #GError
+ *
+ * Prepares @sql and runs _mdg_sql_collect().
+ *
+ * Returns: (transfer container): the elements, or %NULL with @error set
+ */
+GPtrArray *
+_mdg_sql_collect_query (sqlite3        *db,
+                        const char     *sql,
+                        gint64          id,
+                        MdgRowFunc      from_row,
+                        GDestroyNotify  free_func,
+                        const char     *context,
+                        GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_with_id (db, sql, id, error);
+
+  return stmt ? _mdg_sql_collect (db, stmt, from_row, free_func, context, error) : NULL;
+}
+
+/**
+ * _mdg_sql_exec_values:
+ * @db: the connection
+ * @sql: a statement with @a at ?1 and, when it has them, @b at ?2 and @text at ?3
+ * @a: the first value, an id
+ * @b: the second value, if @sql has a second parameter
+ * @text: (nullable): the third value, if @sql has a third parameter
+ * @error: a location for a #GError
+ */
+gboolean
+_mdg_sql_exec_values (sqlite3      *db,
+                      const char   *sql,
+                      gint64        a,
+                      gint64        b,
+                      const char   *text,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare_with_id (db, sql, a, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    _mdg_sql_bind_text (stmt, 3, text);
+  return _mdg_sql_step_done (db, stmt, error);
+}
+
 /* A statement that inserts @n_rows rows at once, their values bound in order. */
 static sqlite3_stmt *
 prepare_rows (sqlite3     *db,

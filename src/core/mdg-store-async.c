@@ -19,8 +19,14 @@
  * caller's objects take the outcome in the _finish function, on the caller's thread.
  */
 
+/* Deletes one row by its id: a seminar, a person, an FAQ entry, a notice. */
+typedef gboolean (*DeleteFunc) (MdgDatabase  *connection,
+                                gint64        id,
+                                GError      **error);
+
 typedef struct
 {
+  DeleteFunc delete;
   gint64     id;
   gint64     other_id;
   int        delta;
@@ -39,10 +45,14 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* @copy: (transfer full) (nullable): the worker's copy of the caller's object */
 static Job *
-job_new (void)
+job_new (gpointer copy)
 {
-  return g_new0 (Job, 1);
+  Job *job = g_new0 (Job, 1);
+
+  job->object = copy;
+  return job;
 }
 
 static void
@@ -67,6 +77,42 @@ finish (MdgDatabase   *db,
   if (!mdg_database_work_finish (db, result, source_tag, error))
     return NULL;
   return mdg_database_work_get_data (result);
+}
+
+/* Returns: (transfer full) (nullable): the worker's copy as it saved it, with its id */
+static gpointer
+finish_saved (MdgDatabase   *db,
+              GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  Job *job = finish (db, result, source_tag, error);
+
+  return job ? g_object_ref (job->object) : NULL;
+}
+
+static gboolean
+delete_row (MdgDatabase  *connection,
+            gpointer      data,
+            GError      **error)
+{
+  return ((Job *) data)->delete (connection, ((Job *) data)->id, error);
+}
+
+static void
+run_delete (MdgDatabase         *db,
+            DeleteFunc           func,
+            gint64               id,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  Job *job = job_new (NULL);
+
+  job->delete = func;
+  job->id = id;
+  run (db, delete_row, job, source_tag, cancellable, callback, user_data);
 }
 
 static MdgProgramItem *
@@ -121,14 +167,11 @@ mdg_seminar_store_save_async (MdgDatabase         *db,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_SEMINAR (seminar));
 
-  job = job_new ();
-  job->object = G_OBJECT (mdg_seminar_copy (seminar));
-  run (db, save_seminar, job, mdg_seminar_store_save_async, cancellable, callback, user_data);
+  run (db, save_seminar, job_new (mdg_seminar_copy (seminar)), mdg_seminar_store_save_async, cancellable, callback,
+       user_data);
 }
 
 /* Returns: (transfer full) (nullable): the seminar as saved, with its id */
@@ -137,17 +180,7 @@ mdg_seminar_store_save_finish (MdgDatabase   *db,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  Job *job = finish (db, result, mdg_seminar_store_save_async, error);
-
-  return job ? g_object_ref (MDG_SEMINAR (job->object)) : NULL;
-}
-
-static gboolean
-delete_seminar (MdgDatabase  *connection,
-                gpointer      data,
-                GError      **error)
-{
-  return mdg_seminar_store_delete (connection, ((Job *) data)->id, error);
+  return finish_saved (db, result, mdg_seminar_store_save_async, error);
 }
 
 /* mdg_seminar_store_delete() in a worker: a seminar with many registrations takes a moment. */
@@ -158,13 +191,9 @@ mdg_seminar_store_delete_async (MdgDatabase         *db,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_seminar, job, mdg_seminar_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_seminar_store_delete, id, mdg_seminar_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -177,14 +206,6 @@ mdg_seminar_store_delete_finish (MdgDatabase   *db,
 
 /* Programs */
 
-static GPtrArray *
-list_program (MdgDatabase  *connection,
-              gpointer      data,
-              GError      **error)
-{
-  return mdg_program_store_list (connection, *(gint64 *) data, error);
-}
-
 /* mdg_program_store_list() in a worker. */
 void
 mdg_program_store_list_async (MdgDatabase         *db,
@@ -195,8 +216,8 @@ mdg_program_store_list_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_program, g_memdup2 (&seminar_id, sizeof seminar_id), g_free,
-                            mdg_program_store_list_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_program_store_list, seminar_id, mdg_program_store_list_async,
+                                  cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgProgramItem): the program in order */
@@ -232,9 +253,8 @@ mdg_program_store_save_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PROGRAM_ITEM (item));
 
-  job = job_new ();
+  job = job_new (program_item_copy (item));
   job->id = seminar_id;
-  job->object = G_OBJECT (program_item_copy (item));
   run (db, save_program_item, job, mdg_program_store_save_async, cancellable, callback, user_data);
 }
 
@@ -244,9 +264,7 @@ mdg_program_store_save_finish (MdgDatabase   *db,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  Job *job = finish (db, result, mdg_program_store_save_async, error);
-
-  return job ? g_object_ref (MDG_PROGRAM_ITEM (job->object)) : NULL;
+  return finish_saved (db, result, mdg_program_store_save_async, error);
 }
 
 static gboolean
@@ -264,14 +282,11 @@ mdg_program_store_delete_async (MdgDatabase         *db,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PROGRAM_ITEM (item));
 
-  job = job_new ();
-  job->object = G_OBJECT (program_item_copy (item));
-  run (db, delete_program_item, job, mdg_program_store_delete_async, cancellable, callback, user_data);
+  run (db, delete_program_item, job_new (program_item_copy (item)), mdg_program_store_delete_async, cancellable,
+       callback, user_data);
 }
 
 gboolean
@@ -306,8 +321,7 @@ mdg_program_store_move_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_PROGRAM_ITEM (item));
   g_return_if_fail (delta == -1 || delta == 1);
 
-  job = job_new ();
-  job->object = G_OBJECT (program_item_copy (item));
+  job = job_new (program_item_copy (item));
   job->delta = delta;
   run (db, move_program_item, job, mdg_program_store_move_async, cancellable, callback, user_data);
 }
@@ -360,10 +374,9 @@ mdg_registration_store_register_async (MdgDatabase           *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PERSON (person));
 
-  job = job_new ();
+  job = job_new (mdg_person_copy (person));
   job->id = seminar_id;
   job->delta = source;
-  job->object = G_OBJECT (mdg_person_copy (person));
   run (db, register_person, job, mdg_registration_store_register_async, cancellable, callback, user_data);
 }
 
@@ -405,9 +418,8 @@ mdg_registration_store_cancel_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_ATTENDEE (attendee));
 
-  job = job_new ();
+  job = job_new (attendee_copy (attendee));
   job->original = g_object_ref (G_OBJECT (attendee));
-  job->object = G_OBJECT (attendee_copy (attendee));
   run (db, cancel_registration, job, mdg_registration_store_cancel_async, cancellable, callback, user_data);
 }
 
@@ -472,9 +484,8 @@ mdg_registration_store_check_in_async (MdgDatabase         *db,
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_ATTENDEE (attendee));
 
-  job = job_new ();
+  job = job_new (attendee_copy (attendee));
   job->original = g_object_ref (G_OBJECT (attendee));
-  job->object = G_OBJECT (attendee_copy (attendee));
   job->flag = checked_in;
   run (db, check_in, job, mdg_registration_store_check_in_async, cancellable, callback, user_data);
 }
@@ -511,14 +522,11 @@ mdg_person_store_save_async (MdgDatabase         *db,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_PERSON (person));
 
-  job = job_new ();
-  job->object = G_OBJECT (mdg_person_copy (person));
-  run (db, save_person, job, mdg_person_store_save_async, cancellable, callback, user_data);
+  run (db, save_person, job_new (mdg_person_copy (person)), mdg_person_store_save_async, cancellable, callback,
+       user_data);
 }
 
 /* Returns: (transfer full) (nullable): the person as saved, with their id */
@@ -527,17 +535,7 @@ mdg_person_store_save_finish (MdgDatabase   *db,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  Job *job = finish (db, result, mdg_person_store_save_async, error);
-
-  return job ? g_object_ref (MDG_PERSON (job->object)) : NULL;
-}
-
-static gboolean
-delete_person (MdgDatabase  *connection,
-               gpointer      data,
-               GError      **error)
-{
-  return mdg_person_store_delete (connection, ((Job *) data)->id, error);
+  return finish_saved (db, result, mdg_person_store_save_async, error);
 }
 
 /* mdg_person_store_delete() in a worker: wiping a person rewrites the search index and free pages. */
@@ -548,13 +546,9 @@ mdg_person_store_delete_async (MdgDatabase         *db,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_person, job, mdg_person_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_person_store_delete, id, mdg_person_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -587,7 +581,7 @@ mdg_person_store_merge_async (MdgDatabase         *db,
 
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
+  job = job_new (NULL);
   job->id = keep_id;
   job->other_id = remove_id;
   run (db, merge_people, job, mdg_person_store_merge_async, cancellable, callback, user_data);
@@ -601,14 +595,6 @@ mdg_person_store_merge_finish (MdgDatabase   *db,
   return finish (db, result, mdg_person_store_merge_async, error) != NULL;
 }
 
-static GPtrArray *
-list_person_seminars (MdgDatabase  *connection,
-                      gpointer      data,
-                      GError      **error)
-{
-  return mdg_person_store_list_seminars (connection, *(gint64 *) data, error);
-}
-
 void
 mdg_person_store_list_seminars_async (MdgDatabase         *db,
                                       gint64               person_id,
@@ -618,8 +604,8 @@ mdg_person_store_list_seminars_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_person_seminars, g_memdup2 (&person_id, sizeof person_id), g_free,
-                            mdg_person_store_list_seminars_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_person_store_list_seminars, person_id,
+                                  mdg_person_store_list_seminars_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgPersonSeminar): their seminars */
@@ -648,14 +634,11 @@ mdg_organization_store_save_async (MdgDatabase         *db,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
   g_return_if_fail (MDG_IS_ORGANIZATION (organization));
 
-  job = job_new ();
-  job->object = G_OBJECT (mdg_organization_copy (organization));
-  run (db, save_organization, job, mdg_organization_store_save_async, cancellable, callback, user_data);
+  run (db, save_organization, job_new (mdg_organization_copy (organization)), mdg_organization_store_save_async,
+       cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full) (nullable): the organization as saved, with its id */
@@ -664,17 +647,7 @@ mdg_organization_store_save_finish (MdgDatabase   *db,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  Job *job = finish (db, result, mdg_organization_store_save_async, error);
-
-  return job ? g_object_ref (MDG_ORGANIZATION (job->object)) : NULL;
-}
-
-static GPtrArray *
-list_organization_people (MdgDatabase  *connection,
-                          gpointer      data,
-                          GError      **error)
-{
-  return mdg_organization_store_list_people (connection, *(gint64 *) data, error);
+  return finish_saved (db, result, mdg_organization_store_save_async, error);
 }
 
 void
@@ -686,8 +659,8 @@ mdg_organization_store_list_people_async (MdgDatabase         *db,
 {
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  _mdg_database_list_async (db, list_organization_people, g_memdup2 (&organization_id, sizeof organization_id),
-                            g_free, mdg_organization_store_list_people_async, cancellable, callback, user_data);
+  _mdg_database_list_by_id_async (db, mdg_organization_store_list_people, organization_id,
+                                  mdg_organization_store_list_people_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer container) (element-type MdgPerson): its people */
@@ -699,14 +672,6 @@ mdg_organization_store_list_people_finish (MdgDatabase   *db,
   return _mdg_database_list_finish (db, result, mdg_organization_store_list_people_async, error);
 }
 
-static gboolean
-delete_faq_entry (MdgDatabase  *connection,
-                  gpointer      data,
-                  GError      **error)
-{
-  return mdg_faq_store_delete (connection, ((Job *) data)->id, error);
-}
-
 /* mdg_faq_store_delete() in a worker, for the window's delete with Undo. */
 void
 mdg_faq_store_delete_async (MdgDatabase         *db,
@@ -715,13 +680,9 @@ mdg_faq_store_delete_async (MdgDatabase         *db,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_faq_entry, job, mdg_faq_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_faq_store_delete, id, mdg_faq_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
@@ -732,14 +693,6 @@ mdg_faq_store_delete_finish (MdgDatabase   *db,
   return finish (db, result, mdg_faq_store_delete_async, error) != NULL;
 }
 
-static gboolean
-delete_notice (MdgDatabase  *connection,
-               gpointer      data,
-               GError      **error)
-{
-  return mdg_notice_store_delete (connection, ((Job *) data)->id, error);
-}
-
 /* mdg_notice_store_delete() in a worker, for the window's delete with Undo. */
 void
 mdg_notice_store_delete_async (MdgDatabase         *db,
@@ -748,13 +701,9 @@ mdg_notice_store_delete_async (MdgDatabase         *db,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Job *job;
-
   g_return_if_fail (MDG_IS_DATABASE (db));
 
-  job = job_new ();
-  job->id = id;
-  run (db, delete_notice, job, mdg_notice_store_delete_async, cancellable, callback, user_data);
+  run_delete (db, mdg_notice_store_delete, id, mdg_notice_store_delete_async, cancellable, callback, user_data);
 }
 
 gboolean
