@@ -34,14 +34,6 @@ get_database (MdgSeminarsPage *self)
   return mdg_section_get_database (MDG_SECTION (self));
 }
 
-static GPtrArray *
-list_slots_thread (MdgDatabase  *connection,
-                   gpointer      data,
-                   GError      **error)
-{
-  return mdg_slot_store_list (connection, *(gint64 *) data, error);
-}
-
 static void
 clear_rows (MdgSeminarsPage *self)
 {
@@ -167,7 +159,7 @@ slots_listed_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) slots = _mdg_database_list_finish (MDG_DATABASE (source), result, list_slots_thread, &error);
+  g_autoptr(GPtrArray) slots = _mdg_database_list_finish (MDG_DATABASE (source), result, mdg_slot_store_list, &error);
   MdgSeminarsPage *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -207,10 +199,8 @@ slots_listed_cb (GObject      *source,
 static void
 list_slots (MdgSeminarsPage *self)
 {
-  gint64 id = mdg_seminar_get_id (self->selected);
-
-  _mdg_database_list_async (get_database (self), list_slots_thread, g_memdup2 (&id, sizeof id), g_free,
-                            list_slots_thread, self->seminar_cancellable, slots_listed_cb, self);
+  _mdg_database_list_by_id_async (get_database (self), mdg_slot_store_list, mdg_seminar_get_id (self->selected),
+                                  mdg_slot_store_list, self->seminar_cancellable, slots_listed_cb, self);
 }
 
 /* Reads the slots of the seminar on display, in a worker. */
