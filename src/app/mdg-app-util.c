@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -710,4 +711,68 @@ _mdg_cancellable_clear (GCancellable **cancellable)
   if (*cancellable != NULL)
     g_cancellable_cancel (*cancellable);
   g_clear_object (cancellable);
+}
+
+static void grid_model_cb (GtkGridView *grid);
+
+static gboolean
+settle_grid_cb (GtkWidget     *grid,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (grid)));
+  guint n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
+  double row_height;
+  guint top;
+
+  /* Emptied since (a search, a reload): wait until it can scroll again. */
+  if (n_items == 0 || gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1)
+    {
+      grid_model_cb (GTK_GRID_VIEW (grid));
+      return G_SOURCE_REMOVE;
+    }
+  /* The first row wholly in view: scrolling to it moves nothing. */
+  row_height = gtk_adjustment_get_upper (adjustment) / n_items;
+  top = MIN ((guint) ceil (gtk_adjustment_get_value (adjustment) / row_height), n_items - 1);
+  gtk_widget_activate_action (grid, "list.scroll-to-item", "u", top);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+grid_scrollable_cb (GtkAdjustment *adjustment,
+                    GtkWidget     *grid)
+{
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment) + 1)
+    return;
+  g_signal_handlers_disconnect_by_func (adjustment, grid_scrollable_cb, grid);
+  gtk_widget_add_tick_callback (grid, settle_grid_cb, NULL, NULL);
+}
+
+static void
+grid_model_cb (GtkGridView *grid)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+
+  if (adjustment == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (adjustment, grid_scrollable_cb, grid);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (grid_scrollable_cb), grid, 0);
+}
+
+/*
+ * A record list is a one-column GtkGridView whose rows are all one height
+ * (mdg-row-layout.c explains why). GTK 4.8's grid view ignores the first scroll it
+ * sees after it is given a model: it keeps the rows it had, now out of sight, and shows
+ * nothing until it is scrolled again. When that first scroll is a jump (a click in the
+ * scroll bar's trough, its slider dragged at once), the list looks empty. Any scroll
+ * before that puts it right, even one that moves nothing: so in the frame after a
+ * record list can first scroll, before a person can, it scrolls to the row at its top.
+ */
+void
+_mdg_record_grid_init (GtkGridView *grid)
+{
+  g_signal_connect (grid, "notify::model", G_CALLBACK (grid_model_cb), NULL);
+  g_signal_connect (grid, "notify::vadjustment", G_CALLBACK (grid_model_cb), NULL);
+  grid_model_cb (grid);
 }

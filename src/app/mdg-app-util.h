@@ -56,5 +56,6 @@ void            _mdg_label_keep_last_line (GtkLabel   *label);
 char           *_mdg_format_reading     (const char *reading);
 void            _mdg_action_row_show_text (AdwActionRow *row,
                                            const char   *text);
+void            _mdg_record_grid_init   (GtkGridView    *grid);
 
 G_END_DECLS

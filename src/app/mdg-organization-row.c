@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "mdg-app-util.h"
+#include "mdg-row-layout.h"
 #include "mdg-organization-row.h"
 
 /*
@@ -112,12 +113,13 @@ mdg_organization_row_class_init (MdgOrganizationRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-organization-row.ui");
   gtk_widget_class_bind_template_callback (widget_class, format_reading);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, MDG_TYPE_ROW_LAYOUT);
 }
 
 static void
 mdg_organization_row_init (MdgOrganizationRow *self)
 {
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

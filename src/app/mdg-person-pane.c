@@ -442,7 +442,7 @@ delete_action (GtkWidget  *widget,
   title = g_strdup_printf (_("%s was deleted everywhere"), name);
   /* Personal data goes for good: a little longer to think again. */
   mdg_undo_deletions_add (self->deletions, mdg_person_get_id (person), title, 10);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list.list_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list.grid_view));
 }
 
 static void

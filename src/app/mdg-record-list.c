@@ -228,7 +228,7 @@ _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
   gtk_widget_class_bind_template_child_full (widget_class, #name, FALSE, \
                                              kind->offset + G_STRUCT_OFFSET (MdgRecordList, name))
   BIND (leaflet);
-  BIND (list_view);
+  BIND (grid_view);
   BIND (list_pane);
   BIND (detail_pane);
   BIND (search_entry);
@@ -271,6 +271,7 @@ _mdg_record_list_init (MdgRecordList *list,
   list->editing_pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (owner), "editing");
   list->store = g_list_store_new (list->kind->item_type ());
   gtk_single_selection_set_model (list->selection, G_LIST_MODEL (list->store));
+  _mdg_record_grid_init (list->grid_view);
   g_signal_connect_object (list->leaflet, "notify::folded", G_CALLBACK (list->kind->update_actions), owner,
                            G_CONNECT_SWAPPED);
   list->kind->update_actions (owner);

@@ -67,7 +67,7 @@ typedef struct
 
   /* template widgets (of the owner) */
   AdwLeaflet         *leaflet;
-  GtkListView        *list_view;
+  GtkGridView        *grid_view;      /* one column: see mdg-row-layout.c */
   GtkWidget          *list_pane;
   GtkWidget          *detail_pane;
   GtkSearchEntry     *search_entry;

@@ -7,6 +7,7 @@
 
 #include "mdg-date.h"
 #include "mdg-app-util.h"
+#include "mdg-row-layout.h"
 #include "mdg-seminar-row.h"
 
 /*
@@ -18,9 +19,6 @@
 struct _MdgSeminarRow
 {
   GtkWidget   parent_instance;
-
-  /* template widgets */
-  GtkLabel   *title_label;
 
   /* owned */
   GObject    *item;
@@ -162,21 +160,20 @@ mdg_seminar_row_class_init (MdgSeminarRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/madoguchi/Madoguchi/mdg-seminar-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, MdgSeminarRow, title_label);
   gtk_widget_class_bind_template_callback (widget_class, format_when);
   gtk_widget_class_bind_template_callback (widget_class, format_place);
   gtk_widget_class_bind_template_callback (widget_class, format_status);
   gtk_widget_class_bind_template_callback (widget_class, status_classes);
   gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, has_object);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, MDG_TYPE_ROW_LAYOUT);
 }
 
 static void
 mdg_seminar_row_init (MdgSeminarRow *self)
 {
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_init_template (GTK_WIDGET (self));
-  _mdg_label_keep_last_line (self->title_label);
 }
 
 /* Returns: (transfer none) (nullable): the seminar, or the heading's string object */

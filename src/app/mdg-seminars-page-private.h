@@ -24,7 +24,7 @@ struct _MdgSeminarsPage
   GtkWidget            *back_button;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
-  GtkListView          *seminar_list;
+  GtkGridView          *seminar_list;   /* one column: see mdg-row-layout.c */
   AdwViewSwitcherTitle *detail_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;

@@ -981,7 +981,7 @@ mdg_seminars_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->seminar_cancellable);
   if (self->seminar_list != NULL)
-    gtk_list_view_set_model (self->seminar_list, NULL);
+    gtk_grid_view_set_model (self->seminar_list, NULL);
   if (self->program_list != NULL)
     gtk_list_box_bind_model (self->program_list, NULL, NULL, NULL, NULL);
 
@@ -1077,6 +1077,7 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
 
   g_type_ensure (MDG_TYPE_SEMINAR_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _mdg_record_grid_init (self->seminar_list);
   /* Until a seminar's slots are read (mdg-seminars-page-slots.c). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seminars.print-slots", FALSE);
   self->question_rows = g_ptr_array_new ();
@@ -1105,7 +1106,7 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->seminar_list, GTK_SELECTION_MODEL (self->selection));
+  gtk_grid_view_set_model (self->seminar_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->attendees, "items-changed", G_CALLBACK (update_attendees_row), self,
                            G_CONNECT_SWAPPED);
