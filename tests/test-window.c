@@ -1086,6 +1086,36 @@ test_window_attendees (WindowFixture *f,
   }
 }
 
+/* The header's Attendees tab puts the keyboard in the attendee search, as the overview's
+ * row does: a person opens the table to find someone and types at once. */
+static void
+test_window_attendees_tab (WindowFixture *f,
+                           gconstpointer  data)
+{
+  gint64 id = busy_upcoming_seminar (f);
+  GtkWidget *title, *tab, *entry;
+
+  open_seminar (f, id);
+  title = find_type (GTK_WIDGET (seminars_page (f)), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  /* The window is wide: the header shows the tabs, not the seminar's title. */
+  wait_until (gtk_widget_get_mapped (title) && gtk_widget_is_sensitive (title) &&
+              !adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title)) &&
+              (tab = find_button_with_label (title, _("Attendees"))) != NULL);
+  click_pointer (tab);
+
+  entry = require_named (GTK_WIDGET (f->window), "attendee-search");
+  wait_until (gtk_widget_get_mapped (entry));
+  wait_until (has_keyboard (f, entry));
+  type_text (GTK_WIDGET (f->window), "zz");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "zz");
+
+  /* The overview's tab and the Attendees row again: the same place. */
+  click_pointer (find_button_with_label (title, _("Overview")));
+  wait_until (!gtk_widget_get_mapped (entry));
+  open_view (f, id, "attendees-row");
+  wait_until (gtk_widget_get_mapped (entry) && has_keyboard (f, entry));
+}
+
 static void
 test_window_attendees_empty (WindowFixture *f,
                              gconstpointer  data)
@@ -1569,6 +1599,7 @@ main (int   argc,
   ADD ("print-shortcuts", fixture_set_up_sample, test_window_print_and_shortcuts);
   ADD ("checkin-desk", fixture_set_up_sample, test_window_checkin_desk);
   ADD ("attendees", fixture_set_up_sample, test_window_attendees);
+  ADD ("attendees-tab", fixture_set_up_sample, test_window_attendees_tab);
   ADD ("attendees-empty", fixture_set_up_empty, test_window_attendees_empty);
   ADD ("contacts", fixture_set_up_sample, test_window_contacts);
   ADD ("organizations", fixture_set_up_sample, test_window_organizations);
