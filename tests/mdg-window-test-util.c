@@ -368,6 +368,41 @@ move_pointer (int x,
     }
 }
 
+/* Clicks @widget with the first mouse button, through the X server: the press lands
+ * on whatever is under the middle of @widget, and moves the focus as a click does
+ * (unlike click(), which only emits "clicked"). */
+void
+click_pointer (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t centre;
+  double dx, dy;
+  int x, y;
+  Window child;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  focus_toplevel (GTK_WIDGET (gtk_widget_get_root (widget)));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.f,
+                                                                 gtk_widget_get_height (widget) / 2.f),
+                                           &centre));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (x_display (), gdk_x11_surface_get_xid (surface), DefaultRootWindow (x_display ()),
+                         (int) (centre.x + dx), (int) (centre.y + dy), &x, &y, &child);
+  move_pointer (x, y);
+  XTestFakeButtonEvent (x_display (), 1, True, CurrentTime);
+  XTestFakeButtonEvent (x_display (), 1, False, CurrentTime);
+  XSync (x_display (), False);
+  for (guint i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
 /* Types ASCII text (letters, digits, - and :) key by key, as a barcode scanner does. */
 void
 type_text (GtkWidget  *toplevel,

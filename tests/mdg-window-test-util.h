@@ -54,6 +54,7 @@ GtkWindow  *find_toplevel             (GType           type);
 const char *widget_text               (GtkWidget      *widget);
 
 void        click                     (GtkWidget      *button);
+void        click_pointer             (GtkWidget      *widget);
 void        press_key                 (GtkWidget      *toplevel,
                                        guint           keyval,
                                        GdkModifierType modifiers);

@@ -748,6 +748,10 @@ test_database_error_messages (void)
     { SQLITE_NOTADB, MDG_ERROR_CORRUPT, "damaged" },
     { SQLITE_FULL, MDG_ERROR_FAILED, "disk" },
     { SQLITE_IOERR_WRITE, MDG_ERROR_FAILED, "disk" },
+    /* Not the disk's fault: the file changed underneath; the file is named, and what to do. */
+    { SQLITE_IOERR_SHORT_READ, MDG_ERROR_FAILED, "“/data/madoguchi.db” changed while Madoguchi had it open (error 522)" },
+    { SQLITE_IOERR_SHORT_READ, MDG_ERROR_FAILED, "Close every Madoguchi window" },
+    { SQLITE_IOERR_SHMMAP, MDG_ERROR_FAILED, "“-wal” and “-shm”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -760,6 +764,9 @@ test_database_error_messages (void)
       g_assert_nonnull (strstr (error->message, cases[i].words));
       /* Never SQLite's own words. */
       g_assert_null (strstr (error->message, sqlite3_errstr (cases[i].code)));
+      /* The disk is blamed only for what the disk did. */
+      if ((cases[i].code & 0xff) == SQLITE_IOERR && cases[i].code != SQLITE_IOERR_WRITE)
+        g_assert_null (strstr (error->message, "disk"));
     }
 }
 

@@ -63,6 +63,28 @@ open_decks (WindowFixture *f)
   return decks_page (f);
 }
 
+/* Slide Decks chosen with the mouse, then Ctrl+O at once: the keyboard has left the
+ * sidebar for the section, whose shortcut opens the file chooser to import a deck. */
+static void
+test_decks_open_shortcut (WindowFixture *f,
+                          gconstpointer  data)
+{
+  GtkWidget *sidebar = require_named (GTK_WIDGET (f->window), "sidebar-list");
+  GtkWidget *row = require_named (sidebar, "decks");
+  GtkWindow *chooser = NULL;
+
+  wait_until (gtk_widget_get_mapped (row));
+  click_pointer (row);
+  wait_until (decks_page (f) != NULL && gtk_widget_get_mapped (GTK_WIDGET (decks_page (f))));
+  wait_until (!mdg_decks_page_is_busy (decks_page (f)));
+
+  press_key (GTK_WIDGET (f->window), GDK_KEY_o, GDK_CONTROL_MASK);
+  wait_until ((chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)) != NULL);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, _("Import Deck"));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  wait_until (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+}
+
 static GtkWindow *
 find_dialog (const char *name)
 {
@@ -487,6 +509,8 @@ main (int   argc,
   window_test_init (&argc, &argv);
 
   g_test_add ("/decks-page/library", WindowFixture, NULL, fixture_set_up_empty, test_decks_page, fixture_tear_down);
+  g_test_add ("/decks-page/open-shortcut", WindowFixture, NULL, fixture_set_up_empty, test_decks_open_shortcut,
+              fixture_tear_down);
   g_test_add ("/decks-page/narrow", WindowFixture, NULL, fixture_set_up_empty, test_decks_narrow, fixture_tear_down);
 
   return g_test_run ();

@@ -245,6 +245,50 @@ test_from_slots (WindowFixture *f,
   gtk_window_close (preferences);
 }
 
+/* Returns: (nullable): the label under @root that shows @text */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The "You Are" row shows its choice in full at the dialog's own size, in English and
+ * in Japanese: the row's title and explanation make room, not the choice. */
+static void
+test_current_staff_width (WindowFixture *f,
+                          gconstpointer  data)
+{
+  GtkWindow *preferences = NULL;
+  GtkWidget *root, *row, *page_button;
+  GtkLabel *value = NULL;
+
+  mdg_test_choose_menu_item (require_named (GTK_WIDGET (f->window), "main-menu"), "app.preferences");
+  wait_until ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL
+              && gtk_widget_get_mapped (GTK_WIDGET (preferences)));
+  root = GTK_WIDGET (preferences);
+  wait_until ((page_button = find_button_with_label (root, _("Data"))) != NULL);
+  click (page_button);
+  row = require_named (root, "preferences-current-staff");
+  wait_until (gtk_widget_get_mapped (row) && gtk_widget_is_sensitive (row) &&
+              (value = find_label (row, _("Nobody Chosen"))) != NULL);
+  screenshot (root, "preferences-data");
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (value)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (value)), >=, 1);
+  /* The title and the explanation are still read whole, wrapped if need be. */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (find_label (row, _("You Are")))));
+  gtk_window_close (preferences);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,6 +296,8 @@ main (int    argc,
   window_test_init (&argc, &argv);
 
   g_test_add ("/staff/add-edit-remove", WindowFixture, NULL, fixture_set_up_empty, test_staff, fixture_tear_down);
+  g_test_add ("/staff/current-staff-width", WindowFixture, NULL, fixture_set_up_empty, test_current_staff_width,
+              fixture_tear_down);
   g_test_add ("/staff/from-add-slots", WindowFixture, NULL, fixture_set_up_sample, test_from_slots, fixture_tear_down);
   return g_test_run ();
 }

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 
 #include "mdg-attendee-sheet.h"
@@ -675,6 +678,73 @@ test_window_sample_data (WindowFixture *f,
   }
 }
 
+/* The sample explored, closed with Ctrl+W, written to by madoguchi-cli, explored again,
+ * three times: each Explore opens the sample with the command's change. Kept open
+ * between two windows, the sample's connection kept SQLite's mapping of the -shm file
+ * that the command had removed, and the next Explore failed (error 522, or "damaged")
+ * until Madoguchi was quit. */
+static void
+test_window_sample_reopen (WindowFixture *f,
+                           gconstpointer  data)
+{
+  static const char * const sections[] = { "contacts", "consultations", "follow-ups", "decks", "faq", "seminars" };
+  g_autofree char *sample_path = g_build_filename (f->dir, "sample.db", NULL);
+
+  mdg_application_set_database_path (window_test_get_app (), mdg_database_get_path (f->db));
+  wait_for_seminars (f);
+  wait_until (g_strcmp0 (page_state (f), "welcome") == 0);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      GtkWindow *sample = NULL;
+      GtkWindow *failed = NULL;
+      MdgDatabase *sample_db;
+      MdgSeminarsPage *page;
+      int fd;
+
+      click (require_named (GTK_WIDGET (f->window), "welcome-sample"));
+      wait_until ((sample = other_window (f)) != NULL || (failed = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+      if (failed != NULL)
+        g_error ("Explore Sample Data failed (round %u): %s", round,
+                 adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (failed)));
+      g_assert_true (mdg_window_get_sample (MDG_WINDOW (sample)));
+      page = MDG_SEMINARS_PAGE (mdg_window_peek_section (MDG_WINDOW (sample), "seminars"));
+      wait_until (page != NULL && mdg_seminars_page_get_loaded (page));
+      g_assert_cmpuint (mdg_seminars_page_get_n_listed (page), ==, 12 + round);
+
+      /* A while in the sample: every section read. */
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          GtkWidget *sidebar = require_named (GTK_WIDGET (sample), "sidebar-list");
+
+          g_signal_emit_by_name (sidebar, "row-activated", require_named (sidebar, sections[i]));
+          spin (100);
+        }
+
+      /* Ctrl+W; the sample's connection closes with its window (given ten seconds, for
+       * what the window's workers still finish). */
+      sample_db = mdg_window_get_database (MDG_WINDOW (sample));
+      g_object_add_weak_pointer (G_OBJECT (sample_db), (gpointer *) &sample_db);
+      press_key (GTK_WIDGET (sample), GDK_KEY_w, GDK_CONTROL_MASK);
+      wait_until (other_window (f) == NULL);
+      for (guint i = 0; i < 1000 && sample_db != NULL; i++)
+        spin (10);
+      if (sample_db != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (sample_db), (gpointer *) &sample_db);
+
+      /* Whatever in this process opens and closes the file (GIO sniffing its type for a
+       * file chooser, a copy) drops every lock SQLite holds on it; madoguchi-cli then
+       * takes the file for unused, and removes its -wal and -shm when it is done. */
+      fd = g_open (sample_path, O_RDONLY | O_CLOEXEC, 0);
+      g_assert_cmpint (fd, >=, 0);
+      close (fd);
+      g_assert_cmpint (mdg_test_run_cli (sample_path, &out, &err, "seminar", "add", "--title", "From the command line",
+                                         "--start", "2030-12-03T14:00", "--end", "2030-12-03T16:30", NULL), ==, 0);
+    }
+}
+
 static void
 test_window_print_and_shortcuts (WindowFixture *f,
                                  gconstpointer  data)
@@ -1084,6 +1154,36 @@ test_window_attendees (WindowFixture *f,
     wait_until (g_list_model_get_n_items (rows) == (guint) total + 1);
     g_assert_cmpint (query (f, "SELECT count(*) FROM person"), ==, people);
   }
+}
+
+/* The header's Attendees tab puts the keyboard in the attendee search, as the overview's
+ * row does: a person opens the table to find someone and types at once. */
+static void
+test_window_attendees_tab (WindowFixture *f,
+                           gconstpointer  data)
+{
+  gint64 id = busy_upcoming_seminar (f);
+  GtkWidget *title, *tab, *entry;
+
+  open_seminar (f, id);
+  title = find_type (GTK_WIDGET (seminars_page (f)), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  /* The window is wide: the header shows the tabs, not the seminar's title. */
+  wait_until (gtk_widget_get_mapped (title) && gtk_widget_is_sensitive (title) &&
+              !adw_view_switcher_title_get_title_visible (ADW_VIEW_SWITCHER_TITLE (title)) &&
+              (tab = find_button_with_label (title, _("Attendees"))) != NULL);
+  click_pointer (tab);
+
+  entry = require_named (GTK_WIDGET (f->window), "attendee-search");
+  wait_until (gtk_widget_get_mapped (entry));
+  wait_until (has_keyboard (f, entry));
+  type_text (GTK_WIDGET (f->window), "zz");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "zz");
+
+  /* The overview's tab and the Attendees row again: the same place. */
+  click_pointer (find_button_with_label (title, _("Overview")));
+  wait_until (!gtk_widget_get_mapped (entry));
+  open_view (f, id, "attendees-row");
+  wait_until (gtk_widget_get_mapped (entry) && has_keyboard (f, entry));
 }
 
 static void
@@ -1682,9 +1782,11 @@ main (int   argc,
   ADD ("sections", fixture_set_up_sample, test_window_sections);
   ADD ("narrow", fixture_set_up_sample, test_window_narrow);
   ADD ("sample-data", fixture_set_up_empty, test_window_sample_data);
+  ADD ("sample-reopen", fixture_set_up_empty, test_window_sample_reopen);
   ADD ("print-shortcuts", fixture_set_up_sample, test_window_print_and_shortcuts);
   ADD ("checkin-desk", fixture_set_up_sample, test_window_checkin_desk);
   ADD ("attendees", fixture_set_up_sample, test_window_attendees);
+  ADD ("attendees-tab", fixture_set_up_sample, test_window_attendees_tab);
   ADD ("attendees-empty", fixture_set_up_empty, test_window_attendees_empty);
   ADD ("contacts", fixture_set_up_sample, test_window_contacts);
   ADD ("organizations", fixture_set_up_sample, test_window_organizations);

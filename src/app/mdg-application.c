@@ -19,7 +19,7 @@ struct _MdgApplication
 
   char           *database_path;
   MdgDatabase    *database;
-  MdgDatabase    *sample;
+  gboolean        sample_pending; /* Explore Sample Data: the sample is being prepared */
   gint64          present_deck;   /* --present DECK: the presenter instead of the window */
 };
 
@@ -63,27 +63,45 @@ show_open_error (MdgApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static GtkWindow *
+sample_window (MdgApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (MDG_IS_WINDOW (l->data) && mdg_window_get_sample (l->data))
+      return l->data;
+  return NULL;
+}
+
+/*
+ * The sample database is open only while its window is: the window holds the one
+ * connection of the main thread, and closing the window closes it. A connection kept
+ * for the next Explore outlived what other programs did to the file meanwhile: SQLite
+ * shares one mapping of the -shm file between all the connections of a process, so
+ * when madoguchi-cli had checkpointed and removed the -wal and -shm files (it could,
+ * once this process's locks were gone: a close() of any descriptor of the file drops
+ * them all), every connection opened afterwards read the old mapping and failed with
+ * SQLITE_IOERR_SHORT_READ or "damaged" until Madoguchi was quit.
+ */
 static void
 sample_ready_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(MdgApplication) self = user_data;
+  g_autoptr(MdgDatabase) sample = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = sample_path (self);
   GtkWindow *window;
 
-  if (!mdg_demo_prepare_finish (result, &error) ||
-      (self->sample == NULL && !(self->sample = mdg_database_open (path, &error))))
+  self->sample_pending = FALSE;
+  if (!mdg_demo_prepare_finish (result, &error) || !(sample = mdg_database_open (path, &error)))
     {
       show_open_error (self, error);
       g_application_release (G_APPLICATION (self));
       return;
     }
 
-  window = window_for (self, self->sample);
-  if (window == NULL)
-    window = GTK_WINDOW (mdg_window_new (self, self->sample, TRUE));
+  window = GTK_WINDOW (mdg_window_new (self, sample, TRUE));
   gtk_window_present (window);
   g_application_release (G_APPLICATION (self));
 }
@@ -95,8 +113,19 @@ open_sample_action (GSimpleAction *action,
 {
   MdgApplication *self = user_data;
   g_autofree char *path = sample_path (self);
+  GtkWindow *window = sample_window (self);
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  /* Pressed twice: one preparation fills the sample, and one window shows it. */
+  if (self->sample_pending)
+    return;
 
   /* Filling the sample touches the disk: not on the main loop. */
+  self->sample_pending = TRUE;
   g_application_hold (G_APPLICATION (self));
   mdg_demo_prepare_async (path, NULL, sample_ready_cb, g_object_ref (self));
 }
@@ -353,7 +382,6 @@ mdg_application_finalize (GObject *object)
   MdgApplication *self = (MdgApplication *) object;
 
   g_clear_object (&self->database);
-  g_clear_object (&self->sample);
   g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (mdg_application_parent_class)->finalize (object);

@@ -537,3 +537,12 @@ mdg_attendees_view_bind (MdgAttendeesView *self,
     gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (attendees));
   update_state (self);
 }
+
+/* Puts the keyboard in the search field, as the table is opened to find someone. */
+void
+mdg_attendees_view_focus_search (MdgAttendeesView *self)
+{
+  g_return_if_fail (MDG_IS_ATTENDEES_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

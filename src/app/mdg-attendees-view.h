@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MdgAttendeesView, mdg_attendees_view, MDG, ATTENDEES_VIEW, GtkWidget)
 
-void mdg_attendees_view_bind (MdgAttendeesView *self,
-                              MdgDatabase      *database,
-                              MdgSeminar       *seminar,
-                              GListStore       *attendees);
+void mdg_attendees_view_bind         (MdgAttendeesView *self,
+                                      MdgDatabase      *database,
+                                      MdgSeminar       *seminar,
+                                      GListStore       *attendees);
+void mdg_attendees_view_focus_search (MdgAttendeesView *self);
 
 G_END_DECLS

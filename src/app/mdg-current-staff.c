@@ -146,8 +146,10 @@ _mdg_current_staff_row_new (MdgDatabase *db)
   g_object_set_data_full (G_OBJECT (row), "mdg-database", g_object_ref (db), g_object_unref);
   gtk_widget_set_name (row, "preferences-current-staff");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("You Are"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Changes to consultations and follow-ups are recorded under this name"));
+  /* The name chosen is the row's subtitle, which wraps: beside a long explanation the
+   * value at the end of the row was cut to "No…" at the dialog's size. What the choice
+   * does is said by the row's group (the Staff group of Preferences → Data). */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   gtk_widget_set_sensitive (row, FALSE);
   _mdg_current_staff_row_reload (row);
   return row;

@@ -358,8 +358,12 @@ view_changed_cb (MdgSeminarsPage *self)
   mdg_section_set_fills_window (MDG_SECTION (self), fills);
   if (fills)
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  /* Wherever the view was chosen from (the overview's row, the header's switcher, the
+   * bottom bar), the keyboard goes where a person types next. */
   if (fills && self->checkin_view != NULL && g_str_equal (name, "check-in"))
     mdg_checkin_view_focus_entry (self->checkin_view);
+  else if (fills && self->attendees_view != NULL && g_str_equal (name, "attendees"))
+    mdg_attendees_view_focus_search (self->attendees_view);
 }
 
 static void

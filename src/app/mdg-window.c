@@ -154,7 +154,11 @@ static void
 sidebar_row_activated_cb (MdgWindow     *self,
                           GtkListBoxRow *row)
 {
-  mdg_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  MdgSection *section = mdg_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+
+  /* A section's shortcuts (Ctrl+O in Slide Decks, Ctrl+N in Seminars) act where the
+   * keyboard is inside it: the section chosen takes the keyboard from the sidebar. */
+  gtk_widget_child_focus (GTK_WIDGET (section), GTK_DIR_TAB_FORWARD);
 }
 
 static void

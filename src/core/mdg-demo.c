@@ -500,6 +500,8 @@ prepare_thread (GTask        *task,
   db = mdg_database_open (task_data, &error);
   if (db != NULL && mdg_database_is_empty (db))
     mdg_demo_fill (db, MDG_DEMO_SIZE_SMALL, today, NULL, &error);
+  /* Closed before the caller hears of it: the window's connection is then the only one. */
+  g_clear_object (&db);
 
   if (error != NULL)
     g_task_return_error (task, error);

@@ -61,6 +61,34 @@ constraint_reason (int code)
     }
 }
 
+/*
+ * I/O errors that do not come from the disk but from the file changing under an open
+ * connection: shorter than SQLite knows it (truncated or replaced, or a stale mapping
+ * of a removed -shm file pointing past the end of a new -wal), or its lock and
+ * shared-memory files gone or refused.
+ */
+static gboolean
+is_changed_underneath (int code)
+{
+  switch (code)
+    {
+    case SQLITE_IOERR_SHORT_READ:
+    case SQLITE_IOERR_LOCK:
+    case SQLITE_IOERR_RDLOCK:
+    case SQLITE_IOERR_UNLOCK:
+    case SQLITE_IOERR_CHECKRESERVEDLOCK:
+    case SQLITE_IOERR_DELETE_NOENT:
+    case SQLITE_IOERR_SHMOPEN:
+    case SQLITE_IOERR_SHMSIZE:
+    case SQLITE_IOERR_SHMLOCK:
+    case SQLITE_IOERR_SHMMAP:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * _mdg_sql_set_error_code:
  * @path: the database file, for the message
@@ -116,9 +144,17 @@ _mdg_sql_set_error_code (const char  *path,
       break;
 
     case SQLITE_IOERR:
-      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
-                   _("%s: the disk could not read or write “%s” (error %d). Check the disk, then try again."),
-                   context, name, code);
+      if (is_changed_underneath (code))
+        g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                     _("%s: “%s” changed while Madoguchi had it open (error %d): another program may have "
+                       "written to it, replaced it, or removed the “-wal” and “-shm” files beside it. Close "
+                       "every Madoguchi window and madoguchi-cli command using the file, then open it again. "
+                       "If this keeps happening, check the file with “madoguchi-cli check”."),
+                     context, name, code);
+      else
+        g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                     _("%s: the disk could not read or write “%s” (error %d). Check the disk, then try again."),
+                     context, name, code);
       break;
 
     case SQLITE_CANTOPEN:
