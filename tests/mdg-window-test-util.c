@@ -197,6 +197,22 @@ shows_text (GtkWidget  *widget,
   return g_str_equal (plain, label);
 }
 
+/* Returns: (nullable): a label on screen (mapped) under @root that reads exactly @text */
+GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Returns: (nullable): the mapped button that shows @label */
 GtkWidget *
 find_button_with_label (GtkWidget  *root,

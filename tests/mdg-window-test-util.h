@@ -46,6 +46,8 @@ GtkWidget  *find_type                 (GtkWidget      *root,
                                        GType           type);
 guint       count_type                (GtkWidget      *root,
                                        GType           type);
+GtkWidget  *find_label                (GtkWidget      *root,
+                                       const char     *text);
 GtkWidget  *find_button_with_label    (GtkWidget      *root,
                                        const char     *label);
 GtkWidget  *find_button_with_action   (GtkWidget      *root,

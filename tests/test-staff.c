@@ -245,23 +245,6 @@ test_from_slots (WindowFixture *f,
   gtk_window_close (preferences);
 }
 
-/* Returns: (nullable): the label under @root that shows @text */
-static GtkLabel *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The "You Are" row shows its choice in full at the dialog's own size, in English and
  * in Japanese: the row's title and explanation make room, not the choice. */
 static void
@@ -280,12 +263,12 @@ test_current_staff_width (WindowFixture *f,
   click (page_button);
   row = require_named (root, "preferences-current-staff");
   wait_until (gtk_widget_get_mapped (row) && gtk_widget_is_sensitive (row) &&
-              (value = find_label (row, _("Nobody Chosen"))) != NULL);
+              (value = GTK_LABEL (find_label (row, _("Nobody Chosen")))) != NULL);
   screenshot (root, "preferences-data");
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (value)));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (value)), >=, 1);
   /* The title and the explanation are still read whole, wrapped if need be. */
-  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (find_label (row, _("You Are")))));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (find_label (row, _("You Are"))))));
   gtk_window_close (preferences);
 }
 

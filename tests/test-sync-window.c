@@ -92,22 +92,6 @@ add_seminar (MdgDatabase *db,
   return g_steal_pointer (&seminar);
 }
 
-/* A label on screen (mapped) that reads @text. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 fill_row (GtkWidget  *prefs,
           const char *name,

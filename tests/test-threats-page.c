@@ -72,24 +72,6 @@ feed_cb (SoupServer        *server,
   soup_server_message_set_response (message, "application/rdf+xml", SOUP_MEMORY_TAKE, data, length);
 }
 
-/* Finds a label showing exactly @text under @root, mapped. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 label_contains (GtkWidget  *root,
                 const char *text)

@@ -114,23 +114,6 @@ test_window_welcome (WindowFixture *f,
   screenshot (GTK_WIDGET (f->window), "welcome");
 }
 
-/* A label under @root showing exactly @text. */
-static GtkWidget *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_text (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Characters on the last line of @layout. */
 static guint
 last_line_chars (PangoLayout *layout)
@@ -194,12 +177,12 @@ test_window_toast_text (WindowFixture *f,
   wait_for_seminars (f);
   page = GTK_WIDGET (seminars_page (f));
   _mdg_toast (page, message);
-  wait_until ((label = find_label_with_text (GTK_WIDGET (f->window), message)) != NULL);
+  wait_until ((label = find_label (GTK_WIDGET (f->window), message)) != NULL);
   g_assert_true (gtk_widget_is_ancestor (label, page));
 
   /* From outside any page: through win.toast, into the window's overlay. */
   _mdg_toast (require_named (GTK_WIDGET (f->window), "sidebar-list"), "A&B");
-  wait_until ((label = find_label_with_text (GTK_WIDGET (f->window), "A&B")) != NULL);
+  wait_until ((label = find_label (GTK_WIDGET (f->window), "A&B")) != NULL);
   g_assert_false (gtk_widget_is_ancestor (label, page));
 }
 
