@@ -1246,6 +1246,127 @@ find_person (WindowFixture *f,
               mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == expected_id);
 }
 
+/* The pane of the leaflet around @list that holds it. */
+static GtkWidget *
+list_pane_of (GtkWidget *list)
+{
+  GtkWidget *pane = list;
+
+  while (!ADW_IS_LEAFLET (gtk_widget_get_parent (pane)))
+    pane = gtk_widget_get_parent (pane);
+  return pane;
+}
+
+/* A row of @list in full sight, not selected, showing an item of @item_type
+ * (any item for G_TYPE_INVALID). */
+static GtkWidget *
+unselected_row (GtkWidget *list,
+                GType      item_type)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (row);
+      g_autoptr(GObject) item = NULL;
+      graphene_rect_t bounds;
+
+      if (child == NULL || !gtk_widget_get_mapped (row) ||
+          (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) ||
+          !gtk_widget_compute_bounds (row, list, &bounds) || bounds.origin.y < 0 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (list))
+        continue;
+      if (item_type == G_TYPE_INVALID)
+        return row;
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "item") != NULL)
+        g_object_get (child, "item", &item, NULL);
+      if (item != NULL && G_TYPE_CHECK_INSTANCE_TYPE (item, item_type))
+        return row;
+    }
+  return NULL;
+}
+
+/* Where the last row shown in @list ends, from its top. */
+static double
+rows_end (GtkWidget *list)
+{
+  double end = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_mapped (row) && gtk_widget_compute_bounds (row, list, &bounds))
+        end = MAX (end, bounds.origin.y + bounds.size.height);
+    }
+  return end;
+}
+
+/* Folded, the arrow keys only move through @list; one click on a row opens it. */
+static void
+check_click_opens (WindowFixture *f,
+                   GtkWidget     *list,
+                   GType          item_type)
+{
+  GtkWidget *pane = list_pane_of (list);
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_parent (pane));
+  GtkWidget *row, *focus;
+
+  wait_until (adw_leaflet_get_folded (leaflet));
+  adw_leaflet_set_visible_child (leaflet, pane);
+  wait_until (gtk_widget_get_mapped (list) && !adw_leaflet_get_child_transition_running (leaflet) &&
+              unselected_row (list, item_type) != NULL);
+
+  row = unselected_row (list, item_type);
+  gtk_widget_grab_focus (row);
+  wait_until (has_keyboard (f, row));
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
+  spin (300);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list) && !gtk_widget_is_ancestor (focus, row));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == pane);
+
+  row = unselected_row (list, item_type);
+  g_assert_nonnull (row);
+  click_pointer (row);
+  wait_until (adw_leaflet_get_visible_child (leaflet) != pane);
+  g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+}
+
+static void
+test_window_narrow_click (WindowFixture *f,
+                          gconstpointer  data)
+{
+  wait_for_seminars (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 700);
+  wait_until (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 500);
+  check_click_opens (f, require_named (GTK_WIDGET (seminars_page (f)), "seminar-list"), MDG_TYPE_SEMINAR);
+  screenshot (GTK_WIDGET (f->window), "narrow-click-seminar");
+
+  open_contacts (f);
+  check_click_opens (f, require_named (GTK_WIDGET (person_pane (f)), "contacts-list"), G_TYPE_INVALID);
+  g_assert_nonnull (mdg_person_pane_get_selected (person_pane (f)));
+  screenshot (GTK_WIDGET (f->window), "narrow-click-person");
+
+  /* A click on the space below the rows opens nothing. */
+  {
+    GtkWidget *list = require_named (GTK_WIDGET (person_pane (f)), "contacts-list");
+    GtkWidget *pane = list_pane_of (list);
+    AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_parent (pane));
+    GtkWidget *search = require_named (GTK_WIDGET (person_pane (f)), "contacts-search");
+    g_autofree char *kana = query_text (f, "SELECT family_kana || given_kana FROM person"
+                                           " WHERE family_kana IS NOT NULL ORDER BY id LIMIT 1");
+
+    adw_leaflet_set_visible_child (leaflet, pane);
+    gtk_editable_set_text (GTK_EDITABLE (search), kana);
+    wait_until (gtk_widget_get_mapped (list) && !adw_leaflet_get_child_transition_running (leaflet) &&
+                mdg_person_pane_get_n_listed (person_pane (f)) >= 1 &&
+                mdg_person_pane_get_n_listed (person_pane (f)) <= 3 && rows_end (list) > 0 &&
+                rows_end (list) < gtk_widget_get_height (list) / 2);
+    click_pointer (list);
+    spin (300);
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == pane);
+  }
+}
+
 static void
 test_window_contacts (WindowFixture *f,
                       gconstpointer  data)
@@ -1764,6 +1885,7 @@ main (int   argc,
   ADD ("keyboard", fixture_set_up_sample, test_window_keyboard);
   ADD ("sections", fixture_set_up_sample, test_window_sections);
   ADD ("narrow", fixture_set_up_sample, test_window_narrow);
+  ADD ("narrow-click", fixture_set_up_sample, test_window_narrow_click);
   ADD ("sample-data", fixture_set_up_empty, test_window_sample_data);
   ADD ("sample-reopen", fixture_set_up_empty, test_window_sample_reopen);
   ADD ("print-shortcuts", fixture_set_up_sample, test_window_print_and_shortcuts);

@@ -776,3 +776,53 @@ _mdg_record_grid_init (GtkGridView *grid)
   g_signal_connect (grid, "notify::vadjustment", G_CALLBACK (grid_model_cb), NULL);
   grid_model_cb (grid);
 }
+
+static void
+open_on_click_released_cb (GtkGestureClick *gesture,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           AdwLeaflet      *leaflet)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *row;
+  GtkSelectionModel *model;
+  GtkBitset *selection;
+
+  if (n_press != 1 || !adw_leaflet_get_folded (leaflet))
+    return;
+  row = gtk_widget_pick (list, x, y, GTK_PICK_DEFAULT);
+  while (row != NULL && row != list && gtk_widget_get_parent (row) != list)
+    row = gtk_widget_get_parent (row);
+  /* The row's own click has selected it by now. Space below the rows, and rows that
+   * cannot be selected (headings), open nothing. */
+  if (row == NULL || row == list || !(gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED))
+    return;
+  model = GTK_IS_GRID_VIEW (list) ? gtk_grid_view_get_model (GTK_GRID_VIEW (list))
+                                  : gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  selection = gtk_selection_model_get_selection (model);
+  if (!gtk_bitset_is_empty (selection))
+    gtk_widget_activate_action (list, "list.activate-item", "u", gtk_bitset_get_minimum (selection));
+  gtk_bitset_unref (selection);
+}
+
+/*
+ * While @leaflet is folded, one click (or tap) on a row of @list (a GtkListView or
+ * GtkGridView of single selection) activates the row, as in Settings and Contacts:
+ * the list's "activate" handler opens the detail. The keyboard is unchanged: arrows
+ * move through the list, Enter opens. GTK 4.8's single-click-activate is not used
+ * because it also selects the row under a hovering pointer.
+ */
+void
+_mdg_list_open_on_click (GtkWidget  *list,
+                         AdwLeaflet *leaflet)
+{
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (list) || GTK_IS_GRID_VIEW (list));
+  g_return_if_fail (ADW_IS_LEAFLET (leaflet));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (gesture, "released", G_CALLBACK (open_on_click_released_cb), leaflet, 0);
+  gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (gesture));
+}

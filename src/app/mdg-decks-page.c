@@ -797,8 +797,8 @@ mdg_decks_page_init (MdgDecksPage *self)
   /* In a narrow window: the library, the grid and the slide one after the other. */
   g_signal_connect_swapped (self->deck_list, "activate", G_CALLBACK (deck_activated_cb), self);
   g_signal_connect_swapped (self->slide_grid, "activate", G_CALLBACK (slide_activated_cb), self);
-  g_object_bind_property (self->slide_leaflet, "folded", self->slide_grid, "single-click-activate",
-                          G_BINDING_SYNC_CREATE);
+  _mdg_list_open_on_click (GTK_WIDGET (self->deck_list), self->leaflet);
+  _mdg_list_open_on_click (GTK_WIDGET (self->slide_grid), self->slide_leaflet);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_back_buttons), self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_back_buttons), self);
   g_signal_connect_swapped (self->slide_leaflet, "notify::folded", G_CALLBACK (update_back_buttons), self);

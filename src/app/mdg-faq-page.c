@@ -371,7 +371,18 @@ selection_changed_cb (MdgFaqPage *self)
       return;
     }
   edit_entry (self, entry);
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  /* Folded, the arrow keys only move through the list; a click or Enter opens. */
+  if (!adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+}
+
+static void
+list_activated_cb (MdgFaqPage *self,
+                   guint       position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (self->editing != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
 static void
@@ -782,6 +793,7 @@ mdg_faq_page_class_init (MdgFaqPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgFaqPage, consultation_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "faq.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "faq.save", NULL, save_action);
@@ -807,6 +819,7 @@ mdg_faq_page_init (MdgFaqPage *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+  _mdg_list_open_on_click (GTK_WIDGET (self->list_view), self->leaflet);
 
   /* Typing in the dropdown's search finds a category by key or name. */
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");

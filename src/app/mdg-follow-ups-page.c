@@ -882,6 +882,7 @@ mdg_follow_ups_page_init (MdgFollowUpsPage *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->advice_view), "changed", G_CALLBACK (advice_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  _mdg_list_open_on_click (GTK_WIDGET (self->list_view), self->leaflet);
   update_back_button (self);
   show_follow_up (self, NULL);
 }

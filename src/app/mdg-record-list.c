@@ -272,6 +272,7 @@ _mdg_record_list_init (MdgRecordList *list,
   list->store = g_list_store_new (list->kind->item_type ());
   gtk_single_selection_set_model (list->selection, G_LIST_MODEL (list->store));
   _mdg_record_grid_init (list->grid_view);
+  _mdg_list_open_on_click (GTK_WIDGET (list->grid_view), list->leaflet);
   g_signal_connect_object (list->leaflet, "notify::folded", G_CALLBACK (list->kind->update_actions), owner,
                            G_CONNECT_SWAPPED);
   list->kind->update_actions (owner);

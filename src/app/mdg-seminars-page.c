@@ -541,7 +541,8 @@ selection_changed_cb (MdgSeminarsPage *self)
   if (self->selected == NULL || mdg_seminar_get_id (self->selected) != mdg_seminar_get_id (MDG_SEMINAR (item)) ||
       self->selected != MDG_SEMINAR (item))
     show_seminar (self, MDG_SEMINAR (item));
-  if (!self->selecting)
+  /* Folded, the arrow keys only move through the list; a click or Enter opens. */
+  if (!self->selecting && !adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
 }
 
@@ -679,6 +680,7 @@ search_activate_cb (MdgSeminarsPage *self,
       if (MDG_IS_SEMINAR (item))
         {
           gtk_single_selection_set_selected (self->selection, i);
+          adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
           return;
         }
     }
@@ -1116,6 +1118,7 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::fills-window", G_CALLBACK (update_back_button), NULL);
+  _mdg_list_open_on_click (GTK_WIDGET (self->seminar_list), self->leaflet);
   update_actions (self);
 }
 

@@ -1202,6 +1202,15 @@ update_detail (MdgThreatsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->item_topics), *gtk_label_get_text (self->item_topics) != '\0');
 }
 
+/* Read once shown. */
+static void
+show_item (MdgThreatsPage *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  if (!mdg_feed_item_get_read (self->selected))
+    change_item (self, ITEM_READ, TRUE, NULL);
+}
+
 static void
 selection_changed_cb (MdgThreatsPage *self)
 {
@@ -1214,12 +1223,18 @@ selection_changed_cb (MdgThreatsPage *self)
   if (item != NULL)
     self->showing_notices = FALSE;
   update_detail (self);
-  if (item == NULL)
-    return;
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
-  /* Read once shown. */
-  if (!mdg_feed_item_get_read (item))
-    change_item (self, ITEM_READ, TRUE, NULL);
+  /* Folded, the arrow keys only move through the list; a click or Enter opens. */
+  if (item != NULL && !adw_leaflet_get_folded (self->leaflet))
+    show_item (self);
+}
+
+static void
+list_activated_cb (MdgThreatsPage *self,
+                   guint           position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (self->selected != NULL)
+    show_item (self);
 }
 
 static void
@@ -1709,6 +1724,7 @@ mdg_threats_page_class_init (MdgThreatsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MdgThreatsPage, notices_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, topic_popover_show_cb);
 
   gtk_widget_class_install_property_action (widget_class, "threats.state", "filter");
@@ -1744,6 +1760,7 @@ mdg_threats_page_init (MdgThreatsPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+  _mdg_list_open_on_click (GTK_WIDGET (self->list_view), self->leaflet);
 
   g_signal_connect_swapped (self->interval_row, "notify::selected", G_CALLBACK (settings_changed_cb), self);
   g_signal_connect_swapped (self->start_switch, "notify::active", G_CALLBACK (settings_changed_cb), self);
