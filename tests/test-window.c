@@ -1331,6 +1331,56 @@ check_click_opens (WindowFixture *f,
   g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
 }
 
+/* The seminar a row of @list shows, where the keyboard is. */
+static MdgSeminar *
+focused_seminar (WindowFixture *f,
+                 GtkWidget     *list)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+  for (GtkWidget *child = gtk_widget_get_first_child (focus); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (MDG_IS_SEMINAR_ROW (child))
+      return mdg_seminar_row_get_seminar (MDG_SEMINAR_ROW (child));
+  return NULL;
+}
+
+/* Beside the detail, a seminar chosen with the pointer keeps the keyboard in the list:
+ * Down chooses the next seminar, never the detail's buttons; Enter on a seminar the
+ * keyboard reached without choosing it chooses it. */
+static void
+test_window_list_keyboard (WindowFixture *f,
+                           gconstpointer  data)
+{
+  GtkWidget *list, *row;
+  MdgSeminar *first, *next;
+
+  wait_for_seminars (f);
+  list = require_named (GTK_WIDGET (seminars_page (f)), "seminar-list");
+  wait_until (gtk_widget_get_mapped (list) && unselected_row (list, MDG_TYPE_SEMINAR) != NULL);
+  spin (300);
+  row = unselected_row (list, MDG_TYPE_SEMINAR);
+  click_pointer (row);
+  wait_until ((first = mdg_seminars_page_get_selected (seminars_page (f))) != NULL);
+  spin (200);
+  g_assert_true (focused_seminar (f, list) == first);
+
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Down, 0);
+  wait_until (mdg_seminars_page_get_selected (seminars_page (f)) != first);
+  spin (200);
+  next = mdg_seminars_page_get_selected (seminars_page (f));
+  g_assert_true (focused_seminar (f, list) == next);
+
+  /* Ctrl+Down moves the keyboard without choosing; Enter chooses. */
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Down, GDK_CONTROL_MASK);
+  wait_until (focused_seminar (f, list) != next);
+  g_assert_true (mdg_seminars_page_get_selected (seminars_page (f)) == next);
+  press_key (GTK_WIDGET (f->window), GDK_KEY_Return, 0);
+  wait_until (mdg_seminars_page_get_selected (seminars_page (f)) != next);
+  spin (200);
+  g_assert_true (mdg_seminars_page_get_selected (seminars_page (f)) == focused_seminar (f, list));
+}
+
 static void
 test_window_narrow_click (WindowFixture *f,
                           gconstpointer  data)
@@ -1898,6 +1948,7 @@ main (int   argc,
   ADD ("merge", fixture_set_up_sample, test_window_merge);
   ADD ("idle", fixture_set_up_sample, test_window_idle);
   ADD ("large", fixture_set_up_empty, test_window_large);
+  ADD ("list-keyboard", fixture_set_up_sample, test_window_list_keyboard);
   ADD ("waiting", fixture_set_up_sample, test_window_waiting);
   ADD ("import", fixture_set_up_sample, test_window_import);
 

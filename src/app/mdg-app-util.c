@@ -826,3 +826,25 @@ _mdg_list_open_on_click (GtkWidget  *list,
   g_signal_connect_object (gesture, "released", G_CALLBACK (open_on_click_released_cb), leaflet, 0);
   gtk_widget_add_controller (list, GTK_EVENT_CONTROLLER (gesture));
 }
+
+/*
+ * Shows @child of @leaflet. Folded, that is going to it, and the keyboard goes with it,
+ * as AdwLeaflet does. Unfolded, both sides are on screen already: @child is only what
+ * shows if the leaflet folds later, and the keyboard stays where it was — AdwLeaflet
+ * would move it into @child, so that a row chosen in a list would leave the list and
+ * the next arrow key or Enter act on the detail's buttons.
+ */
+void
+_mdg_leaflet_show (AdwLeaflet *leaflet,
+                   GtkWidget  *child)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (leaflet));
+  g_autoptr(GtkWidget) focus = NULL;
+
+  if (!adw_leaflet_get_folded (leaflet) && root != NULL && gtk_root_get_focus (root) != NULL)
+    focus = g_object_ref (gtk_root_get_focus (root));
+  adw_leaflet_set_visible_child (leaflet, child);
+  if (focus != NULL && gtk_widget_get_root (focus) == root && gtk_widget_get_mapped (focus) &&
+      gtk_root_get_focus (root) != focus)
+    gtk_widget_grab_focus (focus);
+}

@@ -57,6 +57,8 @@ char           *_mdg_format_reading     (const char *reading);
 void            _mdg_action_row_show_text (AdwActionRow *row,
                                            const char   *text);
 void            _mdg_record_grid_init   (GtkGridView    *grid);
+void            _mdg_leaflet_show       (AdwLeaflet     *leaflet,
+                                         GtkWidget      *child);
 void            _mdg_list_open_on_click (GtkWidget      *list,
                                          AdwLeaflet     *leaflet);
 

@@ -373,7 +373,7 @@ selection_changed_cb (MdgFaqPage *self)
   edit_entry (self, entry);
   /* Folded, the arrow keys only move through the list; a click or Enter opens. */
   if (!adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+    _mdg_leaflet_show (self->leaflet, self->detail_pane);
 }
 
 static void
@@ -382,7 +382,7 @@ list_activated_cb (MdgFaqPage *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   if (self->editing != NULL)
-    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+    _mdg_leaflet_show (self->leaflet, self->detail_pane);
 }
 
 static void

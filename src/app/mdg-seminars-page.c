@@ -543,14 +543,17 @@ selection_changed_cb (MdgSeminarsPage *self)
     show_seminar (self, MDG_SEMINAR (item));
   /* Folded, the arrow keys only move through the list; a click or Enter opens. */
   if (!self->selecting && !adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+    _mdg_leaflet_show (self->leaflet, self->detail_pane);
 }
 
 static void
 seminar_activated_cb (MdgSeminarsPage *self,
                       guint            position)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  /* Enter on a row the keyboard reached without choosing it chooses it. */
+  gtk_single_selection_set_selected (self->selection, position);
+  if (MDG_IS_SEMINAR (gtk_single_selection_get_selected_item (self->selection)))
+    _mdg_leaflet_show (self->leaflet, self->detail_pane);
 }
 
 static void

@@ -1206,7 +1206,7 @@ update_detail (MdgThreatsPage *self)
 static void
 show_item (MdgThreatsPage *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->detail_pane);
+  _mdg_leaflet_show (self->leaflet, self->detail_pane);
   if (!mdg_feed_item_get_read (self->selected))
     change_item (self, ITEM_READ, TRUE, NULL);
 }
