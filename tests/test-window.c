@@ -1504,6 +1504,26 @@ test_window_contacts (WindowFixture *f,
                 mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);
     wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
 
+    /* Found as the only match of a search and deleted: the list says nothing matches. */
+    gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-search")), "新規");
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == 1);
+    spin (300);
+    click_pointer (gtk_widget_get_first_child (require_named (pane, "contacts-list")));
+    wait_until (mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+                mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);
+    mdg_test_choose_menu_item (require_named (pane, "person-menu"), "person.delete");
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == 0);
+    wait_until (find_label (pane, _("No Matching People")) != NULL);
+    click (toast_button (f, _("Undo")));
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == 1);
+    wait_until (find_label (pane, _("No Matching People")) == NULL);
+    wait_until (count_type (GTK_WIDGET (f->window), g_type_from_name ("AdwToastWidget")) == 0);
+    gtk_editable_set_text (GTK_EDITABLE (require_named (pane, "contacts-search")), "");
+    wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed);
+    mdg_person_pane_show_person (person_pane (f), new_id);
+    wait_until (mdg_person_pane_get_selected (person_pane (f)) != NULL &&
+                mdg_person_get_id (mdg_person_pane_get_selected (person_pane (f))) == new_id);
+
     /* Deleted again, and the window closes while the toast shows: gone for good, from the index too. */
     mdg_test_choose_menu_item (require_named (pane, "person-menu"), "person.delete");
     wait_until (mdg_person_pane_get_n_listed (person_pane (f)) == listed - 1);

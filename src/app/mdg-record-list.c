@@ -32,6 +32,18 @@ list_of (gpointer owner)
   return G_STRUCT_MEMBER_P (owner, kind->offset);
 }
 
+/* The list, or why it is empty: nothing yet, or nothing that matches the search. On
+ * every change of the list, so that deleting the last match says so. */
+static void
+update_list_stack (GtkWidget *owner)
+{
+  MdgRecordList *list = list_of (owner);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (list->search_entry));
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (list->store)) > 0;
+
+  gtk_stack_set_visible_child_name (list->list_stack, any ? "list" : *query ? "no-results" : "empty");
+}
+
 /* One load in flight: the kind is read before the list, which may be gone when cancelled. */
 typedef struct
 {
@@ -49,7 +61,6 @@ loaded_cb (GObject      *source,
   MdgRecordList *list = load->list;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = kind->list_finish (MDG_DATABASE (source), result, &error);
-  const char *query;
   gint64 keep;
   guint position;
 
@@ -70,8 +81,7 @@ loaded_cb (GObject      *source,
   list->select_after_load = 0;
   g_list_store_splice (list->store, 0, g_list_model_get_n_items (G_LIST_MODEL (list->store)), items->pdata,
                        items->len);
-  query = gtk_editable_get_text (GTK_EDITABLE (list->search_entry));
-  gtk_stack_set_visible_child_name (list->list_stack, items->len > 0 ? "list" : *query ? "no-results" : "empty");
+  update_list_stack (list->owner);
 
   position = keep ? _mdg_record_list_position_of (list, keep) : GTK_INVALID_LIST_POSITION;
   if (list->editing)
@@ -271,6 +281,7 @@ _mdg_record_list_init (MdgRecordList *list,
   list->editing_pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (owner), "editing");
   list->store = g_list_store_new (list->kind->item_type ());
   gtk_single_selection_set_model (list->selection, G_LIST_MODEL (list->store));
+  g_signal_connect_object (list->store, "items-changed", G_CALLBACK (update_list_stack), owner, G_CONNECT_SWAPPED);
   _mdg_record_grid_init (list->grid_view);
   _mdg_list_open_on_click (GTK_WIDGET (list->grid_view), list->leaflet);
   g_signal_connect_object (list->leaflet, "notify::folded", G_CALLBACK (list->kind->update_actions), owner,
