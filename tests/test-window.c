@@ -1445,6 +1445,12 @@ test_window_contacts (WindowFixture *f,
       }
     katakana = g_string_free (k, FALSE);
   }
+  {
+    g_autofree char *note = g_strdup_printf (ngettext ("Showing the first %u. Search to find the others.",
+                                                       "Showing the first %u. Search to find the others.", 500), 500);
+
+    g_assert_null (find_label (pane, note)); /* all of them are listed */
+  }
   find_person (f, katakana, id);
   wait_until (gtk_widget_get_mapped (require_named (pane, "person-record")));
   wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (require_named (pane, "contacts-seminars")), 0) != NULL);
@@ -1827,6 +1833,13 @@ test_window_large (WindowFixture *f,
   g_test_message ("%u person rows made for 500 people listed of 20 000", person_rows);
   g_assert_cmpuint (person_rows, >, 0);
   g_assert_cmpuint (person_rows, <, MAX_ROWS);
+  /* The list stops at 500, and says so. */
+  {
+    g_autofree char *note = g_strdup_printf (ngettext ("Showing the first %u. Search to find the others.",
+                                                       "Showing the first %u. Search to find the others.", 500), 500);
+
+    wait_until (find_label (GTK_WIDGET (person_pane (f)), note) != NULL);
+  }
   assert_scrolls_far (require_named (GTK_WIDGET (person_pane (f)), "contacts-list"), MDG_TYPE_PERSON_ROW,
                       "person", person_rows);
 }

@@ -82,6 +82,17 @@ loaded_cb (GObject      *source,
   g_list_store_splice (list->store, 0, g_list_model_get_n_items (G_LIST_MODEL (list->store)), items->pdata,
                        items->len);
   update_list_stack (list->owner);
+  /* A long list stops at its first LIST_LIMIT: say so, or it looks like all there is. */
+  if (items->len >= LIST_LIMIT)
+    {
+      g_autofree char *limit = g_strdup_printf (ngettext ("Showing the first %u. Search to find the others.",
+                                                          "Showing the first %u. Search to find the others.",
+                                                          LIST_LIMIT),
+                                                LIST_LIMIT);
+
+      gtk_label_set_text (list->limit_label, limit);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (list->limit_label), items->len >= LIST_LIMIT);
 
   position = keep ? _mdg_record_list_position_of (list, keep) : GTK_INVALID_LIST_POSITION;
   if (list->editing)
@@ -243,6 +254,7 @@ _mdg_record_list_class_init (GtkWidgetClass          *widget_class,
   BIND (detail_pane);
   BIND (search_entry);
   BIND (list_stack);
+  BIND (limit_label);
   BIND (selection);
   BIND (back_button);
   BIND (error_revealer);

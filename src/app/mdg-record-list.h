@@ -72,6 +72,7 @@ typedef struct
   GtkWidget          *detail_pane;
   GtkSearchEntry     *search_entry;
   GtkStack           *list_stack;
+  GtkLabel           *limit_label;
   GtkSingleSelection *selection;
   GtkWidget          *back_button;
   GtkRevealer        *error_revealer;
