@@ -1822,7 +1822,7 @@ test_window_large (WindowFixture *f,
   g_test_message ("%u seminar rows made for 300 seminars", seminar_rows);
   g_assert_cmpuint (seminar_rows, >, 0);
   g_assert_cmpuint (seminar_rows, <, MAX_ROWS);
-  g_assert_true (list_is_filled (require_named (GTK_WIDGET (f->window), "seminar-list"), MDG_TYPE_SEMINAR_ROW));
+  wait_until (list_is_filled (require_named (GTK_WIDGET (f->window), "seminar-list"), MDG_TYPE_SEMINAR_ROW));
   assert_scrolls_far (require_named (GTK_WIDGET (f->window), "seminar-list"), MDG_TYPE_SEMINAR_ROW, "item",
                       seminar_rows);
 
