@@ -246,7 +246,8 @@ test_threats_fetch_star_pick (WindowFixture *f,
   click (require_named (page, "threats-source-add"));
   wait_until (query (f, "SELECT count(*) FROM feed_source WHERE name = 'JVN（試験）' AND enabled") == 1);
   wait_until (label_contains (require_named (page, "threats-sources"), "JVN（試験）"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-source-url"))), ==, "");
+  /* The form is emptied when the worker has added the source: wait for it, as a person would. */
+  wait_until (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (require_named (page, "threats-source-url"))), "") == 0);
   screenshot (GTK_WIDGET (f->window), "threats-empty");
 
   click (require_named (page, "threats-fetch"));
