@@ -83,15 +83,6 @@ loaded_cb (GObject      *source,
                        items->len);
   update_list_stack (list->owner);
   /* A long list stops at its first LIST_LIMIT: say so, or it looks like all there is. */
-  if (items->len >= LIST_LIMIT)
-    {
-      g_autofree char *limit = g_strdup_printf (ngettext ("Showing the first %u. Search to find the others.",
-                                                          "Showing the first %u. Search to find the others.",
-                                                          LIST_LIMIT),
-                                                LIST_LIMIT);
-
-      gtk_label_set_text (list->limit_label, limit);
-    }
   gtk_widget_set_visible (GTK_WIDGET (list->limit_label), items->len >= LIST_LIMIT);
 
   position = keep ? _mdg_record_list_position_of (list, keep) : GTK_INVALID_LIST_POSITION;
@@ -295,6 +286,14 @@ _mdg_record_list_init (MdgRecordList *list,
   gtk_single_selection_set_model (list->selection, G_LIST_MODEL (list->store));
   g_signal_connect_object (list->store, "items-changed", G_CALLBACK (update_list_stack), owner, G_CONNECT_SWAPPED);
   _mdg_record_grid_init (list->grid_view);
+  {
+    g_autofree char *limit = g_strdup_printf (ngettext ("Showing the first %u. Search to find the others.",
+                                                        "Showing the first %u. Search to find the others.",
+                                                        LIST_LIMIT),
+                                              LIST_LIMIT);
+
+    gtk_label_set_text (list->limit_label, limit);
+  }
   _mdg_list_open_on_click (GTK_WIDGET (list->grid_view), list->leaflet);
   g_signal_connect_object (list->leaflet, "notify::folded", G_CALLBACK (list->kind->update_actions), owner,
                            G_CONNECT_SWAPPED);
