@@ -1197,15 +1197,46 @@ test_narrow (WindowFixture *f,
 {
   MdgConsultationsPage *page;
   GtkWidget *root = GTK_WIDGET (f->window);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  GtkWidget *list, *subject;
   AdwLeaflet *leaflet;
+  gint64 staff_id;
 
   reset_settings ();
+  staff_id = add_staff (f, "Sato Hanako");
+  add_consultation (f, staff_id, "ランサムウェアの脅迫文が届いた", FALSE);
+  add_consultation (f, staff_id, "取引先を装ったメールで請求書が届いた", FALSE);
+  add_consultation (f, staff_id, "退職者のアカウントが残っている", FALSE);
+  g_settings_set_int64 (settings, "current-staff", staff_id);
   page = open_section (f);
   leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 700);
   wait_until (adw_leaflet_get_folded (leaflet));
   wait_until (gtk_widget_get_mapped (require_named (root, "consultation-new")));
+  wait_until (listed (page) == 3 && list_shows (page, "退職者のアカウントが残っている"));
   screenshot (root, "consultations-narrow-list");
+
+  /* Folded, the arrow keys move through the list and open nothing; Enter opens. */
+  list = require_named (root, "consultations-list");
+  subject = require_named (root, "consultation-subject");
+  wait_until (gtk_widget_get_mapped (gtk_widget_get_first_child (list)));
+  gtk_widget_grab_focus (gtk_widget_get_first_child (list));
+  press_key (root, GDK_KEY_Down, 0);
+  press_key (root, GDK_KEY_Down, 0);
+  spin (300);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_false (gtk_widget_get_mapped (subject));
+  press_key (root, GDK_KEY_Return, 0);
+  wait_until (gtk_widget_get_mapped (subject) && !gtk_widget_get_mapped (list));
+  click (find_button_with_action (root, "consultations.back"));
+  wait_until (gtk_widget_get_mapped (list));
+
+  /* One click on a row opens it. */
+  wait_until (!adw_leaflet_get_child_transition_running (leaflet));
+  click_pointer (gtk_widget_get_first_child (list));
+  wait_until (gtk_widget_get_mapped (subject) && !gtk_widget_get_mapped (list));
+  click (find_button_with_action (root, "consultations.back"));
+  wait_until (gtk_widget_get_mapped (list));
   click (require_named (root, "consultation-new"));
   wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")));
   wait_until (!gtk_widget_get_mapped (require_named (root, "consultations-search")));

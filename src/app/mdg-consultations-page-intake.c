@@ -468,7 +468,11 @@ end_intake (MdgConsultationsPage *self)
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   g_clear_pointer (&self->writer, _mdg_draft_writer_unref);
   show_error (self, NULL);
+  /* Unfolded, the consultation shown before comes back beside the list; folded, the
+   * list comes back, where the intake was begun. */
   _mdg_consultations_page_show_pane (self, self->shown != NULL ? "detail" : "none");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
 static void

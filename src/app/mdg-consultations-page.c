@@ -269,9 +269,10 @@ filter_changed_cb (MdgConsultationsPage *self)
   mdg_consultation_model_set_filter (self->model, filter);
 }
 
-void
-_mdg_consultations_page_show_pane (MdgConsultationsPage *self,
-                                   const char           *name)
+/* Puts @name in the detail pane, with the header's buttons that go with it. */
+static void
+set_pane (MdgConsultationsPage *self,
+          const char           *name)
 {
   gboolean intake = g_str_equal (name, "intake");
 
@@ -280,12 +281,22 @@ _mdg_consultations_page_show_pane (MdgConsultationsPage *self,
   gtk_widget_set_visible (self->cancel_button, intake);
   gtk_widget_set_visible (self->detail_menu_button, g_str_equal (name, "detail"));
   adw_window_title_set_title (self->detail_title, intake ? _("New Consultation") : "");
-  /* Folded, the list comes back when there is nothing to show beside it. */
-  adw_leaflet_set_visible_child (self->leaflet, g_str_equal (name, "none") ? self->list_pane : self->detail_pane);
 }
 
+void
+_mdg_consultations_page_show_pane (MdgConsultationsPage *self,
+                                   const char           *name)
+{
+  set_pane (self, name);
+  /* Folded, the list comes back when there is nothing to show beside it. */
+  _mdg_leaflet_show (self->leaflet, g_str_equal (name, "none") ? self->list_pane : self->detail_pane);
+}
+
+/* Shows the chosen consultation beside the list; folded, only when @open (a click, Enter,
+ * a consultation just saved): the arrow keys move through the list and open nothing. */
 static void
-selection_changed_cb (MdgConsultationsPage *self)
+show_selected (MdgConsultationsPage *self,
+               gboolean              open)
 {
   MdgConsultation *c = gtk_single_selection_get_selected_item (self->selection);
 
@@ -295,7 +306,26 @@ selection_changed_cb (MdgConsultationsPage *self)
   if (self->writer != NULL)
     return;
   _mdg_consultations_page_show_consultation (self, c);
-  _mdg_consultations_page_show_pane (self, "detail");
+  if (open || !adw_leaflet_get_folded (self->leaflet))
+    _mdg_consultations_page_show_pane (self, "detail");
+  else
+    set_pane (self, "detail");
+}
+
+static void
+selection_changed_cb (MdgConsultationsPage *self)
+{
+  show_selected (self, FALSE);
+}
+
+static void
+consultation_activated_cb (MdgConsultationsPage *self,
+                           guint                 position)
+{
+  /* Enter on a row the keyboard reached without choosing it chooses it. */
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  show_selected (self, TRUE);
 }
 
 /* Selects the consultation just saved once it is listed. */
@@ -313,7 +343,7 @@ select_after_load_cb (gpointer user_data)
         {
           self->select_after_load = 0;
           gtk_single_selection_set_selected (self->selection, i);
-          selection_changed_cb (self);
+          show_selected (self, TRUE);
           break;
         }
     }
@@ -387,6 +417,8 @@ mdg_consultations_page_constructed (GObject *object)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (consultation_activated_cb), self, G_CONNECT_SWAPPED);
+  _mdg_list_open_on_click (GTK_WIDGET (self->list_view), self->leaflet);
   filter_changed_cb (self);
   count_queues (self);
   g_signal_connect_object (self->settings, "changed::current-staff", G_CALLBACK (staff_changed_cb), self,
