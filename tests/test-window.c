@@ -1398,6 +1398,8 @@ test_window_narrow_click (WindowFixture *f,
   open_contacts (f);
   check_click_opens (f, require_named (GTK_WIDGET (person_pane (f)), "contacts-list"), G_TYPE_INVALID);
   g_assert_nonnull (mdg_person_pane_get_selected (person_pane (f)));
+  spin (300);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 500);
   screenshot (GTK_WIDGET (f->window), "narrow-click-person");
 
   /* A click on the space below the rows opens nothing. */
