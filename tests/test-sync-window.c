@@ -238,6 +238,9 @@ test_conflict_review (Fixture       *f,
   mdg_seminar_set_title (mine, "標的型メール訓練の結果（速報）");
   g_assert_true (mdg_seminar_store_save (mdg_window_get_database (f->w.window), mine, &error));
   g_assert_no_error (error);
+  /* The edits' clocks count milliseconds: two edits within the same one are told apart
+   * by the laptops' ids, not by time. The other laptop's edit comes clearly later. */
+  g_usleep (5 * 1000);
   mdg_seminar_set_title (theirs, "標的型メール訓練の結果（確定版）");
   g_assert_true (mdg_seminar_store_save (f->other, theirs, &error));
   g_assert_no_error (error);
