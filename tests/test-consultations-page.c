@@ -1199,8 +1199,10 @@ test_narrow (WindowFixture *f,
   GtkWidget *root = GTK_WIDGET (f->window);
   g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
   GtkWidget *list, *subject;
+  GtkSingleSelection *selection;
   AdwLeaflet *leaflet;
   gint64 staff_id;
+  guint chosen;
 
   reset_settings ();
   staff_id = add_staff (f, "Sato Hanako");
@@ -1226,6 +1228,14 @@ test_narrow (WindowFixture *f,
   spin (300);
   g_assert_true (gtk_widget_get_mapped (list));
   g_assert_false (gtk_widget_get_mapped (subject));
+  /* Space keeps the row chosen (it does not take the choice away, leaving a detail that
+   * no row in the list matches). */
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  chosen = gtk_single_selection_get_selected (selection);
+  g_assert_cmpuint (chosen, ==, 2);
+  press_key (root, GDK_KEY_space, 0);
+  spin (300);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, chosen);
   press_key (root, GDK_KEY_Return, 0);
   wait_until (gtk_widget_get_mapped (subject) && !gtk_widget_get_mapped (list));
   click (find_button_with_action (root, "consultations.back"));
@@ -1241,8 +1251,13 @@ test_narrow (WindowFixture *f,
   wait_until (gtk_widget_get_mapped (require_named (root, "intake-subject")));
   wait_until (!gtk_widget_get_mapped (require_named (root, "consultations-search")));
   screenshot (root, "consultations-narrow-intake");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
   click (require_named (root, "intake-cancel"));
   wait_until (gtk_widget_get_mapped (require_named (root, "consultations-search")));
+  /* Cancelled: the consultation shown before is chosen again, the keyboard in the list. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  wait_until (gtk_root_get_focus (GTK_ROOT (f->window)) != NULL &&
+              gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), list));
   /* Cancelled, the draft goes too. */
   wait_until (mdg_test_count (f->db, "SELECT count(*) FROM draft") == 0);
 }

@@ -468,11 +468,15 @@ end_intake (MdgConsultationsPage *self)
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   g_clear_pointer (&self->writer, _mdg_draft_writer_unref);
   show_error (self, NULL);
-  /* Unfolded, the consultation shown before comes back beside the list; folded, the
-   * list comes back, where the intake was begun. */
-  _mdg_consultations_page_show_pane (self, self->shown != NULL ? "detail" : "none");
+  /* The consultation shown before comes back, chosen in the list again: unfolded beside
+   * the list; folded, the list comes back, where the intake was begun. */
+  if (self->shown == NULL || !_mdg_consultations_page_select (self, mdg_consultation_get_id (self->shown), FALSE))
+    _mdg_consultations_page_show_pane (self, self->shown != NULL ? "detail" : "none");
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
 }
 
 static void

@@ -167,6 +167,9 @@ get_database (MdgConsultationsPage *self)
 /* mdg-consultations-page.c */
 gint64          _mdg_consultations_page_current_staff      (MdgConsultationsPage *self);
 char           *_mdg_consultations_page_view_text          (GtkTextView          *view);
+gboolean        _mdg_consultations_page_select             (MdgConsultationsPage *self,
+                                                            gint64                id,
+                                                            gboolean              open);
 void            _mdg_consultations_page_show_pane          (MdgConsultationsPage *self,
                                                             const char           *name);
 

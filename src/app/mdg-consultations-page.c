@@ -328,6 +328,26 @@ consultation_activated_cb (MdgConsultationsPage *self,
   show_selected (self, TRUE);
 }
 
+/* Chooses the consultation @id if it is listed, and shows it as show_selected() does. */
+gboolean
+_mdg_consultations_page_select (MdgConsultationsPage *self,
+                                gint64                id,
+                                gboolean              open)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->model)); i++)
+    {
+      g_autoptr(MdgConsultation) c = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+
+      if (mdg_consultation_get_id (c) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          show_selected (self, open);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Selects the consultation just saved once it is listed. */
 static gboolean
 select_after_load_cb (gpointer user_data)
@@ -335,18 +355,8 @@ select_after_load_cb (gpointer user_data)
   MdgConsultationsPage *self = user_data;
 
   self->select_idle_id = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->model)); i++)
-    {
-      g_autoptr(MdgConsultation) c = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      if (mdg_consultation_get_id (c) == self->select_after_load)
-        {
-          self->select_after_load = 0;
-          gtk_single_selection_set_selected (self->selection, i);
-          show_selected (self, TRUE);
-          break;
-        }
-    }
+  if (_mdg_consultations_page_select (self, self->select_after_load, TRUE))
+    self->select_after_load = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -405,7 +415,6 @@ mdg_consultations_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (model_loading_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   /* On the selection, which has taken the change in by then: a row can be selected. */

@@ -1112,7 +1112,6 @@ mdg_seminars_page_init (MdgSeminarsPage *self)
   g_signal_connect_object (self->upcoming, "items-changed", G_CALLBACK (groups_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->past, "items-changed", G_CALLBACK (groups_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_grid_view_set_model (self->seminar_list, GTK_SELECTION_MODEL (self->selection));
