@@ -1238,6 +1238,10 @@ test_narrow (WindowFixture *f,
   g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, chosen);
   press_key (root, GDK_KEY_Return, 0);
   wait_until (gtk_widget_get_mapped (subject) && !gtk_widget_get_mapped (list));
+  /* The consultation fits the narrow window: its rows of buttons wrap. */
+  spin (300);
+  g_assert_cmpint (gtk_widget_get_width (root), <=, 400);
+  screenshot (root, "consultations-narrow-detail");
   click (find_button_with_action (root, "consultations.back"));
   wait_until (gtk_widget_get_mapped (list));
 

@@ -469,14 +469,13 @@ end_intake (MdgConsultationsPage *self)
   g_clear_pointer (&self->writer, _mdg_draft_writer_unref);
   show_error (self, NULL);
   /* The consultation shown before comes back, chosen in the list again: unfolded beside
-   * the list; folded, the list comes back, where the intake was begun. */
+   * the list; folded, the list comes back, where the intake was begun. The keyboard goes
+   * back to the list (the form's buttons it was on are gone). */
   if (self->shown == NULL || !_mdg_consultations_page_select (self, mdg_consultation_get_id (self->shown), FALSE))
     _mdg_consultations_page_show_pane (self, self->shown != NULL ? "detail" : "none");
   if (adw_leaflet_get_folded (self->leaflet))
-    {
-      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-    }
+    adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void

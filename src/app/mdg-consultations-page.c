@@ -11,6 +11,7 @@
 #include "mdg-consultations-page-private.h"
 #include "mdg-database-private.h"
 #include "mdg-date.h"
+#include "mdg-wrap-box.h"
 
 /*
  * The Consultations section: the list of consultations (newest first, searched as
@@ -487,6 +488,7 @@ mdg_consultations_page_class_init (MdgConsultationsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   MdgSectionClass *section_class = MDG_SECTION_CLASS (klass);
 
+  g_type_ensure (MDG_TYPE_WRAP_BOX);
   object_class->constructed = mdg_consultations_page_constructed;
   object_class->dispose = mdg_consultations_page_dispose;
   section_class->search = mdg_consultations_page_search;
