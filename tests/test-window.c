@@ -1116,6 +1116,11 @@ test_window_attendees (WindowFixture *f,
 
     click (require_named (GTK_WIDGET (f->window), "register-attendee"));
     wait_until ((editor = find_toplevel (MDG_TYPE_REGISTRATION_EDITOR)) != NULL);
+    /* The keyboard starts in the search for someone already known. */
+    wait_until (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+    g_assert_nonnull (gtk_window_get_focus (editor));
+    g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (editor),
+                                           require_named (GTK_WIDGET (editor), "registration-find")));
     gtk_editable_set_text (GTK_EDITABLE (require_named (GTK_WIDGET (editor), "registration-family-name")), family);
     {
       g_autofree char *email_sql = g_strdup_printf ("SELECT email FROM person WHERE family_name = '%s'"

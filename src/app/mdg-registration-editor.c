@@ -377,6 +377,8 @@ mdg_registration_editor_init (MdgRegistrationEditor *self)
   g_type_ensure (MDG_TYPE_PERSON_ROW);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  /* Most people registered are known already: the keyboard starts in the search. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->find_row));
   self->found = g_list_store_new (MDG_TYPE_PERSON);
   gtk_list_box_bind_model (self->found_list, G_LIST_MODEL (self->found), create_found_row, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->purpose_row),
