@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 void         mdg_test_init         (int          *argc,
                                     char       ***argv);
+int          mdg_test_run          (void);
 char        *mdg_test_make_tmpdir  (void);
 void         mdg_test_rm_rf        (const char   *path);
 MdgDatabase *mdg_test_open_tmp_db  (char        **dir_out);

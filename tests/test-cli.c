@@ -1644,5 +1644,5 @@ main (int   argc,
   ADD ("/cli/forms", test_cli_forms);
 #undef ADD
 
-  return g_test_run ();
+  return mdg_test_run ();
 }

@@ -995,5 +995,5 @@ main (int    argc,
   g_test_add ("/feeds/fetch/cancelled", Fixture, NULL, fixture_set_up, test_fetch_cancelled, fixture_tear_down);
   g_test_add ("/feeds/scheduler", Fixture, NULL, fixture_set_up, test_scheduler, fixture_tear_down);
 
-  return g_test_run ();
+  return mdg_test_run ();
 }

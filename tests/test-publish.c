@@ -632,5 +632,5 @@ main (int    argc,
   g_test_add ("/publish/epub", Fixture, NULL, fixture_set_up, test_epub, fixture_tear_down);
   g_test_add ("/publish/epub-refuses", Fixture, NULL, fixture_set_up, test_epub_refuses, fixture_tear_down);
 
-  return g_test_run ();
+  return mdg_test_run ();
 }
