@@ -418,5 +418,5 @@ main (int   argc,
   g_test_add_func ("/concurrency/delete-beside-reader/next-open", test_delete_beside_reader_next_open);
   g_test_add_func ("/concurrency/delete-beside-reader/close", test_delete_beside_reader_close);
 
-  return g_test_run ();
+  return mdg_test_run ();
 }

@@ -154,5 +154,5 @@ main (int   argc,
   g_test_add_func ("/store-async/seminar-day", test_store_async_seminar_day);
   g_test_add_func ("/store-async/cancelled", test_store_async_cancelled);
 
-  return g_test_run ();
+  return mdg_test_run ();
 }

@@ -1518,7 +1518,7 @@ main (int    argc,
   ADD ("/sync/cli", test_cli);
 #undef ADD
 
-  status = g_test_run ();
+  status = mdg_test_run ();
 
   mdg_test_pg_stop (pg);
   for (guint i = 0; i < 2; i++)
