@@ -777,6 +777,41 @@ _mdg_record_grid_init (GtkGridView *grid)
   grid_model_cb (grid);
 }
 
+/*
+ * Measures the children of @widget that take part in its layout, along @orientation at
+ * no given size: the largest minimum and natural sizes, and the sum of the natural sizes
+ * with @spacing between them. Any of the results may be %NULL.
+ */
+void
+_mdg_measure_children (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             spacing,
+                       int            *max_minimum,
+                       int            *max_natural,
+                       int            *sum_natural)
+{
+  int max_min = 0, max_nat = 0, sum_nat = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+      max_min = MAX (max_min, child_min);
+      max_nat = MAX (max_nat, child_nat);
+      sum_nat += (sum_nat > 0 ? spacing : 0) + child_nat;
+    }
+  if (max_minimum != NULL)
+    *max_minimum = max_min;
+  if (max_natural != NULL)
+    *max_natural = max_nat;
+  if (sum_natural != NULL)
+    *sum_natural = sum_nat;
+}
+
 static void
 open_on_click_released_cb (GtkGestureClick *gesture,
                            int              n_press,

@@ -59,6 +59,12 @@ void            _mdg_action_row_show_text (AdwActionRow *row,
 void            _mdg_record_grid_init   (GtkGridView    *grid);
 void            _mdg_leaflet_show       (AdwLeaflet     *leaflet,
                                          GtkWidget      *child);
+void            _mdg_measure_children   (GtkWidget      *widget,
+                                         GtkOrientation  orientation,
+                                         int             spacing,
+                                         int            *max_minimum,
+                                         int            *max_natural,
+                                         int            *sum_natural);
 void            _mdg_list_open_on_click (GtkWidget      *list,
                                          AdwLeaflet     *leaflet);
 

@@ -5,6 +5,8 @@
 
 #include "mdg-row-layout.h"
 
+#include "mdg-app-util.h"
+
 /*
  * The layout of a record list's row: every row of a list is exactly as tall as the
  * others, whatever its text. Its height is the row's CSS min-height (style.css, in em
@@ -45,18 +47,7 @@ mdg_row_layout_measure (GtkLayoutManager *manager,
   *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_VERTICAL)
     return;   /* the CSS min-height alone */
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_min = 0, child_nat = 0;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-      *minimum = MAX (*minimum, child_min);
-      *natural = MAX (*natural, child_nat);
-    }
+  _mdg_measure_children (widget, orientation, 0, minimum, natural, NULL);
 }
 
 static void

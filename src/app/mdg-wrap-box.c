@@ -5,6 +5,8 @@
 
 #include "mdg-wrap-box.h"
 
+#include "mdg-app-util.h"
+
 /*
  * A row of buttons that wraps: its children side by side at their natural widths, as
  * many on a line as fit, the rest on the next lines. As narrow as its widest child, so a
@@ -94,17 +96,7 @@ mdg_wrap_box_measure (GtkWidget      *widget,
     }
 
   /* As narrow as the widest child; at ease with all of them on one line. */
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_min = 0, child_nat = 0;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-      *minimum = MAX (*minimum, child_min);
-      *natural += (*natural > 0 ? SPACING : 0) + child_nat;
-    }
+  _mdg_measure_children (widget, orientation, SPACING, minimum, NULL, natural);
 }
 
 static void
