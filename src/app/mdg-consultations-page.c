@@ -293,11 +293,10 @@ _mdg_consultations_page_show_pane (MdgConsultationsPage *self,
   _mdg_leaflet_show (self->leaflet, g_str_equal (name, "none") ? self->list_pane : self->detail_pane);
 }
 
-/* Shows the chosen consultation beside the list; folded, only when @open (a click, Enter,
- * a consultation just saved): the arrow keys move through the list and open nothing. */
+/* Shows the chosen consultation beside the list. Folded, the arrow keys only move through
+ * the list: its detail is made ready, and open_selected() goes to it. */
 static void
-show_selected (MdgConsultationsPage *self,
-               gboolean              open)
+selection_changed_cb (MdgConsultationsPage *self)
 {
   MdgConsultation *c = gtk_single_selection_get_selected_item (self->selection);
 
@@ -307,16 +306,18 @@ show_selected (MdgConsultationsPage *self,
   if (self->writer != NULL)
     return;
   _mdg_consultations_page_show_consultation (self, c);
-  if (open || !adw_leaflet_get_folded (self->leaflet))
-    _mdg_consultations_page_show_pane (self, "detail");
-  else
+  if (adw_leaflet_get_folded (self->leaflet))
     set_pane (self, "detail");
+  else
+    _mdg_consultations_page_show_pane (self, "detail");
 }
 
+/* Goes to the chosen consultation (a click, Enter, a consultation just saved). */
 static void
-selection_changed_cb (MdgConsultationsPage *self)
+open_selected (MdgConsultationsPage *self)
 {
-  show_selected (self, FALSE);
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL && self->writer == NULL)
+    _mdg_consultations_page_show_pane (self, "detail");
 }
 
 static void
@@ -324,12 +325,11 @@ consultation_activated_cb (MdgConsultationsPage *self,
                            guint                 position)
 {
   /* Enter on a row the keyboard reached without choosing it chooses it. */
-  if (gtk_single_selection_get_selected (self->selection) != position)
-    gtk_single_selection_set_selected (self->selection, position);
-  show_selected (self, TRUE);
+  gtk_single_selection_set_selected (self->selection, position);
+  open_selected (self);
 }
 
-/* Chooses the consultation @id if it is listed, and shows it as show_selected() does. */
+/* Chooses the consultation @id if it is listed, and shows it; with @open, goes to it. */
 gboolean
 _mdg_consultations_page_select (MdgConsultationsPage *self,
                                 gint64                id,
@@ -341,8 +341,13 @@ _mdg_consultations_page_select (MdgConsultationsPage *self,
 
       if (mdg_consultation_get_id (c) == id)
         {
-          gtk_single_selection_set_selected (self->selection, i);
-          show_selected (self, open);
+          /* Chosen already, the selection does not say so again. */
+          if (gtk_single_selection_get_selected (self->selection) == i)
+            selection_changed_cb (self);
+          else
+            gtk_single_selection_set_selected (self->selection, i);
+          if (open)
+            open_selected (self);
           return TRUE;
         }
     }

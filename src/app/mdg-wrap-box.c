@@ -86,11 +86,9 @@ mdg_wrap_box_measure (GtkWidget      *widget,
   *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
-      int min_width;
-
       /* Without a width, the height of one line at ease. */
       if (for_size < 0)
-        mdg_wrap_box_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &for_size, NULL, NULL);
+        _mdg_measure_children (widget, GTK_ORIENTATION_HORIZONTAL, SPACING, NULL, NULL, &for_size);
       *minimum = *natural = flow (widget, for_size, FALSE);
       return;
     }
