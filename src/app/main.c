@@ -15,6 +15,7 @@ main (int   argc,
   g_autoptr(MdgApplication) app = NULL;
   const char *localedir = g_getenv ("MADOGUCHI_LOCALEDIR");
 
+  mdg_application_skip_gtk_theme ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

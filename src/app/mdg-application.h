@@ -16,4 +16,6 @@ const char     *mdg_application_get_database_path (MdgApplication *self);
 void            mdg_application_set_database_path (MdgApplication *self,
                                                    const char     *path);
 
+void            mdg_application_skip_gtk_theme    (void);
+
 G_END_DECLS
