@@ -9,6 +9,7 @@
 #include "mdg-error.h"
 #include "mdg-feed-fetcher.h"
 #include "mdg-feed-store.h"
+#include "mdg-util-private.h"
 
 /*
  * Fetches feed sources with libsoup's asynchronous API: every source at once, each with
@@ -23,6 +24,67 @@
  */
 
 #define READ_CHUNK (64 * 1024)
+
+/*
+ * libsoup comes with Kerberos, nghttp2, libpsl and their kin: thirteen libraries that
+ * every start of the window would load and relocate, before its first frame, for the
+ * feeds alone. It is loaded (by its soname, from the headers' declarations) when the
+ * first fetcher is made.
+ */
+static struct
+{
+  __typeof__ (soup_session_new_with_options) *session_new_with_options;
+  __typeof__ (soup_session_get_type) *session_get_type;
+  __typeof__ (soup_session_send_async) *session_send_async;
+  __typeof__ (soup_session_send_finish) *session_send_finish;
+  __typeof__ (soup_message_new_from_uri) *message_new_from_uri;
+  __typeof__ (soup_message_add_flags) *message_add_flags;
+  __typeof__ (soup_message_get_request_headers) *message_get_request_headers;
+  __typeof__ (soup_message_get_response_headers) *message_get_response_headers;
+  __typeof__ (soup_message_get_status) *message_get_status;
+  __typeof__ (soup_message_get_reason_phrase) *message_get_reason_phrase;
+  __typeof__ (soup_status_get_phrase) *status_get_phrase;
+  __typeof__ (soup_message_headers_get_one) *message_headers_get_one;
+  __typeof__ (soup_message_headers_replace) *message_headers_replace;
+  __typeof__ (soup_message_headers_get_encoding) *message_headers_get_encoding;
+  __typeof__ (soup_message_headers_get_content_length) *message_headers_get_content_length;
+  __typeof__ (soup_message_headers_get_content_type) *message_headers_get_content_type;
+} soup;
+
+static const MdgLibrarySymbol soup_symbols[] = {
+  { "soup_session_new_with_options", G_STRUCT_OFFSET (__typeof__ (soup), session_new_with_options) },
+  { "soup_session_get_type", G_STRUCT_OFFSET (__typeof__ (soup), session_get_type) },
+  { "soup_session_send_async", G_STRUCT_OFFSET (__typeof__ (soup), session_send_async) },
+  { "soup_session_send_finish", G_STRUCT_OFFSET (__typeof__ (soup), session_send_finish) },
+  { "soup_message_new_from_uri", G_STRUCT_OFFSET (__typeof__ (soup), message_new_from_uri) },
+  { "soup_message_add_flags", G_STRUCT_OFFSET (__typeof__ (soup), message_add_flags) },
+  { "soup_message_get_request_headers", G_STRUCT_OFFSET (__typeof__ (soup), message_get_request_headers) },
+  { "soup_message_get_response_headers", G_STRUCT_OFFSET (__typeof__ (soup), message_get_response_headers) },
+  { "soup_message_get_status", G_STRUCT_OFFSET (__typeof__ (soup), message_get_status) },
+  { "soup_message_get_reason_phrase", G_STRUCT_OFFSET (__typeof__ (soup), message_get_reason_phrase) },
+  { "soup_status_get_phrase", G_STRUCT_OFFSET (__typeof__ (soup), status_get_phrase) },
+  { "soup_message_headers_get_one", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_one) },
+  { "soup_message_headers_replace", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_replace) },
+  { "soup_message_headers_get_encoding", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_encoding) },
+  { "soup_message_headers_get_content_length", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_content_length) },
+  { "soup_message_headers_get_content_type", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_content_type) },
+};
+
+/* Returns: (nullable): what went wrong, for the message; %NULL once libsoup is loaded */
+static gpointer
+load_soup (gpointer data)
+{
+  return _mdg_load_library (MDG_LIBSOUP_SONAME, soup_symbols, G_N_ELEMENTS (soup_symbols), &soup);
+}
+
+static const char *
+ensure_soup (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_soup, NULL);
+}
+
 
 G_DEFINE_BOXED_TYPE (MdgFeedFetchResult, mdg_feed_fetch_result, mdg_feed_fetch_result_ref,
                      mdg_feed_fetch_result_unref)
@@ -176,9 +238,13 @@ mdg_feed_fetcher_init (MdgFeedFetcher *self)
 MdgFeedFetcher *
 mdg_feed_fetcher_new (void)
 {
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("user-agent", "Madoguchi/" PACKAGE_VERSION " ",
-                                                                  "max-conns-per-host", 2, NULL);
+  g_autoptr(SoupSession) session = NULL;
 
+  /* Without libsoup the fetcher has no session, and each fetch says why. */
+  if (ensure_soup () != NULL)
+    return g_object_new (MDG_TYPE_FEED_FETCHER, NULL);
+  session = soup.session_new_with_options ("user-agent", "Madoguchi/" PACKAGE_VERSION " ", "max-conns-per-host", 2,
+                                           NULL);
   return mdg_feed_fetcher_new_for_session (session);
 }
 
@@ -188,14 +254,15 @@ mdg_feed_fetcher_new_for_session (SoupSession *session)
 {
   MdgFeedFetcher *self;
 
-  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ensure_soup () == NULL, NULL);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (session, soup.session_get_type ()), NULL);
 
   self = g_object_new (MDG_TYPE_FEED_FETCHER, NULL);
   self->session = g_object_ref (session);
   return self;
 }
 
-/* Returns: (transfer none): the session */
+/* Returns: (transfer none) (nullable): the session; %NULL without libsoup */
 SoupSession *
 mdg_feed_fetcher_get_session (MdgFeedFetcher *self)
 {
@@ -486,7 +553,7 @@ static GError *
 follow_redirect (SourceFetch *fetch)
 {
   MdgFeedFetcher *self = g_task_get_source_object (fetch->task);
-  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (fetch->message),
+  const char *location = soup.message_headers_get_one (soup.message_get_response_headers (fetch->message),
                                                        "Location");
   g_autoptr(GUri) next = NULL;
   const char *scheme;
@@ -517,10 +584,10 @@ follow_redirect (SourceFetch *fetch)
 static char *
 describe_status (SoupMessage *message)
 {
-  const char *reason = soup_message_get_reason_phrase (message);
-  guint status = soup_message_get_status (message);
+  const char *reason = soup.message_get_reason_phrase (message);
+  guint status = soup.message_get_status (message);
 
-  return g_strdup_printf ("%u %s", status, reason && *reason ? reason : soup_status_get_phrase (status));
+  return g_strdup_printf ("%u %s", status, reason && *reason ? reason : soup.status_get_phrase (status));
 }
 
 static void
@@ -534,15 +601,15 @@ sent_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint status;
 
-  fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  fetch->stream = soup.session_send_finish ((SoupSession *) object, result, &error);
   if (fetch->stream == NULL)
     {
       record_source (fetch, NULL, explain_error (fetch, error));
       return;
     }
 
-  status = soup_message_get_status (fetch->message);
-  headers = soup_message_get_response_headers (fetch->message);
+  status = soup.message_get_status (fetch->message);
+  headers = soup.message_get_response_headers (fetch->message);
   fetch->result->http_status = status;
 
   if (is_redirect (status))
@@ -562,8 +629,8 @@ sent_cb (GObject      *object,
   if (status == SOUP_STATUS_NOT_MODIFIED)
     {
       fetch->result->not_modified = TRUE;
-      fetch->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-      fetch->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+      fetch->etag = g_strdup (soup.message_headers_get_one (headers, "ETag"));
+      fetch->last_modified = g_strdup (soup.message_headers_get_one (headers, "Last-Modified"));
       g_input_stream_close_async (fetch->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
       record_source (fetch, NULL, NULL);
       return;
@@ -584,10 +651,10 @@ sent_cb (GObject      *object,
     }
 
   /* A declared length over the cap needs no reading at all. */
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > (goffset) self->max_bytes)
+  if (soup.message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup.message_headers_get_content_length (headers) > (goffset) self->max_bytes)
     {
-      g_autofree char *size = g_format_size (soup_message_headers_get_content_length (headers));
+      g_autofree char *size = g_format_size (soup.message_headers_get_content_length (headers));
       g_autofree char *cap = g_format_size (self->max_bytes);
 
       g_cancellable_cancel (fetch->cancellable);
@@ -598,9 +665,9 @@ sent_cb (GObject      *object,
       return;
     }
 
-  fetch->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  fetch->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
-  fetch->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  fetch->etag = g_strdup (soup.message_headers_get_one (headers, "ETag"));
+  fetch->last_modified = g_strdup (soup.message_headers_get_one (headers, "Last-Modified"));
+  fetch->content_type = g_strdup (soup.message_headers_get_content_type (headers, NULL));
   fetch->body = g_byte_array_new ();
   g_input_stream_read_bytes_async (fetch->stream, READ_CHUNK, G_PRIORITY_DEFAULT, fetch->cancellable, read_cb, fetch);
 }
@@ -614,19 +681,19 @@ send_request (SourceFetch *fetch)
   const char *last_modified = mdg_feed_source_get_last_modified (fetch->source);
 
   g_clear_object (&fetch->message);
-  fetch->message = soup_message_new_from_uri (SOUP_METHOD_GET, fetch->uri);
-  soup_message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (fetch->message);
-  soup_message_headers_replace (headers, "Accept",
+  fetch->message = soup.message_new_from_uri ("GET", fetch->uri);
+  soup.message_add_flags (fetch->message, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup.message_get_request_headers (fetch->message);
+  soup.message_headers_replace (headers, "Accept",
                                 "application/rss+xml, application/rdf+xml, application/atom+xml,"
                                 " application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
   if (etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", etag);
+    soup.message_headers_replace (headers, "If-None-Match", etag);
   if (last_modified != NULL)
-    soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
+    soup.message_headers_replace (headers, "If-Modified-Since", last_modified);
 
   g_object_set (self->session, "timeout", self->timeout, NULL);
-  soup_session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT, fetch->cancellable, sent_cb, fetch);
+  soup.session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT, fetch->cancellable, sent_cb, fetch);
 }
 
 static gboolean
@@ -762,6 +829,14 @@ mdg_feed_fetcher_fetch_async (MdgFeedFetcher      *self,
   job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
 
+  if (self->session == NULL)
+    {
+      g_task_return_new_error (task, MDG_FEED_ERROR, MDG_FEED_ERROR_NETWORK,
+                               _("No feed can be fetched: the network library libsoup could not be loaded (%s). "
+                                 "Reinstall Madoguchi."),
+                               ensure_soup ());
+      return;
+    }
   mdg_feed_store_list_sources_async (db, NULL, sources_read_cb, g_steal_pointer (&task));
 }
 
