@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <string.h>
-#include <libxml/HTMLparser.h>
 
+#include "mdg-libxml-private.h"
 #include "mdg-mail.h"
 
 /*
@@ -385,7 +385,7 @@ walk (xmlNode  *node,
           walk (node->children, out, pre || g_str_equal (name, "pre"));
           if (g_str_equal (name, "a"))
             {
-              g_autofree char *href = (char *) xmlGetProp (node, (const xmlChar *) "href");
+              g_autofree char *href = (char *) _mdg_libxml.xmlGetProp (node, (const xmlChar *) "href");
 
               /* The address matters in a security consultation: it is kept beside its text. */
               if (href && g_str_has_prefix (href, "http") && !strstr (out->str + MAX (0, (gssize) out->len - 200), href))
@@ -420,18 +420,26 @@ mdg_mail_html_to_text (const char *html,
   g_autoptr(GString) out = g_string_new (NULL);
   htmlDocPtr doc;
   GString *squeezed;
+  const char *problem;
 
   g_return_val_if_fail (html != NULL, NULL);
+
+  /* Only without libxml2, which Madoguchi's package brings. */
+  if ((problem = _mdg_libxml_ensure ()) != NULL)
+    {
+      g_warning ("HTML mail cannot be read as text: libxml2 could not be loaded (%s)", problem);
+      return g_strdup ("");
+    }
 
   if (length < 0)
     length = strlen (html);
   /* The bytes are already UTF-8, whatever a <meta> inside says. */
-  doc = htmlReadMemory (html, length, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  doc = _mdg_libxml.htmlReadMemory (html, length, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   if (doc == NULL)
     return g_strdup ("");
-  walk (xmlDocGetRootElement (doc), out, FALSE);
-  xmlFreeDoc (doc);
+  walk (_mdg_libxml.xmlDocGetRootElement (doc), out, FALSE);
+  _mdg_libxml.xmlFreeDoc (doc);
 
   /* At most one blank line in a row; none at either end. */
   squeezed = g_string_new (NULL);

@@ -7,13 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parser.h>
-#include <libxml/SAX2.h>
-#include <libxml/tree.h>
-#include <libxml/uri.h>
 
+#include "mdg-error.h"
 #include "mdg-feed-parser.h"
+#include "mdg-libxml-private.h"
 
 /*
  * RSS 1.0 (RDF), RSS 2.0 and Atom, read with libxml2 and told apart by the root
@@ -64,7 +61,7 @@ reject_entity_declaration (void          *ctx,
   ParseGuard *guard = ctxt->_private;
 
   guard->unsafe = TRUE;
-  xmlStopParser (ctxt);
+  _mdg_libxml.xmlStopParser (ctxt);
 }
 
 static void
@@ -80,10 +77,10 @@ check_internal_subset (void          *ctx,
   if (external_id != NULL || system_id != NULL)
     {
       guard->unsafe = TRUE;
-      xmlStopParser (ctxt);
+      _mdg_libxml.xmlStopParser (ctxt);
       return;
     }
-  xmlSAX2InternalSubset (ctx, name, external_id, system_id);
+  _mdg_libxml.xmlSAX2InternalSubset (ctx, name, external_id, system_id);
 }
 
 static gboolean
@@ -91,18 +88,18 @@ is_element (xmlNode    *node,
             const char *name,
             const char *ns)
 {
-  if (node->type != XML_ELEMENT_NODE || !xmlStrEqual (node->name, BAD_CAST name))
+  if (node->type != XML_ELEMENT_NODE || !_mdg_libxml.xmlStrEqual (node->name, BAD_CAST name))
     return FALSE;
   if (ns == NULL)
     return node->ns == NULL;
-  return node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST ns);
+  return node->ns != NULL && _mdg_libxml.xmlStrEqual (node->ns->href, BAD_CAST ns);
 }
 
 static gboolean
 is_sec_element (xmlNode    *node,
                 const char *name)
 {
-  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST name) && node->ns != NULL &&
+  return node->type == XML_ELEMENT_NODE && _mdg_libxml.xmlStrEqual (node->name, BAD_CAST name) && node->ns != NULL &&
          g_str_has_prefix ((const char *) node->ns->href, NS_SEC_PREFIX);
 }
 
@@ -189,7 +186,7 @@ is_block (const xmlChar *name)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
-    if (xmlStrcasecmp (name, BAD_CAST blocks[i]) == 0)
+    if (_mdg_libxml.xmlStrcasecmp (name, BAD_CAST blocks[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -206,11 +203,11 @@ append_html_text (GString *out,
           g_string_append_c (out, *p == '\n' ? ' ' : *p);
       else if (child->type == XML_ELEMENT_NODE)
         {
-          if (xmlStrcasecmp (child->name, BAD_CAST "script") == 0 ||
-              xmlStrcasecmp (child->name, BAD_CAST "style") == 0)
+          if (_mdg_libxml.xmlStrcasecmp (child->name, BAD_CAST "script") == 0 ||
+              _mdg_libxml.xmlStrcasecmp (child->name, BAD_CAST "style") == 0)
             continue;
           append_html_text (out, child);
-          if (xmlStrcasecmp (child->name, BAD_CAST "br") == 0)
+          if (_mdg_libxml.xmlStrcasecmp (child->name, BAD_CAST "br") == 0)
             g_string_append_c (out, '\n');
           else if (is_block (child->name))
             g_string_append (out, "\n\n");
@@ -229,16 +226,16 @@ html_to_text (const char *html,
   if (strchr (html, '<') == NULL && strchr (html, '&') == NULL)
     return tidy_text (html, TRUE, max_chars);
 
-  doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS);
+  doc = _mdg_libxml.htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS);
   if (doc == NULL)
     return tidy_text (html, TRUE, max_chars);
-  if (xmlDocGetRootElement (doc) != NULL)
+  if (_mdg_libxml.xmlDocGetRootElement (doc) != NULL)
     {
       g_string_append (text, "");
       append_html_text (text, (xmlNode *) doc);
     }
-  xmlFreeDoc (doc);
+  _mdg_libxml.xmlFreeDoc (doc);
   return tidy_text (text->str, TRUE, max_chars);
 }
 
@@ -274,14 +271,14 @@ resolve_link (xmlNode    *node,
   if (stripped == NULL || *stripped == '\0')
     return NULL;
 
-  base = xmlNodeGetBase (node->doc, node);
-  resolved = xmlBuildURI (BAD_CAST stripped, base);
+  base = _mdg_libxml.xmlNodeGetBase (node->doc, node);
+  resolved = _mdg_libxml.xmlBuildURI (BAD_CAST stripped, base);
   if (resolved != NULL &&
       (g_ascii_strncasecmp ((const char *) resolved, "https://", 8) == 0 ||
        g_ascii_strncasecmp ((const char *) resolved, "http://", 7) == 0))
     result = g_strdup ((const char *) resolved);
-  xmlFree (resolved);
-  xmlFree (base);
+  _mdg_libxml_free (resolved);
+  _mdg_libxml_free (base);
   return result;
 }
 
@@ -472,9 +469,9 @@ read_cvss (MdgFeedEntry *entry,
            xmlNode      *node,
            double       *best_version)
 {
-  xmlChar *version = xmlGetProp (node, BAD_CAST "version");
-  xmlChar *score = xmlGetProp (node, BAD_CAST "score");
-  xmlChar *severity = xmlGetProp (node, BAD_CAST "severity");
+  xmlChar *version = _mdg_libxml.xmlGetProp (node, BAD_CAST "version");
+  xmlChar *score = _mdg_libxml.xmlGetProp (node, BAD_CAST "score");
+  xmlChar *severity = _mdg_libxml.xmlGetProp (node, BAD_CAST "severity");
   double v = version ? g_ascii_strtod ((const char *) version, NULL) : 0;
   double s = score ? g_ascii_strtod ((const char *) score, NULL) : -1;
   MdgSeverity level = MDG_SEVERITY_UNKNOWN;
@@ -489,9 +486,9 @@ read_cvss (MdgFeedEntry *entry,
       entry->severity = level;
     }
 
-  xmlFree (version);
-  xmlFree (score);
-  xmlFree (severity);
+  _mdg_libxml_free (version);
+  _mdg_libxml_free (score);
+  _mdg_libxml_free (severity);
 }
 
 /* What every format shares once its own fields are read: CVE ids, severity, text limits. */
@@ -537,10 +534,10 @@ read_extensions (MdgFeedEntry *entry,
         entry->identifier = nonempty (element_text (child, 100));
       else if (is_sec_element (child, "references"))
         {
-          xmlChar *id = xmlGetProp (child, BAD_CAST "id");
+          xmlChar *id = _mdg_libxml.xmlGetProp (child, BAD_CAST "id");
 
           g_string_append_printf (references, " %s", id ? (const char *) id : "");
-          xmlFree (id);
+          _mdg_libxml_free (id);
         }
       else if (is_element (child, "identifier", NS_DC) && entry->identifier == NULL)
         entry->identifier = nonempty (element_text (child, 100));
@@ -578,21 +575,21 @@ read_rss_item (xmlNode    *item,
       for (xmlNode *child = item->children; child; child = child->next)
         if (is_element (child, "guid", NULL))
           {
-            xmlChar *permalink = xmlGetProp (child, BAD_CAST "isPermaLink");
+            xmlChar *permalink = _mdg_libxml.xmlGetProp (child, BAD_CAST "isPermaLink");
 
             entry->guid = nonempty (element_text (child, 1000));
-            if (entry->link == NULL && (permalink == NULL || xmlStrcmp (permalink, BAD_CAST "false") != 0))
+            if (entry->link == NULL && (permalink == NULL || _mdg_libxml.xmlStrcmp (permalink, BAD_CAST "false") != 0))
               entry->link = resolve_link (item, entry->guid);
-            xmlFree (permalink);
+            _mdg_libxml_free (permalink);
           }
       date = nonempty (child_text (item, "pubDate", NULL));
     }
   else
     {
-      xmlChar *about = xmlGetNsProp (item, BAD_CAST "about", BAD_CAST NS_RDF);
+      xmlChar *about = _mdg_libxml.xmlGetNsProp (item, BAD_CAST "about", BAD_CAST NS_RDF);
 
       entry->guid = about ? g_strdup ((const char *) about) : NULL;
-      xmlFree (about);
+      _mdg_libxml_free (about);
     }
 
   description = nonempty (child_text (item, "description", ns));
@@ -611,16 +608,16 @@ static char *
 atom_text (xmlNode *node,
            glong    max_chars)
 {
-  xmlChar *type = xmlGetProp (node, BAD_CAST "type");
+  xmlChar *type = _mdg_libxml.xmlGetProp (node, BAD_CAST "type");
   g_autoptr(GString) raw = g_string_new (NULL);
   char *text;
 
   append_text (raw, node);
-  if (type != NULL && (xmlStrEqual (type, BAD_CAST "html") || xmlStrEqual (type, BAD_CAST "text/html")))
+  if (type != NULL && (_mdg_libxml.xmlStrEqual (type, BAD_CAST "html") || _mdg_libxml.xmlStrEqual (type, BAD_CAST "text/html")))
     text = html_to_text (raw->str, max_chars);
   else
     text = tidy_text (raw->str, max_chars > MAX_TITLE_CHARS, max_chars);
-  xmlFree (type);
+  _mdg_libxml_free (type);
   return nonempty (text);
 }
 
@@ -652,13 +649,13 @@ read_atom_entry (xmlNode *node)
         updated = element_text (child, 100);
       else if (is_element (child, "link", NS_ATOM))
         {
-          xmlChar *rel = xmlGetProp (child, BAD_CAST "rel");
-          xmlChar *href = xmlGetProp (child, BAD_CAST "href");
+          xmlChar *rel = _mdg_libxml.xmlGetProp (child, BAD_CAST "rel");
+          xmlChar *href = _mdg_libxml.xmlGetProp (child, BAD_CAST "href");
 
-          if ((rel == NULL || xmlStrEqual (rel, BAD_CAST "alternate")) && entry->link == NULL)
+          if ((rel == NULL || _mdg_libxml.xmlStrEqual (rel, BAD_CAST "alternate")) && entry->link == NULL)
             entry->link = resolve_link (child, (const char *) href);
-          xmlFree (rel);
-          xmlFree (href);
+          _mdg_libxml_free (rel);
+          _mdg_libxml_free (href);
         }
     }
 
@@ -721,7 +718,7 @@ static void
 set_parse_error (GError           **error,
                  xmlParserCtxtPtr   ctxt)
 {
-  const xmlError *last = xmlCtxtGetLastError (ctxt);
+  const xmlError *last = _mdg_libxml.xmlCtxtGetLastError (ctxt);
   g_autofree char *detail = last && last->message ? g_strstrip (g_strdup (last->message)) : g_strdup ("?");
 
   /* Translators: %d is a line number, the last %s libxml2's (English) description */
@@ -756,6 +753,7 @@ mdg_feed_parse (const char     *data,
   xmlDocPtr doc;
   xmlNode *root;
   MdgFeedFormat found;
+  const char *problem;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -770,7 +768,15 @@ mdg_feed_parse (const char     *data,
       return NULL;
     }
 
-  ctxt = xmlNewParserCtxt ();
+  if ((problem = _mdg_libxml_ensure ()) != NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                   _("The feed cannot be read: the XML library libxml2 could not be loaded (%s). Reinstall Madoguchi."),
+                   problem);
+      return NULL;
+    }
+
+  ctxt = _mdg_libxml.xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
       g_set_error_literal (error, MDG_FEED_ERROR, MDG_FEED_ERROR_MALFORMED, _("Could not start reading the feed"));
@@ -781,8 +787,8 @@ mdg_feed_parse (const char     *data,
   ctxt->sax->internalSubset = check_internal_subset;
 
   /* No XML_PARSE_NOENT, DTDLOAD, DTDATTR or HUGE: entities stay references, nothing is loaded. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) length, base_uri, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  doc = _mdg_libxml.xmlCtxtReadMemory (ctxt, data, (int) length, base_uri, NULL,
+                                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 
   if (guard.unsafe)
     {
@@ -797,7 +803,7 @@ mdg_feed_parse (const char     *data,
       goto fail;
     }
 
-  root = xmlDocGetRootElement (doc);
+  root = _mdg_libxml.xmlDocGetRootElement (doc);
   if (root != NULL && is_element (root, "RDF", NS_RDF))
     {
       found = MDG_FEED_FORMAT_RSS1;
@@ -823,15 +829,15 @@ mdg_feed_parse (const char     *data,
       goto fail;
     }
 
-  xmlFreeDoc (doc);
-  xmlFreeParserCtxt (ctxt);
+  _mdg_libxml.xmlFreeDoc (doc);
+  _mdg_libxml.xmlFreeParserCtxt (ctxt);
   if (format != NULL)
     *format = found;
   return g_steal_pointer (&entries);
 
 fail:
   if (doc != NULL)
-    xmlFreeDoc (doc);
-  xmlFreeParserCtxt (ctxt);
+    _mdg_libxml.xmlFreeDoc (doc);
+  _mdg_libxml.xmlFreeParserCtxt (ctxt);
   return NULL;
 }
