@@ -10,6 +10,7 @@
 #include "mdg-error.h"
 #include "mdg-sync-log-private.h"
 #include "mdg-sync-settings.h"
+#include "mdg-util-private.h"
 
 /*
  * The team server's address is a local setting of each laptop database (sync_setting);
@@ -28,6 +29,61 @@ static const SecretSchema password_schema = {
     { NULL, 0 },
   },
 };
+
+/*
+ * libsecret comes with libgcrypt: libraries that every start of the window would load
+ * and relocate, before its first frame, for the team server's password alone. It is
+ * loaded (by its soname, from the headers' declarations) the first time the keyring is
+ * asked, in whichever thread asks.
+ */
+static struct
+{
+  __typeof__ (secret_password_store) *password_store;
+  __typeof__ (secret_password_store_finish) *password_store_finish;
+  __typeof__ (secret_password_search) *password_search;
+  __typeof__ (secret_password_search_finish) *password_search_finish;
+  __typeof__ (secret_retrievable_retrieve_secret) *retrievable_retrieve_secret;
+  __typeof__ (secret_retrievable_retrieve_secret_finish) *retrievable_retrieve_secret_finish;
+  __typeof__ (secret_value_get_text) *value_get_text;
+  __typeof__ (secret_value_unref) *value_unref;
+  __typeof__ (secret_password_clear) *password_clear;
+  __typeof__ (secret_password_clear_finish) *password_clear_finish;
+} secret;
+
+static const MdgLibrarySymbol secret_symbols[] = {
+  { "secret_password_store", G_STRUCT_OFFSET (__typeof__ (secret), password_store) },
+  { "secret_password_store_finish", G_STRUCT_OFFSET (__typeof__ (secret), password_store_finish) },
+  { "secret_password_search", G_STRUCT_OFFSET (__typeof__ (secret), password_search) },
+  { "secret_password_search_finish", G_STRUCT_OFFSET (__typeof__ (secret), password_search_finish) },
+  { "secret_retrievable_retrieve_secret", G_STRUCT_OFFSET (__typeof__ (secret), retrievable_retrieve_secret) },
+  { "secret_retrievable_retrieve_secret_finish", G_STRUCT_OFFSET (__typeof__ (secret), retrievable_retrieve_secret_finish) },
+  { "secret_value_get_text", G_STRUCT_OFFSET (__typeof__ (secret), value_get_text) },
+  { "secret_value_unref", G_STRUCT_OFFSET (__typeof__ (secret), value_unref) },
+  { "secret_password_clear", G_STRUCT_OFFSET (__typeof__ (secret), password_clear) },
+  { "secret_password_clear_finish", G_STRUCT_OFFSET (__typeof__ (secret), password_clear_finish) },
+};
+
+/* Returns: (nullable): what went wrong, for the message; %NULL once libsecret is loaded */
+static gpointer
+load_secret (gpointer data)
+{
+  return _mdg_load_library (MDG_LIBSECRET_SONAME, secret_symbols, G_N_ELEMENTS (secret_symbols), &secret);
+}
+
+/* Whether the keyring cannot be asked at all, with @error set then. */
+static gboolean
+secret_unavailable (GError **error)
+{
+  static GOnce once = G_ONCE_INIT;
+  const char *problem = g_once (&once, load_secret, NULL);
+
+  if (problem != NULL)
+    g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                 _("The keyring cannot be reached: its library libsecret could not be loaded (%s). "
+                   "Reinstall Madoguchi."),
+                 problem);
+  return problem != NULL;
+}
 
 /*
  * libsecret's blocking calls run their own short-lived main context, and the proxies
@@ -322,15 +378,18 @@ mdg_sync_password_store (const MdgSyncSettings  *settings,
   g_return_val_if_fail (settings != NULL, FALSE);
   g_return_val_if_fail (password != NULL, FALSE);
 
+  if (secret_unavailable (error))
+    return FALSE;
+
   description = mdg_sync_settings_describe (settings);
   /* Translators: the name of the password in the keyring; %s is user@host/database. */
   label = g_strdup_printf (_("Madoguchi team server %s"), description);
   secret_begin (&wait);
-  secret_password_store (&password_schema, SECRET_COLLECTION_DEFAULT, label, password, cancellable, secret_done_cb,
+  secret.password_store (&password_schema, SECRET_COLLECTION_DEFAULT, label, password, cancellable, secret_done_cb,
                          &wait, "host", settings->host, "port", settings->port ? settings->port : 5432,
                          "dbname", settings->dbname, "user", settings->user, NULL);
   result = secret_end (&wait);
-  if (!secret_password_store_finish (result, &local_error))
+  if (!secret.password_store_finish (result, &local_error))
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
                    _("The password could not be kept in the keyring (%s). Madoguchi keeps it nowhere else: "
@@ -359,24 +418,28 @@ mdg_sync_password_lookup (const MdgSyncSettings  *settings,
   g_autoptr(GAsyncResult) found = NULL;
   g_autoptr(GAsyncResult) retrieved = NULL;
   g_autolist(GObject) items = NULL;
-  g_autoptr(SecretValue) value = NULL;
+  SecretValue *value = NULL;
+  char *password;
   SecretWait wait;
 
   g_return_val_if_fail (settings != NULL, NULL);
 
+  if (secret_unavailable (error))
+    return NULL;
+
   /* Searched and then retrieved: libsecret 0.20's own lookup leaks the keyring's reply. */
   secret_begin (&wait);
-  secret_password_search (&password_schema, SECRET_SEARCH_UNLOCK, cancellable, secret_done_cb, &wait,
+  secret.password_search (&password_schema, SECRET_SEARCH_UNLOCK, cancellable, secret_done_cb, &wait,
                           "host", settings->host, "port", settings->port ? settings->port : 5432,
                           "dbname", settings->dbname, "user", settings->user, NULL);
   found = secret_end (&wait);
-  items = secret_password_search_finish (found, &local_error);
+  items = secret.password_search_finish (found, &local_error);
   if (items != NULL)
     {
       secret_begin (&wait);
-      secret_retrievable_retrieve_secret (items->data, cancellable, secret_done_cb, &wait);
+      secret.retrievable_retrieve_secret (items->data, cancellable, secret_done_cb, &wait);
       retrieved = secret_end (&wait);
-      value = secret_retrievable_retrieve_secret_finish (items->data, retrieved, &local_error);
+      value = secret.retrievable_retrieve_secret_finish (items->data, retrieved, &local_error);
     }
   if (local_error != NULL)
     {
@@ -385,7 +448,9 @@ mdg_sync_password_lookup (const MdgSyncSettings  *settings,
       return NULL;
     }
   /* The caller gets ordinary memory it frees; libsecret's copy goes with the value. */
-  return value ? g_strdup (secret_value_get_text (value)) : NULL;
+  password = value ? g_strdup (secret.value_get_text (value)) : NULL;
+  g_clear_pointer (&value, secret.value_unref);
+  return password;
 }
 
 gboolean
@@ -399,12 +464,15 @@ mdg_sync_password_clear (const MdgSyncSettings  *settings,
 
   g_return_val_if_fail (settings != NULL, FALSE);
 
+  if (secret_unavailable (error))
+    return FALSE;
+
   secret_begin (&wait);
-  secret_password_clear (&password_schema, cancellable, secret_done_cb, &wait, "host", settings->host,
+  secret.password_clear (&password_schema, cancellable, secret_done_cb, &wait, "host", settings->host,
                          "port", settings->port ? settings->port : 5432, "dbname", settings->dbname,
                          "user", settings->user, NULL);
   result = secret_end (&wait);
-  secret_password_clear_finish (result, &local_error);
+  secret.password_clear_finish (result, &local_error);
   if (local_error != NULL)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED, _("The keyring cannot be reached: %s"), local_error->message);
