@@ -21,6 +21,8 @@ struct _MdgApplication
   MdgDatabase    *database;
   gboolean        sample_pending; /* Explore Sample Data: the sample is being prepared */
   gint64          present_deck;   /* --present DECK: the presenter instead of the window */
+  gboolean        launched;       /* started from its command line (not a test's register) */
+  GThread        *opening;        /* opens the database while GTK and libadwaita set up */
 };
 
 G_DEFINE_FINAL_TYPE (MdgApplication, mdg_application, ADW_TYPE_APPLICATION)
@@ -291,6 +293,7 @@ mdg_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "present", "x", &self->present_deck))
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
+  self->launched = TRUE;
   return G_APPLICATION_CLASS (mdg_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -316,6 +319,37 @@ presentation_started_cb (GObject      *source,
   g_application_release (G_APPLICATION (self));
 }
 
+/* What the opening thread gives back. */
+typedef struct
+{
+  MdgDatabase *database;
+  GError      *error;
+} Opened;
+
+static gpointer
+open_thread (gpointer data)
+{
+  g_autofree char *path = data;
+  Opened *opened = g_new0 (Opened, 1);
+
+  opened->database = mdg_database_open (path, &opened->error);
+  return opened;
+}
+
+/* Returns: (transfer full) (nullable): the database the opening thread opened */
+static MdgDatabase *
+join_opening (MdgApplication  *self,
+              GError         **error)
+{
+  Opened *opened = g_thread_join (g_steal_pointer (&self->opening));
+  MdgDatabase *database = opened->database;
+
+  if (opened->error != NULL)
+    g_propagate_error (error, opened->error);
+  g_free (opened);
+  return database;
+}
+
 static void
 mdg_application_startup (GApplication *app)
 {
@@ -330,6 +364,13 @@ mdg_application_startup (GApplication *app)
     { "win.search", { "<Control>f", NULL } },
     { "win.sync", { "<Control>r", NULL } },
   };
+
+  /* Opening a database reads its whole schema: a worker does it on the other core while
+   * GTK and libadwaita set up, and the window's activation takes the connection over
+   * (SQLite allows that, one thread at a time). Only when started from the command line,
+   * where the window is sure to follow. */
+  if (self->launched && self->database == NULL && self->opening == NULL)
+    self->opening = g_thread_new ("mdg-open", open_thread, g_strdup (mdg_application_get_database_path (self)));
 
   /* GTK makes its settings, and loads its theme, in the first call that needs them: here,
    * while GTK_THEME still names the empty theme. Then libadwaita sees no GTK_THEME and loads
@@ -357,7 +398,10 @@ mdg_application_activate (GApplication *app)
 
   if (self->database == NULL)
     {
-      self->database = mdg_database_open (mdg_application_get_database_path (self), &error);
+      if (self->opening != NULL)
+        self->database = join_opening (self, &error);
+      else
+        self->database = mdg_database_open (mdg_application_get_database_path (self), &error);
       opened = self->database != NULL;
     }
   if (self->database == NULL)
@@ -393,6 +437,11 @@ mdg_application_finalize (GObject *object)
 {
   MdgApplication *self = (MdgApplication *) object;
 
+  /* Started but never activated: the thread ends all the same. */
+  if (self->opening != NULL)
+    {
+      g_autoptr(MdgDatabase) unused = join_opening (self, NULL);
+    }
   g_clear_object (&self->database);
   g_clear_pointer (&self->database_path, g_free);
 
