@@ -6,13 +6,13 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gmime/gmime.h>
 
 #include "mdg-consultation-store.h"
 #include "mdg-database-private.h"
 #include "mdg-desk.h"
 #include "mdg-error.h"
 #include "mdg-file.h"
+#include "mdg-gmime-private.h"
 #include "mdg-sql-named-private.h"
 #include "mdg-mail.h"
 #include "mdg-person-store.h"
@@ -31,7 +31,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgGMimeMessage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgInternetAddressList, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgGMimeTextPart, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgGMimeDataWrapper, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgGMimeReferences, g_mime_references_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MdgGMimeReferences, _mdg_gmime.references_free)
 
 /*
  * GMime reads the structure: headers, MIME parts, transfer encodings, addresses,
@@ -54,19 +54,6 @@ struct _MdgMailMessage
   char      *references;    /* the References header, message-ids in <>, space-separated */
   GPtrArray *attachments;   /* MdgMailAttachment */
 };
-
-static void
-ensure_gmime (void)
-{
-  static gsize initialized = 0;
-
-  /* g_mime_init() is not thread-safe; imports run in workers. */
-  if (g_once_init_enter (&initialized))
-    {
-      g_mime_init ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 void
 mdg_mail_attachment_free (MdgMailAttachment *attachment)
@@ -101,15 +88,15 @@ mdg_mail_message_free (MdgMailMessage *message)
 static GBytes *
 part_bytes (GMimePart *part)
 {
-  GMimeDataWrapper *content = g_mime_part_get_content (part);
+  GMimeDataWrapper *content = _mdg_gmime.part_get_content (part);
   g_autoptr(MdgGMimeStream) stream = NULL;
   GByteArray *array;
 
   if (content == NULL)
     return g_bytes_new (NULL, 0);
-  stream = g_mime_stream_mem_new ();
-  g_mime_data_wrapper_write_to_stream (content, stream);
-  array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  stream = _mdg_gmime.stream_mem_new ();
+  _mdg_gmime.data_wrapper_write_to_stream (content, stream);
+  array = _mdg_gmime.stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
   return g_bytes_new (array->data, array->len);
 }
 
@@ -121,17 +108,17 @@ part_text (GMimePart *part)
   const char *data = g_bytes_get_data (bytes, &length);
 
   return mdg_mail_decode_text (data ? data : "", length,
-                               g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset"));
+                               _mdg_gmime.object_get_content_type_parameter (GMIME_OBJECT (part), "charset"));
 }
 
 static gboolean
 is_attachment (GMimeObject *object)
 {
-  GMimeContentDisposition *disposition = g_mime_object_get_content_disposition (object);
+  GMimeContentDisposition *disposition = _mdg_gmime.object_get_content_disposition (object);
 
-  if (disposition != NULL && g_mime_content_disposition_is_attachment (disposition))
+  if (disposition != NULL && _mdg_gmime.content_disposition_is_attachment (disposition))
     return TRUE;
-  return GMIME_IS_PART (object) && g_mime_part_get_filename (GMIME_PART (object)) != NULL;
+  return GMIME_IS_PART (object) && _mdg_gmime.part_get_filename (GMIME_PART (object)) != NULL;
 }
 
 static void
@@ -139,27 +126,27 @@ add_attachment (MdgMailMessage *message,
                 GMimeObject    *object)
 {
   MdgMailAttachment *attachment = g_new0 (MdgMailAttachment, 1);
-  GMimeContentType *type = g_mime_object_get_content_type (object);
+  GMimeContentType *type = _mdg_gmime.object_get_content_type (object);
 
-  attachment->content_type = g_mime_content_type_get_mime_type (type);
+  attachment->content_type = _mdg_gmime.content_type_get_mime_type (type);
   if (GMIME_IS_MESSAGE_PART (object))
     {
-      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
-      g_autoptr(MdgGMimeStream) stream = g_mime_stream_mem_new ();
+      GMimeMessage *inner = _mdg_gmime.message_part_get_message (GMIME_MESSAGE_PART (object));
+      g_autoptr(MdgGMimeStream) stream = _mdg_gmime.stream_mem_new ();
       GByteArray *array;
 
       /* A forwarded message: kept as an .eml of its own, named after its subject. */
       if (inner != NULL)
-        g_mime_object_write_to_stream (GMIME_OBJECT (inner), NULL, stream);
-      array = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+        _mdg_gmime.object_write_to_stream (GMIME_OBJECT (inner), NULL, stream);
+      array = _mdg_gmime.stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
       attachment->data = g_bytes_new (array->data, array->len);
-      attachment->filename = g_strdup_printf ("%s.eml", inner && g_mime_message_get_subject (inner)
-                                                          ? g_mime_message_get_subject (inner)
+      attachment->filename = g_strdup_printf ("%s.eml", inner && _mdg_gmime.message_get_subject (inner)
+                                                          ? _mdg_gmime.message_get_subject (inner)
                                                           : "message");
     }
   else
     {
-      const char *name = g_mime_part_get_filename (GMIME_PART (object));
+      const char *name = _mdg_gmime.part_get_filename (GMIME_PART (object));
 
       attachment->data = part_bytes (GMIME_PART (object));
       /* Translators: the name of an attachment that has none */
@@ -187,30 +174,30 @@ walk_part (MdgMailMessage *message,
            GString        *plain,
            GString        *html)
 {
-  GMimeContentType *type = g_mime_object_get_content_type (object);
+  GMimeContentType *type = _mdg_gmime.object_get_content_type (object);
 
   if (GMIME_IS_MULTIPART (object))
     {
       GMimeMultipart *multipart = GMIME_MULTIPART (object);
-      int n = g_mime_multipart_get_count (multipart);
+      int n = _mdg_gmime.multipart_get_count (multipart);
 
-      if (g_mime_content_type_is_type (type, "multipart", "alternative"))
+      if (_mdg_gmime.content_type_is_type (type, "multipart", "alternative"))
         {
           GMimeObject *best = NULL;
 
           for (int i = 0; i < n; i++)
             {
-              GMimeObject *child = g_mime_multipart_get_part (multipart, i);
-              GMimeContentType *child_type = g_mime_object_get_content_type (child);
+              GMimeObject *child = _mdg_gmime.multipart_get_part (multipart, i);
+              GMimeContentType *child_type = _mdg_gmime.object_get_content_type (child);
 
-              if (g_mime_content_type_is_type (child_type, "text", "plain") && plain->len == 0)
+              if (_mdg_gmime.content_type_is_type (child_type, "text", "plain") && plain->len == 0)
                 best = child;
               else if (best == NULL && !is_attachment (child))
                 best = child;
             }
           for (int i = 0; i < n; i++)
             {
-              GMimeObject *child = g_mime_multipart_get_part (multipart, i);
+              GMimeObject *child = _mdg_gmime.multipart_get_part (multipart, i);
 
               if (child == best)
                 walk_part (message, child, plain, html);
@@ -220,7 +207,7 @@ walk_part (MdgMailMessage *message,
           return;
         }
       for (int i = 0; i < n; i++)
-        walk_part (message, g_mime_multipart_get_part (multipart, i), plain, html);
+        walk_part (message, _mdg_gmime.multipart_get_part (multipart, i), plain, html);
       return;
     }
 
@@ -232,7 +219,7 @@ walk_part (MdgMailMessage *message,
   if (!GMIME_IS_PART (object))
     return;
 
-  if (!is_attachment (object) && g_mime_content_type_is_type (type, "text", "plain"))
+  if (!is_attachment (object) && _mdg_gmime.content_type_is_type (type, "text", "plain"))
     {
       g_autofree char *text = part_text (GMIME_PART (object));
 
@@ -240,7 +227,7 @@ walk_part (MdgMailMessage *message,
         g_string_append (plain, "\n\n");
       g_string_append (plain, text);
     }
-  else if (!is_attachment (object) && g_mime_content_type_is_type (type, "text", "html"))
+  else if (!is_attachment (object) && _mdg_gmime.content_type_is_type (type, "text", "html"))
     {
       g_autofree char *text = part_text (GMIME_PART (object));
 
@@ -248,7 +235,7 @@ walk_part (MdgMailMessage *message,
         g_string_append (html, "\n");
       g_string_append (html, text);
     }
-  else if (is_attachment (object) || !g_mime_content_type_is_type (type, "multipart", "*"))
+  else if (is_attachment (object) || !_mdg_gmime.content_type_is_type (type, "multipart", "*"))
     add_attachment (message, object);
 }
 
@@ -256,10 +243,10 @@ static const char *
 raw_header (GMimeObject *object,
             const char  *name)
 {
-  GMimeHeaderList *headers = g_mime_object_get_header_list (object);
-  GMimeHeader *header = headers ? g_mime_header_list_get_header (headers, name) : NULL;
+  GMimeHeaderList *headers = _mdg_gmime.object_get_header_list (object);
+  GMimeHeader *header = headers ? _mdg_gmime.header_list_get_header (headers, name) : NULL;
 
-  return header ? g_mime_header_get_raw_value (header) : NULL;
+  return header ? _mdg_gmime.header_get_raw_value (header) : NULL;
 }
 
 /* Reads the sender from the raw From header, decoded with our charsets. */
@@ -269,18 +256,18 @@ read_from (MdgMailMessage *message,
 {
   const char *raw = raw_header (GMIME_OBJECT (mime), "From");
   g_autofree char *decoded = raw ? mdg_mail_decode_header (raw) : NULL;
-  g_autoptr(MdgInternetAddressList) list = decoded ? internet_address_list_parse (NULL, decoded) : NULL;
-  InternetAddressList *from = list ? list : g_mime_message_get_from (mime);
+  g_autoptr(MdgInternetAddressList) list = decoded ? _mdg_gmime.internet_address_list_parse (NULL, decoded) : NULL;
+  InternetAddressList *from = list ? list : _mdg_gmime.message_get_from (mime);
 
-  for (int i = 0; from && i < internet_address_list_length (from); i++)
+  for (int i = 0; from && i < _mdg_gmime.internet_address_list_length (from); i++)
     {
-      InternetAddress *address = internet_address_list_get_address (from, i);
+      InternetAddress *address = _mdg_gmime.internet_address_list_get_address (from, i);
 
       if (INTERNET_ADDRESS_IS_MAILBOX (address))
         {
-          const char *name = internet_address_get_name (address);
+          const char *name = _mdg_gmime.internet_address_get_name (address);
 
-          message->from_address = g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
+          message->from_address = g_strdup (_mdg_gmime.internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
           message->from_name = name && *name ? g_strstrip (g_strdup (name)) : NULL;
           return;
         }
@@ -310,11 +297,18 @@ mdg_mail_message_parse (GBytes      *contents,
   gsize length;
   const guchar *data = g_bytes_get_data (contents, &length);
   const char *raw;
+  const char *problem;
 
   g_return_val_if_fail (contents != NULL, NULL);
   g_return_val_if_fail (filename != NULL, NULL);
 
-  ensure_gmime ();
+  if ((problem = _mdg_gmime_ensure ()) != NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                   _("“%s” cannot be read: the mail library GMime could not be loaded (%s). Reinstall Madoguchi."),
+                   filename, problem);
+      return NULL;
+    }
   if (length > MDG_MAIL_MAX_BYTES)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID, _("“%s” is too large for an e-mail message (over %u MB)"),
@@ -322,9 +316,9 @@ mdg_mail_message_parse (GBytes      *contents,
       return NULL;
     }
 
-  stream = g_mime_stream_mem_new_with_buffer ((const char *) (data ? data : (const guchar *) ""), length);
-  parser = g_mime_parser_new_with_stream (stream);
-  mime = g_mime_parser_construct_message (parser, NULL);
+  stream = _mdg_gmime.stream_mem_new_with_buffer ((const char *) (data ? data : (const guchar *) ""), length);
+  parser = _mdg_gmime.parser_new_with_stream (stream);
+  mime = _mdg_gmime.parser_construct_message (parser, NULL);
   /* GMime reads almost anything; a message needs at least a sender or a subject. */
   if (mime == NULL || (raw_header (GMIME_OBJECT (mime), "From") == NULL &&
                        raw_header (GMIME_OBJECT (mime), "Subject") == NULL))
@@ -343,23 +337,23 @@ mdg_mail_message_parse (GBytes      *contents,
     message->subject = mdg_mail_decode_header (raw);
   if ((raw = raw_header (GMIME_OBJECT (mime), "To")))
     message->to = mdg_mail_decode_header (raw);
-  if (g_mime_message_get_date (mime))
-    message->date = g_date_time_to_local (g_mime_message_get_date (mime));
-  message->message_id = g_strdup (g_mime_message_get_message_id (mime));
-  if ((raw = g_mime_object_get_header (GMIME_OBJECT (mime), "In-Reply-To")))
+  if (_mdg_gmime.message_get_date (mime))
+    message->date = g_date_time_to_local (_mdg_gmime.message_get_date (mime));
+  message->message_id = g_strdup (_mdg_gmime.message_get_message_id (mime));
+  if ((raw = _mdg_gmime.object_get_header (GMIME_OBJECT (mime), "In-Reply-To")))
     message->in_reply_to = g_strstrip (g_strdup (raw));
-  if ((raw = g_mime_object_get_header (GMIME_OBJECT (mime), "References")))
+  if ((raw = _mdg_gmime.object_get_header (GMIME_OBJECT (mime), "References")))
     {
-      g_autoptr(MdgGMimeReferences) references = g_mime_references_parse (NULL, raw);
+      g_autoptr(MdgGMimeReferences) references = _mdg_gmime.references_parse (NULL, raw);
       g_autoptr(GString) text = g_string_new (NULL);
 
-      for (int i = 0; references && i < g_mime_references_length (references); i++)
-        g_string_append_printf (text, "%s<%s>", text->len ? " " : "", g_mime_references_get_message_id (references, i));
+      for (int i = 0; references && i < _mdg_gmime.references_length (references); i++)
+        g_string_append_printf (text, "%s<%s>", text->len ? " " : "", _mdg_gmime.references_get_message_id (references, i));
       message->references = text->len ? g_strdup (text->str) : NULL;
     }
 
-  if (g_mime_message_get_mime_part (mime) != NULL)
-    walk_part (message, g_mime_message_get_mime_part (mime), plain, html);
+  if (_mdg_gmime.message_get_mime_part (mime) != NULL)
+    walk_part (message, _mdg_gmime.message_get_mime_part (mime), plain, html);
   if (plain->len > 0)
     message->body = g_strdup (plain->str);
   else if (html->len > 0)
@@ -939,6 +933,7 @@ mdg_mail_write_reply (MdgDatabase      *db,
   g_autofree char *note = NULL;
   GMimeFormatOptions *format;
   const char *mime_charset;
+  const char *problem;
   gsize encoded_length = 0;
   GByteArray *bytes;
 
@@ -946,7 +941,14 @@ mdg_mail_write_reply (MdgDatabase      *db,
   g_return_val_if_fail (MDG_IS_CONSULTATION (consultation), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  ensure_gmime ();
+  if ((problem = _mdg_gmime_ensure ()) != NULL)
+    {
+      g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
+                   _("The reply cannot be written: the mail library GMime could not be loaded (%s). "
+                     "Reinstall Madoguchi."),
+                   problem);
+      return FALSE;
+    }
   if (mdg_consultation_get_text (consultation, MDG_CONSULTATION_ANSWER) == NULL)
     {
       g_set_error (error, MDG_ERROR, MDG_ERROR_INVALID,
@@ -992,15 +994,15 @@ mdg_mail_write_reply (MdgDatabase      *db,
       encoded_length = strlen (body);
     }
 
-  message = g_mime_message_new (TRUE);
+  message = _mdg_gmime.message_new (TRUE);
   {
-    InternetAddress *from = internet_address_mailbox_new (desk->name, desk->email);
-    InternetAddress *to = internet_address_mailbox_new (original.from_name, original.address);
+    InternetAddress *from = _mdg_gmime.internet_address_mailbox_new (desk->name, desk->email);
+    InternetAddress *to = _mdg_gmime.internet_address_mailbox_new (original.from_name, original.address);
 
-    internet_address_set_charset (from, mime_charset);
-    internet_address_set_charset (to, mime_charset);
-    internet_address_list_add (g_mime_message_get_from (message), from);
-    internet_address_list_add (g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_TO), to);
+    _mdg_gmime.internet_address_set_charset (from, mime_charset);
+    _mdg_gmime.internet_address_set_charset (to, mime_charset);
+    _mdg_gmime.internet_address_list_add (_mdg_gmime.message_get_from (message), from);
+    _mdg_gmime.internet_address_list_add (_mdg_gmime.message_get_addresses (message, GMIME_ADDRESS_TYPE_TO), to);
     g_object_unref (from);
     g_object_unref (to);
   }
@@ -1008,41 +1010,41 @@ mdg_mail_write_reply (MdgDatabase      *db,
                 g_str_has_prefix (original.subject ? original.subject : "", "RE:")
               ? g_strdup (original.subject)
               : g_strconcat ("Re: ", original.subject ? original.subject : "", NULL);
-  g_mime_message_set_subject (message, subject, mime_charset);
-  g_mime_message_set_date (message, now);
+  _mdg_gmime.message_set_subject (message, subject, mime_charset);
+  _mdg_gmime.message_set_date (message, now);
   {
     const char *domain = strchr (desk->email, '@');
     g_autofree char *uuid = g_uuid_string_random ();
 
     message_id = g_strdup_printf ("%s@%s", uuid, domain ? domain + 1 : "madoguchi.invalid");
-    g_mime_message_set_message_id (message, message_id);
+    _mdg_gmime.message_set_message_id (message, message_id);
   }
   if (original.message_id)
     {
       g_autofree char *in_reply_to = g_strdup_printf ("<%s>", original.message_id);
 
-      g_mime_object_set_header (GMIME_OBJECT (message), "In-Reply-To", in_reply_to, NULL);
+      _mdg_gmime.object_set_header (GMIME_OBJECT (message), "In-Reply-To", in_reply_to, NULL);
       references = original.references ? g_strdup_printf ("%s <%s>", original.references, original.message_id)
                                        : g_strdup (in_reply_to);
-      g_mime_object_set_header (GMIME_OBJECT (message), "References", references, NULL);
+      _mdg_gmime.object_set_header (GMIME_OBJECT (message), "References", references, NULL);
     }
 
-  part = g_mime_text_part_new_with_subtype ("plain");
-  content_stream = g_mime_stream_mem_new_with_buffer (encoded, encoded_length);
-  content = g_mime_data_wrapper_new_with_stream (content_stream, GMIME_CONTENT_ENCODING_DEFAULT);
-  g_mime_part_set_content (GMIME_PART (part), content);
-  g_mime_object_set_content_type_parameter (GMIME_OBJECT (part), "charset", mime_charset);
-  g_mime_part_set_content_encoding (GMIME_PART (part), charset == MDG_MAIL_CHARSET_ISO_2022_JP
+  part = _mdg_gmime.text_part_new_with_subtype ("plain");
+  content_stream = _mdg_gmime.stream_mem_new_with_buffer (encoded, encoded_length);
+  content = _mdg_gmime.data_wrapper_new_with_stream (content_stream, GMIME_CONTENT_ENCODING_DEFAULT);
+  _mdg_gmime.part_set_content (GMIME_PART (part), content);
+  _mdg_gmime.object_set_content_type_parameter (GMIME_OBJECT (part), "charset", mime_charset);
+  _mdg_gmime.part_set_content_encoding (GMIME_PART (part), charset == MDG_MAIL_CHARSET_ISO_2022_JP
                                                          ? GMIME_CONTENT_ENCODING_7BIT
                                                          : GMIME_CONTENT_ENCODING_BASE64);
-  g_mime_message_set_mime_part (message, GMIME_OBJECT (part));
+  _mdg_gmime.message_set_mime_part (message, GMIME_OBJECT (part));
 
-  out = g_mime_stream_mem_new ();
-  format = g_mime_format_options_new ();
-  g_mime_format_options_set_newline_format (format, GMIME_NEWLINE_FORMAT_DOS);
-  g_mime_object_write_to_stream (GMIME_OBJECT (message), format, out);
-  g_mime_format_options_free (format);
-  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (out));
+  out = _mdg_gmime.stream_mem_new ();
+  format = _mdg_gmime.format_options_new ();
+  _mdg_gmime.format_options_set_newline_format (format, GMIME_NEWLINE_FORMAT_DOS);
+  _mdg_gmime.object_write_to_stream (GMIME_OBJECT (message), format, out);
+  _mdg_gmime.format_options_free (format);
+  bytes = _mdg_gmime.stream_mem_get_byte_array (GMIME_STREAM_MEM (out));
 
   if (!mdg_file_write_private (path, bytes->data, bytes->len, error))
     return FALSE;
