@@ -1876,6 +1876,8 @@ test_window_waiting (WindowFixture *f,
   }
   notice = require_named (GTK_WIDGET (f->window), "waiting-notice");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+  /* Hidden, not only folded away: the window does not lay its text out until needed. */
+  g_assert_false (gtk_widget_get_visible (notice));
 
   /* Another program holds the write lock, as an import does for its whole transaction. */
   other = mdg_database_open (mdg_database_get_path (f->db), &error);
@@ -1899,6 +1901,7 @@ test_window_waiting (WindowFixture *f,
   wait_until (query (f, "SELECT count(*) FROM registration WHERE seminar_id = %" G_GINT64_FORMAT
                         " AND number = '%s' AND checked_in_at IS NOT NULL", id, number) == 1);
   wait_until (!gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+  wait_until (!gtk_widget_get_visible (notice));
   g_assert_true (gtk_widget_has_css_class (require_named (GTK_WIDGET (f->window), "checkin-result"), "success"));
 }
 

@@ -259,6 +259,8 @@ waiting_action (GtkWidget  *widget,
     self->waiting++;
   else if (self->waiting > 0)
     self->waiting--;
+  if (self->waiting > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->waiting_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->waiting_revealer, self->waiting > 0);
 }
 
