@@ -38,18 +38,14 @@ static const MdgLibrarySymbol libxml_symbols[] = {
   { "xmlFree", G_STRUCT_OFFSET (MdgLibxml, free_func) },
 };
 
-/* Returns: (nullable): what went wrong, for the message; %NULL once libxml2 is loaded */
-static gpointer
-load_libxml (gpointer data)
+/* libxml2 asks to be set up once, before threads parse. */
+static void
+init_libxml (void)
 {
-  char *problem = _mdg_load_library (MDG_LIBXML2_SONAME, libxml_symbols, G_N_ELEMENTS (libxml_symbols),
-                                     &_mdg_libxml);
-
-  /* libxml2 asks to be set up once, before threads parse. */
-  if (problem == NULL)
-    _mdg_libxml.xmlInitParser ();
-  return problem;
+  _mdg_libxml.xmlInitParser ();
 }
+
+static MdgLibrary libxml_library = MDG_LIBRARY_INIT (MDG_LIBXML2_SONAME, libxml_symbols, &_mdg_libxml, init_libxml);
 
 /**
  * _mdg_libxml_ensure:
@@ -61,7 +57,5 @@ load_libxml (gpointer data)
 const char *
 _mdg_libxml_ensure (void)
 {
-  static GOnce once = G_ONCE_INIT;
-
-  return g_once (&once, load_libxml, NULL);
+  return _mdg_library_ensure (&libxml_library);
 }

@@ -19,9 +19,21 @@ typedef struct
   gsize       offset;  /* in the table of function pointers */
 } MdgLibrarySymbol;
 
-char    *_mdg_load_library (const char             *soname,
-                            const MdgLibrarySymbol *symbols,
-                            guint                   n_symbols,
-                            gpointer                table);
+/* A library loaded when first needed (_mdg_library_ensure()), by its soname, from the
+ * headers' declarations: the addresses of @symbols go into @table. */
+typedef struct
+{
+  const char             *soname;
+  const MdgLibrarySymbol *symbols;
+  guint                   n_symbols;
+  gpointer                table;
+  void                  (*loaded) (void);  /* (nullable): sets the library up, once */
+  GOnce                   once;
+} MdgLibrary;
+
+#define MDG_LIBRARY_INIT(soname, symbols, table, loaded) \
+  { (soname), (symbols), G_N_ELEMENTS (symbols), (table), (loaded), G_ONCE_INIT }
+
+const char *_mdg_library_ensure (MdgLibrary *library);
 
 G_END_DECLS

@@ -70,26 +70,18 @@ _mdg_words_match (const char *folded_text,
   return TRUE;
 }
 
-/*
- * Loads a library that only some work needs (Poppler for slide decks, libpq for the
- * team server) when that work first comes, instead of at every start of the window,
- * and fills @table with the addresses of @symbols. The library stays loaded. Callers
- * call it once (GOnce): it is not itself thread-safe.
- *
- * Returns: (transfer full) (nullable): what went wrong, for a message; %NULL when loaded
- */
-char *
-_mdg_load_library (const char             *soname,
-                   const MdgLibrarySymbol *symbols,
-                   guint                   n_symbols,
-                   gpointer                table)
+/* Returns: (transfer full) (nullable): what went wrong, for a message; %NULL when loaded */
+static gpointer
+load_library (gpointer data)
 {
-  GModule *module = g_module_open (soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  MdgLibrary *library = data;
+  GModule *module = g_module_open (library->soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
 
   if (module == NULL)
     return g_strdup (g_module_error ());
-  for (guint i = 0; i < n_symbols; i++)
-    if (!g_module_symbol (module, symbols[i].name, (gpointer *) G_STRUCT_MEMBER_P (table, symbols[i].offset)))
+  for (guint i = 0; i < library->n_symbols; i++)
+    if (!g_module_symbol (module, library->symbols[i].name,
+                          (gpointer *) G_STRUCT_MEMBER_P (library->table, library->symbols[i].offset)))
       {
         char *problem = g_strdup (g_module_error ());
 
@@ -97,5 +89,23 @@ _mdg_load_library (const char             *soname,
         return problem;
       }
   g_module_make_resident (module);
+  if (library->loaded != NULL)
+    library->loaded ();
   return NULL;
+}
+
+/**
+ * _mdg_library_ensure:
+ * @library: a library only some work needs (Poppler for slide decks, libpq for the team
+ *   server, libsoup for feeds…)
+ *
+ * Loads @library the first time it is called, from whichever thread, instead of at
+ * every start of the window, fills its table and sets it up. It stays loaded.
+ *
+ * Returns: (nullable): what went wrong, for a message; %NULL when the table is ready
+ */
+const char *
+_mdg_library_ensure (MdgLibrary *library)
+{
+  return g_once (&library->once, load_library, library);
 }

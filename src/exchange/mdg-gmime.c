@@ -79,17 +79,14 @@ static const MdgLibrarySymbol gmime_symbols[] = {
   { "internet_address_mailbox_get_type", G_STRUCT_OFFSET (MdgGMime, internet_address_mailbox_get_type) },
 };
 
-/* Returns: (nullable): what went wrong, for the message; %NULL once GMime is loaded */
-static gpointer
-load_gmime (gpointer data)
+/* g_mime_init() is not thread-safe; imports run in workers. */
+static void
+init_gmime (void)
 {
-  char *problem = _mdg_load_library (MDG_GMIME_SONAME, gmime_symbols, G_N_ELEMENTS (gmime_symbols), &_mdg_gmime);
-
-  /* g_mime_init() is not thread-safe; imports run in workers. */
-  if (problem == NULL)
-    _mdg_gmime.init ();
-  return problem;
+  _mdg_gmime.init ();
 }
+
+static MdgLibrary gmime_library = MDG_LIBRARY_INIT (MDG_GMIME_SONAME, gmime_symbols, &_mdg_gmime, init_gmime);
 
 /**
  * _mdg_gmime_ensure:
@@ -101,7 +98,5 @@ load_gmime (gpointer data)
 const char *
 _mdg_gmime_ensure (void)
 {
-  static GOnce once = G_ONCE_INIT;
-
-  return g_once (&once, load_gmime, NULL);
+  return _mdg_library_ensure (&gmime_library);
 }

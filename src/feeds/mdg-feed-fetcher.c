@@ -70,19 +70,13 @@ static const MdgLibrarySymbol soup_symbols[] = {
   { "soup_message_headers_get_content_type", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_content_type) },
 };
 
-/* Returns: (nullable): what went wrong, for the message; %NULL once libsoup is loaded */
-static gpointer
-load_soup (gpointer data)
-{
-  return _mdg_load_library (MDG_LIBSOUP_SONAME, soup_symbols, G_N_ELEMENTS (soup_symbols), &soup);
-}
+static MdgLibrary soup_library = MDG_LIBRARY_INIT (MDG_LIBSOUP_SONAME, soup_symbols, &soup, NULL);
 
+/* Returns: (nullable): what went wrong, for the message; %NULL once libsoup is loaded */
 static const char *
 ensure_soup (void)
 {
-  static GOnce once = G_ONCE_INIT;
-
-  return g_once (&once, load_soup, NULL);
+  return _mdg_library_ensure (&soup_library);
 }
 
 

@@ -57,19 +57,13 @@ static const MdgLibrarySymbol poppler_symbols[] = {
   { "poppler_page_render_for_printing", G_STRUCT_OFFSET (__typeof__ (poppler), page_render_for_printing) },
 };
 
-/* Returns: (nullable): what went wrong, for the message; %NULL once Poppler is loaded */
-static gpointer
-load_poppler (gpointer data)
-{
-  return _mdg_load_library (MDG_POPPLER_GLIB_SONAME, poppler_symbols, G_N_ELEMENTS (poppler_symbols), &poppler);
-}
+static MdgLibrary poppler_library = MDG_LIBRARY_INIT (MDG_POPPLER_GLIB_SONAME, poppler_symbols, &poppler, NULL);
 
+/* Returns: (nullable): what went wrong, for the message; %NULL once Poppler is loaded */
 static const char *
 ensure_poppler (void)
 {
-  static GOnce once = G_ONCE_INIT;
-
-  return g_once (&once, load_poppler, NULL);
+  return _mdg_library_ensure (&poppler_library);
 }
 
 /* Pictures differ even when the text does not: a rendering this wide tells them apart. */

@@ -55,18 +55,12 @@ static const MdgLibrarySymbol libpq_symbols[] = {
   { "PQtransactionStatus", G_STRUCT_OFFSET (MdgPq, PQtransactionStatus) },
 };
 
-/* Returns: (nullable): what went wrong; %NULL once libpq is loaded */
-static gpointer
-load_libpq (gpointer data)
-{
-  return _mdg_load_library (MDG_LIBPQ_SONAME, libpq_symbols, G_N_ELEMENTS (libpq_symbols), &_mdg_pq);
-}
+static MdgLibrary libpq_library = MDG_LIBRARY_INIT (MDG_LIBPQ_SONAME, libpq_symbols, &_mdg_pq, NULL);
 
 static gboolean
 load_libpq_once (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
-  const char *problem = g_once (&once, load_libpq, NULL);
+  const char *problem = _mdg_library_ensure (&libpq_library);
 
   if (problem != NULL)
     g_set_error (error, MDG_SYNC_ERROR, MDG_SYNC_ERROR_UNREACHABLE,

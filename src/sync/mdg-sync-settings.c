@@ -63,19 +63,13 @@ static const MdgLibrarySymbol secret_symbols[] = {
   { "secret_password_clear_finish", G_STRUCT_OFFSET (__typeof__ (secret), password_clear_finish) },
 };
 
-/* Returns: (nullable): what went wrong, for the message; %NULL once libsecret is loaded */
-static gpointer
-load_secret (gpointer data)
-{
-  return _mdg_load_library (MDG_LIBSECRET_SONAME, secret_symbols, G_N_ELEMENTS (secret_symbols), &secret);
-}
+static MdgLibrary secret_library = MDG_LIBRARY_INIT (MDG_LIBSECRET_SONAME, secret_symbols, &secret, NULL);
 
 /* Whether the keyring cannot be asked at all, with @error set then. */
 static gboolean
 secret_unavailable (GError **error)
 {
-  static GOnce once = G_ONCE_INIT;
-  const char *problem = g_once (&once, load_secret, NULL);
+  const char *problem = _mdg_library_ensure (&secret_library);
 
   if (problem != NULL)
     g_set_error (error, MDG_ERROR, MDG_ERROR_FAILED,
