@@ -626,6 +626,17 @@ test_database_daily_backups (void)
       g_assert_null (written);
     }
 
+  /* The clock or the time zone goes back a day: the starts that follow write nothing
+   * more, rather than a backup each that would push the real days out. */
+  for (guint start = 0; start < 3; start++)
+    {
+      g_autoptr(GDateTime) earlier = g_date_time_new_local (2026, 11, 19, 23, 0, 0);
+
+      g_assert_true (mdg_database_backup_daily (db, earlier, &written, &error));
+      g_assert_no_error (error);
+      g_assert_null (written);
+    }
+
   g_assert_cmpint (mdg_test_mode (folder), ==, 0700);
   backups = mdg_backup_list (mdg_database_get_path (db), &error);
   g_assert_no_error (error);

@@ -299,7 +299,7 @@ _mdg_database_backup_into_folder (MdgDatabase  *self,
  * @error: a location for a #GError
  *
  * The first backup of the day: written unless a backup was made on @now's day
- * already. A damaged database is refused (%MDG_ERROR_CORRUPT).
+ * already, or is dated later. A damaged database is refused (%MDG_ERROR_CORRUPT).
  *
  * Returns: whether there is a backup of today
  */
@@ -327,7 +327,9 @@ mdg_database_backup_daily (MdgDatabase  *self,
 
       g_date_time_get_ymd (newest->created_at, &y1, &m1, &d1);
       g_date_time_get_ymd (now, &y2, &m2, &d2);
-      if (y1 == y2 && m1 == m2 && d1 == d2)
+      /* A backup dated later than today (the clock or the time zone went back) counts as
+       * today's: otherwise every start would write one more and push the real days out. */
+      if (y1 * 10000 + m1 * 100 + d1 >= y2 * 10000 + m2 * 100 + d2)
         return TRUE;
     }
 
