@@ -375,11 +375,13 @@ mdg_application_startup (GApplication *app)
   /* GTK makes its settings, and loads its theme, in the first call that needs them: here,
    * while GTK_THEME still names the empty theme. Then libadwaita sees no GTK_THEME and loads
    * its own style sheet as always. */
-  if (gtk_theme_borrowed && gtk_init_check ())
-    gtk_settings_get_default ();
   if (gtk_theme_borrowed)
-    g_unsetenv ("GTK_THEME");
-  gtk_theme_borrowed = FALSE;
+    {
+      if (gtk_init_check ())
+        gtk_settings_get_default ();
+      g_unsetenv ("GTK_THEME");
+      gtk_theme_borrowed = FALSE;
+    }
 
   G_APPLICATION_CLASS (mdg_application_parent_class)->startup (app);
 
