@@ -15,7 +15,7 @@
 
 MdgLibxml _mdg_libxml;
 
-#define SYMBOL(name) { #name, G_STRUCT_OFFSET (MdgLibxml, name) }
+#define SYMBOL(name) MDG_LIBRARY_SYMBOL (MdgLibxml, "", name)
 
 static const MdgLibrarySymbol libxml_symbols[] = {
   SYMBOL (xmlInitParser),

@@ -19,6 +19,9 @@ typedef struct
   gsize       offset;  /* in the table of function pointers */
 } MdgLibrarySymbol;
 
+/* The entry @prefix@member of a library, into the member of the same name of @Table. */
+#define MDG_LIBRARY_SYMBOL(Table, prefix, member) { prefix #member, G_STRUCT_OFFSET (Table, member) }
+
 /* A library loaded when first needed (_mdg_library_ensure()), by its soname, from the
  * headers' declarations: the addresses of @symbols go into @table. */
 typedef struct

@@ -52,22 +52,22 @@ static struct
 } soup;
 
 static const MdgLibrarySymbol soup_symbols[] = {
-  { "soup_session_new_with_options", G_STRUCT_OFFSET (__typeof__ (soup), session_new_with_options) },
-  { "soup_session_get_type", G_STRUCT_OFFSET (__typeof__ (soup), session_get_type) },
-  { "soup_session_send_async", G_STRUCT_OFFSET (__typeof__ (soup), session_send_async) },
-  { "soup_session_send_finish", G_STRUCT_OFFSET (__typeof__ (soup), session_send_finish) },
-  { "soup_message_new_from_uri", G_STRUCT_OFFSET (__typeof__ (soup), message_new_from_uri) },
-  { "soup_message_add_flags", G_STRUCT_OFFSET (__typeof__ (soup), message_add_flags) },
-  { "soup_message_get_request_headers", G_STRUCT_OFFSET (__typeof__ (soup), message_get_request_headers) },
-  { "soup_message_get_response_headers", G_STRUCT_OFFSET (__typeof__ (soup), message_get_response_headers) },
-  { "soup_message_get_status", G_STRUCT_OFFSET (__typeof__ (soup), message_get_status) },
-  { "soup_message_get_reason_phrase", G_STRUCT_OFFSET (__typeof__ (soup), message_get_reason_phrase) },
-  { "soup_status_get_phrase", G_STRUCT_OFFSET (__typeof__ (soup), status_get_phrase) },
-  { "soup_message_headers_get_one", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_one) },
-  { "soup_message_headers_replace", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_replace) },
-  { "soup_message_headers_get_encoding", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_encoding) },
-  { "soup_message_headers_get_content_length", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_content_length) },
-  { "soup_message_headers_get_content_type", G_STRUCT_OFFSET (__typeof__ (soup), message_headers_get_content_type) },
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", session_new_with_options),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", session_get_type),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", session_send_async),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", session_send_finish),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_new_from_uri),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_add_flags),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_get_request_headers),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_get_response_headers),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_get_status),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_get_reason_phrase),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", status_get_phrase),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_headers_get_one),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_headers_replace),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_headers_get_encoding),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_headers_get_content_length),
+  MDG_LIBRARY_SYMBOL (__typeof__ (soup), "soup_", message_headers_get_content_type),
 };
 
 static MdgLibrary soup_library = MDG_LIBRARY_INIT (MDG_LIBSOUP_SONAME, soup_symbols, &soup, NULL);

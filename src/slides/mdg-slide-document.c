@@ -46,15 +46,15 @@ static struct
 } poppler;
 
 static const MdgLibrarySymbol poppler_symbols[] = {
-  { "poppler_document_new_from_bytes", G_STRUCT_OFFSET (__typeof__ (poppler), document_new_from_bytes) },
-  { "poppler_error_quark", G_STRUCT_OFFSET (__typeof__ (poppler), error_quark) },
-  { "poppler_document_get_n_pages", G_STRUCT_OFFSET (__typeof__ (poppler), document_get_n_pages) },
-  { "poppler_document_get_page", G_STRUCT_OFFSET (__typeof__ (poppler), document_get_page) },
-  { "poppler_page_get_size", G_STRUCT_OFFSET (__typeof__ (poppler), page_get_size) },
-  { "poppler_page_get_text", G_STRUCT_OFFSET (__typeof__ (poppler), page_get_text) },
-  { "poppler_page_get_label", G_STRUCT_OFFSET (__typeof__ (poppler), page_get_label) },
-  { "poppler_page_render", G_STRUCT_OFFSET (__typeof__ (poppler), page_render) },
-  { "poppler_page_render_for_printing", G_STRUCT_OFFSET (__typeof__ (poppler), page_render_for_printing) },
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", document_new_from_bytes),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", error_quark),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", document_get_n_pages),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", document_get_page),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", page_get_size),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", page_get_text),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", page_get_label),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", page_render),
+  MDG_LIBRARY_SYMBOL (__typeof__ (poppler), "poppler_", page_render_for_printing),
 };
 
 static MdgLibrary poppler_library = MDG_LIBRARY_INIT (MDG_POPPLER_GLIB_SONAME, poppler_symbols, &poppler, NULL);

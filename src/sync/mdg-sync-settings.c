@@ -51,16 +51,16 @@ static struct
 } secret;
 
 static const MdgLibrarySymbol secret_symbols[] = {
-  { "secret_password_store", G_STRUCT_OFFSET (__typeof__ (secret), password_store) },
-  { "secret_password_store_finish", G_STRUCT_OFFSET (__typeof__ (secret), password_store_finish) },
-  { "secret_password_search", G_STRUCT_OFFSET (__typeof__ (secret), password_search) },
-  { "secret_password_search_finish", G_STRUCT_OFFSET (__typeof__ (secret), password_search_finish) },
-  { "secret_retrievable_retrieve_secret", G_STRUCT_OFFSET (__typeof__ (secret), retrievable_retrieve_secret) },
-  { "secret_retrievable_retrieve_secret_finish", G_STRUCT_OFFSET (__typeof__ (secret), retrievable_retrieve_secret_finish) },
-  { "secret_value_get_text", G_STRUCT_OFFSET (__typeof__ (secret), value_get_text) },
-  { "secret_value_unref", G_STRUCT_OFFSET (__typeof__ (secret), value_unref) },
-  { "secret_password_clear", G_STRUCT_OFFSET (__typeof__ (secret), password_clear) },
-  { "secret_password_clear_finish", G_STRUCT_OFFSET (__typeof__ (secret), password_clear_finish) },
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", password_store),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", password_store_finish),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", password_search),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", password_search_finish),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", retrievable_retrieve_secret),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", retrievable_retrieve_secret_finish),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", value_get_text),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", value_unref),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", password_clear),
+  MDG_LIBRARY_SYMBOL (__typeof__ (secret), "secret_", password_clear_finish),
 };
 
 static MdgLibrary secret_library = MDG_LIBRARY_INIT (MDG_LIBSECRET_SONAME, secret_symbols, &secret, NULL);
